@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layers, lowest first. A module only imports modules above it in this list:
+//   CYAML, CEL, SchouwResult  ->  SchouwModel  ->  SchouwEngine  ->  SchouwReports, SchouwAttest,
+//   SchouwChecklist, SchouwImport  ->  SchouwCLI  ->  schouw (entry point)
+let package = Package(
+    name: "schouw",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "schouw", targets: ["schouw"]),
+        .library(name: "CEL", targets: ["CEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // libyaml through pkg-config; Debian: libyaml-dev.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Common Expression Language: lexer, parser, checker, interpreter. No dependencies by design.
+        .target(name: "CEL"),
+        // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
+        .target(name: "SchouwResult"),
+        // Descriptor model, YAML node tree with source marks, loader and diagnostics.
+        .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult"]),
+        // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
+        .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwModel", "SchouwResult"]),
+        // One reporter per output format, and data-flow diagrams.
+        .target(name: "SchouwReports", dependencies: ["SchouwModel", "SchouwResult"]),
+        // in-toto statements in DSSE envelopes, keys, verification, the register.
+        .target(name: "SchouwAttest", dependencies: [
+            "SchouwResult",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ]),
+        // Procurement checklist, CSV/XLSX writers and readers, scoring.
+        .target(name: "SchouwChecklist", dependencies: [
+            "SchouwModel", "SchouwEngine", "SchouwResult",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Threagile and Fides importers.
+        .target(name: "SchouwImport", dependencies: ["SchouwModel", "SchouwEngine"]),
+        // One file per command.
+        .target(name: "SchouwCLI", dependencies: [
+            "CEL", "SchouwModel", "SchouwResult", "SchouwEngine", "SchouwReports", "SchouwAttest",
+            "SchouwChecklist", "SchouwImport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "schouw", dependencies: ["SchouwCLI"]),
+
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"]),
+        .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL"]),
+        .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"]),
+        .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest"]),
+        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"]),
+        .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"]),
+        .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"]),
+    ]
+)

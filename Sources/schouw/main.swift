@@ -1,0 +1,4 @@
+import Foundation
+import SchouwCLI
+
+exit(Schouw.main(arguments: Array(CommandLine.arguments.dropFirst())))

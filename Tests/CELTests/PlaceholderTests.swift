@@ -1,0 +1,4 @@
+import Testing
+@testable import CEL
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwAttest
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwChecklist
+
+@Test func moduleLinks() { #expect(Bool(true)) }

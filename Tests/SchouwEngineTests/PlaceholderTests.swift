@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwEngine
+
+@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwImport
+
+@Test func moduleLinks() { #expect(Bool(true)) }

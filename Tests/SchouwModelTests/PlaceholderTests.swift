@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwModel
+
+@Test func moduleLinks() { #expect(Bool(true)) }

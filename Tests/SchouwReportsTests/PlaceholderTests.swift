@@ -1,0 +1,4 @@
+import Testing
+@testable import SchouwReports
+
+@Test func moduleLinks() { #expect(Bool(true)) }
