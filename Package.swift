@@ -53,6 +53,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "schouw", dependencies: ["SchouwCLI"]),
+        // Benchmarks and the synthetic descriptor generator (release builds: `swift run -c release schouw-bench`).
+        .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine"]),
 
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"]),
