@@ -54,6 +54,8 @@ let package = Package(
         ]),
         .executableTarget(name: "schouw", dependencies: ["SchouwCLI"]),
         // Benchmarks and the synthetic descriptor generator (release builds: `swift run -c release schouw-bench`).
+        // Regenerates the Swift files that embed Rules/ and Reports/templates/ (`swift run embed-resources`).
+        .executableTarget(name: "embed-resources"),
         .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine"]),
 
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
