@@ -1,0 +1,340 @@
+import SchouwModel
+
+/// Computes `GraphFacts` in time linear in the size of the descriptor (plus the size of the
+/// derived-from closure). Robust against cycles and dangling ids, which the loader reports but a
+/// programmatically built descriptor might still contain.
+public enum FactBuilder {
+    /// Data subjects per year from which processing counts as large scale (AVG art. 35(3)).
+    public static let largeScaleThreshold = 10_000
+
+    public static func build(_ d: Descriptor, taxonomy: Taxonomy) -> GraphFacts {
+        let index = DescriptorIndex(d)
+        let zones = zoneFacts(d, index: index)
+        var assets = ownAssetFlags(d, taxonomy: taxonomy)
+        inheritThroughDerivedFrom(d, index: index, assets: &assets)
+        var systems = baseSystemFacts(d, index: index, zones: zones)
+        var flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
+        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, zones: zones)
+        let parties = partyFacts(d, index: index, systems: systems, zones: zones, assets: assets, taxonomy: taxonomy)
+        let purposes = purposeFacts(d, index: index, flows: flows, assets: assets)
+        let project = projectFacts(d, assets: assets, systems: systems)
+        return GraphFacts(assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
+                          zones: zones, project: project)
+    }
+
+    // MARK: - Zones
+
+    static func zoneFacts(_ d: Descriptor, index: DescriptorIndex) -> [ZoneFacts] {
+        var result = [ZoneFacts](repeating: ZoneFacts(), count: d.zones.count)
+        for (i, zone) in d.zones.enumerated() {
+            // Walk up the parents; the step limit makes a cycle harmless.
+            var current: Int? = i
+            var steps = 0
+            var country: String?
+            var publicSpace = false
+            while let c = current, steps <= d.zones.count {
+                let z = d.zones[c]
+                if country == nil { country = z.country }
+                if z.kind == .publicSpace { publicSpace = true }
+                current = z.parent.flatMap { index.zone[$0] }
+                steps += 1
+            }
+            if country == nil, let op = zone.operator_.flatMap({ index.party[$0] }) { country = d.parties[op].country }
+            result[i].country = country
+            result[i].publicSpace = publicSpace
+        }
+        for s in d.systems {
+            if let z = s.zone.flatMap({ index.zone[$0] }) { result[z].systems.append(s.id) }
+        }
+        return result
+    }
+
+    // MARK: - Assets
+
+    static func ownAssetFlags(_ d: Descriptor, taxonomy: Taxonomy) -> [AssetFacts] {
+        d.data.map { asset in
+            var f = AssetFacts()
+            var keys: [String] = []
+            var seen = Set<String>()
+            for category in asset.categories {
+                for k in taxonomy.lineage(of: category) where seen.insert(k).inserted { keys.append(k) }
+                let flags = taxonomy.flags(of: category) ?? (category.hasPrefix("personal") ? [.personal] : [])
+                f.apply(flags)
+            }
+            f.categoryKeys = keys.sorted()
+            return f
+        }
+    }
+
+    /// Flags flow from an asset to what is derived from it, unless the derived asset is aggregated or
+    /// anonymous and its own categories are not personal: counts derived from hashed MAC addresses
+    /// are statistics, but hashed MAC addresses derived from raw ones stay personal.
+    static func inheritThroughDerivedFrom(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts]) {
+        let n = d.data.count
+        var parents = [[Int]](repeating: [], count: n)
+        var children = [[Int]](repeating: [], count: n)
+        var indegree = [Int](repeating: 0, count: n)
+        for (i, asset) in d.data.enumerated() {
+            for src in asset.derivedFrom {
+                guard let p = index.data[src], p != i else { continue }
+                parents[i].append(p)
+                children[p].append(i)
+                indegree[i] += 1
+            }
+        }
+        // Kahn's order: sources before what derives from them. Assets on a cycle are never queued
+        // and keep their own flags, which is the safe reading of a descriptor the loader rejected.
+        var queue = (0..<n).filter { indegree[$0] == 0 }
+        var head = 0
+        while head < queue.count {
+            let i = queue[head]; head += 1
+            var sources = Set<String>()
+            let ownPersonal = assets[i].personal
+            let form = d.data[i].form
+            let blocksInheritance = (form == .aggregated || form == .anonymous) && !ownPersonal
+            for p in parents[i] {
+                sources.insert(d.data[p].id)
+                sources.formUnion(assets[p].sources)
+                if !blocksInheritance { assets[i].inherit(from: assets[p]) }
+            }
+            assets[i].sources = sources.sorted()
+            for c in children[i] {
+                indegree[c] -= 1
+                if indegree[c] == 0 { queue.append(c) }
+            }
+        }
+    }
+
+    // MARK: - Systems and flows
+
+    static func baseSystemFacts(_ d: Descriptor, index: DescriptorIndex, zones: [ZoneFacts]) -> [SystemFacts] {
+        d.systems.map { s in
+            var f = SystemFacts()
+            f.zone = s.zone.flatMap { index.zone[$0] }
+            f.operatorParty = s.operator_.flatMap { index.party[$0] }
+            if let z = f.zone {
+                f.country = zones[z].country
+                f.publicSpace = zones[z].publicSpace
+            }
+            if f.country == nil, let p = f.operatorParty { f.country = d.parties[p].country }
+            return f
+        }
+    }
+
+    static func flowFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
+                          assets: [AssetFacts]) -> [FlowFacts] {
+        d.flows.map { flow in
+            var f = FlowFacts()
+            f.fromSystem = index.system[flow.from]
+            f.toSystem = index.system[flow.to]
+            f.purpose = flow.purpose.flatMap { index.purpose[$0] }
+            for id in flow.data {
+                guard let a = index.data[id] else { continue }
+                f.personal = f.personal || assets[a].personal
+                f.special = f.special || assets[a].special
+                f.criminal = f.criminal || assets[a].criminal
+                f.identifier = f.identifier || assets[a].identifier
+            }
+            f.encrypted = encryptionIsStrong(flow)
+            if let a = f.fromSystem, let b = f.toSystem {
+                let za = systems[a].zone, zb = systems[b].zone
+                if let za, let zb {
+                    f.crossesBoundary = za != zb || d.zones[za].trust != d.zones[zb].trust
+                }
+                if let ca = systems[a].country, let cb = systems[b].country { f.crossesBorder = ca != cb }
+            }
+            return f
+        }
+    }
+
+    /// Strong transport encryption per the NCSC TLS guidelines: TLS 1.3 ("goed"), TLS 1.2
+    /// ("voldoende") or an equivalent tunnel. Plain protocols without a stated encryption are not.
+    static func encryptionIsStrong(_ flow: Flow) -> Bool? {
+        guard let encryption = flow.encryption else {
+            // Plain-text protocols say it all; for the others the strength is not stated.
+            switch flow.protocol_ {
+            case .some(.http), .some(.ftp): return false
+            default: return nil
+            }
+        }
+        switch encryption {
+        case .tls12, .tls13, .vpn, .ipsec, .lorawanAES: return true
+        case .none, .tls10, .tls11: return false
+        case .other: return nil
+        }
+    }
+
+    static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
+                                 systems: inout [SystemFacts], flows: inout [FlowFacts], zones: [ZoneFacts]) {
+        var held = [Set<Int>](repeating: [], count: d.systems.count)
+        var received = [Set<Int>](repeating: [], count: d.systems.count)
+        for (si, s) in d.systems.enumerated() {
+            for id in s.collects {
+                guard let a = index.data[id] else { continue }
+                held[si].insert(a)
+                assets[a].collectedBy.append(s.id)
+                let sensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
+                if systems[si].publicSpace && (sensing || s.kind == nil) { assets[a].collectedInPublicSpace = true }
+            }
+            for id in s.stores {
+                guard let a = index.data[id] else { continue }
+                held[si].insert(a)
+                assets[a].storedBy.append(s.id)
+            }
+        }
+        for (fi, flow) in d.flows.enumerated() {
+            if let a = flows[fi].fromSystem { systems[a].outbound.append(flow.id) }
+            guard let b = flows[fi].toSystem else { continue }
+            systems[b].inbound.append(flow.id)
+            for id in flow.data {
+                guard let a = index.data[id] else { continue }
+                held[b].insert(a)
+                received[b].insert(a)
+            }
+            // Data leaves its source system too: the sender handles what it sends.
+            if let a = flows[fi].fromSystem {
+                for id in flow.data { if let x = index.data[id] { held[a].insert(x) } }
+            }
+        }
+        // Reach: an asset reaches every system that holds it, and every system holding something
+        // derived from it that still carries its personal character.
+        var reach = [Set<Int>](repeating: [], count: d.data.count)
+        for si in 0..<d.systems.count {
+            for a in held[si] {
+                reach[a].insert(si)
+                for src in assets[a].sources {
+                    guard let s = index.data[src] else { continue }
+                    if !assets[s].personal || assets[a].personal { reach[s].insert(si) }
+                }
+            }
+        }
+        for si in 0..<d.systems.count {
+            let handles = held[si].map { d.data[$0].id }.sorted()
+            systems[si].handles = handles
+            systems[si].receives = received[si].map { d.data[$0].id }.sorted()
+            systems[si].personal = held[si].contains { assets[$0].personal }
+            systems[si].special = held[si].contains { assets[$0].special }
+            systems[si].inbound.sort()
+            systems[si].outbound.sort()
+        }
+        for a in 0..<d.data.count {
+            let reached = reach[a]
+            assets[a].reaches = reached.map { d.systems[$0].id }.sorted()
+            var partiesReached = Set<String>()
+            var countries = Set<String>()
+            var unknownCountry = false
+            for si in reached {
+                if let op = d.systems[si].operator_ { partiesReached.insert(op) }
+                if let z = systems[si].zone, let zop = d.zones[z].operator_ { partiesReached.insert(zop) }
+                if let c = systems[si].country { countries.insert(c) } else { unknownCountry = true }
+            }
+            assets[a].reachesParties = partiesReached.sorted()
+            assets[a].reachesCountries = countries.sorted()
+            assets[a].collectedBy.sort()
+            assets[a].storedBy.sort()
+            if countries.contains(where: { !EEA.contains($0) }) {
+                assets[a].leavesEEA = true
+            } else {
+                assets[a].leavesEEA = unknownCountry ? nil : false
+            }
+        }
+    }
+
+    // MARK: - Parties, purposes, project
+
+    static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
+                           assets: [AssetFacts], taxonomy: Taxonomy) -> [PartyFacts] {
+        var result = d.parties.map { p -> PartyFacts in
+            var f = PartyFacts()
+            f.inEEA = p.country.map { taxonomy.countries.inEEA($0) }
+            f.hqInEEA = p.headquarters.map { taxonomy.countries.inEEA($0) }
+            f.external = p.role != .controller
+            return f
+        }
+        var processes = [Set<String>](repeating: [], count: d.parties.count)
+        for (si, s) in d.systems.enumerated() {
+            if let p = systems[si].operatorParty {
+                result[p].operates.append(s.id)
+                processes[p].formUnion(systems[si].handles)
+            }
+            if let z = systems[si].zone, let hostID = d.zones[z].operator_, let host = index.party[hostID],
+               host != systems[si].operatorParty {
+                result[host].hosts.append(s.id)
+                processes[host].formUnion(systems[si].handles)
+            }
+        }
+        for i in result.indices {
+            result[i].processes = processes[i].sorted()
+            result[i].operates.sort()
+            result[i].hosts.sort()
+            result[i].receivesPersonal = processes[i].contains { id in index.data[id].map { assets[$0].personal } ?? false }
+        }
+        return result
+    }
+
+    static func purposeFacts(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts],
+                             assets: [AssetFacts]) -> [PurposeFacts] {
+        var result = [PurposeFacts](repeating: PurposeFacts(), count: d.purposes.count)
+        for (fi, flow) in d.flows.enumerated() {
+            guard let p = flows[fi].purpose else { continue }
+            result[p].flowsUsing.append(flow.id)
+            result[p].personal = result[p].personal || flows[fi].personal
+            result[p].special = result[p].special || flows[fi].special
+            result[p].criminal = result[p].criminal || flows[fi].criminal
+            for id in flow.data where index.data[id].map({ assets[$0].nationalID }) == true {
+                result[p].nationalID = true
+            }
+        }
+        for i in result.indices { result[i].flowsUsing.sort() }
+        return result
+    }
+
+    static func projectFacts(_ d: Descriptor, assets: [AssetFacts], systems: [SystemFacts]) -> ProjectFacts {
+        var f = ProjectFacts()
+        f.personal = assets.contains { $0.personal }
+        var sensing = Set<String>()
+        for (si, s) in d.systems.enumerated() {
+            let isSensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
+            if isSensing && systems[si].publicSpace { f.publicSpaceSensing = true }
+            for kind in s.sensor?.senses ?? [] { sensing.insert(kind.rawValue) }
+        }
+        f.sensing = sensing.sorted()
+        var missingVolume = false
+        var large = false
+        for (i, a) in d.data.enumerated() where assets[i].personal {
+            if let v = a.volume { if v >= largeScaleThreshold { large = true } } else { missingVolume = true }
+        }
+        f.largeScale = large ? true : (missingVolume ? nil : false)
+        f.externalProcessors = d.parties.filter { $0.role == .processor || $0.role == .subProcessor }.map(\.id).sorted()
+        return f
+    }
+}
+
+/// EEA member states (EU 27 plus Iceland, Liechtenstein and Norway). The taxonomy's country list is
+/// the authority for rules; this copy lets the graph analysis run without it.
+let EEA: Set<String> = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+]
+
+extension AssetFacts {
+    mutating func apply(_ flags: Set<CategoryFlag>) {
+        if flags.contains(.personal) { personal = true }
+        if flags.contains(.special) { special = true }
+        if flags.contains(.criminal) { criminal = true }
+        if flags.contains(.nationalID) { nationalID = true }
+        if flags.contains(.identifier) { identifier = true }
+        if flags.contains(.biometric) { biometric = true }
+        if flags.contains(.location) { location = true }
+    }
+
+    mutating func inherit(from other: AssetFacts) {
+        personal = personal || other.personal
+        special = special || other.special
+        criminal = criminal || other.criminal
+        nationalID = nationalID || other.nationalID
+        identifier = identifier || other.identifier
+        biometric = biometric || other.biometric
+        location = location || other.location
+    }
+}

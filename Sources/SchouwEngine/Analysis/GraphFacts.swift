@@ -1,0 +1,94 @@
+import SchouwModel
+
+/// Facts derived from the taxonomy and the data-flow graph (SPEC 2.3), computed once per descriptor so
+/// that rules stay one-liners. Arrays are indexed like the descriptor's sections. `nil` means the
+/// descriptor does not give enough to decide: rules reading it report `unknown`.
+public struct GraphFacts: Sendable {
+    public var assets: [AssetFacts]
+    public var flows: [FlowFacts]
+    public var systems: [SystemFacts]
+    public var parties: [PartyFacts]
+    public var purposes: [PurposeFacts]
+    public var zones: [ZoneFacts]
+    public var project: ProjectFacts
+}
+
+public struct AssetFacts: Sendable {
+    public var personal = false
+    public var special = false
+    public var criminal = false
+    public var nationalID = false
+    public var identifier = false
+    public var biometric = false
+    public var location = false
+    public var categoryKeys: [String] = []
+    public var sources: [String] = []
+    public var collectedBy: [String] = []
+    public var storedBy: [String] = []
+    public var collectedInPublicSpace = false
+    public var reaches: [String] = []
+    public var reachesParties: [String] = []
+    public var reachesCountries: [String] = []
+    public var leavesEEA: Bool?
+}
+
+public struct FlowFacts: Sendable {
+    public var fromSystem: Int?
+    public var toSystem: Int?
+    public var personal = false
+    public var special = false
+    public var criminal = false
+    public var identifier = false
+    public var encrypted: Bool?
+    public var crossesBoundary: Bool?
+    public var crossesBorder: Bool?
+    public var purpose: Int?
+}
+
+public struct SystemFacts: Sendable {
+    public var zone: Int?
+    public var operatorParty: Int?
+    public var receives: [String] = []
+    public var handles: [String] = []
+    public var personal = false
+    public var special = false
+    public var country: String?
+    public var inEEA: Bool?
+    public var publicSpace = false
+    public var inbound: [String] = []
+    public var outbound: [String] = []
+}
+
+public struct PartyFacts: Sendable {
+    public var receivesPersonal = false
+    public var inEEA: Bool?
+    public var hqInEEA: Bool?
+    public var processes: [String] = []
+    public var operates: [String] = []
+    public var hosts: [String] = []
+    public var external = false
+}
+
+public struct PurposeFacts: Sendable {
+    public var flowsUsing: [String] = []
+    public var personal = false
+    public var special = false
+    public var criminal = false
+    public var nationalID = false
+}
+
+public struct ZoneFacts: Sendable {
+    /// Country of the zone or its nearest ancestor that has one.
+    public var country: String?
+    /// The zone or one of its ancestors is public space.
+    public var publicSpace = false
+    public var systems: [String] = []
+}
+
+public struct ProjectFacts: Sendable {
+    public var personal = false
+    public var publicSpaceSensing = false
+    public var sensing: [String] = []
+    public var largeScale: Bool?
+    public var externalProcessors: [String] = []
+}
