@@ -1,10 +1,81 @@
 import ArgumentParser
+import Foundation
+import SchouwEngine
+import SchouwModel
+import SchouwReports
+import SchouwResult
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Run the rules against a descriptor.")
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Run the rules against a descriptor.",
+        discussion: """
+        Formats: \(ReporterRegistry.all.map { "\($0.format) (\($0.summary))" }.joined(separator: "; ")).
+
+        Exit codes: 0 when no failing finding reaches --fail-on (and, with --fail-on-unknown, nothing is
+        unknown); 1 when the gate fails; 2 when the descriptor, rules, waivers or options are invalid.
+        """)
+
+    @Argument(help: "The project descriptor (YAML).")
+    var file: String
+
+    @Option(help: ArgumentHelp("Output format: \(ReporterRegistry.all.map(\.format).joined(separator: ", ")).", valueName: "FORMAT"))
+    var format: String = "text"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "F"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Fail the gate on findings of this severity or higher: \(FailOn.allTexts.joined(separator: "|")).", valueName: "SEVERITY"))
+    var failOn: String = "high"
+
+    @Flag(help: "Also fail the gate when a rule's outcome is unknown (information needed).")
+    var failOnUnknown = false
+
+    @Option(name: .customLong("waivers"), help: ArgumentHelp("A waivers file (repeatable).", valueName: "F"))
+    var waiverFiles: [String] = []
+
+    @Option(help: ArgumentHelp("An earlier JSON result: report only findings that are new since then.", valueName: "F"))
+    var baseline: String?
+
+    @Option(help: "Language of rule texts and reports: nl or en.")
+    var lang: Language = .nl
+
+    @OptionGroup var ruleSource: RuleSourceOptions
+
+    func validate() throws {
+        guard FailOn(failOn) != nil else {
+            throw ValidationError("--fail-on: '\(failOn)' is not one of \(FailOn.allTexts.joined(separator: ", "))")
+        }
+        guard ReporterRegistry.reporter(for: format) != nil else {
+            throw ValidationError("--format: '\(format)' is not one of \(ReporterRegistry.all.map(\.format).joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
-        Console.err("error: `schouw audit` is not available in this build yet\n")
-        throw ExitCode(2)
+        let now = try ruleSource.clock()
+        let rules = try Load.rules(ruleSource.rulesDirectory)
+        let descriptor = try Load.descriptor(file)
+        let waivers = try Load.waivers(waiverFiles)
+        let baselineResult = try baseline.map(Load.result)
+        let settings = AuditSettings(failOn: FailOn(failOn) ?? .severity(.high), failOnUnknown: failOnUnknown,
+                                     extraWaivers: waivers, baseline: baselineResult, lang: lang, now: now,
+                                     toolVersion: Schouw.version)
+        let result = Auditor.run(descriptor, descriptorPath: file, rules: rules, settings: settings)
+        try Report.write(result, format: format, lang: lang, descriptor: descriptor, output: output)
+        if result.gate.verdict != "passed" { throw ExitCode(1) }
+    }
+}
+
+/// Rendering shared by `audit`, `report` and `attest`.
+enum Report {
+    static func write(_ result: AuditResult, format: String, lang: Language, descriptor: Descriptor?,
+                      output: String?) throws {
+        guard let reporter = ReporterRegistry.reporter(for: format) else {
+            throw ValidationError("unknown format '\(format)'")
+        }
+        let colour = output == nil && Console.stdoutIsColourTerminal
+        let context = ReportContext(lang: lang == .en ? .en : .nl, colour: colour, descriptor: descriptor)
+        let data = try reporter.render(result, context: context)
+        try Console.write(data, to: output)
     }
 }

@@ -1,10 +1,118 @@
 import ArgumentParser
+import CEL
+import Foundation
+import SchouwEngine
+import SchouwModel
+import SchouwResult
 
 struct ExplainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule, and why it failed or passed for each subject.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show a rule, and why it failed or passed for each subject.",
+        discussion: """
+        Without FILE: the rule's text, references and expressions. With FILE: for each subject the
+        outcome and the value of every sub-expression that decided it, e.g.
+          flow.encryption = "none"
+          flow.encrypted = false
+        """)
+
+    @Argument(help: "A rule id, e.g. AVG-024.")
+    var rule: String
+
+    @Argument(help: "A descriptor to evaluate the rule against.")
+    var file: String?
+
+    @Option(help: ArgumentHelp("Only this subject, as kind:id (e.g. party:cloudco).", valueName: "KIND:ID"))
+    var subject: String?
+
+    @Option(help: "Language of rule texts: nl or en.")
+    var lang: Language = .nl
+
+    @OptionGroup var ruleSource: RuleSourceOptions
 
     func run() throws {
-        Console.err("error: `schouw explain` is not available in this build yet\n")
-        throw ExitCode(2)
+        let now = try ruleSource.clock()
+        let set = try Load.rules(ruleSource.rulesDirectory)
+        guard let r = set.rule(rule.uppercased()) else {
+            let hint = Suggestions.closest(to: rule.uppercased(), in: set.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+            Console.err("error: no rule `\(rule)`\(hint); `schouw rules list` shows them all\n")
+            throw ExitCode(2)
+        }
+        var out = describe(r)
+        if let file {
+            let descriptor = try Load.descriptor(file)
+            let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: set.taxonomy, now: now)
+            var subjects = evaluator.subjects(r.forEach)
+            if let subject {
+                subjects = subjects.filter { "\($0.kind.rawValue):\($0.id)" == subject }
+                if subjects.isEmpty {
+                    Console.err("error: no \(r.forEach.rawValue) subject `\(subject)` in \(file)\n")
+                    throw ExitCode(2)
+                }
+            }
+            out += "\n"
+            for s in subjects { out += explain(r, s, evaluator: evaluator) }
+        }
+        Console.out(out)
+    }
+
+    func describe(_ r: Rule) -> String {
+        var out = "\(r.id)  [\(r.severity.rawValue)]  \(r.title.text(lang))\n"
+        out += "  pack: \(r.pack)   for-each: \(r.forEach.rawValue)   waivable: \(r.waivable)\n"
+        out += "  references: " + r.references.map { "\($0.framework) \($0.ref)" }.joined(separator: "; ") + "\n"
+        if let when = r.when { out += "  when:   \(oneLine(when.source))\n" }
+        out += "  assert: \(oneLine(r.assert.source))\n"
+        if let rationale = r.rationale { out += "  why: \(rationale.text(lang))\n" }
+        out += "  remediation: \(r.remediation.text(lang))\n"
+        out += "  file: \(r.file)\n"
+        return out
+    }
+
+    func explain(_ r: Rule, _ s: RuleEvaluator.Subject, evaluator: RuleEvaluator) -> String {
+        let outcome = evaluator.evaluate(r, s, lang: lang)
+        var out = "\(outcome.finding): \(outcome.status.rawValue)"
+        if !outcome.missing.isEmpty { out += " (missing: \(outcome.missing.joined(separator: ", ")))" }
+        out += "\n"
+        if outcome.status == .fail { out += "  \(outcome.message)\n" }
+        let activation = Activation(evaluator.bindings(for: s))
+        if let when = r.when {
+            let trace = when.program.trace(activation)
+            out += "  when \(oneLine(when.source)) = \(Self.short(trace.result))\n"
+            out += steps(trace)
+            if case .bool(false) = trace.result { return out + "\n" }
+        }
+        let trace = r.assert.program.trace(activation)
+        out += "  assert \(oneLine(r.assert.source)) = \(Self.short(trace.result))\n"
+        out += steps(trace) + "\n"
+        return out
+    }
+
+    /// The sub-expression values, one per line, skipping the whole expression (already shown).
+    func steps(_ trace: Trace) -> String {
+        trace.steps.dropFirst().map { step in
+            let value = step.value.map(Self.short) ?? "(not evaluated)"
+            return String(repeating: "  ", count: step.depth + 1) + "\(oneLine(step.text)) = \(value)\n"
+        }.joined()
+    }
+
+    func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// A value short enough for one line: objects by id, long lists cut.
+    static func short(_ value: Value) -> String {
+        switch value {
+        case .map(let m):
+            if let id = m.lookup(field: "id") { return "\(m.objectType.map { $0.replacingOccurrences(of: "schouw.", with: "") } ?? "map")(\(id.literal))" }
+            return m.count > 4 ? "{… \(m.count) entries}" : value.literal
+        case .list(let items):
+            let shown = items.prefix(5).map(short).joined(separator: ", ")
+            return items.count > 5 ? "[\(shown), … \(items.count) items]" : "[\(shown)]"
+        case .error(let e):
+            if let path = e.missingPath { return "unknown (\(path) is not in the descriptor)" }
+            return "error: \(e.message)"
+        default:
+            return value.literal
+        }
     }
 }

@@ -1,10 +1,102 @@
 import ArgumentParser
+import Foundation
+import SchouwEngine
+import SchouwModel
+import SchouwResult
 
 struct RulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Browse, test and lint rules.")
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Browse, test and lint rules.",
+        subcommands: [List.self, Show.self, Test.self, Lint.self])
 
-    func run() throws {
-        Console.err("error: `schouw rules` is not available in this build yet\n")
-        throw ExitCode(2)
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, pack, subject and title.")
+        @Option(help: "Only rules of this pack (avg, bio, smartcity, procurement, standards).")
+        var pack: String?
+        @Option(help: "Language of titles: nl or en.")
+        var lang: Language = .nl
+        @OptionGroup var ruleSource: RuleSourceOptions
+
+        func run() throws {
+            let set = try Load.rules(ruleSource.rulesDirectory)
+            let rules = set.rules.filter { pack == nil || $0.pack == pack }
+            var out = ""
+            for r in rules {
+                out += r.id.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + r.severity.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + r.pack.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + r.forEach.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + r.title.text(lang) + "\n"
+            }
+            out += "\(rules.count) rules\n"
+            Console.out(out)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a rule file.")
+        @Argument(help: "A rule id.")
+        var rule: String
+        @OptionGroup var ruleSource: RuleSourceOptions
+
+        func run() throws {
+            let set = try Load.rules(ruleSource.rulesDirectory)
+            guard let r = set.rule(rule.uppercased()) else {
+                Console.err("error: no rule `\(rule)`; `schouw rules list` shows them all\n")
+                throw ExitCode(2)
+            }
+            Console.out("# \(r.file)\n" + r.text + (r.text.hasSuffix("\n") ? "" : "\n"))
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the rules' test cases.",
+            discussion: "Exit 0 when every case passes, 1 when a case fails, 2 when rules or tests do not load.")
+        @Argument(help: "Rule ids to test (default: all).")
+        var rules: [String] = []
+        @Flag(name: .shortAndLong, help: "List every case, not only failures.")
+        var verbose = false
+        @OptionGroup var ruleSource: RuleSourceOptions
+
+        func run() throws {
+            let set = try Load.rules(ruleSource.rulesDirectory)
+            let only = Set(rules.map { $0.uppercased() })
+            for id in only where set.rule(id) == nil {
+                Console.err("error: no rule `\(id)`\n")
+                throw ExitCode(2)
+            }
+            let report = RuleTestRunner.run(set, only: only)
+            var out = ""
+            for c in report.cases where verbose || !c.passed {
+                out += "\(c.passed ? "ok  " : "FAIL") \(c.rule): \(c.name)  (\(c.mark.file):\(c.mark.line))\n"
+                for f in c.failures { out += "       \(f)\n" }
+            }
+            if !report.diagnostics.isEmpty {
+                Console.err(DiagnosticRenderer.render(report.diagnostics, sources: set.sources))
+            }
+            out += "rules test: \(report.passed) passed, \(report.failed) failed\n"
+            Console.out(out)
+            if report.diagnostics.hasErrors { throw ExitCode(2) }
+            if report.failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load and type-check every rule; check that each has a failing and a passing test case.",
+            discussion: "Prints nothing and exits 0 when all is well; exit 1 on findings.")
+        @OptionGroup var ruleSource: RuleSourceOptions
+
+        func run() throws {
+            let set = RuleLoader.load(rulesDirectory: ruleSource.rulesDirectory)
+            var diagnostics = set.diagnostics
+            diagnostics += RuleLint.check(set)
+            if !diagnostics.isEmpty {
+                Console.err(DiagnosticRenderer.render(diagnostics.sorted(by: Diagnostic.displayOrder), sources: set.sources))
+                throw ExitCode(1)
+            }
+        }
     }
 }

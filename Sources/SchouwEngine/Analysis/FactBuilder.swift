@@ -14,7 +14,7 @@ public enum FactBuilder {
         inheritThroughDerivedFrom(d, index: index, assets: &assets)
         var systems = baseSystemFacts(d, index: index, zones: zones)
         var flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
-        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, zones: zones)
+        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, countries: taxonomy.countries)
         let parties = partyFacts(d, index: index, systems: systems, zones: zones, assets: assets, taxonomy: taxonomy)
         let purposes = purposeFacts(d, index: index, flows: flows, assets: assets)
         let project = projectFacts(d, assets: assets, systems: systems)
@@ -165,7 +165,7 @@ public enum FactBuilder {
     }
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
-                                 systems: inout [SystemFacts], flows: inout [FlowFacts], zones: [ZoneFacts]) {
+                                 systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists) {
         var held = [Set<Int>](repeating: [], count: d.systems.count)
         var received = [Set<Int>](repeating: [], count: d.systems.count)
         for (si, s) in d.systems.enumerated() {
@@ -221,18 +221,18 @@ public enum FactBuilder {
             let reached = reach[a]
             assets[a].reaches = reached.map { d.systems[$0].id }.sorted()
             var partiesReached = Set<String>()
-            var countries = Set<String>()
+            var reachedCountries = Set<String>()
             var unknownCountry = false
             for si in reached {
                 if let op = d.systems[si].operator_ { partiesReached.insert(op) }
                 if let z = systems[si].zone, let zop = d.zones[z].operator_ { partiesReached.insert(zop) }
-                if let c = systems[si].country { countries.insert(c) } else { unknownCountry = true }
+                if let c = systems[si].country { reachedCountries.insert(c) } else { unknownCountry = true }
             }
             assets[a].reachesParties = partiesReached.sorted()
-            assets[a].reachesCountries = countries.sorted()
+            assets[a].reachesCountries = reachedCountries.sorted()
             assets[a].collectedBy.sort()
             assets[a].storedBy.sort()
-            if countries.contains(where: { !EEA.contains($0) }) {
+            if reachedCountries.contains(where: { !countries.inEEA($0) }) {
                 assets[a].leavesEEA = true
             } else {
                 assets[a].leavesEEA = unknownCountry ? nil : false

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SchouwEngine
+
+/// Options shared by every command that runs the rules (`audit`, `attest`, `explain`, `eval`, `checklist`).
+struct RuleSourceOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Directory of extra rules; a rule with a built-in id overrides it (with a warning).", valueName: "DIR"))
+    var rulesDirectory: String?
+
+    @Option(help: ArgumentHelp(
+        "The audit's clock, as RFC 3339 (2026-03-01T12:00:00Z) or a date (2026-03-01). Default: today, 00:00 UTC.",
+        valueName: "T"))
+    var now: String?
+
+    /// The instant rules are evaluated at. Without `--now` it is today at 00:00 UTC, so two runs on the
+    /// same day give the same bytes.
+    func clock() throws -> Date {
+        if let now {
+            guard let date = Clock.parse(now) else {
+                throw ValidationError("--now: '\(now)' is not an RFC 3339 time or a date (e.g. 2026-03-01T12:00:00Z or 2026-03-01)")
+            }
+            return date
+        }
+        return Clock.startOfDay(Date())
+    }
+}
+
+enum Clock {
+    static func parse(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        full.formatOptions = [.withInternetDateTime]
+        if let d = full.date(from: text) { return d }
+        let frac = ISO8601DateFormatter()
+        frac.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = frac.date(from: text) { return d }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        day.timeZone = TimeZone(identifier: "UTC")
+        return day.date(from: text)
+    }
+
+    static func startOfDay(_ date: Date) -> Date {
+        let seconds = floor(date.timeIntervalSince1970 / 86_400) * 86_400
+        return Date(timeIntervalSince1970: seconds)
+    }
+}
+
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SchouwEngine
+import SchouwModel
+import SchouwResult
+
+/// Loading steps shared by commands: print every diagnostic on stderr, and stop with exit 2 on errors.
+enum Load {
+    static func descriptor(_ path: String) throws -> Descriptor {
+        let result = DescriptorLoader.load(path: path)
+        if !result.diagnostics.isEmpty { Console.err(result.rendered()) }
+        guard let descriptor = result.descriptor, !result.hasErrors else { throw ExitCode(2) }
+        return descriptor
+    }
+
+    static func rules(_ directory: String?) throws -> RuleSet {
+        let set = RuleLoader.load(rulesDirectory: directory)
+        if !set.diagnostics.isEmpty { Console.err(set.rendered()) }
+        guard !set.hasErrors else { throw ExitCode(2) }
+        return set
+    }
+
+    static func waivers(_ paths: [String]) throws -> [Waiver] {
+        var all: [Waiver] = []
+        var failed = false
+        for path in paths {
+            let result = WaiverLoader.load(path: path)
+            if !result.diagnostics.isEmpty { Console.err(result.rendered()) }
+            if result.hasErrors { failed = true } else { all += result.waivers }
+        }
+        if failed { throw ExitCode(2) }
+        return all
+    }
+
+    static func result(_ path: String) throws -> AuditResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Console.err("error: \(path): cannot read the file\n")
+            throw ExitCode(2)
+        }
+        do {
+            return try AuditResult.decode(data)
+        } catch let error as AuditResultError {
+            Console.err("error: \(path): \(error.description)\n")
+            throw ExitCode(2)
+        } catch {
+            Console.err("error: \(path): not a schouw JSON result (\(error)); write one with `schouw audit FILE --format json`\n")
+            throw ExitCode(2)
+        }
+    }
+}

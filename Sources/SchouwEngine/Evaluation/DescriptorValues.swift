@@ -1,0 +1,332 @@
+import CEL
+import SchouwModel
+
+/// The descriptor as CEL values, with the derived facts folded into each object (Rules/README.md).
+///
+/// Optional facts the descriptor leaves out are *absent keys*, so a rule that reads them gets CEL's
+/// "no such key" and the engine reports `unknown` instead of guessing. Objects are built once per
+/// audit and shared: a flow's `to_system` is the same map as the entry in `systems`.
+public struct DescriptorValues: Sendable {
+    public var project: Value
+    public var parties: [Value]
+    public var zones: [Value]
+    public var data: [Value]
+    public var systems: [Value]
+    public var flows: [Value]
+    public var purposes: [Value]
+
+    public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists) {
+        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1) }
+        parties = zip(d.parties, facts.parties).map { Self.party($0, $1) }
+        data = zip(d.data, facts.assets).map { Self.asset($0, $1) }
+        purposes = zip(d.purposes, facts.purposes).map { Self.purpose($0, $1) }
+        let zoneValues = zones, partyValues = parties
+        systems = zip(d.systems, facts.systems).map { s, f in
+            Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
+                        countries: countries)
+        }
+        let index = DescriptorIndex(d)
+        let systemValues = systems, dataValues = data, purposeValues = purposes
+        flows = zip(d.flows, facts.flows).map { flow, f in
+            var o = ObjectFields()
+            o["id"] = .string(flow.id)
+            o["name"] = flow.name.map(Value.string)
+            o["from"] = .string(flow.from)
+            o["to"] = .string(flow.to)
+            o["data"] = .list(flow.data.map(Value.string))
+            o["purpose"] = flow.purpose.map(Value.string)
+            o["protocol"] = flow.protocol_.map { .string($0.rawValue) }
+            o["encryption"] = flow.encryption.map { .string($0.rawValue) }
+            o["authentication"] = flow.authentication.map { .string($0.rawValue) }
+            o["network"] = flow.network.map { .string($0.rawValue) }
+            o["from_system"] = f.fromSystem.map { systemValues[$0] }
+            o["to_system"] = f.toSystem.map { systemValues[$0] }
+            o["from_zone"] = f.fromSystem.flatMap { d.systems[$0].zone }.flatMap { index.zone[$0] }.map { zoneValues[$0] }
+            o["to_zone"] = f.toSystem.flatMap { d.systems[$0].zone }.flatMap { index.zone[$0] }.map { zoneValues[$0] }
+            o["crosses_boundary"] = f.crossesBoundary.map(Value.bool)
+            o["crosses_border"] = f.crossesBorder.map(Value.bool)
+            o["personal"] = .bool(f.personal)
+            o["special"] = .bool(f.special)
+            o["criminal"] = .bool(f.criminal)
+            o["identifier"] = .bool(f.identifier)
+            o["encrypted"] = f.encrypted.map(Value.bool)
+            o["assets"] = .list(flow.data.compactMap { index.data[$0] }.map { dataValues[$0] })
+            o["purpose_info"] = f.purpose.map { purposeValues[$0] }
+            return o.value(type: "schouw.Flow")
+        }
+        project = Self.project(d, facts: facts.project)
+    }
+
+    // MARK: - Objects
+
+    static func project(_ d: Descriptor, facts f: ProjectFacts) -> Value {
+        let p = d.project
+        var o = ObjectFields()
+        o["id"] = .string(p.id)
+        o["name"] = .string(p.name)
+        o["description"] = p.description.map(Value.string)
+        o["organisation"] = p.organisation.map(Value.string)
+        o["public_authority"] = .bool(p.publicAuthority)
+        o["phase"] = p.phase.map { .string($0.rawValue) }
+        o["bio"] = .string(p.bio.rawValue)
+        o["classification"] = p.classification.map { c in
+            var x = ObjectFields()
+            x["confidentiality"] = c.confidentiality.map { .string($0.rawValue) }
+            x["integrity"] = c.integrity.map { .string($0.rawValue) }
+            x["availability"] = c.availability.map { .string($0.rawValue) }
+            x["bbn"] = c.bbn.map { .int(Int64($0)) }
+            return x.value(type: "schouw.Classification")
+        }
+        o["risk_assessment"] = p.riskAssessment.map { r in
+            var x = ObjectFields()
+            x["date"] = r.date.map(timestamp)
+            x["reference"] = r.reference.map(Value.string)
+            return x.value(type: "schouw.RiskAssessment")
+        }
+        o["dpia"] = p.dpia.map { r in
+            var x = ObjectFields()
+            x["status"] = r.status.map { .string($0.rawValue) }
+            x["date"] = r.date.map(timestamp)
+            x["reference"] = r.reference.map(Value.string)
+            x["published"] = r.published.map(Value.bool)
+            x["residual_risk"] = r.residualRisk.map { .string($0.rawValue) }
+            x["prior_consultation"] = r.priorConsultation.map(Value.bool)
+            return x.value(type: "schouw.DPIA")
+        }
+        o["registers"] = p.registers.map { r in
+            var x = ObjectFields()
+            x["processing"] = r.processing.map { .string($0.rawValue) }
+            x["algorithm"] = r.algorithm.map { .string($0.rawValue) }
+            x["sensors"] = r.sensors.map { .string($0.rawValue) }
+            return x.value(type: "schouw.Registers")
+        }
+        o["contacts"] = p.contacts.map { c in
+            var x = ObjectFields()
+            x["ciso"] = c.ciso.map(Value.string)
+            x["dpo"] = c.dpo.map(Value.string)
+            x["owner"] = c.owner.map(Value.string)
+            return x.value(type: "schouw.Contacts")
+        }
+        o["personal"] = .bool(f.personal)
+        o["public_space_sensing"] = .bool(f.publicSpaceSensing)
+        o["sensing"] = strings(f.sensing)
+        o["large_scale"] = f.largeScale.map(Value.bool)
+        o["external_processors"] = strings(f.externalProcessors)
+        return o.value(type: "schouw.Project")
+    }
+
+    static func zone(_ z: Zone, _ f: ZoneFacts) -> Value {
+        var o = ObjectFields()
+        o["id"] = .string(z.id)
+        o["name"] = z.name.map(Value.string)
+        o["kind"] = z.kind.map { .string($0.rawValue) }
+        o["trust"] = z.trust.map { .string($0.rawValue) }
+        o["operator"] = z.operator_.map(Value.string)
+        o["country"] = (z.country ?? f.country).map(Value.string)
+        o["parent"] = z.parent.map(Value.string)
+        o["public_space"] = .bool(f.publicSpace)
+        o["systems"] = strings(f.systems)
+        return o.value(type: "schouw.Zone")
+    }
+
+    static func party(_ p: Party, _ f: PartyFacts) -> Value {
+        var o = ObjectFields()
+        o["id"] = .string(p.id)
+        o["name"] = p.name.map(Value.string)
+        o["role"] = p.role.map { .string($0.rawValue) }
+        o["country"] = p.country.map(Value.string)
+        o["headquarters"] = p.headquarters.map(Value.string)
+        o["processor_for"] = p.processorFor.map(Value.string)
+        o["processor_agreement"] = p.processorAgreement.map { a in
+            var x = ObjectFields()
+            x["signed"] = a.signed.map(timestamp)
+            x["template"] = a.template.map(Value.string)
+            x["sub_processors_approved"] = a.subProcessorsApproved.map(strings)
+            return x.value(type: "schouw.ProcessorAgreement")
+        }
+        o["joint_arrangement"] = p.jointArrangement.map { a in
+            var x = ObjectFields()
+            x["signed"] = a.signed.map(timestamp)
+            return x.value(type: "schouw.JointArrangement")
+        }
+        o["certifications"] = strings(p.certifications ?? [])
+        o["contract"] = p.contract.map { c in
+            var x = ObjectFields()
+            x["terms"] = c.terms.map(Value.string)
+            x["exit_plan"] = c.exitPlan.map(Value.bool)
+            x["right_to_audit"] = c.rightToAudit.map(Value.bool)
+            x["incident_notification"] = c.incidentNotification.map(duration)
+            x["vulnerability_notification"] = c.vulnerabilityNotification.map(Value.bool)
+            return x.value(type: "schouw.Contract")
+        }
+        o["transfer"] = p.transfer.map { t in
+            var x = ObjectFields()
+            x["mechanism"] = t.mechanism.map { .string($0.rawValue) }
+            x["tia"] = t.tia.map(Value.bool)
+            return x.value(type: "schouw.Transfer")
+        }
+        o["receives_personal"] = .bool(f.receivesPersonal)
+        o["in_eea"] = f.inEEA.map(Value.bool)
+        o["hq_in_eea"] = f.hqInEEA.map(Value.bool)
+        o["processes"] = strings(f.processes)
+        o["operates"] = strings(f.operates)
+        o["hosts"] = strings(f.hosts)
+        o["external"] = .bool(f.external)
+        return o.value(type: "schouw.Party")
+    }
+
+    static func asset(_ a: DataAsset, _ f: AssetFacts) -> Value {
+        var o = ObjectFields()
+        o["id"] = .string(a.id)
+        o["name"] = a.name.map(Value.string)
+        o["description"] = a.description.map(Value.string)
+        o["categories"] = strings(a.categories)
+        o["subjects"] = strings(a.subjects ?? [])
+        o["form"] = a.form.map { .string($0.rawValue) }
+        o["pseudonymisation"] = a.pseudonymisation.map { p in
+            var x = ObjectFields()
+            x["method"] = p.method.map { .string($0.rawValue) }
+            x["key_rotation"] = p.keyRotation.map(duration)
+            x["per_sensor_key"] = p.perSensorKey.map(Value.bool)
+            return x.value(type: "schouw.Pseudonymisation")
+        }
+        o["retention"] = a.retention.map(duration)
+        o["derived_from"] = strings(a.derivedFrom)
+        o["volume"] = a.volume.map { .int(Int64($0)) }
+        o["personal"] = .bool(f.personal)
+        o["special"] = .bool(f.special)
+        o["criminal"] = .bool(f.criminal)
+        o["national_id"] = .bool(f.nationalID)
+        o["identifier"] = .bool(f.identifier)
+        o["biometric"] = .bool(f.biometric)
+        o["location"] = .bool(f.location)
+        o["category_keys"] = strings(f.categoryKeys)
+        o["sources"] = strings(f.sources)
+        o["collected_by"] = strings(f.collectedBy)
+        o["stored_by"] = strings(f.storedBy)
+        o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
+        o["reaches"] = strings(f.reaches)
+        o["reaches_parties"] = strings(f.reachesParties)
+        o["reaches_countries"] = strings(f.reachesCountries)
+        o["leaves_eea"] = f.leavesEEA.map(Value.bool)
+        return o.value(type: "schouw.Asset")
+    }
+
+    static func purpose(_ p: Purpose, _ f: PurposeFacts) -> Value {
+        var o = ObjectFields()
+        o["id"] = .string(p.id)
+        o["name"] = p.name.map(Value.string)
+        o["description"] = p.description.map(Value.string)
+        o["legal_basis"] = p.legalBasis.map { .string($0.rawValue) }
+        o["statutory_basis"] = p.statutoryBasis.map(Value.string)
+        o["special_category_exception"] = p.specialCategoryException.map(Value.string)
+        o["criminal_data_basis"] = p.criminalDataBasis.map(Value.string)
+        o["further_processing_of"] = p.furtherProcessingOf.map(Value.string)
+        o["compatibility_assessment"] = p.compatibilityAssessment.map(Value.bool)
+        o["profiling"] = p.profiling.map(Value.bool)
+        o["automated_decisions"] = p.automatedDecisions.map(Value.bool)
+        o["human_review"] = p.humanReview.map(Value.bool)
+        o["flows_using"] = strings(f.flowsUsing)
+        o["personal"] = .bool(f.personal)
+        o["special"] = .bool(f.special)
+        o["criminal"] = .bool(f.criminal)
+        o["national_id"] = .bool(f.nationalID)
+        return o.value(type: "schouw.Purpose")
+    }
+
+    static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
+                       countries: CountryLists) -> Value {
+        var o = ObjectFields()
+        o["id"] = .string(s.id)
+        o["name"] = s.name.map(Value.string)
+        o["description"] = s.description.map(Value.string)
+        o["kind"] = s.kind.map { .string($0.rawValue) }
+        o["zone"] = s.zone.map(Value.string)
+        o["operator"] = s.operator_.map(Value.string)
+        o["collects"] = strings(s.collects)
+        o["stores"] = strings(s.stores)
+        o["sensor"] = s.sensor.map { x in
+            var y = ObjectFields()
+            y["senses"] = x.senses.map { strings($0.map(\.rawValue)) }
+            y["edge_processing"] = x.edgeProcessing.map(Value.bool)
+            y["covers_dwellings"] = x.coversDwellings.map(Value.bool)
+            y["signage"] = x.signage.map(Value.bool)
+            y["registered"] = x.registered.map(Value.bool)
+            y["biometric_identification"] = x.biometricIdentification.map(Value.bool)
+            return y.value(type: "schouw.Sensor")
+        }
+        o["security"] = s.security.map(security)
+        o["internet_facing"] = s.internetFacing.map(Value.bool)
+        o["endpoints"] = .list(s.endpoints.map { e in
+            var y = ObjectFields()
+            y["url"] = .string(e.url)
+            y["hsts"] = e.hsts.map(Value.bool)
+            y["tls"] = e.tls.map(strings)
+            y["security_txt"] = e.securityTxt.map(Value.bool)
+            y["dnssec"] = e.dnssec.map(Value.bool)
+            return y.value(type: "schouw.Endpoint")
+        })
+        o["receives"] = strings(f.receives)
+        o["handles"] = strings(f.handles)
+        o["personal"] = .bool(f.personal)
+        o["special"] = .bool(f.special)
+        o["country"] = f.country.map(Value.string)
+        o["in_eea"] = f.country.map { .bool(countries.inEEA($0)) }
+        o["operator_party"] = operatorParty
+        o["zone_info"] = zone
+        o["public_space"] = .bool(f.publicSpace)
+        o["inbound"] = strings(f.inbound)
+        o["outbound"] = strings(f.outbound)
+        return o.value(type: "schouw.System")
+    }
+
+    static func security(_ x: SecurityInfo) -> Value {
+        var y = ObjectFields()
+        y["authentication"] = x.authentication.map { .string($0.rawValue) }
+        y["admin_mfa"] = x.adminMFA.map(Value.bool)
+        y["encryption_at_rest"] = x.encryptionAtRest.map(Value.bool)
+        y["logging"] = x.logging.map { l in
+            var z = ObjectFields()
+            z["enabled"] = l.enabled.map(Value.bool)
+            z["retention"] = l.retention.map(duration)
+            z["integrity_protected"] = l.integrityProtected.map(Value.bool)
+            return z.value(type: "schouw.Logging")
+        }
+        y["patch_sla"] = x.patchSLA.map(duration)
+        y["last_pentest"] = x.lastPentest.map(timestamp)
+        y["default_credentials"] = x.defaultCredentials.map { .string($0.rawValue) }
+        y["management_interface"] = x.managementInterface.map { .string($0.rawValue) }
+        y["backup"] = x.backup.map { b in
+            var z = ObjectFields()
+            z["rpo"] = b.rpo.map(duration)
+            z["tested"] = b.tested.map(timestamp)
+            return z.value(type: "schouw.Backup")
+        }
+        return y.value(type: "schouw.Security")
+    }
+
+    // MARK: - Scalars
+
+    static func strings(_ xs: [String]) -> Value { .list(xs.map(Value.string)) }
+
+    static func timestamp(_ d: ISODate) -> Value { .timestamp(Timestamp(seconds: d.epochSeconds)) }
+
+    /// Nominal length (a year is 365 days, a month 30), the same reading `duration('P1Y')` gives.
+    static func duration(_ d: ISODuration) -> Value {
+        let total = d.totalSeconds
+        let whole = total.rounded(.down)
+        return .duration(CELDuration(seconds: Int64(whole), nanos: Int32(((total - whole) * 1e9).rounded())))
+    }
+}
+
+/// Collects an object's fields; assigning nil leaves the key out, which is how "unknown" is encoded.
+struct ObjectFields {
+    private(set) var fields: [String: Value] = [:]
+
+    subscript(key: String) -> Value? {
+        get { fields[key] }
+        set { if let newValue { fields[key] = newValue } }
+    }
+
+    func value(type: String) -> Value { .map(MapValue(stringKeyed: fields, objectType: type)) }
+}

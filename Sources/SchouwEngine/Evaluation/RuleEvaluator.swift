@@ -1,0 +1,131 @@
+import CEL
+import Dispatch
+import Foundation
+import SchouwModel
+import SchouwResult
+
+/// What one expression said about one subject.
+enum Verdict: Sendable {
+    case holds(Bool)
+    /// A fact the expression needs is absent from the descriptor.
+    case unknown(missing: [String])
+    /// The expression failed for another reason (e.g. a wrong type at run time).
+    case error(String)
+}
+
+/// Evaluates every rule against every subject of its kind. Programs are compiled once; each
+/// evaluation only binds the subject. Rules run in parallel: programs and values are immutable.
+public struct RuleEvaluator: Sendable {
+    public let descriptor: Descriptor
+    public let values: DescriptorValues
+    public let now: Date
+    let globals: [String: Value]
+
+    public init(descriptor: Descriptor, taxonomy: Taxonomy, now: Date) {
+        self.descriptor = descriptor
+        let facts = FactBuilder.build(descriptor, taxonomy: taxonomy)
+        values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries)
+        self.now = now
+        globals = [
+            "project": values.project, "parties": .list(values.parties), "zones": .list(values.zones),
+            "data": .list(values.data), "systems": .list(values.systems), "flows": .list(values.flows),
+            "purposes": .list(values.purposes),
+            "now": .timestamp(Timestamp(seconds: Int64(now.timeIntervalSince1970.rounded(.down)))),
+        ]
+    }
+
+    /// A subject of one kind: its id, display name, CEL value and where it is written.
+    public struct Subject: Sendable {
+        public var kind: SubjectKind
+        public var id: String
+        public var name: String?
+        public var value: Value
+        public var mark: SourceMark
+    }
+
+    public func subjects(_ kind: SubjectKind) -> [Subject] {
+        let d = descriptor, v = values
+        switch kind {
+        case .project: return [Subject(kind: kind, id: d.project.id, name: d.project.name, value: v.project, mark: d.project.marks.object)]
+        case .party: return zip(d.parties, v.parties).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .zone: return zip(d.zones, v.zones).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .data: return zip(d.data, v.data).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .system: return zip(d.systems, v.systems).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .flow: return zip(d.flows, v.flows).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .purpose: return zip(d.purposes, v.purposes).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        }
+    }
+
+    /// The variables a rule sees for one subject.
+    public func bindings(for subject: Subject) -> [String: Value] {
+        var vars = globals
+        if subject.kind != .project { vars[subject.kind.variable] = subject.value }
+        return vars
+    }
+
+    /// All outcomes, before waivers, sorted by finding id.
+    public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
+        let subjectsByKind = Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { ($0, subjects($0)) })
+        let collector = OutcomeCollector(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { i in
+            let rule = rules[i]
+            let outcomes = (subjectsByKind[rule.forEach] ?? []).map { evaluate(rule, $0, lang: lang) }
+            collector.set(i, outcomes)
+        }
+        return collector.all().sorted { $0.finding < $1.finding }
+    }
+
+    public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
+        let vars = bindings(for: subject)
+        let activation = Activation(vars)
+        var status: OutcomeStatus
+        var missing: [String] = []
+        var note: String?
+        switch rule.when.map({ Self.verdict($0.program.evaluate(activation)) }) ?? .holds(true) {
+        case .holds(false):
+            status = .notApplicable
+        case .unknown(let m):
+            status = .unknown; missing = m
+        case .error(let e):
+            status = .unknown; note = e
+        case .holds(true):
+            switch Self.verdict(rule.assert.program.evaluate(activation)) {
+            case .holds(let ok): status = ok ? .pass : .fail
+            case .unknown(let m): status = .unknown; missing = m
+            case .error(let e): status = .unknown; note = e
+            }
+        }
+        var message = MessageTemplate.render(rule.message.text(lang), variables: vars)
+        if let note { message += " (evaluation error: \(note))" }
+        let mark = subject.mark
+        return Outcome(finding: FindingID.make(rule: rule.id, kind: subject.kind.rawValue, id: subject.id),
+                       rule: rule.id, status: status, severity: rule.severity,
+                       subject: SubjectRef(kind: subject.kind.rawValue, id: subject.id, name: subject.name),
+                       references: rule.references, message: message,
+                       location: Location(file: mark.file, line: mark.line, column: mark.column), missing: missing)
+    }
+
+    /// Turns a CEL result into a verdict. A missing key on descriptor data means the descriptor does
+    /// not give the fact: the checker already rejected misspelt field names when the rule loaded.
+    static func verdict(_ value: Value) -> Verdict {
+        switch value {
+        case .bool(let b): return .holds(b)
+        case .error(let e):
+            if e.kind == .noSuchKey || e.kind == .noSuchField {
+                return .unknown(missing: [e.missingPath ?? e.field ?? e.message])
+            }
+            return .error(e.message)
+        default:
+            return .error("the expression gave \(value.typeValue.name), not bool")
+        }
+    }
+}
+
+/// Collects per-rule results from concurrent workers.
+final class OutcomeCollector: @unchecked Sendable {
+    private var results: [[Outcome]]
+    private let lock = NSLock()
+    init(count: Int) { results = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ outcomes: [Outcome]) { lock.lock(); results[i] = outcomes; lock.unlock() }
+    func all() -> [Outcome] { lock.lock(); defer { lock.unlock() }; return results.flatMap { $0 } }
+}

@@ -1,0 +1,67 @@
+import SchouwModel
+import SchouwResult
+
+/// Applies waivers ("pas toe of leg uit") to raw outcomes: a valid waiver turns a failure into
+/// `waived`; an expired one leaves the failure standing and says so; a waiver for a non-waivable rule
+/// is refused; a waiver that matches no failure is stale (SPEC 2.4).
+public enum WaiverApplication {
+    public struct Input: Sendable {
+        public var waiver: Waiver
+        public init(_ waiver: Waiver) { self.waiver = waiver }
+    }
+
+    public static func apply(_ waivers: [Waiver], to outcomes: inout [Outcome], waivable: (String) -> Bool,
+                             today: ISODate) -> [WaiverNote] {
+        var notes: [WaiverNote] = []
+        var used = [Bool](repeating: false, count: waivers.count)
+        for (wi, w) in waivers.enumerated() where FindingID.segments(w.finding) == nil {
+            used[wi] = true
+            notes.append(WaiverNote(kind: "invalid", finding: w.finding,
+                                    message: "waiver pattern '\(w.finding)' is not of the form RULE-ID@kind:id",
+                                    location: location(w.marks["finding"])))
+        }
+        var refusedRules = Set<String>()
+        for oi in outcomes.indices where outcomes[oi].status == .fail {
+            let finding = outcomes[oi].finding
+            for (wi, w) in waivers.enumerated() where FindingID.matches(pattern: w.finding, finding: finding) {
+                used[wi] = true
+                if !waivable(outcomes[oi].rule) {
+                    if refusedRules.insert("\(wi)|\(outcomes[oi].rule)").inserted {
+                        notes.append(WaiverNote(
+                            kind: "refused", finding: w.finding,
+                            message: "rule \(outcomes[oi].rule) is not waivable; the waiver is refused and the finding stands",
+                            location: location(w.marks["finding"])))
+                    }
+                    continue
+                }
+                let expired = w.expires < today
+                let applied = AppliedWaiver(finding: w.finding, reason: w.reason, approvedBy: w.approvedBy,
+                                            expires: w.expires.description, ticket: w.ticket, expired: expired,
+                                            location: location(w.marks.object))
+                // A valid waiver wins over an expired one matching the same finding.
+                if let current = outcomes[oi].waiver, !current.expired { continue }
+                outcomes[oi].waiver = applied
+                outcomes[oi].status = expired ? .fail : .waived
+            }
+        }
+        var expiredNoted = Set<Int>()
+        for o in outcomes {
+            guard let w = o.waiver, w.expired else { continue }
+            if let wi = waivers.firstIndex(where: { $0.finding == w.finding }), expiredNoted.insert(wi).inserted {
+                notes.append(WaiverNote(kind: "expired", finding: w.finding,
+                                        message: "waiver expired on \(w.expires); the finding counts again",
+                                        location: w.location))
+            }
+        }
+        for (wi, w) in waivers.enumerated() where !used[wi] {
+            notes.append(WaiverNote(kind: "stale", finding: w.finding,
+                                    message: "waiver matches no failing finding; remove it or correct the pattern",
+                                    location: location(w.marks["finding"])))
+        }
+        return notes.sorted { ($0.finding, $0.kind) < ($1.finding, $1.kind) }
+    }
+
+    static func location(_ mark: SourceMark) -> Location {
+        Location(file: mark.file, line: mark.line, column: mark.column)
+    }
+}

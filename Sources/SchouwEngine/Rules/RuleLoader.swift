@@ -1,0 +1,227 @@
+import CEL
+import Foundation
+import SchouwModel
+import SchouwResult
+
+/// The loaded rule library: rules sorted by id, their test files, the taxonomy, and every problem
+/// found while loading (all at once, located in the rule files).
+public struct RuleSet: Sendable {
+    public var rules: [Rule]
+    /// Test files by rule id.
+    public var tests: [String: RuleSourceFile]
+    public var taxonomy: Taxonomy
+    public var diagnostics: [SchouwModel.Diagnostic]
+    /// Texts of every file read, by display path, for rendering diagnostics.
+    public var sources: [String: String]
+    /// SHA-256 over every rule and taxonomy file (path and text), in path order.
+    public var digest: String
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rendered() -> String { DiagnosticRenderer.render(diagnostics, sources: sources) }
+}
+
+public enum RuleLoader {
+    /// Loads the built-in rules plus, when given, a directory of extra rules that may override
+    /// built-ins by id (with a warning).
+    public static func load(rulesDirectory: String? = nil, includeBuiltIn: Bool = true) -> RuleSet {
+        var files = includeBuiltIn ? RuleSources.builtIn() : []
+        var diagnostics: [SchouwModel.Diagnostic] = []
+        if let rulesDirectory {
+            let (extra, errors) = RuleSources.directory(rulesDirectory)
+            files += extra
+            diagnostics += errors.map { SchouwModel.Diagnostic.error($0, at: nil) }
+        }
+        return load(files: files, diagnostics: diagnostics)
+    }
+
+    public static func load(files: [RuleSourceFile], diagnostics initial: [SchouwModel.Diagnostic] = []) -> RuleSet {
+        let sink = DiagnosticSink()
+        sink.add(contentsOf: initial)
+        var sources: [String: String] = [:]
+        for f in files { sources[f.displayPath] = f.text }
+
+        let taxonomy = TaxonomyLoader.load(files.filter(\.isTaxonomy), sink: sink)
+        let environment = RuleEnvironment.make(countries: taxonomy.countries)
+
+        var byID: [String: Rule] = [:]
+        for file in files where file.isRule {
+            guard let rule = readRule(file, environment: environment, sink: sink) else { continue }
+            if let existing = byID[rule.id] {
+                if rule.external && !existing.external {
+                    sink.add(.warning("rule \(rule.id) overrides the built-in rule of the same id",
+                                      at: rule.mark, hint: "rename the id if this is meant as a new rule"))
+                } else {
+                    sink.add(.error("duplicate rule id \(rule.id); it is also defined in \(existing.file)", at: rule.mark,
+                                    hint: "rule ids are unique and never reused: choose a new id"))
+                    continue
+                }
+            }
+            byID[rule.id] = rule
+        }
+        var tests: [String: RuleSourceFile] = [:]
+        for file in files where file.isTests {
+            let name = (file.relativePath as NSString).lastPathComponent
+            let id = name.replacingOccurrences(of: ".tests.yaml", with: "").replacingOccurrences(of: ".tests.yml", with: "")
+            tests[id] = file
+        }
+        let digestInput = files.filter { !$0.isTests }.sorted { $0.relativePath < $1.relativePath }
+            .map { $0.relativePath + "\u{0}" + $0.text + "\u{0}" }.joined()
+        return RuleSet(rules: byID.values.sorted { $0.id < $1.id }, tests: tests, taxonomy: taxonomy,
+                       diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder),
+                       sources: sources, digest: SHA256Digest.hex(Array(digestInput.utf8)))
+    }
+
+    static let idPattern = try? NSRegularExpression(pattern: "^[A-Z][A-Z0-9]*-[0-9]{3,4}$")
+
+    static func readRule(_ file: RuleSourceFile, environment: RuleEnvironment, sink: DiagnosticSink) -> Rule? {
+        let (document, parseDiagnostics) = YAMLParser.parse(text: file.text, path: file.displayPath)
+        sink.add(contentsOf: parseDiagnostics)
+        guard let document, let root = document.root else {
+            if parseDiagnostics.isEmpty {
+                sink.add(.error("the rule file is empty", at: SourceMark(file: file.displayPath, line: 1, column: 1),
+                                hint: "see Rules/README.md for the rule format"))
+            }
+            return nil
+        }
+        let before = sink.diagnostics.errorCount
+        var reader = MappingReader(root, schema: RuleSchemas.rule, sink: sink)
+        reader.extraSchemas = ["text": RuleSchemas.localized, "reference": RuleSchemas.reference,
+                               "checklist": RuleSchemas.checklist]
+        guard reader.isMapping else { return nil }
+
+        let id = reader.string("id") ?? ""
+        if let idNode = reader.value("id"), let pattern = idPattern,
+           pattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) == nil {
+            sink.error("rule id `\(id)` is not of the form PREFIX-NNN", at: idNode, hint: "e.g. `AVG-024`, `BIO-005`, `SC-003`")
+        }
+        let expectedName = id + ".yaml"
+        if !id.isEmpty, (file.relativePath as NSString).lastPathComponent != expectedName, let idNode = reader.value("id") {
+            sink.warning("rule \(id) lives in \((file.relativePath as NSString).lastPathComponent)", at: idNode,
+                         hint: "name the file \(expectedName) so its tests are found beside it")
+        }
+        let title = localized(reader, "title", sink: sink)
+        let message = localized(reader, "message", sink: sink)
+        let remediation = localized(reader, "remediation", sink: sink)
+        let rationale = reader.value("rationale").flatMap { _ in localized(reader, "rationale", sink: sink) }
+        let severity = reader.enumValue("severity", Severity.self)
+        let forEach = reader.enumValue("for-each", SubjectKind.self)
+        let references = reader.objects("references").compactMap { r -> Reference? in
+            guard let framework = r.string("framework"), let ref = r.string("ref") else { return nil }
+            return Reference(framework: framework, ref: ref)
+        }
+        if reader.value("references") != nil, references.isEmpty, let node = reader.value("references") {
+            sink.error("a rule needs at least one reference", at: node, hint: "e.g. `- {framework: avg, ref: \"art. 35\"}`")
+        }
+        var checklist: ChecklistBlock?
+        if let node = reader.value("checklist") {
+            let c = MappingReader(node, schema: RuleSchemas.checklist, sink: sink)
+            if let phase = c.enumValue("phase", ChecklistPhase.self),
+               let requirement = nestedLocalized(c, "requirement", sink: sink),
+               let evidence = nestedLocalized(c, "evidence", sink: sink) {
+                checklist = ChecklistBlock(phase: phase, theme: c.enumValue("theme", ChecklistTheme.self),
+                                           knockOut: c.bool("knock-out") ?? false, requirement: requirement,
+                                           evidence: evidence)
+            }
+        }
+        let subjectKind = forEach ?? .project
+        let when = reader.value("when").flatMap { compile($0, subject: subjectKind, environment: environment, file: file, sink: sink) }
+        let assertion = reader.value("assert").flatMap { compile($0, subject: subjectKind, environment: environment, file: file, sink: sink) }
+        for key in ["message", "remediation"] {
+            checkTemplates(reader, key, subject: subjectKind, sink: sink)
+        }
+
+        guard sink.diagnostics.errorCount == before, let title, let message, let remediation, let severity,
+              let forEach, let assertion else { return nil }
+        return Rule(id: id, pack: file.pack, title: title, severity: severity, waivable: reader.bool("waivable") ?? true,
+                    references: references, forEach: forEach, when: when, assert: assertion, message: message,
+                    remediation: remediation, rationale: rationale, checklist: checklist, file: file.displayPath,
+                    mark: root.mark, text: file.text, external: file.external)
+    }
+
+    static func localized(_ reader: MappingReader, _ key: String, sink: DiagnosticSink) -> LocalizedText? {
+        nestedLocalized(reader, key, sink: sink)
+    }
+
+    static func nestedLocalized(_ reader: MappingReader, _ key: String, sink: DiagnosticSink) -> LocalizedText? {
+        guard let node = reader.value(key) else { return nil }
+        let text = MappingReader(node, schema: RuleSchemas.localized, sink: sink)
+        guard let nl = text.string("nl"), let en = text.string("en") else { return nil }
+        for (lang, value) in [("nl", nl), ("en", en)] where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let n = text.value(lang) { sink.error("`\(key).\(lang)` is empty", at: n, hint: "write the text in both languages") }
+        }
+        return LocalizedText(nl: nl, en: en)
+    }
+
+    /// Compiles one expression with the checker; errors are mapped from the expression back to the
+    /// rule file's line and column.
+    static func compile(_ node: YAMLNode, subject: SubjectKind, environment: RuleEnvironment, file: RuleSourceFile,
+                        sink: DiagnosticSink) -> RuleExpression? {
+        guard let text = node.scalar else {
+            sink.error("expected a CEL expression as a string", at: node)
+            return nil
+        }
+        let env = environment.forSubject(subject)
+        do {
+            let program = try env.compile(text)
+            return RuleExpression(source: text, mark: node.mark, program: program)
+        } catch {
+            for d in error.diagnostics {
+                let mark = ExpressionPosition.map(line: d.location.line, column: d.location.column, node: node,
+                                                  fileText: file.text)
+                sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark,
+                                hint: hint(for: d.message, subject: subject)))
+            }
+            return nil
+        }
+    }
+
+    static func hint(for message: String, subject: SubjectKind) -> String? {
+        if message.contains("undeclared reference") || message.contains("undeclared") {
+            return "the subject of a `for-each: \(subject.rawValue)` rule is `\(subject.variable)`; see Rules/README.md for the variables"
+        }
+        if message.contains("no such field") || message.contains("undefined field") {
+            return "field names are the YAML keys with `-` written as `_`; derived facts are listed in Rules/README.md"
+        }
+        return nil
+    }
+
+    /// `{{path}}` placeholders must name a variable the rule can see.
+    static func checkTemplates(_ reader: MappingReader, _ key: String, subject: SubjectKind, sink: DiagnosticSink) {
+        guard let node = reader.value(key) else { return }
+        for entry in node.entries {
+            guard let text = entry.value.scalar else { continue }
+            for path in MessageTemplate.placeholders(in: text) {
+                let root = path.split(separator: ".").first.map(String.init) ?? ""
+                if root != subject.variable && root != "project" {
+                    sink.error("placeholder {{\(path)}} does not start with `\(subject.variable)` or `project`",
+                               at: entry.value, hint: "write e.g. {{\(subject.variable).id}}")
+                }
+            }
+        }
+    }
+}
+
+/// Maps a position inside an expression to the rule file, for plain, quoted and block scalars.
+enum ExpressionPosition {
+    static func map(line: Int, column: Int, node: YAMLNode, fileText: String) -> SourceMark {
+        let start = node.mark
+        let lines = fileText.split(separator: "\n", omittingEmptySubsequences: false)
+        guard start.line >= 1, start.line <= lines.count else { return start }
+        let first = Array(lines[start.line - 1].utf8)
+        let indicatorIndex = start.column - 1
+        let indicator = indicatorIndex < first.count ? first[indicatorIndex] : 0
+        switch indicator {
+        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+            // Block scalar: the expression's line N is file line start+N (blank lines kept).
+            let fileLine = start.line + line
+            guard fileLine <= lines.count else { return start }
+            let indent = lines[fileLine - 1].prefix { $0 == " " }.count
+            return SourceMark(file: start.file, line: fileLine, column: indent + column)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return line == 1 ? SourceMark(file: start.file, line: start.line, column: start.column + column) : start
+        default:
+            return line == 1 ? SourceMark(file: start.file, line: start.line, column: start.column + column - 1) : start
+        }
+    }
+}

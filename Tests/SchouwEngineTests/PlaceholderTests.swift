@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwEngine
-
-@Test func moduleLinks() { #expect(Bool(true)) }
