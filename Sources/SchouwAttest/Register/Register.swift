@@ -1,0 +1,185 @@
+import Foundation
+import SchouwResult
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The outcome of `Register.verify()`.
+public struct RegisterCheck: Equatable, Sendable {
+    /// Entries that verified before the first problem (all of them when intact).
+    public var verifiedEntries: Int
+    /// The last verified entry's hash (pin it to detect a truncated register later).
+    public var head: String
+    /// The first problem found, naming the entry; nil when the register is intact.
+    public var problem: String?
+    public var intact: Bool { problem == nil }
+}
+
+/// An append-only directory of attestations with a hash-chained index.
+///
+/// Layout: `index.jsonl` (one `RegisterEntry` per line), the attestation files it names
+/// (`000001-<project>.intoto.json`, ...) and `.lock`. Appends hold an exclusive `flock` on `.lock`, write the
+/// attestation and then the new index through `AtomicFile` (temporary file, fsync, rename), so concurrent
+/// runs never lose an entry and a crash leaves the previous index intact.
+public struct Register: Sendable {
+    public static let indexName = "index.jsonl"
+    public static let lockName = ".lock"
+    public static let defaultDirectory = ".schouw/register"
+
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    var indexPath: String { directory + "/" + Self.indexName }
+
+    /// Appends `attestation` and returns its entry.
+    @discardableResult
+    public func append(_ attestation: SignedAttestation) throws -> RegisterEntry {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw AttestError("\(directory): cannot create the register directory: \(error.localizedDescription)")
+        }
+        return try withExclusiveLock {
+            let entries = try readEntries()
+            var previous = RegisterEntry.genesis
+            for (index, entry) in entries.enumerated() {
+                guard entry.seq == index + 1, entry.prev == previous, (try? entry.computedHash()) == entry.hash else {
+                    throw AttestError("\(indexPath):\(index + 1): the register's hash chain is broken at entry \(index + 1); refusing to append (run `schouw register verify --register \(directory)`)")
+                }
+                previous = entry.hash
+            }
+            let seq = entries.count + 1
+            let predicate = attestation.statement.predicate
+            let file = String(format: "%06d-", seq) + Self.safeName(predicate.project.id) + ".intoto.json"
+            // Under the lock the sequence number is new, so an existing file of that name can only be left
+            // over from a run that crashed before it recorded it: replacing it is safe.
+            try AtomicFile.write(attestation.fileData, to: directory + "/" + file, mode: 0o644, replace: true)
+            var entry = RegisterEntry(
+                seq: seq, time: predicate.time, project: predicate.project.id, verdict: predicate.verdict,
+                signer: predicate.signer.name, keyid: predicate.signer.keyid,
+                descriptorSHA256: attestation.statement.subject.first?.digest["sha256"] ?? "",
+                file: file, fileSHA256: sha256Hex(attestation.fileData), prev: previous, hash: "")
+            entry.hash = try entry.computedHash()
+            var index = (try? Data(contentsOf: URL(fileURLWithPath: indexPath))) ?? Data()
+            index.append(try CanonicalJSON.encodeCompact(entry))
+            index.append(0x0A)
+            try AtomicFile.write(index, to: indexPath, mode: 0o644, replace: true)
+            return entry
+        }
+    }
+
+    /// The entries as recorded, without checking the chain (see `verify()`).
+    public func entries() throws -> [RegisterEntry] {
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw AttestError("\(directory): no register here (it is created by `schouw attest`); pass --register DIR")
+        }
+        return try readEntries()
+    }
+
+    /// Proves the chain intact: sequence numbers, previous-hash links, each entry's own hash, each attestation
+    /// file's hash, and no attestation file missing from the index. Names the first broken entry.
+    public func verify() throws -> RegisterCheck {
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw AttestError("\(directory): no register here (it is created by `schouw attest`); pass --register DIR")
+        }
+        let lines: [Data]
+        do {
+            lines = try indexLines()
+        } catch let error as AttestError {
+            return RegisterCheck(verifiedEntries: 0, head: RegisterEntry.genesis, problem: error.message)
+        }
+        var previous = RegisterEntry.genesis
+        var referenced: Set<String> = []
+        for (offset, line) in lines.enumerated() {
+            let number = offset + 1
+            func broken(_ why: String) -> RegisterCheck {
+                RegisterCheck(verifiedEntries: offset, head: previous,
+                              problem: "entry \(number) (\(Self.indexName):\(number)): \(why)")
+            }
+            let entry: RegisterEntry
+            do {
+                entry = try RegisterEntry.parse(line: line, number: number)
+            } catch let error as AttestError {
+                return broken(error.message)
+            }
+            guard entry.seq == number else {
+                return broken("sequence number is \(entry.seq), expected \(number): an entry was removed or reordered")
+            }
+            guard entry.prev == previous else {
+                return broken("prev-hash \(entry.prev) does not match the hash of the entry before it (\(previous)): an entry was removed, inserted or reordered")
+            }
+            guard let computed = try? entry.computedHash(), computed == entry.hash else {
+                return broken("the entry's hash does not match its contents: the entry was edited")
+            }
+            guard Self.isPlainFileName(entry.file) else {
+                return broken("file name '\(entry.file)' is not a plain file name inside the register")
+            }
+            let path = directory + "/" + entry.file
+            guard let data = try? BoundedFile.read(path: path, limit: DSSE.maxEnvelopeBytes, what: "attestation") else {
+                return broken("attestation file \(entry.file) is missing or unreadable")
+            }
+            guard sha256Hex(data) == entry.fileSHA256 else {
+                return broken("attestation file \(entry.file) has sha256 \(sha256Hex(data)), the entry records \(entry.fileSHA256): the file was changed")
+            }
+            referenced.insert(entry.file)
+            previous = entry.hash
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if let orphan = files.filter({ $0.hasSuffix(".intoto.json") && !referenced.contains($0) }).sorted().first {
+            return RegisterCheck(verifiedEntries: lines.count, head: previous,
+                                 problem: "attestation file \(orphan) is not in \(Self.indexName): its entry was removed (or an attest run crashed before recording it)")
+        }
+        return RegisterCheck(verifiedEntries: lines.count, head: previous, problem: nil)
+    }
+
+    // MARK: - Internals
+
+    private func readEntries() throws -> [RegisterEntry] {
+        try indexLines().enumerated().map { offset, line in
+            do {
+                return try RegisterEntry.parse(line: line, number: offset + 1)
+            } catch let error as AttestError {
+                throw AttestError("\(indexPath):\(offset + 1): \(error.message)")
+            }
+        }
+    }
+
+    private func indexLines() throws -> [Data] {
+        guard FileManager.default.fileExists(atPath: indexPath) else { return [] }
+        let data = try BoundedFile.read(path: indexPath, limit: 256 << 20, what: "register index")
+        if data.isEmpty { return [] }
+        guard data.last == 0x0A else {
+            throw AttestError("\(indexPath): the last line is not terminated: the index was cut short or edited")
+        }
+        return data.dropLast().split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
+    }
+
+    private func withExclusiveLock<T>(_ body: () throws -> T) throws -> T {
+        let lockPath = directory + "/" + Self.lockName
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw AttestError("\(lockPath): cannot open the register lock: \(AtomicFile.errnoText())") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw AttestError("\(lockPath): cannot lock the register: \(AtomicFile.errnoText())") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    static func safeName(_ text: String) -> String {
+        let mapped = text.lowercased().unicodeScalars.map { scalar -> Character in
+            (scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || scalar == "-") ? Character(scalar) : "_"
+        }
+        let name = String(mapped.prefix(64))
+        return name.isEmpty ? "project" : name
+    }
+
+    static func isPlainFileName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+    }
+}
