@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SwiftASN1
 import X509
+import _CryptoExtras
 
 /// The signature schemes schouw signs and verifies with.
 public enum SignatureAlgorithm: String, Sendable, CaseIterable {
@@ -33,8 +34,8 @@ public struct VerifyingKey: Sendable, Equatable {
     init(_ backing: Backing) {
         self.backing = backing
         switch backing {
-        case .ed25519(let key): spkiDER = Data(Certificate.PublicKey(key).subjectPublicKeyInfoBytes)
-        case .p256(let key): spkiDER = Data(Certificate.PublicKey(key).subjectPublicKeyInfoBytes)
+        case .ed25519(let key): spkiDER = key.derRepresentation
+        case .p256(let key): spkiDER = key.derRepresentation
         }
     }
 

@@ -134,7 +134,7 @@ public enum AttestationVerifier {
         }
         if policy.requirePassed {
             if statement.verdict == "passed" {
-                pass("verdict", "passed (gate fail-on \(statement.failOn))")
+                pass("verdict", "passed, gate fail-on \(statement.failOn)")
             } else {
                 checks.append(.init(name: "verdict", passed: false,
                                     detail: "the audit verdict is '\(statement.verdict)' (gate fail-on \(statement.failOn)), --require passed"))
