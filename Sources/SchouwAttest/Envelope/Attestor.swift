@@ -52,7 +52,7 @@ public enum Attestor {
                 throw AttestError("--cert: the first (leaf) certificate does not hold the signing key's public key; give the chain of this key's certificate, leaf first")
             }
             certificateSigner = CertificateChain.signerName(of: leaf)
-            chainPEM = chain.map { (try? $0.serializeAsPEM().pemString) ?? "" }.joined(separator: "\n") + "\n"
+            chainPEM = try chain.map { try $0.serializeAsPEM().pemString }.joined(separator: "\n") + "\n"
         }
         let signer = request.signer ?? certificateSigner ?? "key:\(publicKey.keyID)"
         let predicate = try AuditPredicate(result: request.result, signer: signer, keyid: publicKey.keyID,

@@ -45,19 +45,26 @@ public struct Register: Sendable {
             throw AttestError("\(directory): cannot create the register directory: \(error.localizedDescription)")
         }
         return try withExclusiveLock {
-            let entries = try readEntries()
+            // The index is read once under the lock; the new index is exactly these bytes plus one line.
+            var index = try indexData()
+            let entries = try parseEntries(try Self.lines(of: index))
             var previous = RegisterEntry.genesis
-            for (index, entry) in entries.enumerated() {
-                guard entry.seq == index + 1, entry.prev == previous, (try? entry.computedHash()) == entry.hash else {
-                    throw AttestError("\(indexPath):\(index + 1): the register's hash chain is broken at entry \(index + 1); refusing to append (run `schouw register verify --register \(directory)`)")
+            for (offset, entry) in entries.enumerated() {
+                guard entry.seq == offset + 1, entry.prev == previous, (try? entry.computedHash()) == entry.hash else {
+                    throw AttestError("\(indexPath):\(offset + 1): the register's hash chain is broken at entry \(offset + 1); refusing to append (run `schouw register verify --register \(directory)`)")
                 }
                 previous = entry.hash
             }
             let seq = entries.count + 1
             let predicate = attestation.statement.predicate
-            let file = String(format: "%06d-", seq) + Self.safeName(predicate.project.id) + ".intoto.json"
-            // Under the lock the sequence number is new, so an existing file of that name can only be left
-            // over from a run that crashed before it recorded it: replacing it is safe.
+            let prefix = String(format: "%06d-", seq)
+            let file = prefix + Self.safeName(predicate.project.id) + ".intoto.json"
+            // Under the lock the sequence number is new, so a file with this number can only be left over
+            // from a run that crashed before recording it: it is replaced.
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            for name in leftovers where name.hasPrefix(prefix) && name.hasSuffix(".intoto.json") && name != file {
+                try? FileManager.default.removeItem(atPath: directory + "/" + name)
+            }
             try AtomicFile.write(attestation.fileData, to: directory + "/" + file, mode: 0o644, replace: true)
             var entry = RegisterEntry(
                 seq: seq, time: predicate.time, project: predicate.project.id, verdict: predicate.verdict,
@@ -65,7 +72,6 @@ public struct Register: Sendable {
                 descriptorSHA256: attestation.statement.subject.first?.digest["sha256"] ?? "",
                 file: file, fileSHA256: sha256Hex(attestation.fileData), prev: previous, hash: "")
             entry.hash = try entry.computedHash()
-            var index = (try? Data(contentsOf: URL(fileURLWithPath: indexPath))) ?? Data()
             index.append(try CanonicalJSON.encodeCompact(entry))
             index.append(0x0A)
             try AtomicFile.write(index, to: indexPath, mode: 0o644, replace: true)
@@ -140,7 +146,11 @@ public struct Register: Sendable {
     // MARK: - Internals
 
     private func readEntries() throws -> [RegisterEntry] {
-        try indexLines().enumerated().map { offset, line in
+        try parseEntries(try indexLines())
+    }
+
+    private func parseEntries(_ lines: [Data]) throws -> [RegisterEntry] {
+        try lines.enumerated().map { offset, line in
             do {
                 return try RegisterEntry.parse(line: line, number: offset + 1)
             } catch let error as AttestError {
@@ -150,11 +160,18 @@ public struct Register: Sendable {
     }
 
     private func indexLines() throws -> [Data] {
-        guard FileManager.default.fileExists(atPath: indexPath) else { return [] }
-        let data = try BoundedFile.read(path: indexPath, limit: 256 << 20, what: "register index")
+        try Self.lines(of: try indexData())
+    }
+
+    private func indexData() throws -> Data {
+        guard FileManager.default.fileExists(atPath: indexPath) else { return Data() }
+        return try BoundedFile.read(path: indexPath, limit: 256 << 20, what: "register index")
+    }
+
+    private static func lines(of data: Data) throws -> [Data] {
         if data.isEmpty { return [] }
         guard data.last == 0x0A else {
-            throw AttestError("\(indexPath): the last line is not terminated: the index was cut short or edited")
+            throw AttestError("the last line of \(indexName) is not terminated: the index was cut short or edited")
         }
         return data.dropLast().split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
     }
