@@ -78,6 +78,19 @@ import Testing
         #expect(check.problem?.contains("000002-binnenstad-passanten.intoto.json is not in index.jsonl") == true)
     }
 
+    @Test func appendRefusesToBuryAnUnrecordedFile() throws {
+        let (register, dir) = try makeRegister(count: 2)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try writeIndex(register, Array(try indexLines(register).prefix(1)))
+        do {
+            try register.append(try Fixture.attest(key: SigningKey.generate(.ed25519)))
+            Issue.record("append must refuse while an unrecorded attestation file exists")
+        } catch let error as AttestError {
+            #expect(error.message.contains("000002-binnenstad-passanten.intoto.json is not in index.jsonl"))
+        }
+        #expect(try register.entries().count == 1)
+    }
+
     @Test func changedAttestationFileIsNamed() throws {
         let (register, dir) = try makeRegister(count: 2)
         defer { try? FileManager.default.removeItem(at: dir) }

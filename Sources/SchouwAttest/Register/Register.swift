@@ -57,15 +57,13 @@ public struct Register: Sendable {
             }
             let seq = entries.count + 1
             let predicate = attestation.statement.predicate
-            let prefix = String(format: "%06d-", seq)
-            let file = prefix + Self.safeName(predicate.project.id) + ".intoto.json"
-            // Under the lock the sequence number is new, so a file with this number can only be left over
-            // from a run that crashed before recording it: it is replaced.
-            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for name in leftovers where name.hasPrefix(prefix) && name.hasSuffix(".intoto.json") && name != file {
-                try? FileManager.default.removeItem(atPath: directory + "/" + name)
+            // A file the index does not name is evidence: a removed entry, or a run that crashed between
+            // writing its attestation and recording it. Never overwrite it; let a person look.
+            if let orphan = try orphanFiles(referenced: Set(entries.map(\.file))).first {
+                throw AttestError("\(directory)/\(orphan) is not in \(Self.indexName): its entry was removed, or an attest run crashed before recording it; inspect it and move it out of the register, then attest again")
             }
-            try AtomicFile.write(attestation.fileData, to: directory + "/" + file, mode: 0o644, replace: true)
+            let file = String(format: "%06d-", seq) + Self.safeName(predicate.project.id) + ".intoto.json"
+            try AtomicFile.write(attestation.fileData, to: directory + "/" + file, mode: 0o644, replace: false)
             var entry = RegisterEntry(
                 seq: seq, time: predicate.time, project: predicate.project.id, verdict: predicate.verdict,
                 signer: predicate.signer.name, keyid: predicate.signer.keyid,
@@ -135,8 +133,7 @@ public struct Register: Sendable {
             referenced.insert(entry.file)
             previous = entry.hash
         }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        if let orphan = files.filter({ $0.hasSuffix(".intoto.json") && !referenced.contains($0) }).sorted().first {
+        if let orphan = try orphanFiles(referenced: referenced).first {
             return RegisterCheck(verifiedEntries: lines.count, head: previous,
                                  problem: "attestation file \(orphan) is not in \(Self.indexName): its entry was removed (or an attest run crashed before recording it)")
         }
@@ -144,6 +141,17 @@ public struct Register: Sendable {
     }
 
     // MARK: - Internals
+
+    /// Attestation files in the directory that the index does not name, sorted.
+    private func orphanFiles(referenced: Set<String>) throws -> [String] {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw AttestError("\(directory): cannot list the register directory: \(error.localizedDescription)")
+        }
+        return files.filter { $0.hasSuffix(".intoto.json") && !referenced.contains($0) }.sorted()
+    }
 
     private func readEntries() throws -> [RegisterEntry] {
         try parseEntries(try indexLines())
