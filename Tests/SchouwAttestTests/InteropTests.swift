@@ -21,6 +21,20 @@ import Testing
         #expect((run.stdout + run.stderr).contains("securesystemslib agrees"))
     }
 
+    /// The `cert` field in a signature entry does not disturb other DSSE verifiers.
+    @Test func verifyDSSEAcceptsEnvelopesCarryingACertificateChain() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = SigningKey.generate(.ed25519)
+        let pki = try TestPKI()
+        let attestation = try Fixture.attest(key: key, chainPEM: try TestPKI.pem(try pki.leaf(for: key), pki.root))
+        #expect(attestation.envelope.signatures[0].cert != nil)
+        try attestation.fileData.write(to: dir.appendingPathComponent("env.json"))
+        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: true, encoding: .utf8)
+        let run = try runTool(["python3", Fixture.verifyDSSE, "env.json", "signer.pub"], in: dir)
+        #expect(run.status == 0, "verify_dsse.py: \(run.stdout) \(run.stderr)")
+    }
+
     @Test(arguments: SignatureAlgorithm.allCases)
     func openSSLVerifiesOurSignatureOverThePAE(algorithm: SignatureAlgorithm) throws {
         let dir = try Fixture.temporaryDirectory()

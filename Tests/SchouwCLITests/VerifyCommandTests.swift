@@ -1,4 +1,5 @@
 import Foundation
+import SchouwAttest
 import Testing
 
 @Suite struct VerifyCommandTests {
@@ -86,6 +87,37 @@ import Testing
         let run = try ws.schouw(arguments)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// An envelope made with openssl alone (PAE written here, signed by `openssl pkeyutl`) passes `schouw verify`.
+    @Test(arguments: ["ed25519", "p256"])
+    func envelopeSignedByOpenSSLVerifies(algorithm: String) throws {
+        let ws = try AttestWorkspace()
+        defer { ws.remove() }
+        let keyArgs = algorithm == "ed25519" ? ["-algorithm", "ed25519"] : ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
+        try shell(["openssl", "genpkey"] + keyArgs + ["-out", "k.key"], in: ws.dir)
+        try shell(["openssl", "pkey", "-in", "k.key", "-pubout", "-out", "k.pub"], in: ws.dir)
+        let digest = sha256Hex(Data(AttestWorkspace.descriptor.utf8))
+        let payload = Data("""
+        {"_type":"https://in-toto.io/Statement/v1","subject":[{"name":"project.yaml","digest":{"sha256":"\(digest)"}}],\
+        "predicateType":"https://schouw.dev/attestation/audit/v1","predicate":{"signer":{"name":"Extern"},\
+        "time":"2026-03-01T08:00:00Z","verdict":"passed","project":{"id":"p"},"gate":{"fail-on":"high"},\
+        "ruleset":{"sha256":"\(AttestWorkspace.rulesetDigest)"}}}
+        """.utf8)
+        let type = "application/vnd.in-toto+json"
+        var pae = Data("DSSEv1 \(type.utf8.count) \(type) \(payload.count) ".utf8)
+        pae.append(payload)
+        try pae.write(to: ws.url("pae.bin"))
+        let digestArgs = algorithm == "p256" ? ["-digest", "sha256"] : []
+        try shell(["openssl", "pkeyutl", "-sign", "-inkey", "k.key", "-rawin"] + digestArgs + ["-in", "pae.bin", "-out", "sig.bin"], in: ws.dir)
+        let sig = try Data(contentsOf: ws.url("sig.bin"))
+        try """
+        {"payload":"\(payload.base64EncodedString())","payloadType":"\(type)","signatures":[{"keyid":"","sig":"\(sig.base64EncodedString())"}]}
+        """.write(to: ws.url("openssl.json"), atomically: true, encoding: .utf8)
+
+        let run = try ws.schouw(["verify", "openssl.json", "--key", "k.pub", "--signer", "Extern"] + Self.gate)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("verified: openssl.json"))
     }
 
     /// A certificate chain made with the openssl CLI, validated against its root.
