@@ -56,6 +56,18 @@ import Testing
         #expect(report.firstFailure?.detail.contains(key.publicKey.keyID) == true)
     }
 
+    /// ECDSA signatures must be DER; the raw r||s form (and any non-canonical DER) is refused.
+    @Test func rawECDSASignatureIsRefused() async throws {
+        let p256 = SigningKey.generate(.p256)
+        guard case .p256(let inner) = p256.backing else { Issue.record("expected a P-256 key"); return }
+        var envelope = try Fixture.attest(key: p256).envelope
+        let payload = try #require(StrictBase64.decode(envelope.payload))
+        let raw = try inner.signature(for: DSSE.pae(payloadType: envelope.payloadType, payload: payload)).rawRepresentation
+        envelope.signatures[0].sig = StrictBase64.encode(raw)
+        let report = try await verify(try envelope.encoded(), policy { $0.key = p256.publicKey })
+        #expect(report.firstFailure?.name == "signature")
+    }
+
     @Test func editedDescriptorFails() async throws {
         let edited = Fixture.descriptor + Data("  phase: pilot\n".utf8)
         let report = try await verify(try Fixture.attest(key: key).fileData,

@@ -8,10 +8,10 @@ struct AttestCommand: ParsableCommand {
         commandName: "attest",
         abstract: "Audit a descriptor and sign an attestation of the result.",
         discussion: """
-        Signs a DSSE envelope around an in-toto Statement v1 (predicate https://schouw.dev/attestation/audit/v1)
-        whose subjects are FILE and every --subject file, and appends it to the register. The envelope is
-        written to --out (default: <FILE without extension>.intoto.json in the current directory; '-' for
-        stdout). Exits 0 when the attestation was written, whatever the audit verdict; `schouw verify
+        Signs a DSSE envelope around an in-toto Statement v1 (predicate https://schouw.dev/attestation/audit/v1) \
+        whose subjects are FILE and every --subject file, and appends it to the register. The envelope is \
+        written to --out (default: <FILE without extension>.intoto.json in the current directory; '-' for \
+        stdout). Exits 0 when the attestation was written, whatever the audit verdict; `schouw verify \
         --require passed` is the gate. See docs/attestations.md.
         """)
 
@@ -55,6 +55,9 @@ struct AttestCommand: ParsableCommand {
     var cert: String?
 
     func run() throws {
+        if let signer, signer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw AttestationCLI.usage("--signer is empty; give the name of the person or role who signs")
+        }
         if noRegister, register != nil {
             throw AttestationCLI.usage("--register and --no-register exclude each other")
         }

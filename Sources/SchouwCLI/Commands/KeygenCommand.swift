@@ -6,8 +6,8 @@ struct KeygenCommand: ParsableCommand {
         commandName: "keygen",
         abstract: "Create a signing key pair.",
         discussion: """
-        Writes NAME.key (PKCS#8 PEM, mode 0600, created with that mode) and NAME.pub (SPKI PEM). Both are read
-        by `openssl pkey`. Keep NAME.key secret; hand NAME.pub to whoever verifies. The keyid printed is the
+        Writes NAME.key (PKCS#8 PEM, mode 0600, created with that mode) and NAME.pub (SPKI PEM). Both are read \
+        by `openssl pkey`. Keep NAME.key secret; hand NAME.pub to whoever verifies. The keyid printed is the \
         lowercase hex SHA-256 of the public key's DER SubjectPublicKeyInfo.
         """)
 

@@ -7,9 +7,9 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify a signed attestation for a deployment gate.",
         discussion: """
-        Prints one line per check ('ok   ...' or 'FAIL ...'). Exit 0 only when every check passes, 1 when a
-        check fails, 2 when the attestation or an option is malformed. Durations are ISO 8601 (P90D, PT12H, P1Y).
-        With --trust-anchor the signer's certificate chain in the envelope must validate to ROOT.pem at the
+        Prints one line per check ('ok   ...' or 'FAIL ...'). Exit 0 only when every check passes, 1 when a \
+        check fails, 2 when the attestation or an option is malformed. Durations are ISO 8601 (P90D, PT12H, P1Y). \
+        With --trust-anchor the signer's certificate chain in the envelope must validate to ROOT.pem at the \
         signing time, its leaf key must have signed, and the signer name comes from the certificate (CN, else O).
         """)
 
