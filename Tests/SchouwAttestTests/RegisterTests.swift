@@ -1,4 +1,5 @@
 import Foundation
+import SchouwResult
 import Testing
 @testable import SchouwAttest
 
@@ -97,6 +98,24 @@ import Testing
         let file = register.directory + "/000002-binnenstad-passanten.intoto.json"
         try (try String(contentsOfFile: file, encoding: .utf8) + " ").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try register.verify().problem?.hasPrefix("entry 2 (index.jsonl:2): attestation file 000002-binnenstad-passanten.intoto.json has sha256") == true)
+    }
+
+    /// A rewritten chain (entry edited, every hash recomputed) still disagrees with the signed attestation.
+    @Test func rehashedEntryThatContradictsItsAttestationIsNamed() throws {
+        let (register, dir) = try makeRegister(count: 2)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var entries = try register.entries()
+        entries[1].verdict = "passed"
+        var previous = RegisterEntry.genesis
+        var lines: [String] = []
+        for var entry in entries {
+            entry.prev = previous
+            entry.hash = try entry.computedHash()
+            previous = entry.hash
+            lines.append(String(decoding: try CanonicalJSON.encodeCompact(entry), as: UTF8.self))
+        }
+        try writeIndex(register, lines)
+        #expect(try register.verify().problem == "entry 2 (index.jsonl:2): the entry disagrees with its attestation file 000002-binnenstad-passanten.intoto.json: verdict 'passed' vs 'failed'")
     }
 
     @Test func addedFieldIsRefused() throws {

@@ -130,6 +130,9 @@ public struct Register: Sendable {
             guard sha256Hex(data) == entry.fileSHA256 else {
                 return broken("attestation file \(entry.file) has sha256 \(sha256Hex(data)), the entry records \(entry.fileSHA256): the file was changed")
             }
+            if let mismatch = Self.disagreement(between: entry, andAttestation: data) {
+                return broken("the entry disagrees with its attestation file \(entry.file): \(mismatch)")
+            }
             referenced.insert(entry.file)
             previous = entry.hash
         }
@@ -141,6 +144,27 @@ public struct Register: Sendable {
     }
 
     // MARK: - Internals
+
+    /// What an entry says that its attestation does not (project, verdict, signer, time, descriptor digest),
+    /// or nil when they agree. The signature is not checked here: that needs the signer's key (`schouw verify`).
+    static func disagreement(between entry: RegisterEntry, andAttestation data: Data) -> String? {
+        let statement: SignedStatement
+        do {
+            statement = try SignedStatement(payload: try ParsedEnvelope.parse(data, source: entry.file).payload)
+        } catch let error as AttestError {
+            return "the attestation cannot be read (\(error.message))"
+        } catch {
+            return "the attestation cannot be read"
+        }
+        if statement.projectID != entry.project { return "project '\(entry.project)' vs '\(statement.projectID)'" }
+        if statement.verdict != entry.verdict { return "verdict '\(entry.verdict)' vs '\(statement.verdict)'" }
+        if statement.signer != entry.signer { return "signer '\(entry.signer)' vs '\(statement.signer)'" }
+        if Timestamp.parse(entry.time) != statement.time { return "time \(entry.time) vs \(Timestamp.format(statement.time))" }
+        if statement.subjectDigests.first != entry.descriptorSHA256 {
+            return "descriptor sha256 \(entry.descriptorSHA256) vs \(statement.subjectDigests.first ?? "none")"
+        }
+        return nil
+    }
 
     /// Attestation files in the directory that the index does not name, sorted.
     private func orphanFiles(referenced: Set<String>) throws -> [String] {
