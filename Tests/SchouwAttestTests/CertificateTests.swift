@@ -30,7 +30,8 @@ struct TestPKI {
             issuerPrivateKey: .init(rootKey))
     }
 
-    func leaf(for key: SigningKey, commonName: String = "CISO Gemeente Voorbeeld", from: Date = start, until: Date = end) throws -> Certificate {
+    func leaf(for key: SigningKey, commonName: String = "CISO Gemeente Voorbeeld", from: Date = start, until: Date = end,
+              usage: KeyUsage = KeyUsage(digitalSignature: true)) throws -> Certificate {
         let subject = try DistinguishedName {
             CommonName(commonName)
             OrganizationName("Gemeente Voorbeeld")
@@ -41,7 +42,7 @@ struct TestPKI {
             signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true))
+                Critical(usage)
             },
             issuerPrivateKey: .init(rootKey))
     }
@@ -98,6 +99,13 @@ struct TestPKI {
         let report = try await verify(attestation, anchors: [pki.root])
         #expect(report.firstFailure?.name == "certificate chain")
         #expect(report.firstFailure?.detail.contains("expired at 2025-12-31T00:00:00Z, before the signing time 2026-03-01T12:00:00Z") == true)
+    }
+
+    @Test func certificateNotAllowedToSignFails() async throws {
+        let pki = try TestPKI()
+        let leaf = try pki.leaf(for: key, usage: KeyUsage(keyEncipherment: true))
+        let report = try await verify(try Fixture.attest(key: key, chainPEM: try TestPKI.pem(leaf)), anchors: [pki.root])
+        #expect(report.firstFailure?.detail.contains("is not allowed to sign") == true)
     }
 
     @Test func swappedCertificateIsCaught() async throws {

@@ -52,6 +52,14 @@ public enum CertificateChain {
                 return "certificate '\(name)' is only valid from \(Timestamp.format(certificate.notValidBefore)), after the signing time \(Timestamp.format(time))"
             }
         }
+        // The leaf signs attestations: when it limits its key's use, signing must be among the uses.
+        do {
+            if let usage = try leaf.extensions.keyUsage, !usage.digitalSignature {
+                return "certificate '\(signerName(of: leaf))' is not allowed to sign (its key usage lacks digitalSignature)"
+            }
+        } catch {
+            return "certificate '\(signerName(of: leaf))' has an unreadable key usage extension"
+        }
         var verifier = Verifier(rootCertificates: CertificateStore(anchors)) {
             RFC5280Policy(fixedExpiryValidationTime: time)
         }
