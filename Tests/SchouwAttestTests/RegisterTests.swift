@@ -92,6 +92,18 @@ import Testing
         #expect(try register.entries().count == 1)
     }
 
+    @Test func pinnedHeadCatchesATruncatedEnd() throws {
+        let (register, dir) = try makeRegister(count: 3)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let head = try register.verify().head
+        #expect(try register.verify(pinnedHead: head).intact)
+        // Remove the last entry and its file: the chain alone stays consistent.
+        try writeIndex(register, Array(try indexLines(register).prefix(2)))
+        try FileManager.default.removeItem(atPath: register.directory + "/000003-binnenstad-passanten.intoto.json")
+        #expect(try register.verify().intact)
+        #expect(try register.verify(pinnedHead: head).problem?.contains("is not an entry of this register") == true)
+    }
+
     @Test func changedAttestationFileIsNamed() throws {
         let (register, dir) = try makeRegister(count: 2)
         defer { try? FileManager.default.removeItem(at: dir) }

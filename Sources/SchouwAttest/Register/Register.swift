@@ -87,7 +87,10 @@ public struct Register: Sendable {
 
     /// Proves the chain intact: sequence numbers, previous-hash links, each entry's own hash, each attestation
     /// file's hash, and no attestation file missing from the index. Names the first broken entry.
-    public func verify() throws -> RegisterCheck {
+    ///
+    /// `pinnedHead` is a head hash recorded earlier (by a previous `verify`): it must still be an entry of the
+    /// chain, which catches entries removed from the end together with their files.
+    public func verify(pinnedHead: String? = nil) throws -> RegisterCheck {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw AttestError("\(directory): no register here (it is created by `schouw attest`); pass --register DIR")
         }
@@ -99,6 +102,7 @@ public struct Register: Sendable {
         }
         var previous = RegisterEntry.genesis
         var referenced: Set<String> = []
+        var hashes: Set<String> = []
         for (offset, line) in lines.enumerated() {
             let number = offset + 1
             func broken(_ why: String) -> RegisterCheck {
@@ -134,11 +138,16 @@ public struct Register: Sendable {
                 return broken("the entry disagrees with its attestation file \(entry.file): \(mismatch)")
             }
             referenced.insert(entry.file)
+            hashes.insert(entry.hash)
             previous = entry.hash
         }
         if let orphan = try orphanFiles(referenced: referenced).first {
             return RegisterCheck(verifiedEntries: lines.count, head: previous,
                                  problem: "attestation file \(orphan) is not in \(Self.indexName): its entry was removed (or an attest run crashed before recording it)")
+        }
+        if let pinnedHead, pinnedHead.lowercased() != RegisterEntry.genesis, !hashes.contains(pinnedHead.lowercased()) {
+            return RegisterCheck(verifiedEntries: lines.count, head: previous,
+                                 problem: "the pinned head \(pinnedHead) is not an entry of this register: entries were removed from its end (or this is another register)")
         }
         return RegisterCheck(verifiedEntries: lines.count, head: previous, problem: nil)
     }

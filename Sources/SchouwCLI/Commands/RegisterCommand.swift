@@ -53,8 +53,17 @@ struct RegisterVerifyCommand: ParsableCommand {
     @Option(help: "Register directory (default .schouw/register).")
     var register: String = Register.defaultDirectory
 
+    @Option(name: .customLong("pinned-head"), help: "A head hash printed by an earlier `register verify`; it must still be in the chain.")
+    var pinnedHead: String?
+
+    func validate() throws {
+        if let pinnedHead, !isSHA256Hex(pinnedHead.lowercased()) {
+            throw AttestationCLI.usage("--pinned-head must be 64 hex digits (a head hash printed by `schouw register verify`)")
+        }
+    }
+
     func run() throws {
-        let check = try AttestationCLI.exitTwoOnError { try Register(directory: register).verify() }
+        let check = try AttestationCLI.exitTwoOnError { try Register(directory: register).verify(pinnedHead: pinnedHead) }
         if let problem = check.problem {
             Console.out("FAIL register \(register): \(problem)\n")
             throw ExitCode(1)
