@@ -1,10 +1,35 @@
 import ArgumentParser
+import SchouwAttest
 
 struct KeygenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "keygen", abstract: "Create a signing key pair.")
+    static let configuration = CommandConfiguration(
+        commandName: "keygen",
+        abstract: "Create a signing key pair.",
+        discussion: """
+        Writes NAME.key (PKCS#8 PEM, mode 0600, created with that mode) and NAME.pub (SPKI PEM). Both are read \
+        by `openssl pkey`. Keep NAME.key secret; hand NAME.pub to whoever verifies. The keyid printed is the \
+        lowercase hex SHA-256 of the public key's DER SubjectPublicKeyInfo.
+        """)
+
+    @Option(help: "ed25519 (default) or p256 (ECDSA P-256 with SHA-256).")
+    var algorithm: String = "ed25519"
+
+    @Option(help: "Base name of the key files: NAME.key and NAME.pub.")
+    var out: String
+
+    @Flag(help: "Replace existing key files.")
+    var force = false
 
     func run() throws {
-        Console.err("error: `schouw keygen` is not available in this build yet\n")
-        throw ExitCode(2)
+        guard let algorithm = SignatureAlgorithm(rawValue: algorithm.lowercased()) else {
+            throw AttestationCLI.usage("unknown --algorithm '\(algorithm)'; use ed25519 or p256")
+        }
+        let key = SigningKey.generate(algorithm)
+        try AttestationCLI.exitTwoOnError {
+            try KeyFiles.write(key, base: out, force: force)
+        }
+        let (privatePath, publicPath) = KeyFiles.paths(base: out)
+        Console.out("wrote \(privatePath) (private key, mode 0600: keep it secret) and \(publicPath) (public key)\n")
+        Console.out("algorithm: \(algorithm.displayName)\nkeyid: \(key.publicKey.keyID)\n")
     }
 }

@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwAttest
-
-@Test func moduleLinks() { #expect(Bool(true)) }
