@@ -6,7 +6,17 @@ import Foundation
 /// semicolon separator (Excel with a Dutch locale) when the header line holds semicolons and no commas.
 /// Anything else that is not valid CSV is an error with line and column, never a guess.
 public enum CSVReader {
+    /// One record and the line it starts on.
+    public struct Record: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
     public static func parse(_ data: Data, file: String) throws -> [[String]] {
+        try parseRecords(data, file: file).map(\.fields)
+    }
+
+    public static func parseRecords(_ data: Data, file: String) throws -> [Record] {
         guard var text = String(data: data, encoding: .utf8) else {
             throw ChecklistError(file: file, message: "not UTF-8 text",
                                  hint: "save the file as CSV (UTF-8), or answer in the XLSX workbook")
@@ -25,8 +35,9 @@ public enum CSVReader {
         headerLine.contains(";") && !headerLine.contains(",") ? ";" : ","
     }
 
-    private static func parse(scalars: [Unicode.Scalar], separator: Unicode.Scalar, file: String) throws -> [[String]] {
-        var rows: [[String]] = []
+    private static func parse(scalars: [Unicode.Scalar], separator: Unicode.Scalar, file: String) throws -> [Record] {
+        var rows: [Record] = []
+        var recordLine = 1
         var row: [String] = []
         var field = String.UnicodeScalarView()
         var index = 0
@@ -46,8 +57,9 @@ public enum CSVReader {
         func endRow() {
             endField()
             // A line with nothing at all is skipped (trailing blank lines in hand-edited files).
-            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(Record(line: recordLine, fields: row)) }
             row = []
+            recordLine = line + 1
         }
 
         while index < scalars.count {
