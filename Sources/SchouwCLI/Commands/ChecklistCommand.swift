@@ -143,7 +143,9 @@ struct ChecklistScoreCommand: ParsableCommand {
     func run() throws {
         let items: [ScoringItem]
         if let checklist {
+            let filter = try source.phaseFilter()
             items = try ChecklistFailure.exitTwo { try ChecklistFileReader.items(from: Table.read(path: checklist)) }
+                .filter { filter.includes($0.phase) }
         } else if let file {
             items = try source.checklist(descriptor: file).scoringItems(language: source.lang)
         } else {
