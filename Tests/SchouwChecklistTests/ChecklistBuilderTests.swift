@@ -87,3 +87,17 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct ReasonListTests {
+    @Test func longReasonListsAreCut() {
+        let triggers = (1...7).map { LocalizedText(nl: "sensor s\($0)", en: "sensor s\($0)") }
+        #expect(ChecklistStrings.for(.en).reasons(triggers) == "sensor s1; sensor s2; sensor s3; sensor s4; sensor s5; and 2 more")
+        #expect(ChecklistStrings.for(.nl).reasons(Array(triggers.prefix(2))) == "sensor s1; sensor s2")
+    }
+
+    @Test func projectPhaseIsTranslated() {
+        #expect(ChecklistStrings.for(.nl).projectPhaseName("procurement") == "aanbesteding")
+        #expect(ChecklistStrings.for(.en).projectPhaseName("procurement") == "procurement")
+        #expect(ChecklistStrings.for(.nl).projectPhaseName("custom") == "custom")
+    }
+}

@@ -77,6 +77,28 @@ public struct ChecklistStrings: Sendable {
 
     public func yesNo(_ value: Bool) -> String { value ? yes : no }
 
+    /// The descriptor's project phase in words; an unknown value is shown as written.
+    public func projectPhaseName(_ value: String) -> String {
+        switch (language, value) {
+        case (.nl, "idea"): "idee"
+        case (.nl, "procurement"): "aanbesteding"
+        case (.nl, "pilot"): "pilot"
+        case (.nl, "production"): "productie"
+        case (.nl, "decommissioned"): "buiten gebruik"
+        case (.en, "decommissioned"): "decommissioned"
+        default: value
+        }
+    }
+
+    /// Reasons of an item, at most `limit` of them: a rule that applies to two hundred sensors should
+    /// not fill a spreadsheet cell with two hundred lines.
+    public func reasons(_ triggers: [LocalizedText], limit: Int = 5) -> String {
+        let shown = triggers.prefix(limit).map { $0[language] }.joined(separator: "; ")
+        let rest = triggers.count - limit
+        guard rest > 0 else { return shown }
+        return shown + (language == .nl ? "; en \(rest) meer" : "; and \(rest) more")
+    }
+
     /// "12 eisen, waarvan 3 knock-outcriteria en 4 nog te bevestigen."
     public func summary(items: Int, knockOuts: Int, toConfirm: Int) -> String {
         switch language {

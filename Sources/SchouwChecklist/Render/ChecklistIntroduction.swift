@@ -17,7 +17,7 @@ struct ChecklistIntroduction {
         title = "\(strings.title): \(project.name)"
         facts = [Fact(label: strings.project, value: "\(project.name) (\(project.id))")]
         if let organisation = project.organisation { facts.append(Fact(label: strings.organisation, value: organisation)) }
-        if let phase = project.phase { facts.append(Fact(label: strings.projectPhase, value: phase)) }
+        if let phase = project.phase { facts.append(Fact(label: strings.projectPhase, value: strings.projectPhaseName(phase))) }
         facts.append(Fact(label: strings.checklistPhase, value: strings.phaseFilter(checklist.phaseFilter)))
         let items = checklist.items
         summary = strings.summary(items: items.count, knockOuts: items.filter(\.knockOut).count,

@@ -33,7 +33,7 @@ extension Checklist {
                 let references = ReferenceText.render(item.references, language: language)
                 if !references.isEmpty { out += "<dt>\(e(strings.why))</dt><dd>\(e(references))</dd>\n" }
                 if !item.triggers.isEmpty {
-                    out += "<dt>\(e(strings.reason))</dt><dd>\(e(item.triggers.map { $0[language] }.joined(separator: "; ")))</dd>\n"
+                    out += "<dt>\(e(strings.reason))</dt><dd>\(e(strings.reasons(item.triggers)))</dd>\n"
                 }
                 out += "<dt>\(e(strings.evidence))</dt><dd>\(e(item.evidence[language]))</dd>\n</dl>\n"
                 if item.toConfirm { out += "<p class=\"note\">\(e(strings.toConfirmExplanation))</p>\n" }

@@ -35,7 +35,7 @@ extension Checklist {
         let references = ReferenceText.render(item.references, language: language)
         if !references.isEmpty { out += "- **\(strings.why):** \(MarkdownText.escape(references))\n" }
         if !item.triggers.isEmpty {
-            out += "- **\(strings.reason):** \(MarkdownText.escape(item.triggers.map { $0[language] }.joined(separator: "; ")))\n"
+            out += "- **\(strings.reason):** \(MarkdownText.escape(strings.reasons(item.triggers)))\n"
         }
         out += "- **\(strings.evidence):** \(MarkdownText.escape(item.evidence[language]))\n"
         if item.toConfirm { out += "- \(strings.toConfirmExplanation)\n" }

@@ -20,7 +20,7 @@ public enum ChecklistTable {
         let strings = ChecklistStrings.for(language)
         var lines = [ReferenceText.render(item.references, language: language)].filter { !$0.isEmpty }
         if !item.triggers.isEmpty {
-            lines.append("\(strings.reason): " + item.triggers.map { $0[language] }.joined(separator: "; "))
+            lines.append("\(strings.reason): " + strings.reasons(item.triggers))
         }
         if item.toConfirm { lines.append(strings.toConfirmExplanation) }
         return lines.joined(separator: "\n")
