@@ -17,9 +17,9 @@ import Testing
 
     static func candidate(_ id: String, _ theme: ChecklistTheme, knockOut: Bool) -> ChecklistCandidate {
         ChecklistCandidate(ruleID: id, pack: "procurement", severity: .high, references: [Reference(framework: "bio2", ref: "5.20.06")],
-                           ruleTitle: LocalizedText("Title \(id)"), phase: .tender, theme: theme,
-                           requirement: LocalizedText(nl: "Eis \(id)", en: "Requirement \(id)"),
-                           evidence: LocalizedText(nl: "Bewijs", en: "Evidence"), knockOut: knockOut)
+                           ruleTitle: ChecklistText("Title \(id)"), phase: .tender, theme: theme,
+                           requirement: ChecklistText(nl: "Eis \(id)", en: "Requirement \(id)"),
+                           evidence: ChecklistText(nl: "Bewijs", en: "Evidence"), knockOut: knockOut)
     }
 
     func files(answers: String, language: ChecklistLanguage = .nl) throws -> (checklist: String, answers: String, directory: URL) {

@@ -80,15 +80,15 @@ import Testing
 enum Hostile {
     static let project = ChecklistProject(
         id: "x", name: "=cmd|' /C calc'!A0", organisation: "@SUM(1+1)", phase: "idea",
-        triggers: [LocalizedText("+31 evil"), LocalizedText("<script>alert(1)</script> & _x0041_")])
+        triggers: [ChecklistText("+31 evil"), ChecklistText("<script>alert(1)</script> & _x0041_")])
 
     static let candidates = [
         ChecklistCandidate(
             ruleID: "PR-900", pack: "procurement", severity: .high,
             references: [Reference(framework: "other", ref: "-1+1")],
-            ruleTitle: LocalizedText("=1+1 <b>title</b>"), phase: .tender,
-            requirement: LocalizedText("=HYPERLINK(\"http://evil.example\",\"klik\")"),
-            evidence: LocalizedText("@evidence\u{1}with control"), knockOut: true, applicability: .applies,
-            trigger: LocalizedText("\tsystem cam-1")),
+            ruleTitle: ChecklistText("=1+1 <b>title</b>"), phase: .tender,
+            requirement: ChecklistText("=HYPERLINK(\"http://evil.example\",\"klik\")"),
+            evidence: ChecklistText("@evidence\u{1}with control"), knockOut: true, applicability: .applies,
+            trigger: ChecklistText("\tsystem cam-1")),
     ]
 }

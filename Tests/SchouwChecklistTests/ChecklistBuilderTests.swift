@@ -90,7 +90,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
 @Suite struct ReasonListTests {
     @Test func longReasonListsAreCut() {
-        let triggers = (1...7).map { LocalizedText(nl: "sensor s\($0)", en: "sensor s\($0)") }
+        let triggers = (1...7).map { ChecklistText(nl: "sensor s\($0)", en: "sensor s\($0)") }
         #expect(ChecklistStrings.for(.en).reasons(triggers) == "sensor s1; sensor s2; sensor s3; sensor s4; sensor s5; and 2 more")
         #expect(ChecklistStrings.for(.nl).reasons(Array(triggers.prefix(2))) == "sensor s1; sensor s2")
     }
@@ -99,5 +99,15 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(ChecklistStrings.for(.nl).projectPhaseName("procurement") == "aanbesteding")
         #expect(ChecklistStrings.for(.en).projectPhaseName("procurement") == "procurement")
         #expect(ChecklistStrings.for(.nl).projectPhaseName("custom") == "custom")
+    }
+}
+
+@Suite struct ApplicabilityTests {
+    @Test func outcomeStatusMapsToApplicability() {
+        #expect(Applicability(outcome: .fail) == .applies)
+        #expect(Applicability(outcome: .pass) == .applies)
+        #expect(Applicability(outcome: .waived) == .applies)
+        #expect(Applicability(outcome: .unknown) == .unknown)
+        #expect(Applicability(outcome: .notApplicable) == .notApplicable)
     }
 }

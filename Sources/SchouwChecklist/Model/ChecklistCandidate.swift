@@ -50,6 +50,16 @@ public enum Applicability: String, Sendable, Codable {
     case unknown
     /// The rule does not apply; the requirement is left out.
     case notApplicable = "not-applicable"
+
+    /// From a rule outcome for one subject: `when` held (pass, fail or waived alike, since the
+    /// requirement is about the supplier, not about the current state), could not be decided, or was false.
+    public init(outcome: OutcomeStatus) {
+        switch outcome {
+        case .fail, .pass, .waived: self = .applies
+        case .unknown: self = .unknown
+        case .notApplicable: self = .notApplicable
+        }
+    }
 }
 
 /// One rule with a `checklist` block, evaluated against a descriptor: the input of the checklist.
@@ -63,24 +73,24 @@ public struct ChecklistCandidate: Sendable, Hashable {
     public var pack: String
     public var severity: Severity
     public var references: [Reference]
-    public var ruleTitle: LocalizedText
+    public var ruleTitle: ChecklistText
     public var phase: ChecklistPhase
     /// The chapter; nil lets the checklist derive it from the pack and the references.
     public var theme: ChecklistTheme?
     /// The requirement as it would go into a tender document.
-    public var requirement: LocalizedText
+    public var requirement: ChecklistText
     /// What the supplier has to deliver to prove it.
-    public var evidence: LocalizedText
+    public var evidence: ChecklistText
     /// A requirement the supplier must meet to stay in the competition.
     public var knockOut: Bool
     public var applicability: Applicability
     /// A short reason the requirement applies, e.g. "camera in public space (system cam-1)".
-    public var trigger: LocalizedText?
+    public var trigger: ChecklistText?
 
     public init(ruleID: String, pack: String, severity: Severity, references: [Reference],
-                ruleTitle: LocalizedText, phase: ChecklistPhase, theme: ChecklistTheme? = nil,
-                requirement: LocalizedText, evidence: LocalizedText, knockOut: Bool = false,
-                applicability: Applicability = .applies, trigger: LocalizedText? = nil) {
+                ruleTitle: ChecklistText, phase: ChecklistPhase, theme: ChecklistTheme? = nil,
+                requirement: ChecklistText, evidence: ChecklistText, knockOut: Bool = false,
+                applicability: Applicability = .applies, trigger: ChecklistText? = nil) {
         self.ruleID = ruleID; self.pack = pack; self.severity = severity; self.references = references
         self.ruleTitle = ruleTitle; self.phase = phase; self.theme = theme; self.requirement = requirement
         self.evidence = evidence; self.knockOut = knockOut; self.applicability = applicability
@@ -97,10 +107,10 @@ public struct ChecklistProject: Sendable, Hashable {
     public var phase: String?
     /// Facts of the descriptor that made requirements apply, e.g. "camera in public space",
     /// "personal data processed by a supplier", "cloud hosting outside the EEA: unknown".
-    public var triggers: [LocalizedText]
+    public var triggers: [ChecklistText]
 
     public init(id: String, name: String, organisation: String? = nil, phase: String? = nil,
-                triggers: [LocalizedText] = []) {
+                triggers: [ChecklistText] = []) {
         self.id = id; self.name = name; self.organisation = organisation; self.phase = phase
         self.triggers = triggers
     }

@@ -9,19 +9,19 @@ public struct ChecklistItem: Sendable, Hashable {
     public var theme: ChecklistTheme
     public var phase: ChecklistPhase
     public var severity: Severity
-    public var title: LocalizedText
-    public var requirement: LocalizedText
+    public var title: ChecklistText
+    public var requirement: ChecklistText
     public var references: [Reference]
-    public var evidence: LocalizedText
+    public var evidence: ChecklistText
     public var knockOut: Bool
     /// True when the descriptor lacks facts to tell whether the requirement applies.
     public var toConfirm: Bool
     /// Why it applies, one line per subject that triggered it (sorted, without duplicates).
-    public var triggers: [LocalizedText]
+    public var triggers: [ChecklistText]
 
     public init(id: String, ruleID: String, pack: String, theme: ChecklistTheme, phase: ChecklistPhase,
-                severity: Severity, title: LocalizedText, requirement: LocalizedText, references: [Reference],
-                evidence: LocalizedText, knockOut: Bool, toConfirm: Bool, triggers: [LocalizedText]) {
+                severity: Severity, title: ChecklistText, requirement: ChecklistText, references: [Reference],
+                evidence: ChecklistText, knockOut: Bool, toConfirm: Bool, triggers: [ChecklistText]) {
         self.id = id; self.ruleID = ruleID; self.pack = pack; self.theme = theme; self.phase = phase
         self.severity = severity; self.title = title; self.requirement = requirement
         self.references = references; self.evidence = evidence; self.knockOut = knockOut

@@ -92,7 +92,7 @@ public struct ChecklistStrings: Sendable {
 
     /// Reasons of an item, at most `limit` of them: a rule that applies to two hundred sensors should
     /// not fill a spreadsheet cell with two hundred lines.
-    public func reasons(_ triggers: [LocalizedText], limit: Int = 5) -> String {
+    public func reasons(_ triggers: [ChecklistText], limit: Int = 5) -> String {
         let shown = triggers.prefix(limit).map { $0[language] }.joined(separator: "; ")
         let rest = triggers.count - limit
         guard rest > 0 else { return shown }

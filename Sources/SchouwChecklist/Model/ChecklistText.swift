@@ -5,7 +5,7 @@ public enum ChecklistLanguage: String, Sendable, CaseIterable, Codable {
 }
 
 /// A text in Dutch and English, as rule files carry it (`{nl: "...", en: "..."}`).
-public struct LocalizedText: Sendable, Hashable, Codable {
+public struct ChecklistText: Sendable, Hashable, Codable {
     public var nl: String
     public var en: String
 
