@@ -92,3 +92,15 @@ enum Hostile {
             trigger: ChecklistText("\tsystem cam-1")),
     ]
 }
+
+@Suite struct AnswerFilePathTests {
+    @Test func devicesAndDirectoriesAreRefused() throws {
+        #expect { try Table.read(path: "/dev/zero") } throws: { String(describing: $0).contains("is not a regular file") }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect { try Table.read(path: directory.path) } throws: { String(describing: $0).contains("is a directory") }
+        #expect { try Table.read(path: directory.appendingPathComponent("none.csv").path) } throws: {
+            String(describing: $0).contains("cannot read the file")
+        }
+    }
+}

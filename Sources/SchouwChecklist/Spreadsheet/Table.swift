@@ -30,21 +30,30 @@ public struct Table: Sendable {
     public static let maxFileSize = 20 * 1024 * 1024
 
     /// Reads a CSV file or an XLSX workbook, by content (a zip signature means a workbook).
+    ///
+    /// Only regular files are read (after following symlinks), and never more than `maxFileSize` + 1
+    /// bytes, so a device, a pipe or a file that grows while it is read cannot exhaust memory.
     public static func read(path: String) throws -> Table {
-        let url = URL(fileURLWithPath: path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let attributes else {
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
             throw ChecklistError(file: path, message: "cannot read the file", hint: "check the path")
+        }
+        if (attributes[.type] as? FileAttributeType) == .typeDirectory {
+            throw ChecklistError(file: path, message: "is a directory", hint: "pass a CSV or XLSX file")
+        }
+        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+            throw ChecklistError(file: path, message: "is not a regular file", hint: "pass a CSV or XLSX file")
         }
         if let size = attributes[.size] as? NSNumber, size.intValue > maxFileSize {
             throw ChecklistError(file: path, message: "the file is \(size.intValue) bytes, more than the limit of \(maxFileSize)",
                                  hint: "pass the checklist CSV or XLSX itself, not an archive of attachments")
         }
-        if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-            throw ChecklistError(file: path, message: "is a directory", hint: "pass a CSV or XLSX file")
-        }
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+        } catch {
             throw ChecklistError(file: path, message: "cannot read the file", hint: "check the path and permissions")
         }
         return try read(data: data, file: path)
