@@ -40,6 +40,7 @@ import ZIPFoundation
             "bold": ws["A1"].font.b,
             "widthD": ws.column_dimensions["D"].width,
             "intro": [r[0].value for r in wb.worksheets[1].iter_rows(max_row=1)],
+            "total": [[c.value for c in r] for r in wb.worksheets[1].iter_rows() if r[0].value in ("Totaal", "Total")],
         }))
         """
         let run = try Python.run(script, [url.path])
@@ -58,6 +59,7 @@ import ZIPFoundation
         #expect(json["bold"] as? Bool == true)
         #expect(json["widthD"] as? Double == 60)
         #expect(json["intro"] as? [String] == ["\(strings.title): Cameratoezicht Stationsplein"])
+        #expect(json["total"] as? [[AnyHashable]] == [[strings.total, 11, 4, 2]])
     }
 
     /// The supplier fills in the workbook with openpyxl (as a spreadsheet program would) and the score

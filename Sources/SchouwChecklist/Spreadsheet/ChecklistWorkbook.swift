@@ -37,8 +37,8 @@ extension Checklist {
         rows += [[], [XLSXCell(text: strings.countsHeading, style: .bold), XLSXCell(text: strings.items, style: .bold),
                       XLSXCell(text: strings.knockOuts, style: .bold), XLSXCell(text: strings.toConfirm, style: .bold)]]
         rows += intro.counts.map { count in
-            [XLSXCell(text: count.label, style: .plain), XLSXCell(text: String(count.items), style: .plain),
-             XLSXCell(text: String(count.knockOuts), style: .plain), XLSXCell(text: String(count.toConfirm), style: .plain)]
+            [XLSXCell(text: count.label, style: .plain), XLSXCell(number: count.items, style: .plain),
+             XLSXCell(number: count.knockOuts, style: .plain), XLSXCell(number: count.toConfirm, style: .plain)]
         }
         rows += [[], line(strings.howToUseHeading, .bold)]
         rows += strings.howToUse.map { line("• " + $0) }

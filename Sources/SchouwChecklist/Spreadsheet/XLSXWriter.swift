@@ -1,14 +1,27 @@
 import Foundation
 import ZIPFoundation
 
-/// One cell of a generated sheet. Every cell is a string cell: a workbook schouw writes never holds a
-/// formula, whatever the text starts with.
+/// One cell of a generated sheet: text (an inline string) or a count of our own. A workbook schouw
+/// writes never holds a formula, whatever a text starts with.
 struct XLSXCell: Sendable {
     enum Style: Int, Sendable {
         case plain = 0, header = 1, wrapped = 2, input = 3, bold = 4
     }
     var text: String
     var style: Style
+    /// Set for numbers schouw computed (counts); descriptor and rule text is always `nil`.
+    var number: Int? = nil
+
+    init(text: String, style: Style) {
+        self.text = text
+        self.style = style
+    }
+
+    init(number: Int, style: Style) {
+        self.text = String(number)
+        self.style = style
+        self.number = number
+    }
 }
 
 /// A drop-down list on one column of a sheet.
@@ -156,7 +169,9 @@ enum XLSXWriter {
             xml += "<row r=\"\(r)\">"
             for (columnIndex, cell) in row.enumerated() {
                 let ref = "\(columnName(columnIndex + 1))\(r)"
-                if cell.text.isEmpty {
+                if let number = cell.number {
+                    xml += "<c r=\"\(ref)\" s=\"\(cell.style.rawValue)\"><v>\(number)</v></c>"
+                } else if cell.text.isEmpty {
                     xml += "<c r=\"\(ref)\" s=\"\(cell.style.rawValue)\"/>"
                 } else {
                     let text = XMLText.escape(XMLText.protectOOXMLEscapes(cell.text))
