@@ -39,13 +39,14 @@ import Testing
         ])
     }
 
-    @Test func sameCandidatesInAnyOrderGiveTheSameChecklist() {
+    @Test func sameCandidatesInAnyOrderGiveTheSameChecklist() throws {
         var generator = SeededGenerator(seed: 42)
         for _ in 0..<5 {
             let shuffled = CameraProject.candidates.shuffled(using: &generator)
             let other = ChecklistBuilder.build(project: CameraProject.project, candidates: shuffled)
             #expect(other == checklist)
             #expect(other.csv(language: .nl) == checklist.csv(language: .nl))
+            #expect(try other.xlsx(language: .en) == checklist.xlsx(language: .en))
         }
     }
 
