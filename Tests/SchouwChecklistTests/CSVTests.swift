@@ -104,3 +104,13 @@ enum Hostile {
         }
     }
 }
+
+@Suite struct CSVPositionTests {
+    @Test func fieldsKnowWhereTheyStart() throws {
+        let csv = "ID,Answer\r\nCL-1,\"two\nlines\",x\r\nCL-2,ja\r\n"
+        let records = try CSVReader.parseRecords(Data(csv.utf8), file: "a.csv")
+        #expect(records.map(\.line) == [1, 2, 4])
+        #expect(records[1].positions.map { "\($0.line):\($0.column)" } == ["2:1", "2:6", "3:8"])
+        #expect(records[2].positions.map { "\($0.line):\($0.column)" } == ["4:1", "4:6"])
+    }
+}

@@ -62,7 +62,7 @@ import Testing
             try scoring(csv)
         } throws: { error in
             let text = String(describing: error)
-            return text.contains("answers.csv:2: answer 'maybe'") && text.contains("answers.csv:4: item CL-PR-004 is answered twice")
+            return text.contains("answers.csv:2:11: answer 'maybe'") && text.contains("answers.csv:4:1: item CL-PR-004 is answered twice")
         }
     }
 

@@ -6,10 +6,17 @@ import Foundation
 /// semicolon separator (Excel with a Dutch locale) when the header line holds semicolons and no commas.
 /// Anything else that is not valid CSV is an error with line and column, never a guess.
 public enum CSVReader {
-    /// One record and the line it starts on.
+    /// Where a field starts: 1-based line and column (in Unicode scalars).
+    public struct Position: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// One record, the line it starts on, and where each of its fields starts.
     public struct Record: Sendable {
         public var line: Int
         public var fields: [String]
+        public var positions: [Position]
     }
 
     public static func parse(_ data: Data, file: String) throws -> [[String]] {
@@ -39,6 +46,8 @@ public enum CSVReader {
         var rows: [Record] = []
         var recordLine = 1
         var row: [String] = []
+        var rowPositions: [Position] = []
+        var fieldStart = Position(line: 1, column: 1)
         var field = String.UnicodeScalarView()
         var index = 0
         var line = 1, column = 1
@@ -50,6 +59,7 @@ public enum CSVReader {
         }
         func endField() {
             row.append(String(field))
+            rowPositions.append(fieldStart)
             field = String.UnicodeScalarView()
             fieldIsQuoted = false
             afterClosingQuote = false
@@ -57,8 +67,9 @@ public enum CSVReader {
         func endRow() {
             endField()
             // A line with nothing at all is skipped (trailing blank lines in hand-edited files).
-            if !(row.count == 1 && row[0].isEmpty) { rows.append(Record(line: recordLine, fields: row)) }
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(Record(line: recordLine, fields: row, positions: rowPositions)) }
             row = []
+            rowPositions = []
             recordLine = line + 1
         }
 
@@ -91,13 +102,16 @@ public enum CSVReader {
                 quoteLine = line; quoteColumn = column
             case separator:
                 endField()
+                fieldStart = Position(line: line, column: column + 1)
             case "\r":
                 if index + 1 < scalars.count && scalars[index + 1] == "\n" { index += 1 }
                 endRow()
                 line += 1; column = 0
+                fieldStart = Position(line: line, column: 1)
             case "\n":
                 endRow()
                 line += 1; column = 0
+                fieldStart = Position(line: line, column: 1)
             default:
                 if afterClosingQuote {
                     throw error("text after the closing quote of a field",

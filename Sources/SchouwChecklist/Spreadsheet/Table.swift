@@ -7,6 +7,8 @@ public struct Table: Sendable {
         /// CSV: the line the record starts on; XLSX: the sheet row number.
         public var number: Int
         public var cells: [String]
+        /// CSV only: where each cell starts, for `line:col` in messages.
+        public var positions: [CSVReader.Position] = []
 
         public func cell(_ column: Int?) -> String {
             guard let column, column < cells.count else { return "" }
@@ -19,9 +21,14 @@ public struct Table: Sendable {
     public var sheet: String?
     public var rows: [Row]
 
-    /// `12` (CSV line) or `Checklist!H12` (workbook cell).
+    /// `12:5` (CSV line and column) or `Checklist!H12` (workbook cell).
     public func position(row: Row, column: Int?) -> String {
-        guard let sheet else { return String(row.number) }
+        guard let sheet else {
+            if let column, column < row.positions.count {
+                return "\(row.positions[column].line):\(row.positions[column].column)"
+            }
+            return "\(row.number):1"
+        }
         return "\(sheet)!\(XLSXWriter.columnName((column ?? 0) + 1))\(row.number)"
     }
 
@@ -75,6 +82,6 @@ public struct Table: Sendable {
             throw ChecklistError(file: file, message: "has \(records.count) records, more than the limit of \(XLSXReader.maxRows)",
                                  hint: "pass the checklist CSV or XLSX itself")
         }
-        return Table(file: file, sheet: nil, rows: records.map { Row(number: $0.line, cells: $0.fields.map(SpreadsheetSafety.restore)) })
+        return Table(file: file, sheet: nil, rows: records.map { Row(number: $0.line, cells: $0.fields.map(SpreadsheetSafety.restore), positions: $0.positions) })
     }
 }
