@@ -36,3 +36,16 @@ import Testing
         #expect(empty.csv(language: .en) == "ID,Theme,Phase,Requirement,Why (references),Evidence to deliver,Knock-out,Answer,Supplier evidence,Remarks\r\n")
     }
 }
+
+@Suite struct IntroductionTests {
+    @Test func itemReasonsStandInForMissingProjectTriggers() {
+        var project = CameraProject.project
+        project.triggers = []
+        let checklist = ChecklistBuilder.build(project: project, candidates: CameraProject.candidates)
+        let lines = ChecklistIntroduction.triggerLines(checklist, strings: .for(.en))
+        #expect(lines == ["camera in public space (system cam-noord)", "camera in public space (system cam-zuid)",
+                          "hosting country unknown", "processor of video (party leverancier)"])
+        let bare = ChecklistBuilder.build(project: project, candidates: [])
+        #expect(ChecklistIntroduction.triggerLines(bare, strings: .for(.nl)) == [ChecklistStrings.for(.nl).noTriggers])
+    }
+}

@@ -22,12 +22,26 @@ struct ChecklistIntroduction {
         let items = checklist.items
         summary = strings.summary(items: items.count, knockOuts: items.filter(\.knockOut).count,
                                   toConfirm: items.filter(\.toConfirm).count)
-        triggers = project.triggers.isEmpty ? [strings.noTriggers] : project.triggers.map { $0[language] }
+        triggers = Self.triggerLines(checklist, strings: strings)
         counts = checklist.themes.map { theme, items in
             Count(label: strings.theme(theme), items: items.count, knockOuts: items.filter(\.knockOut).count,
                   toConfirm: items.filter(\.toConfirm).count)
         }
         counts.append(Count(label: strings.total, items: items.count, knockOuts: items.filter(\.knockOut).count,
                             toConfirm: items.filter(\.toConfirm).count))
+    }
+
+    /// The project's triggers; without them, the distinct reasons of the items (at most ten), so the
+    /// officer still sees what in the descriptor led to the list.
+    static func triggerLines(_ checklist: Checklist, strings: ChecklistStrings) -> [String] {
+        let language = strings.language
+        if !checklist.project.triggers.isEmpty { return checklist.project.triggers.map { $0[language] } }
+        var seen = Set<String>()
+        let reasons = checklist.items.flatMap(\.triggers).map { $0[language] }.filter { seen.insert($0).inserted }.sorted()
+        guard !reasons.isEmpty else { return [strings.noTriggers] }
+        let limit = 10
+        guard reasons.count > limit else { return reasons }
+        let more = reasons.count - limit
+        return Array(reasons.prefix(limit)) + [language == .nl ? "en \(more) meer" : "and \(more) more"]
     }
 }
