@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwChecklist
-
-@Test func moduleLinks() { #expect(Bool(true)) }
