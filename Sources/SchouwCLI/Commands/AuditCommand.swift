@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Run the rules against a descriptor.",
         discussion: """
-        Formats: \(ReporterRegistry.all.map { "\($0.format) (\($0.summary))" }.joined(separator: "; ")).
+        Formats: \(Report.formatSummaries()).
 
         Exit codes: 0 when no failing finding reaches --fail-on (and, with --fail-on-unknown, nothing is
         unknown); 1 when the gate fails; 2 when the descriptor, rules, waivers or options are invalid.
@@ -19,7 +19,7 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "The project descriptor (YAML).")
     var file: String
 
-    @Option(help: ArgumentHelp("Output format: \(ReporterRegistry.all.map(\.format).joined(separator: ", ")).", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp("Output format: \(Report.formatList()).", valueName: "FORMAT"))
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "F"))
@@ -47,7 +47,7 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("--fail-on: '\(failOn)' is not one of \(FailOn.allTexts.joined(separator: ", "))")
         }
         guard ReporterRegistry.reporter(for: format) != nil else {
-            throw ValidationError("--format: '\(format)' is not one of \(ReporterRegistry.all.map(\.format).joined(separator: ", "))")
+            throw ValidationError("--format: '\(format)' is not one of \(Report.formatList())")
         }
     }
 
@@ -68,6 +68,14 @@ struct AuditCommand: ParsableCommand {
 
 /// Rendering shared by `audit`, `report` and `attest`.
 enum Report {
+    static func formatList() -> String {
+        ReporterRegistry.all.map { $0.format }.joined(separator: ", ")
+    }
+
+    static func formatSummaries() -> String {
+        ReporterRegistry.all.map { "\($0.format) (\($0.summary))" }.joined(separator: "; ")
+    }
+
     static func write(_ result: AuditResult, format: String, lang: Language, descriptor: Descriptor?,
                       output: String?) throws {
         guard let reporter = ReporterRegistry.reporter(for: format) else {

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@Suite struct AuditCommandTests {
+    static let examples = ["Examples/passantentelling.yaml", "Examples/parkeren-anpr.yaml", "Examples/luchtkwaliteit.yaml"]
+
+    @Test(arguments: examples)
+    func auditPrintsAReadableReportAndGates(_ example: String) throws {
+        let run = try CLI.run(["audit", example, "--now", "2026-03-01"])
+        #expect([0, 1].contains(run.status), "exit \(run.status)\n\(run.stderr)")
+        #expect(!run.stdout.isEmpty)
+        #expect(run.stderr.isEmpty || !run.stderr.contains("error:"), run.stderr)
+    }
+
+    @Test(arguments: examples)
+    func jsonResultHasTheContractShape(_ example: String) throws {
+        let run = try CLI.run(["audit", example, "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "schouw/audit-result/v1")
+        let summary = try #require(object["summary"] as? [String: Any])
+        let fail = try #require(summary["fail"] as? [String: Any])
+        for severity in ["critical", "high", "medium", "low", "info"] { #expect(fail[severity] is Int) }
+        let outcomes = try #require(object["outcomes"] as? [[String: Any]])
+        #expect(!outcomes.isEmpty)
+        for o in outcomes.prefix(50) {
+            for key in ["finding", "rule", "status", "severity", "subject", "references", "message", "location", "missing"] {
+                #expect(o[key] != nil, "outcome lacks \(key)")
+            }
+            let status = o["status"] as? String ?? ""
+            #expect(["fail", "pass", "unknown", "not-applicable", "waived"].contains(status))
+            let finding = o["finding"] as? String ?? ""
+            let subject = o["subject"] as? [String: Any] ?? [:]
+            #expect(finding == "\(o["rule"] ?? "")@\(subject["kind"] ?? ""):\(subject["id"] ?? "")")
+        }
+        let ruleset = try #require(object["ruleset"] as? [String: Any])
+        #expect((ruleset["sha256"] as? String)?.count == 64)
+    }
+
+    @Test func sameInputGivesTheSameBytes() throws {
+        let a = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
+        let b = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test func invalidDescriptorExitsTwoWithLocatedErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try "schouw: 1\nproject: {id: p, name: P}\nsystems:\n  - {id: a, kind: sensorr}\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["audit", file.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bad.yaml:4:"))
+    }
+
+    @Test func unknownFormatAndFailOnAreUsageErrors() throws {
+        #expect(try CLI.run(["audit", Self.examples[0], "--format", "pdf"]).status == 2)
+        #expect(try CLI.run(["audit", Self.examples[0], "--fail-on", "severe"]).status == 2)
+    }
+
+    @Test func failOnNeverPassesAndInfoFails() throws {
+        #expect(try CLI.run(["audit", Self.examples[1], "--fail-on", "never", "--now", "2026-03-01"]).status == 0)
+        #expect(try CLI.run(["audit", Self.examples[1], "--fail-on", "info", "--now", "2026-03-01"]).status == 1)
+    }
+}
