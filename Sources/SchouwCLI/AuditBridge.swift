@@ -1,22 +1,28 @@
 import Foundation
+import SchouwEngine
 import SchouwResult
 
-/// Runs the audit `schouw attest` signs when no `--result` is given.
-///
-/// Kept apart from the attest command so the command depends only on the result contract, not on how the
-/// audit is run. Parameters mirror `schouw audit`: `failOn` is a severity or `never`.
+/// Runs the audit `schouw attest` signs when no `--result` is given: the same steps as `schouw audit`
+/// with the JSON result kept in memory. Diagnostics go to stderr and end the command with exit 2.
 func runAuditForAttestation(descriptorPath: String, waiversPath: String?, failOn: String, rulesDirectory: String?,
                             now: Date) throws -> AuditResult {
-    throw AuditBridgeError.auditUnavailable
+    guard let threshold = FailOn(failOn) else {
+        throw AuditBridgeError.invalidFailOn(failOn)
+    }
+    let rules = try Load.rules(rulesDirectory)
+    let descriptor = try Load.descriptor(descriptorPath)
+    let waivers = try Load.waivers(waiversPath.map { [$0] } ?? [])
+    let settings = AuditSettings(failOn: threshold, extraWaivers: waivers, lang: .nl, now: now, toolVersion: Schouw.version)
+    return Auditor.run(descriptor, descriptorPath: descriptorPath, rules: rules, settings: settings)
 }
 
 enum AuditBridgeError: Error, CustomStringConvertible {
-    case auditUnavailable
+    case invalidFailOn(String)
 
     var description: String {
         switch self {
-        case .auditUnavailable:
-            "running the audit is not available in this build; pass --result RESULT.json (from `schouw audit FILE --format json`)"
+        case .invalidFailOn(let value):
+            "--fail-on: '\(value)' is not one of \(FailOn.allTexts.joined(separator: ", "))"
         }
     }
 }

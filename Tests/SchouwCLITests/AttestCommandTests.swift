@@ -81,13 +81,18 @@ struct AttestWorkspace {
         #expect(!FileManager.default.fileExists(atPath: ws.url(".schouw").path))
     }
 
-    @Test func withoutAResultTheAuditBridgeExplainsItself() throws {
+    @Test func withoutAResultAttestRunsTheAuditAndVerifies() throws {
         let ws = try AttestWorkspace()
         defer { ws.remove() }
         try ws.keygen("signer")
-        let run = try ws.schouw(["attest", "project.yaml", "--key", "signer.key"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("error: running the audit is not available in this build; pass --result"))
+        let run = try ws.schouw(["attest", "project.yaml", "--key", "signer.key", "--fail-on", "never",
+                                 "--now", "2026-03-01T12:00:00Z", "--out", "project.intoto.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let verify = try ws.schouw(["verify", "project.intoto.json", "--key", "signer.pub", "--descriptor", "project.yaml",
+                                    "--require", "passed", "--now", "2026-03-02T12:00:00Z"])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        let invalid = try ws.schouw(["attest", "project.yaml", "--key", "signer.key", "--fail-on", "severe"])
+        #expect(invalid.status == 2)
     }
 
     @Test func resultOfAnotherDescriptorIsRefused() throws {

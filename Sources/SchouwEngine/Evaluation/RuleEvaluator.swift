@@ -129,3 +129,17 @@ final class OutcomeCollector: @unchecked Sendable {
     func set(_ i: Int, _ outcomes: [Outcome]) { lock.lock(); results[i] = outcomes; lock.unlock() }
     func all() -> [Outcome] { lock.lock(); defer { lock.unlock() }; return results.flatMap { $0 } }
 }
+
+extension RuleEvaluator {
+    /// Whether a rule applies to a subject, judged on `when` alone: `pass` when it holds (or the rule
+    /// has none), `notApplicable` when it is false, `unknown` when the descriptor lacks the facts.
+    /// The procurement checklist asks this: a requirement applies whatever the current state is.
+    public func applicability(_ rule: Rule, _ subject: Subject) -> OutcomeStatus {
+        guard let when = rule.when else { return .pass }
+        switch Self.verdict(when.program.evaluate(Activation(bindings(for: subject)))) {
+        case .holds(true): return .pass
+        case .holds(false): return .notApplicable
+        case .unknown, .error: return .unknown
+        }
+    }
+}
