@@ -1,0 +1,90 @@
+/// A declared object type: named fields with types. At runtime such objects are string-keyed maps.
+public struct ObjectType: Sendable {
+    public var name: String
+    public var fields: [String: CELType]
+
+    public init(name: String, fields: [String: CELType]) {
+        self.name = name
+        self.fields = fields
+    }
+}
+
+/// Everything needed to compile expressions: variable and object type declarations, functions and
+/// options. Configure it once, then `compile` each expression; programs are reusable.
+public struct Environment: Sendable {
+    public var variables: [String: CELType] = [:]
+    public var objectTypes: [String: ObjectType] = [:]
+    public var library: FunctionLibrary
+    public var parserOptions = ParserOptions()
+    /// Type-check expressions at compile time. Off, only parse errors are reported at compile time.
+    public var typeChecking = true
+
+    /// An environment with the standard library and the strings and sets extensions.
+    public init(variables: [String: CELType] = [:]) {
+        self.variables = variables
+        var library = FunctionLibrary.standard
+        library.merge(.stringsExtension)
+        library.merge(.setsExtension)
+        self.library = library
+    }
+
+    public mutating func declare(variable name: String, type: CELType) {
+        variables[name] = type
+    }
+
+    public mutating func declare(_ objectType: ObjectType) {
+        objectTypes[objectType.name] = objectType
+    }
+
+    /// Adds a function overload. An overload with the same id or parameter types as an existing one
+    /// replaces it, so `duration(string)` can be given an implementation that also accepts ISO 8601.
+    public mutating func addFunction(_ name: String, _ overload: Overload) {
+        library.add(name, overload)
+    }
+
+    /// Parses (and, with `typeChecking`, checks) `text` into a reusable program.
+    public func compile(_ text: String) throws(CompileError) -> Program {
+        let parsed = try Parser.parse(text, options: parserOptions)
+        var resultType = CELType.dyn
+        if typeChecking {
+            var checker = Checker(environment: self, source: parsed.source)
+            let result = checker.check(parsed.root)
+            if !checker.diagnostics.isEmpty {
+                throw CompileError(diagnostics: checker.diagnostics, source: parsed.source)
+            }
+            resultType = result
+        }
+        var planner = Planner(library: library, declaredVariables: Set(variables.keys))
+        let root = planner.plan(parsed.root)
+        return Program(source: parsed.source, ast: parsed.root, root: root, slots: planner.slotCount,
+                       resultType: resultType)
+    }
+}
+
+/// A compiled expression: immutable, `Sendable`, safe to evaluate from many threads at once.
+public struct Program: Sendable {
+    public let source: Source
+    public let ast: Expr
+    let root: Node
+    let slots: Int
+    /// The checked result type (`dyn` when not checked).
+    public let resultType: CELType
+
+    /// Evaluates against `activation`. Errors come back as `.error` values, never thrown.
+    public func evaluate(_ activation: Activation) -> Value {
+        var evaluator = Evaluator(activation: activation, slots: slots, tracer: NoTracer())
+        return evaluator.eval(root)
+    }
+
+    public func evaluate(_ variables: [String: Value] = [:]) -> Value {
+        evaluate(Activation(variables))
+    }
+
+    /// Evaluates and records the value of every sub-expression, for explanations.
+    public func trace(_ activation: Activation) -> Trace {
+        var evaluator = Evaluator(activation: activation, slots: slots, tracer: RecordingTracer())
+        let result = evaluator.eval(root)
+        return Trace(result: result, values: evaluator.tracer.values, counts: evaluator.tracer.counts,
+                     source: source, ast: ast)
+    }
+}

@@ -1,0 +1,4 @@
+extension FunctionLibrary {
+    /// The cel-go sets extension.
+    public static let setsExtension: FunctionLibrary = FunctionLibrary()
+}
