@@ -289,6 +289,9 @@ final class RegexCache: @unchecked Sendable {
     private var cache: [String: NSRegularExpression] = [:]
 
     func regex(_ pattern: String) -> Result<NSRegularExpression, EvalError> {
+        if pattern.isEmpty, let empty = try? NSRegularExpression(pattern: "(?:)", options: []) {
+            return .success(empty)
+        }
         lock.lock()
         if let cached = cache[pattern] {
             lock.unlock()

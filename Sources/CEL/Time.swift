@@ -116,7 +116,8 @@ public struct CELDuration: Sendable, Hashable, Comparable {
     public var seconds: Int64
     public var nanos: Int32
 
-    static let maxSeconds: Int64 = 315_576_000_000
+    /// Like cel-go (Go's time.Duration), a duration must fit in 64-bit nanoseconds: about ±292 years.
+    static let maxSeconds: Int64 = 9_223_372_036
 
     public init(seconds: Int64, nanos: Int32 = 0) {
         self.seconds = seconds
@@ -130,7 +131,8 @@ public struct CELDuration: Sendable, Hashable, Comparable {
         if s > 0 && n < 0 { s -= 1; n += 1_000_000_000 }
         if s < 0 && n > 0 { s += 1; n -= 1_000_000_000 }
         guard abs(s) <= maxSeconds else { return nil }
-        return CELDuration(seconds: s, nanos: Int32(n))
+        let result = CELDuration(seconds: s, nanos: Int32(n))
+        return result.totalNanos == nil ? nil : result
     }
 
     public static func < (a: CELDuration, b: CELDuration) -> Bool {

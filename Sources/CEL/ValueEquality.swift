@@ -5,7 +5,7 @@ extension Value {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.bytes(let a), .bytes(let b)): return a == b
         case (.timestamp(let a), .timestamp(let b)): return a == b
         case (.duration(let a), .duration(let b)): return a == b
@@ -39,33 +39,13 @@ extension Value {
             if x < 0 { return -1 }
             return UInt64(x) < y ? -1 : (UInt64(x) == y ? 0 : 1)
         case (.uint, .int): return compareNumbers(b, a).map { -$0 }
-        case (.int(let x), .double(let y)): return compareIntDouble(x, y)
+        // Like cel-go, an int or uint compared with a double is converted to double first.
+        case (.int(let x), .double(let y)): return compareNumbers(.double(Double(x)), .double(y))
         case (.double, .int): return compareNumbers(b, a).map { -$0 }
-        case (.uint(let x), .double(let y)):
-            if y.isNaN { return nil }
-            if y < 0 { return 1 }
-            if y >= 1.8446744073709551616e19 { return -1 }
-            let yt = y.rounded(.towardZero)
-            let yi = UInt64(yt)
-            if x < yi { return -1 }
-            if x > yi { return 1 }
-            return yt < y ? -1 : 0
+        case (.uint(let x), .double(let y)): return compareNumbers(.double(Double(x)), .double(y))
         case (.double, .uint): return compareNumbers(b, a).map { -$0 }
         default: return nil
         }
-    }
-
-    private static func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
-        if y.isNaN { return nil }
-        if y < -9.223372036854775808e18 { return 1 }
-        if y >= 9.223372036854775808e18 { return -1 }
-        let yt = y.rounded(.towardZero)
-        let yi = Int64(yt)
-        if x < yi { return -1 }
-        if x > yi { return 1 }
-        if yt < y { return -1 }
-        if yt > y { return 1 }
-        return 0
     }
 
     /// Ordering for `<`, `<=`, `>`, `>=`. nil means no overload (different kinds) — or NaN, which
