@@ -88,7 +88,7 @@ enum SignatureText {
         guard let arrow = text.range(of: "->") else { return nil }
         let head = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
         guard let result = CELType.parse(text[arrow.upperBound...].trimmingCharacters(in: .whitespaces)),
-              let open = head.firstIndex(of: "("), head.hasSuffix(")") else { return nil }
+              head.hasSuffix(")"), let open = matchingOpen(head) else { return nil }
         let callee = String(head[..<open])
         let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
         var parameters: [CELType] = []
@@ -119,6 +119,21 @@ enum SignatureText {
                                   "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration", "A", "B"]
         if known.contains(receiver) { return dot }
         if receiver.hasPrefix("%") { return dot }
+        return nil
+    }
+
+    /// The `(` that matches the final `)`.
+    private static func matchingOpen(_ text: String) -> String.Index? {
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if text[index] == ")" { depth += 1 }
+            if text[index] == "(" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
         return nil
     }
 

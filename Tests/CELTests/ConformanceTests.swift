@@ -33,12 +33,14 @@ import Testing
 
         let lines = failures.keys.sorted().map { "\($0): \(failures[$0] ?? "")" }
         if ProcessInfo.processInfo.environment["SCHOUW_UPDATE_GOLDEN"] == "1" {
-            try (lines.joined(separator: "\n") + "\n").write(to: Conformance.knownFailuresURL, atomically: true, encoding: .utf8)
+            let header = "# cel-spec conformance cases that fail, one `file/section/name: reason` per line.\n"
+                + "# Regenerate: SCHOUW_UPDATE_GOLDEN=1 swift test --filter ConformanceTests\n"
+            try (header + lines.map { $0 + "\n" }.joined()).write(to: Conformance.knownFailuresURL, atomically: true, encoding: .utf8)
             return
         }
         let known = (try? String(contentsOf: Conformance.knownFailuresURL, encoding: .utf8)) ?? ""
         var knownKeys = Set<String>()
-        for line in known.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in known.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
             if let colon = line.range(of: ": ") { knownKeys.insert(String(line[..<colon.lowerBound])) }
         }
         let newFailures = failures.keys.filter { !knownKeys.contains($0) }.sorted()
