@@ -88,3 +88,15 @@ public struct Program: Sendable {
                      source: source, ast: ast)
     }
 }
+
+extension Program {
+    /// Where node `id` sits in the source (for pointing at the sub-expression an error came from).
+    public func location(ofNode id: Int) -> SourceLocation? {
+        guard id != 0 else { return nil }
+        var offset: Int?
+        ast.forEachNode { node in
+            if node.id == id { offset = node.offset }
+        }
+        return offset.map { source.location(of: $0) }
+    }
+}
