@@ -25,8 +25,8 @@ struct Evaluator<T: Tracer> {
         case .constant(let value):
             return value
         case .variable(let name):
-            if let value = activation.values[name] { return value }
-            return .error(EvalError(.unboundVariable, "unknown variable: \(name)", field: name))
+            if let value = activation.lookup(name) { return value }
+            return .error(EvalError(.unboundVariable, "unknown variable: \(name.name)", field: name.name))
         case .local(let slot):
             return locals[slot]
         case .qualified(let candidates, let fallback):
@@ -36,7 +36,7 @@ struct Evaluator<T: Tracer> {
                     var path = candidate.name
                     for field in candidate.rest {
                         value = Evaluator.select(value, field: field, path: path)
-                        path += "." + field
+                        path += "." + field.name
                     }
                     return value
                 }
@@ -253,10 +253,11 @@ struct Evaluator<T: Tracer> {
         }
     }
 
-    static func select(_ operand: Value, field: String, path: String?) -> Value {
+    static func select(_ operand: Value, field fieldName: FieldName, path: String?) -> Value {
+        let field = fieldName.name
         switch operand {
         case .map(let m):
-            if let value = m.lookup(field: field) { return value }
+            if let value = m.lookup(field: fieldName) { return value }
             if let type = m.objectType {
                 return .error(EvalError(.noSuchKey, "no such key: '\(field)' (\(type) value has no field '\(field)')",
                                         field: field, path: path))

@@ -9,15 +9,15 @@ struct Node: Sendable {
     indirect enum Op: Sendable {
         case constant(Value)
         /// A variable from the activation.
-        case variable(String)
+        case variable(FieldName)
         /// A comprehension variable in the evaluator's local slots.
         case local(Int)
         /// `a.b.c` where `a` is not a local: the activation may bind a dotted name (`a.b`), in which
         /// case the longest bound prefix wins; otherwise `fallback` selects field by field.
-        case qualified(candidates: [(name: String, rest: [String])], fallback: Node)
+        case qualified(candidates: [(name: String, rest: [FieldName])], fallback: Node)
         /// `path` is the dotted text of the operand, when it is a chain of selects on an identifier.
-        case select(Node, field: String, path: String?)
-        case has(Node, field: String)
+        case select(Node, field: FieldName, path: String?)
+        case has(Node, field: FieldName)
         case index(Node, Node)
         case and([Node])
         case or([Node])

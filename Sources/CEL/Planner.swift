@@ -34,7 +34,7 @@ struct Planner {
         case .ident(let name):
             return identifier(name)
         case .select(let operand, let field, let testOnly):
-            if testOnly { return .has(plan(operand), field: field) }
+            if testOnly { return .has(plan(operand), field: FieldName(field)) }
             return select(e, operand: operand, field: field)
         case .call(let target, let function, let args):
             return call(e, target: target, function: function, args: args)
@@ -57,10 +57,10 @@ struct Planner {
     }
 
     private func identifier(_ name: String) -> Node.Op {
-        if name.hasPrefix(".") { return .variable(String(name.dropFirst())) }
+        if name.hasPrefix(".") { return .variable(FieldName(String(name.dropFirst()))) }
         if let slot = local(name) { return .local(slot) }
         if !declaredVariables.contains(name), let type = Planner.typeNames[name] { return .constant(.type(type)) }
-        return .variable(name)
+        return .variable(FieldName(name))
     }
 
     /// The identifier and field names of a select chain `a.b.c`, if it is one.
@@ -78,7 +78,7 @@ struct Planner {
     private mutating func select(_ e: Expr, operand: Expr, field: String) -> Node.Op {
         let simple: () -> Node.Op = { [self] in
             var copy = self
-            return .select(copy.plan(operand), field: field, path: operand.dottedPath)
+            return .select(copy.plan(operand), field: FieldName(field), path: operand.dottedPath)
         }
         guard var parts = chain(e), let root = parts.first, local(root) == nil else {
             return simple()
@@ -92,18 +92,18 @@ struct Planner {
                 return .constant(.type(type))
             }
             if declaredVariables.contains(name) {
-                var node = Node(id: e.id, op: .variable(name))
+                var node = Node(id: e.id, op: .variable(FieldName(name)))
                 var path = name
                 for field in parts[length...] {
-                    node = Node(id: e.id, op: .select(node, field: field, path: path))
+                    node = Node(id: e.id, op: .select(node, field: FieldName(field), path: path))
                     path += "." + field
                 }
                 return node.op
             }
         }
-        var candidates: [(name: String, rest: [String])] = []
+        var candidates: [(name: String, rest: [FieldName])] = []
         for length in stride(from: parts.count, through: 2, by: -1) {
-            candidates.append((parts[0..<length].joined(separator: "."), Array(parts[length...])))
+            candidates.append((parts[0..<length].joined(separator: "."), parts[length...].map { FieldName($0) }))
         }
         return .qualified(candidates: candidates, fallback: Node(id: e.id, op: simple()))
     }

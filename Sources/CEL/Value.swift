@@ -126,10 +126,47 @@ public final class MapValue: Sendable {
         return false
     }
 
+    /// Open-addressing table of entry positions for string keys, probed with `FieldName.hash`:
+    /// field selection (`flow.personal`) is the hottest operation in rule evaluation, and this
+    /// avoids hashing the field name on every access.
+    let fieldTable: [Int32]
+
     init(entries: [(key: Value, value: Value)], index: [MapKey: Int], objectType: String?) {
         self.entries = entries
         self.index = index
         self.objectType = objectType
+        var stringKeys = 0
+        for entry in entries { if case .string = entry.key { stringKeys += 1 } }
+        guard stringKeys > 0 else {
+            self.fieldTable = []
+            return
+        }
+        var size = 4
+        while size < stringKeys * 2 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (position, entry) in entries.enumerated() {
+            guard case .string(let key) = entry.key else { continue }
+            var slot = FieldName.hash(key) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(position)
+        }
+        self.fieldTable = table
+    }
+
+    /// Field selection with a precomputed hash.
+    @inline(__always)
+    func lookup(field: FieldName) -> Value? {
+        let table = fieldTable
+        guard !table.isEmpty else { return nil }
+        let mask = table.count - 1
+        var slot = field.hash & mask
+        while true {
+            let position = Int(table[slot])
+            if position < 0 { return nil }
+            if case .string(let key) = entries[position].key, key == field.name { return entries[position].value }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// A map with string keys, sorted by key for a stable iteration order.
@@ -151,11 +188,31 @@ public final class MapValue: Sendable {
         return entries[position].value
     }
 
-    /// Fast path for field selection.
+    /// The value of string key `field`, if present.
     public func lookup(field: String) -> Value? {
-        guard let position = index[.string(field)] else { return nil }
-        return entries[position].value
+        lookup(field: FieldName(field))
     }
 
     public var keys: [Value] { entries.map(\.key) }
+}
+
+/// A field name with its hash computed once (when the expression is planned).
+struct FieldName: Sendable {
+    let name: String
+    let hash: Int
+
+    init(_ name: String) {
+        self.name = name
+        self.hash = FieldName.hash(name)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: stable, cheap, and independent of Swift's per-process seed.
+    static func hash(_ text: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
 }
