@@ -18,6 +18,9 @@ public struct Environment: Sendable {
     public var parserOptions = ParserOptions()
     /// Type-check expressions at compile time. Off, only parse errors are reported at compile time.
     public var typeChecking = true
+    /// Most comprehension iterations (all macro loops together) one evaluation may run; beyond it the
+    /// evaluation fails, so nested macros over large lists cannot run away.
+    public var iterationLimit = 10_000_000
 
     /// An environment with the standard library and the strings and sets extensions.
     public init(variables: [String: CELType] = [:]) {
@@ -42,6 +45,17 @@ public struct Environment: Sendable {
         library.add(name, overload)
     }
 
+    /// Adds a function overload written as signature text: `"in_eea(string) -> bool"` (global) or
+    /// `"string.isCountryCode() -> bool"` (receiver style; the receiver type comes first). For
+    /// receivers of declared object types use `addFunction(_:_:)` with an explicit `Overload`.
+    public mutating func addFunction(_ signature: String, id: String? = nil,
+                                     implementation: FunctionImplementation?) throws(SignatureError) {
+        guard let parsed = SignatureText.parse(signature) else { throw SignatureError(signature: signature) }
+        library.add(parsed.name, Overload(id: id ?? parsed.defaultID, member: parsed.member,
+                                          parameters: parsed.parameters, result: parsed.result,
+                                          implementation: implementation))
+    }
+
     /// Parses (and, with `typeChecking`, checks) `text` into a reusable program.
     public func compile(_ text: String) throws(CompileError) -> Program {
         let parsed = try Parser.parse(text, options: parserOptions)
@@ -57,7 +71,7 @@ public struct Environment: Sendable {
         var planner = Planner(library: library, declaredVariables: Set(variables.keys))
         let root = planner.plan(parsed.root)
         return Program(source: parsed.source, ast: parsed.root, root: root, slots: planner.slotCount,
-                       resultType: resultType)
+                       resultType: resultType, iterationLimit: iterationLimit)
     }
 }
 
@@ -69,10 +83,11 @@ public struct Program: Sendable {
     let slots: Int
     /// The checked result type (`dyn` when not checked).
     public let resultType: CELType
+    let iterationLimit: Int
 
     /// Evaluates against `activation`. Errors come back as `.error` values, never thrown.
     public func evaluate(_ activation: Activation) -> Value {
-        var evaluator = Evaluator(activation: activation, slots: slots, tracer: NoTracer())
+        var evaluator = Evaluator(activation: activation, slots: slots, iterationLimit: iterationLimit, tracer: NoTracer())
         return evaluator.eval(root)
     }
 
@@ -82,7 +97,8 @@ public struct Program: Sendable {
 
     /// Evaluates and records the value of every sub-expression, for explanations.
     public func trace(_ activation: Activation) -> Trace {
-        var evaluator = Evaluator(activation: activation, slots: slots, tracer: RecordingTracer())
+        var evaluator = Evaluator(activation: activation, slots: slots, iterationLimit: iterationLimit,
+                                  tracer: RecordingTracer())
         let result = evaluator.eval(root)
         return Trace(result: result, values: evaluator.tracer.values, counts: evaluator.tracer.counts,
                      source: source, ast: ast)
@@ -98,5 +114,13 @@ extension Program {
             if node.id == id { offset = node.offset }
         }
         return offset.map { source.location(of: $0) }
+    }
+}
+
+/// A function signature text that could not be read.
+public struct SignatureError: Error, Sendable, CustomStringConvertible {
+    public var signature: String
+    public var description: String {
+        "cannot read function signature '\(signature)' (expected e.g. 'name(string, int) -> bool' or 'string.name() -> int')"
     }
 }

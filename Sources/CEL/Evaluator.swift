@@ -3,9 +3,12 @@ struct Evaluator<T: Tracer> {
     let activation: Activation
     var locals: [Value]
     var tracer: T
+    /// Comprehension iterations left before the evaluation is cut off.
+    var iterationsLeft: Int
 
-    init(activation: Activation, slots: Int, tracer: T) {
+    init(activation: Activation, slots: Int, iterationLimit: Int, tracer: T) {
         self.activation = activation
+        self.iterationsLeft = iterationLimit
         self.locals = Array(repeating: .null, count: slots)
         self.tracer = tracer
     }
@@ -196,6 +199,10 @@ struct Evaluator<T: Tracer> {
         case .error: return range
         default:
             return .err(.noMatchingOverload, "\(macro.rawValue)() needs a list or map, got \(range.typeValue.name)")
+        }
+        iterationsLeft -= items.count
+        if iterationsLeft < 0 {
+            return .err(.other, "evaluation exceeded the limit on comprehension iterations")
         }
         switch macro {
         case .all, .exists:

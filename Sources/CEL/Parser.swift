@@ -347,8 +347,6 @@ public struct Parser {
                 return inner
             case "[":
                 let open = advance()
-                depth += 1
-                defer { depth -= 1 }
                 let (elements, close) = try parseArguments(closing: "]")
                 return try make(.list(elements), start: open.start, end: close.end, offset: open.start, children: elements)
             case "{":

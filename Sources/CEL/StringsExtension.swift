@@ -230,6 +230,9 @@ enum StringFormat {
                 i += 1
                 var digits = 0, value = 0
                 while i < scalars.count, ("0"..."9").contains(scalars[i]) {
+                    guard value < 1000 else {
+                        return .err(.invalidArgument, "could not parse formatting clause: precision too large")
+                    }
                     value = value * 10 + Int(scalars[i].value - 48)
                     digits += 1
                     i += 1

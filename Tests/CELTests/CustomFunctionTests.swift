@@ -72,3 +72,19 @@ import Testing
         #expect(program.evaluate().isError)
     }
 }
+
+@Suite struct SignatureTextTests {
+    @Test func signaturesDeclareGlobalAndReceiverFunctions() throws {
+        var env = Environment()
+        try env.addFunction("adequate(string) -> bool") { args in
+            guard case .string(let country) = args[0] else { return .err(.invalidArgument, "not a string") }
+            return .bool(["JP", "CH", "GB"].contains(country))
+        }
+        try env.addFunction("list(string).countries() -> int") { args in
+            guard case .list(let items) = args[0] else { return .err(.invalidArgument, "not a list") }
+            return .int(Int64(items.count))
+        }
+        #expect(try env.compile("adequate('JP') && ['NL', 'DE'].countries() == 2").evaluate().boolValue == true)
+        #expect(throws: SignatureError.self) { try env.addFunction("broken(", implementation: nil) }
+    }
+}

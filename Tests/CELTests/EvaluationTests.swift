@@ -122,3 +122,32 @@ import Testing
         #expect(trace.text(of: error.exprID) == "2 / 0")
     }
 }
+
+@Suite struct LimitTests {
+    @Test func runawayComprehensionsAreCutOff() throws {
+        var env = Environment()
+        env.iterationLimit = 100_000
+        let text = "l.all(a, l.all(b, l.all(c, l.all(d, a + b + c + d >= 0))))"
+        env.declare(variable: "l", type: .list(.int))
+        let program = try env.compile(text)
+        let list = Value.list((0..<100).map { .int(Int64($0)) })
+        guard case .error(let error) = program.evaluate(["l": list]) else {
+            Issue.record("expected the iteration limit to stop the evaluation")
+            return
+        }
+        #expect(error.message.contains("limit"))
+    }
+
+    @Test func nestingJustBelowTheLimitsEvaluatesChecksAndTraces() throws {
+        let lists = String(repeating: "[", count: 240) + "1" + String(repeating: "]", count: 240)
+        let program = try Environment().compile("size(\(lists)) == 1")
+        #expect(program.evaluate().boolValue == true)
+        #expect(program.trace(Activation()).steps.count > 240)
+        let sum = try Environment().compile(Array(repeating: "1", count: 290).joined(separator: " + "))
+        #expect(sum.evaluate().literal == "290")
+    }
+
+    @Test func hugeFormatPrecisionIsAnError() throws {
+        #expect(try evaluate("'%.99999999999999999999f'.format([1.0])").isError)
+    }
+}
