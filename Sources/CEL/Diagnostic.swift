@@ -1,0 +1,42 @@
+/// A problem found while parsing or checking an expression, with where it is.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Phase: String, Sendable, Hashable {
+        case parse
+        case check
+    }
+
+    public var phase: Phase
+    public var message: String
+    public var location: SourceLocation
+
+    public init(phase: Phase, message: String, location: SourceLocation) {
+        self.phase = phase
+        self.message = message
+        self.location = location
+    }
+
+    /// `line:col: message`.
+    public var description: String { "\(location.line):\(location.column): \(message)" }
+}
+
+/// Parsing or checking failed; carries every diagnostic found and the source they point into.
+public struct CompileError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public var source: Source
+
+    public init(diagnostics: [Diagnostic], source: Source) {
+        self.diagnostics = diagnostics
+        self.source = source
+    }
+
+    /// Each diagnostic as `ERROR: <name>:line:col: message` followed by the caret display, the
+    /// layout cel-go uses, so authors coming from Kubernetes recognise it.
+    public func rendered(sourceName: String = "<input>") -> String {
+        diagnostics.map { diagnostic in
+            "ERROR: \(sourceName):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n"
+                + source.caretDisplay(at: diagnostic.location)
+        }.joined(separator: "\n")
+    }
+
+    public var description: String { rendered() }
+}

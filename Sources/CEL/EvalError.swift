@@ -1,0 +1,85 @@
+/// An evaluation error. Errors are values in CEL: they carry a kind so callers can react to, say,
+/// a missing key differently from a type mismatch.
+public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// A map has no entry for the key or selected field.
+        case noSuchKey
+        /// A value does not support field selection, or an object lacks a declared field.
+        case noSuchField
+        /// No overload of a function or operator accepts the argument types.
+        case noMatchingOverload
+        case divisionByZero
+        case moduloByZero
+        /// An integer or timestamp/duration result does not fit its range.
+        case overflow
+        /// A conversion or function argument is not acceptable (bad timestamp text, bad regex...).
+        case invalidArgument
+        case indexOutOfRange
+        /// A variable was not bound in the activation.
+        case unboundVariable
+        /// Anything else; `message` says what.
+        case other
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// For `noSuchKey`/`noSuchField`: the key or field name that was missing.
+    public var field: String?
+    /// For `noSuchKey`/`noSuchField` on a select chain rooted at an identifier: the dotted path
+    /// of the operand that lacked the field (`party.transfer` for `party.transfer.mechanism`).
+    public var path: String?
+    /// Id of the expression node that produced the error (0 when not known).
+    public var exprID: Int
+
+    public init(_ kind: Kind, _ message: String, field: String? = nil, path: String? = nil, exprID: Int = 0) {
+        self.kind = kind
+        self.message = message
+        self.field = field
+        self.path = path
+        self.exprID = exprID
+    }
+
+    /// The full dotted path that was missing (`party.transfer.mechanism`), when known.
+    public var missingPath: String? {
+        guard let field else { return nil }
+        guard let path else { return nil }
+        return path + "." + field
+    }
+
+    public var description: String { message }
+
+    static func noOverload(_ function: String, _ args: [Value]) -> EvalError {
+        let types = args.map(\.typeValue.name).joined(separator: ", ")
+        return EvalError(.noMatchingOverload, "no such overload: \(displayName(function))(\(types))")
+    }
+
+    static func displayName(_ function: String) -> String {
+        switch function {
+        case "_+_": return "+"
+        case "_-_": return "-"
+        case "_*_": return "*"
+        case "_/_": return "/"
+        case "_%_": return "%"
+        case "_<_": return "<"
+        case "_<=_": return "<="
+        case "_>_": return ">"
+        case "_>=_": return ">="
+        case "_==_": return "=="
+        case "_!=_": return "!="
+        case "!_": return "!"
+        case "-_": return "-"
+        case "@in": return "in"
+        case "_[_]": return "[]"
+        case "_&&_": return "&&"
+        case "_||_": return "||"
+        case "_?_:_": return "?:"
+        default: return function
+        }
+    }
+}
+
+extension Value {
+    static func err(_ kind: EvalError.Kind, _ message: String) -> Value {
+        .error(EvalError(kind, message))
+    }
+}

@@ -1,0 +1,311 @@
+/// Walks an evaluation plan. One evaluator serves one evaluation; the plan is shared and immutable.
+struct Evaluator<T: Tracer> {
+    let activation: Activation
+    var locals: [Value]
+    var tracer: T
+    /// Comprehension iterations left before the evaluation is cut off.
+    var iterationsLeft: Int
+
+    init(activation: Activation, slots: Int, iterationLimit: Int, tracer: T) {
+        self.activation = activation
+        self.iterationsLeft = iterationLimit
+        self.locals = Array(repeating: .null, count: slots)
+        self.tracer = tracer
+    }
+
+    mutating func eval(_ node: Node) -> Value {
+        var value = evalOp(node)
+        if case .error(var error) = value, error.exprID == 0 {
+            error.exprID = node.id
+            value = .error(error)
+        }
+        tracer.record(node.id, value)
+        return value
+    }
+
+    private mutating func evalOp(_ node: Node) -> Value {
+        switch node.op {
+        case .constant(let value):
+            return value
+        case .variable(let name):
+            if let value = activation.lookup(name) { return value }
+            return .error(EvalError(.unboundVariable, "unknown variable: \(name.name)", field: name.name))
+        case .local(let slot):
+            return locals[slot]
+        case .qualified(let candidates, let fallback):
+            if activation.hasDottedNames {
+                for candidate in candidates {
+                    guard var value = activation.values[candidate.name] else { continue }
+                    var path = candidate.name
+                    for field in candidate.rest {
+                        value = Evaluator.select(value, field: field, path: path)
+                        path += "." + field.name
+                    }
+                    return value
+                }
+            }
+            return eval(fallback)
+        case .select(let operand, let field, let path):
+            return Evaluator.select(eval(operand), field: field, path: path)
+        case .has(let operand, let field):
+            switch eval(operand) {
+            case .map(let m): return .bool(m.lookup(field: field) != nil)
+            case .error(let e): return .error(e)
+            case let other:
+                return .err(.noSuchField, "type '\(other.typeValue.name)' does not support field selection")
+            }
+        case .index(let container, let key):
+            let c = eval(container)
+            if case .error = c { return c }
+            let k = eval(key)
+            if case .error = k { return k }
+            return Evaluator.index(c, k)
+        case .and(let operands):
+            var firstError: Value?
+            for operand in operands {
+                switch eval(operand) {
+                case .bool(false): return .bool(false)
+                case .bool(true): continue
+                case .error(let e): if firstError == nil { firstError = .error(e) }
+                case let other: if firstError == nil { firstError = .error(EvalError.noOverload("_&&_", [other])) }
+                }
+            }
+            return firstError ?? .bool(true)
+        case .or(let operands):
+            var firstError: Value?
+            for operand in operands {
+                switch eval(operand) {
+                case .bool(true): return .bool(true)
+                case .bool(false): continue
+                case .error(let e): if firstError == nil { firstError = .error(e) }
+                case let other: if firstError == nil { firstError = .error(EvalError.noOverload("_||_", [other])) }
+                }
+            }
+            return firstError ?? .bool(false)
+        case .not(let operand):
+            switch eval(operand) {
+            case .bool(let b): return .bool(!b)
+            case .error(let e): return .error(e)
+            case let other: return .error(EvalError.noOverload("!_", [other]))
+            }
+        case .negate(let operand):
+            switch eval(operand) {
+            case .int(let i):
+                if i == Int64.min { return .err(.overflow, "integer overflow in negation") }
+                return .int(-i)
+            case .double(let d): return .double(-d)
+            case .error(let e): return .error(e)
+            case let other: return .error(EvalError.noOverload("-_", [other]))
+            }
+        case .conditional(let condition, let whenTrue, let whenFalse):
+            switch eval(condition) {
+            case .bool(true): return eval(whenTrue)
+            case .bool(false): return eval(whenFalse)
+            case .error(let e): return .error(e)
+            case let other: return .error(EvalError.noOverload("_?_:_", [other]))
+            }
+        case .equals(let left, let right, let negated):
+            let a = eval(left)
+            if case .error = a { return a }
+            let b = eval(right)
+            if case .error = b { return b }
+            return .bool(a.celEquals(b) != negated)
+        case .relation(let op, let left, let right):
+            let a = eval(left)
+            if case .error = a { return a }
+            let b = eval(right)
+            if case .error = b { return b }
+            switch Value.compare(a, b) {
+            case .failure(let e):
+                let name = op == .less ? "_<_" : op == .lessOrEqual ? "_<=_" : op == .greater ? "_>_" : "_>=_"
+                return .error(EvalError(e.kind, EvalError.noOverload(name, [a, b]).message))
+            case .success(nil): return .bool(false)
+            case .success(let order?):
+                switch op {
+                case .less: return .bool(order < 0)
+                case .lessOrEqual: return .bool(order <= 0)
+                case .greater: return .bool(order > 0)
+                case .greaterOrEqual: return .bool(order >= 0)
+                }
+            }
+        case .arithmetic(let op, let left, let right):
+            let a = eval(left)
+            if case .error = a { return a }
+            let b = eval(right)
+            if case .error = b { return b }
+            return Arithmetic.apply(op, a, b)
+        case .membership(let element, let container):
+            let a = eval(element)
+            if case .error = a { return a }
+            let b = eval(container)
+            if case .error = b { return b }
+            switch b {
+            case .list(let elements): return .bool(elements.contains { a.celEquals($0) })
+            case .map(let m): return .bool(m.lookup(a) != nil)
+            default: return .error(EvalError.noOverload("@in", [a, b]))
+            }
+        case .list(let elements):
+            var values: [Value] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                let v = eval(element)
+                if case .error = v { return v }
+                values.append(v)
+            }
+            return .list(values)
+        case .map(let entries):
+            var pairs: [(Value, Value)] = []
+            pairs.reserveCapacity(entries.count)
+            for (keyNode, valueNode) in entries {
+                let k = eval(keyNode)
+                if case .error = k { return k }
+                let v = eval(valueNode)
+                if case .error = v { return v }
+                pairs.append((k, v))
+            }
+            switch MapValue.make(pairs) {
+            case .success(let m): return .map(m)
+            case .failure(let e): return .error(e)
+            }
+        case .comprehension(let macro, let slot, let rangeNode, let body, let filter):
+            return comprehension(macro, slot: slot, rangeNode: rangeNode, body: body, filter: filter)
+        case .call(let name, let overloads, let argNodes):
+            var args: [Value] = []
+            args.reserveCapacity(argNodes.count)
+            for argNode in argNodes {
+                let v = eval(argNode)
+                if case .error = v { return v }
+                args.append(v)
+            }
+            if overloads.count == 1, let implementation = overloads[0].implementation {
+                return implementation(args)
+            }
+            for overload in overloads where overload.accepts(args) {
+                if let implementation = overload.implementation { return implementation(args) }
+            }
+            return .error(EvalError.noOverload(name, args))
+        case .fail(let error):
+            return .error(error)
+        }
+    }
+
+    private mutating func comprehension(_ macro: Comprehension.Macro, slot: Int, rangeNode: Node, body: Node,
+                                        filter: Node?) -> Value {
+        let range = eval(rangeNode)
+        let items: [Value]
+        switch range {
+        case .list(let elements): items = elements
+        case .map(let m): items = m.keys
+        case .error: return range
+        default:
+            return .err(.noMatchingOverload, "\(macro.rawValue)() needs a list or map, got \(range.typeValue.name)")
+        }
+        iterationsLeft -= items.count
+        if iterationsLeft < 0 {
+            return .err(.other, "evaluation exceeded the limit on comprehension iterations")
+        }
+        switch macro {
+        case .all, .exists:
+            let decisive = macro == .exists
+            var firstError: Value?
+            for item in items {
+                locals[slot] = item
+                switch eval(body) {
+                case .bool(let b):
+                    if b == decisive { return .bool(decisive) }
+                case .error(let e): if firstError == nil { firstError = .error(e) }
+                case let other:
+                    if firstError == nil {
+                        firstError = .err(.noMatchingOverload, "\(macro.rawValue)() predicate returned \(other.typeValue.name), not bool")
+                    }
+                }
+            }
+            return firstError ?? .bool(!decisive)
+        case .existsOne:
+            var count = 0
+            for item in items {
+                locals[slot] = item
+                switch eval(body) {
+                case .bool(let b): if b { count += 1 }
+                case .error(let e): return .error(e)
+                case let other:
+                    return .err(.noMatchingOverload, "exists_one() predicate returned \(other.typeValue.name), not bool")
+                }
+            }
+            return .bool(count == 1)
+        case .map, .filter:
+            var results: [Value] = []
+            results.reserveCapacity(items.count)
+            for item in items {
+                locals[slot] = item
+                let predicateNode = macro == .filter ? body : filter
+                if let predicateNode {
+                    switch eval(predicateNode) {
+                    case .bool(true): break
+                    case .bool(false): continue
+                    case .error(let e): return .error(e)
+                    case let other:
+                        return .err(.noMatchingOverload, "\(macro.rawValue)() predicate returned \(other.typeValue.name), not bool")
+                    }
+                }
+                if macro == .filter {
+                    results.append(item)
+                } else {
+                    let v = eval(body)
+                    if case .error = v { return v }
+                    results.append(v)
+                }
+            }
+            return .list(results)
+        }
+    }
+
+    static func select(_ operand: Value, field fieldName: FieldName, path: String?) -> Value {
+        let field = fieldName.name
+        switch operand {
+        case .map(let m):
+            if let value = m.lookup(field: fieldName) { return value }
+            if let type = m.objectType {
+                return .error(EvalError(.noSuchKey, "no such key: '\(field)' (\(type) value has no field '\(field)')",
+                                        field: field, path: path))
+            }
+            return .error(EvalError(.noSuchKey, "no such key: '\(field)'", field: field, path: path))
+        case .error: return operand
+        default:
+            return .error(EvalError(.noSuchField, "type '\(operand.typeValue.name)' does not support field selection",
+                                    field: field, path: path))
+        }
+    }
+
+    static func index(_ container: Value, _ key: Value) -> Value {
+        switch container {
+        case .list(let elements):
+            let position: Int64
+            switch key {
+            case .int(let i): position = i
+            case .uint(let u): position = u > UInt64(Int64.max) ? Int64.max : Int64(u)
+            case .double(let d):
+                guard d.rounded() == d, abs(d) < 9.2e18 else {
+                    return .err(.invalidArgument, "unsupported index value \(Value.doubleLiteral(d)) for list")
+                }
+                position = Int64(d)
+            default: return .error(EvalError.noOverload("_[_]", [container, key]))
+            }
+            guard position >= 0, position < Int64(elements.count) else {
+                return .err(.indexOutOfRange, "index out of range: \(position) (list size \(elements.count))")
+            }
+            return elements[Int(position)]
+        case .map(let m):
+            switch key {
+            case .bool, .int, .uint, .string, .double: break
+            default: return .err(.invalidArgument, "unsupported key type \(key.typeValue.name)")
+            }
+            if let value = m.lookup(key) { return value }
+            let keyText: String
+            if case .string(let s) = key { keyText = s } else { keyText = key.literal }
+            return .error(EvalError(.noSuchKey, "no such key: '\(keyText)'", field: keyText))
+        default:
+            return .error(EvalError.noOverload("_[_]", [container, key]))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Function declarations with their implementations, by name.
+public struct FunctionLibrary: Sendable {
+    public internal(set) var functions: [String: FunctionDecl] = [:]
+
+    public init() {}
+
+    /// Adds an overload to function `name` (replacing one with the same id or signature).
+    public mutating func add(_ name: String, _ overload: Overload) {
+        functions[name, default: FunctionDecl(name: name, overloads: [])].add(overload)
+    }
+
+    /// Adds an overload from signature text (see `Overload.init?(_:id:implementation:)`).
+    /// Signatures in this module are fixed text, so a parse failure is a programming error reported by tests.
+    mutating func add(_ signature: String, id: String? = nil, _ implementation: FunctionImplementation?) {
+        guard let parsed = SignatureText.parse(signature) else {
+            assertionFailure("bad signature \(signature)")
+            return
+        }
+        add(parsed.name, Overload(id: id ?? parsed.defaultID, member: parsed.member, parameters: parsed.parameters,
+                                  result: parsed.result, implementation: implementation))
+    }
+
+    /// Declares `name` with both the global `f(x, ...)` and member `x.f(...)` forms.
+    mutating func addBoth(_ name: String, _ parameters: [CELType], _ result: CELType,
+                          _ implementation: @escaping FunctionImplementation) {
+        let suffix = parameters.map { "\($0)" }.joined(separator: "_")
+        add(name, Overload(id: "\(name)_\(suffix)", parameters: parameters, result: result, implementation: implementation))
+        add(name, Overload(id: "member_\(name)_\(suffix)", member: true, parameters: parameters, result: result,
+                           implementation: implementation))
+    }
+
+    /// Merges another library into this one; its overloads win on conflicts.
+    public mutating func merge(_ other: FunctionLibrary) {
+        for (name, decl) in other.functions {
+            for overload in decl.overloads { add(name, overload) }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+/// A CEL runtime value.
+///
+/// Lists are Swift arrays (copy-on-write: binding or selecting a list never copies its elements);
+/// maps are `MapValue`, an immutable class, so passing a map around is one reference. Errors are
+/// values too: they flow through evaluation so `&&`/`||` can absorb them as CEL requires.
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case bytes([UInt8])
+    case list([Value])
+    case map(MapValue)
+    case timestamp(Timestamp)
+    case duration(CELDuration)
+    case type(TypeValue)
+    indirect case error(EvalError)
+
+    /// The runtime type of the value, as `type(x)` reports it.
+    public var typeValue: TypeValue {
+        switch self {
+        case .null: return .nullType
+        case .bool: return .bool
+        case .int: return .int
+        case .uint: return .uint
+        case .double: return .double
+        case .string: return .string
+        case .bytes: return .bytes
+        case .list: return .list
+        case .map(let m): return m.objectType.map { TypeValue(name: $0) } ?? .map
+        case .timestamp: return .timestamp
+        case .duration: return .duration
+        case .type: return .type
+        case .error: return TypeValue(name: "error")
+        }
+    }
+
+    public var isError: Bool {
+        if case .error = self { return true }
+        return false
+    }
+
+    /// Convenience for building maps with string keys, the shape descriptor objects have.
+    public static func object(_ fields: [String: Value], typeName: String? = nil) -> Value {
+        .map(MapValue(stringKeyed: fields, objectType: typeName))
+    }
+}
+
+/// A type as a runtime value (`type(1) == int`).
+public struct TypeValue: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public init(name: String) { self.name = name }
+
+    public static let int = TypeValue(name: "int")
+    public static let uint = TypeValue(name: "uint")
+    public static let double = TypeValue(name: "double")
+    public static let bool = TypeValue(name: "bool")
+    public static let string = TypeValue(name: "string")
+    public static let bytes = TypeValue(name: "bytes")
+    public static let list = TypeValue(name: "list")
+    public static let map = TypeValue(name: "map")
+    public static let nullType = TypeValue(name: "null_type")
+    public static let type = TypeValue(name: "type")
+    public static let timestamp = TypeValue(name: "google.protobuf.Timestamp")
+    public static let duration = TypeValue(name: "google.protobuf.Duration")
+
+    public var description: String { name }
+}
+
+/// A map key, normalised so `1`, `1u` and `1.0` find the same entry as CEL's equality requires.
+enum MapKey: Hashable, Sendable {
+    case bool(Bool)
+    case int(Int64)
+    case bigUint(UInt64)
+    case string(String)
+
+    init?(_ value: Value) {
+        switch value {
+        case .bool(let b): self = .bool(b)
+        case .int(let i): self = .int(i)
+        case .uint(let u): self = u <= UInt64(Int64.max) ? .int(Int64(u)) : .bigUint(u)
+        case .string(let s): self = .string(s)
+        case .double(let d):
+            // Only used for lookups: an integral double finds the matching int or uint key.
+            if d.rounded() == d, d >= -9.223372036854775808e18, d < 9.223372036854775808e18 {
+                self = .int(Int64(d))
+            } else if d.rounded() == d, d >= 0, d < 1.8446744073709551616e19 {
+                self = .bigUint(UInt64(d))
+            } else {
+                return nil
+            }
+        default: return nil
+        }
+    }
+}
+
+/// An immutable CEL map that remembers insertion order (for deterministic output) and indexes keys.
+public final class MapValue: Sendable {
+    public let entries: [(key: Value, value: Value)]
+    let index: [MapKey: Int]
+    /// Set for maps that stand for declared object types (e.g. `schouw.Party`); `type(x)` reports it.
+    public let objectType: String?
+
+    /// Builds a map; duplicate keys are an error, as in CEL map literals.
+    public static func make(_ pairs: [(Value, Value)], objectType: String? = nil) -> Result<MapValue, EvalError> {
+        var entries: [(key: Value, value: Value)] = []
+        entries.reserveCapacity(pairs.count)
+        var index: [MapKey: Int] = [:]
+        for (key, value) in pairs {
+            guard let mapKey = MapKey(key), !isDouble(key) else {
+                return .failure(EvalError(.invalidArgument, "unsupported key type \(key.typeValue.name) in map"))
+            }
+            if index[mapKey] != nil {
+                return .failure(EvalError(.invalidArgument, "Failed with repeated key: \(key.literal)"))
+            }
+            index[mapKey] = entries.count
+            entries.append((key, value))
+        }
+        return .success(MapValue(entries: entries, index: index, objectType: objectType))
+    }
+
+    private static func isDouble(_ v: Value) -> Bool {
+        if case .double = v { return true }
+        return false
+    }
+
+    /// Open-addressing table of entry positions for string keys, probed with `FieldName.hash`:
+    /// field selection (`flow.personal`) is the hottest operation in rule evaluation, and this
+    /// avoids hashing the field name on every access.
+    let fieldTable: [Int32]
+
+    init(entries: [(key: Value, value: Value)], index: [MapKey: Int], objectType: String?) {
+        self.entries = entries
+        self.index = index
+        self.objectType = objectType
+        var stringKeys = 0
+        for entry in entries { if case .string = entry.key { stringKeys += 1 } }
+        guard stringKeys > 0 else {
+            self.fieldTable = []
+            return
+        }
+        var size = 4
+        while size < stringKeys * 2 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (position, entry) in entries.enumerated() {
+            guard case .string(let key) = entry.key else { continue }
+            var slot = FieldName.hash(key) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(position)
+        }
+        self.fieldTable = table
+    }
+
+    /// Field selection with a precomputed hash.
+    @inline(__always)
+    func lookup(field: FieldName) -> Value? {
+        let table = fieldTable
+        guard !table.isEmpty else { return nil }
+        let mask = table.count - 1
+        var slot = field.hash & mask
+        while true {
+            let position = Int(table[slot])
+            if position < 0 { return nil }
+            if case .string(let key) = entries[position].key, key == field.name { return entries[position].value }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// A map with string keys, sorted by key for a stable iteration order.
+    public convenience init(stringKeyed fields: [String: Value], objectType: String? = nil) {
+        var entries: [(key: Value, value: Value)] = []
+        var index: [MapKey: Int] = [:]
+        for key in fields.keys.sorted() {
+            index[.string(key)] = entries.count
+            entries.append((.string(key), fields[key] ?? .null))
+        }
+        self.init(entries: entries, index: index, objectType: objectType)
+    }
+
+    public var count: Int { entries.count }
+
+    /// The value for `key`, using CEL's numeric key equivalence.
+    public func lookup(_ key: Value) -> Value? {
+        guard let mapKey = MapKey(key), let position = index[mapKey] else { return nil }
+        return entries[position].value
+    }
+
+    /// The value of string key `field`, if present.
+    public func lookup(field: String) -> Value? {
+        lookup(field: FieldName(field))
+    }
+
+    public var keys: [Value] { entries.map(\.key) }
+}
+
+/// A field name with its hash computed once (when the expression is planned).
+struct FieldName: Sendable {
+    let name: String
+    let hash: Int
+
+    init(_ name: String) {
+        self.name = name
+        self.hash = FieldName.hash(name)
+    }
+
+    /// FNV-1a over the UTF-8 bytes: stable, cheap, and independent of Swift's per-process seed.
+    static func hash(_ text: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import CEL
-
-@Test func moduleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,27 @@
+import Testing
+@testable import CEL
+
+@Suite struct TraceTests {
+    @Test func recordsEverySubExpression() throws {
+        var env = Environment()
+        env.declare(variable: "flow", type: .dyn)
+        let program = try env.compile("flow.personal && !flow.encrypted")
+        let trace = program.trace(Activation(["flow": .object(["personal": .bool(true), "encrypted": .bool(false)])]))
+        #expect(trace.result.boolValue == true)
+        #expect(trace.rendered() == """
+        flow.personal && !flow.encrypted = true
+          flow.personal = true
+            flow = {"encrypted": false, "personal": true}
+          !flow.encrypted = true
+            flow.encrypted = false
+              flow = {"encrypted": false, "personal": true}
+        """)
+    }
+
+    @Test func shortCircuitedNodesAreMarked() throws {
+        let program = try Environment().compile("false && 1 / 0 == 1")
+        let trace = program.trace(Activation())
+        let unevaluated = trace.steps.filter { $0.value == nil }.map(\.text)
+        #expect(unevaluated.contains("1 / 0 == 1"))
+    }
+}
