@@ -103,13 +103,13 @@ private struct Assembly {
                 projectFile = root.document.path
             }
         }
-        purposes += r.objects("purposes").map(DescriptorDecoder.purpose)
-        parties += r.objects("parties").map(DescriptorDecoder.party)
-        zones += r.objects("zones").map(DescriptorDecoder.zone)
-        data += r.objects("data").map(DescriptorDecoder.data)
-        systems += r.objects("systems").map(DescriptorDecoder.system)
-        flows += r.objects("flows").map(DescriptorDecoder.flow)
-        waivers += r.objects("waivers").map(DescriptorDecoder.waiver)
+        purposes += r.decodeObjects("purposes", DescriptorDecoder.purpose)
+        parties += r.decodeObjects("parties", DescriptorDecoder.party)
+        zones += r.decodeObjects("zones", DescriptorDecoder.zone)
+        data += r.decodeObjects("data", DescriptorDecoder.data)
+        systems += r.decodeObjects("systems", DescriptorDecoder.system)
+        flows += r.decodeObjects("flows", DescriptorDecoder.flow)
+        waivers += r.decodeObjects("waivers", DescriptorDecoder.waiver)
         if let includes = r.value("include") {
             for item in includes.items { include(item, from: root.document.path) }
         }

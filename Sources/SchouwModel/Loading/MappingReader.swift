@@ -15,12 +15,12 @@ public struct MappingReader {
     public let schema: ObjectSchema
     public let sink: DiagnosticSink
     /// Per schema field, the index of its checked value node, or -1 when absent or invalid.
-    private var values: [Int32]
+    private var values: FieldSlots
 
     /// Checks `node` against `schema`. Set `checkRequired` to false for partial objects (included files).
     public init(_ node: YAMLNode, schema: ObjectSchema, sink: DiagnosticSink, checkRequired: Bool = true) {
         self.node = node; self.schema = schema; self.sink = sink
-        values = [Int32](repeating: -1, count: schema.fields.count)
+        values = FieldSlots(count: schema.fields.count, value: -1)
         guard node.kind == .mapping else {
             if !node.isNull {
                 sink.error("expected a mapping (\(schema.kind)), found \(node.typeDescription)", at: node,
@@ -28,45 +28,56 @@ public struct MappingReader {
             }
             return
         }
-        var seen = [Bool](repeating: false, count: schema.fields.count)
-        var firstSeenLine = [Int](repeating: 0, count: schema.fields.count)
+        // Line of the first occurrence of each field's key; 0 = not seen.
+        var seenLine = FieldSlots(count: schema.fields.count, value: 0)
+        let document = node.document
         for entry in node.entries {
-            guard entry.key.kind == .scalar, let key = entry.key.scalar else {
+            let keyRecord = entry.key.record
+            guard keyRecord.kind == .scalar else {
                 sink.error("a key must be a plain string, found \(entry.key.typeDescription)", at: entry.key)
                 continue
             }
-            guard let i = schema.index[key] else {
-                reportUnknownKey(key, at: entry.key)
+            guard let i = MappingReader.fieldPosition(schema, document, keyRecord) else {
+                reportUnknownKey(entry.key.scalar ?? "", at: entry.key)
                 continue
             }
-            if seen[i] {
-                sink.error("duplicate key `\(key)`; it already appears at line \(firstSeenLine[i])", at: entry.key,
+            let field = schema.fields[i]
+            if seenLine[i] > 0 {
+                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])", at: entry.key,
                            hint: "remove one of the two")
                 continue
             }
-            seen[i] = true
-            firstSeenLine[i] = entry.key.line
-            let field = schema.fields[i]
+            seenLine[i] = max(1, keyRecord.line)
             if entry.value.isNull { continue }
             if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink) {
                 values[i] = entry.value.index
-                if field.type == .id, let id = entry.value.scalar {
+                if case .id = field.type, let id = entry.value.scalar {
                     sink.recordId(kind: schema.kind, id: id, node: entry.value)
                 }
             }
         }
         if checkRequired {
-            for (i, field) in schema.fields.enumerated() where field.required && !seen[i] {
-                sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
-                                hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
-            }
-            for (i, field) in schema.fields.enumerated() where field.required && seen[i] && values[i] < 0 {
-                // Present but null: say so at the key, unless the type check already reported it.
-                if let entry = node.entries.first(where: { $0.key.scalar == field.key }), entry.value.isNull {
+            for (i, field) in schema.fields.enumerated() where field.required && values[i] < 0 {
+                if seenLine[i] == 0 {
+                    sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
+                                    hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
+                } else if let entry = node.entries.first(where: { $0.key.scalar == field.key }), entry.value.isNull {
                     sink.error("required key `\(field.key)` has no value", at: entry.key,
                                hint: "give `\(field.key)` \(field.type.expectation)")
                 }
             }
+        }
+    }
+
+    /// The field whose key has the same bytes as the key scalar, compared without building a String.
+    private static func fieldPosition(_ schema: ObjectSchema, _ document: YAMLDocument, _ key: NodeRecord) -> Int? {
+        let start = Int(key.start), count = Int(key.count)
+        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
+            outer: for (i, candidate) in schema.keyBytes.enumerated() where candidate.count == count {
+                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
+                return i
+            }
+            return nil
         }
     }
 
@@ -93,7 +104,7 @@ public struct MappingReader {
 
     /// The checked value node of a field, nil when absent, null or invalid.
     public func value(_ key: String) -> YAMLNode? {
-        guard let i = schema.index[key], values[i] >= 0 else { return nil }
+        guard let i = schema.position(of: key), values[i] >= 0 else { return nil }
         return YAMLNode(document: node.document, index: values[i])
     }
 
@@ -125,18 +136,29 @@ public struct MappingReader {
 
     /// A reader for a nested object field (its kind comes from the schema).
     public func object(_ key: String) -> MappingReader? {
-        guard let i = schema.index[key], values[i] >= 0, case .object(let kind) = schema.fields[i].type,
+        guard let i = schema.position(of: key), values[i] >= 0, case .object(let kind) = schema.fields[i].type,
               let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return nil }
         return MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
     }
 
     /// Readers for the items of a list-of-objects field.
     public func objects(_ key: String) -> [MappingReader] {
-        guard let i = schema.index[key], values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
+        guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
               let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
         return YAMLNode(document: node.document, index: values[i]).items.map {
             MappingReader($0, schema: nested, sink: sink)
         }
+    }
+
+    /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
+    public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
+        guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
+              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+        let items = YAMLNode(document: node.document, index: values[i]).items
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for item in items { result.append(decode(MappingReader(item, schema: nested, sink: sink))) }
+        return result
     }
 
     /// Schemas for nested kinds that are not part of the descriptor (set by other loaders).
@@ -189,7 +211,7 @@ enum TypeChecker {
     }
 
     private static func checkScalar(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink) -> Bool {
-        guard value.kind == .scalar, let text = value.scalar else {
+        guard value.kind == .scalar else {
             sink.error("`\(field)` must be \(type.expectation), found \(value.typeDescription)", at: value)
             return false
         }
@@ -197,6 +219,22 @@ enum TypeChecker {
             sink.error("`\(field)` must be \(type.expectation), found null", at: value)
             return false
         }
+        // Fast paths on the bytes; a String is only built for values that need parsing or for messages.
+        switch type {
+        case .string where value.scalarType == .string,
+             .bool where value.scalarType == .bool:
+            return true
+        case .id where value.scalarType == .string, .reference where value.scalarType == .string:
+            if value.withScalarBytes(Identifiers.isSlug) {
+                if case .reference(let kind) = type { sink.recordReference(kind: kind, node: value) }
+                return true
+            }
+        case .enumeration(let allowed):
+            if value.withScalarBytes({ bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }) { return true }
+        default:
+            break
+        }
+        let text = value.scalar ?? ""
         let isString = value.scalarType == .string
         switch type {
         case .string:

@@ -88,8 +88,13 @@ extension ISODate {
 public enum Identifiers {
     /// True for `[a-z0-9][a-z0-9-]*`.
     public static func isSlug(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { isSlug($0) }
+    }
+
+    static func isSlug(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for c in text.utf8 {
+        for c in bytes {
             let ok = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (!first && c == UInt8(ascii: "-"))
             if !ok { return false }
             first = false

@@ -101,23 +101,35 @@ public struct FieldSchema: Sendable, Hashable {
 }
 
 /// An object kind of the descriptor (`project`, `party`, `transfer`, ...) and its fields.
-public struct ObjectSchema: Sendable {
+///
+/// A class so the many readers that share one kind share one copy.
+public final class ObjectSchema: Sendable {
     /// The kind's name; for referenceable objects it is also the kind in finding ids (`party`, `data`).
     public let kind: String
     public let description: String
     /// Fields in the order they are documented.
     public let fields: [FieldSchema]
     let index: [String: Int]
+    /// UTF-8 bytes of each field key, for matching keys without building strings.
+    let keyBytes: [[UInt8]]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
         var index: [String: Int] = [:]
         for (i, field) in fields.enumerated() { index[field.key] = i }
         self.index = index
+        keyBytes = fields.map { Array($0.key.utf8) }
     }
 
     /// The field with this YAML key.
     public func field(_ key: String) -> FieldSchema? { index[key].map { fields[$0] } }
+
+    /// Position of a field by key; a linear scan beats hashing for the dozen fields a kind has.
+    @inline(__always)
+    func position(of key: String) -> Int? {
+        for i in 0..<fields.count where fields[i].key == key { return i }
+        return nil
+    }
 
     /// True when objects of this kind have an `id` and can be referenced.
     public var isReferenceable: Bool { index["id"] != nil }

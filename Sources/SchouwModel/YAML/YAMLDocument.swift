@@ -128,6 +128,15 @@ public struct YAMLNode: Sendable {
         return first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
     }
 
+    /// Calls `body` with the scalar's UTF-8 bytes (empty for containers), without building a String.
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = record
+        let count = r.kind == .scalar ? Int(r.count) : 0
+        return try document.scalarBytes.withUnsafeBufferPointer { buffer in
+            try body(UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start) + count]))
+        }
+    }
+
     /// True when this is a scalar whose bytes equal `text`, without creating a String.
     public func scalarEquals(_ text: StaticString) -> Bool {
         let r = record

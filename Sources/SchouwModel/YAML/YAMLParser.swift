@@ -193,13 +193,15 @@ private struct TreeBuilder {
     mutating func closeContainer() {
         guard let container = open.popLast() else { return }
         let childStart = Int32(truncatingIfNeeded: children.count)
-        let items = scratch[container.scratchBase...]
-        let itemCount = items.count
-        children.append(contentsOf: items)
-        for child in items where records[Int(child)].parent < 0 && child != container.record {
-            records[Int(child)].parent = container.record
+        let base = container.scratchBase
+        let itemCount = scratch.count - base
+        // Index the scratch stack directly: holding a slice of it would make the removal below copy it.
+        children.append(contentsOf: scratch[base...])
+        for i in base..<scratch.count {
+            let child = scratch[i]
+            if records[Int(child)].parent < 0 && child != container.record { records[Int(child)].parent = container.record }
         }
-        scratch.removeSubrange(container.scratchBase...)
+        scratch.removeLast(itemCount)
         let kind = records[Int(container.record)].kind
         records[Int(container.record)].start = childStart
         records[Int(container.record)].count = Int32(truncatingIfNeeded: kind == .mapping ? itemCount / 2 : itemCount)
