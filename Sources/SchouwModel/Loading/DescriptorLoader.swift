@@ -181,16 +181,16 @@ private struct Assembly {
                                                   "data": "data", "system": "systems", "flow": "flows"]
 
     func resolveReferences() {
-        var known: [String: [String: YAMLNode]] = [:]
-        for reference in sink.references {
-            if known[reference.kind] == nil { known[reference.kind] = sink.definedIds(reference.kind) }
-            guard let text = reference.node.scalar, known[reference.kind]?[text] == nil else { continue }
-            let ids = known[reference.kind] ?? [:]
-            let section = Assembly.sectionOfKind[reference.kind] ?? reference.kind
-            let hint = Suggestions.didYouMean(text, in: ids.keys)
-                ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
-                    + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
-            sink.error("unknown \(reference.kind) `\(text)`: no \(reference.kind) has this id", at: reference.node, hint: hint)
+        for (kind, nodes) in sink.referencesByKind {
+            let ids = sink.definedIds(kind)
+            for node in nodes {
+                guard let text = node.scalar, ids[text] == nil else { continue }
+                let section = Assembly.sectionOfKind[kind] ?? kind
+                let hint = Suggestions.didYouMean(text, in: ids.keys)
+                    ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
+                        + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
+                sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: node, hint: hint)
+            }
         }
     }
 

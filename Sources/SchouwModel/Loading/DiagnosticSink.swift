@@ -4,10 +4,13 @@
 /// A class because every nested `MappingReader` reports into the same place.
 public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Ids by object kind, with the node that defined each.
-    private(set) var ids: [String: [String: YAMLNode]] = [:]
-    /// References by target kind, in reading order.
-    private(set) var references: [(kind: String, node: YAMLNode)] = []
+    /// Kinds seen so far; ids and references are stored per kind position (a handful of kinds, so a
+    /// linear scan is cheaper than hashing the kind name for every object).
+    private var kinds: [String] = []
+    /// Ids per kind, with the node that defined each.
+    private var idTables: [[String: YAMLNode]] = []
+    /// References per kind, in reading order.
+    private var referenceLists: [[YAMLNode]] = []
 
     public init() {}
 
@@ -26,20 +29,31 @@ public final class DiagnosticSink {
         diagnostics.append(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
     }
 
-    func recordReference(kind: String, node: YAMLNode) { references.append((kind, node)) }
+    private func kindPosition(_ kind: String) -> Int {
+        for (i, known) in kinds.enumerated() where known == kind { return i }
+        kinds.append(kind); idTables.append([:]); referenceLists.append([])
+        return kinds.count - 1
+    }
+
+    func recordReference(kind: String, node: YAMLNode) { referenceLists[kindPosition(kind)].append(node) }
 
     /// Records an id; a second object of the same kind with the same id is an error naming both places.
     func recordId(kind: String, id: String, node: YAMLNode) {
-        if let first = ids[kind]?[id] {
-            let where_ = first.document.path == node.document.path
+        let k = kindPosition(kind)
+        if let first = idTables[k].updateValue(node, forKey: id) {
+            idTables[k][id] = first
+            let place = first.document.path == node.document.path
                 ? "line \(first.line)" : "\(first.document.path):\(first.line):\(first.column)"
-            error("duplicate \(kind) id `\(id)`; it is already defined at \(where_)", at: node,
+            error("duplicate \(kind) id `\(id)`; it is already defined at \(place)", at: node,
                   hint: "ids must be unique within a section (also across included files); rename one of them")
-            return
         }
-        ids[kind, default: [:]][id] = node
     }
 
     /// The ids defined for a kind.
-    func definedIds(_ kind: String) -> [String: YAMLNode] { ids[kind] ?? [:] }
+    func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
+
+    /// Every reference, grouped by target kind (kinds in first-seen order).
+    var referencesByKind: [(kind: String, nodes: [YAMLNode])] {
+        kinds.indices.map { (kinds[$0], referenceLists[$0]) }
+    }
 }

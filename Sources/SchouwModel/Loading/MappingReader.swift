@@ -49,7 +49,7 @@ public struct MappingReader {
             }
             seenLine[i] = max(1, keyRecord.line)
             if entry.value.isNull { continue }
-            if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink) {
+            if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = entry.value.index
                 if case .id = field.type, let id = entry.value.scalar {
                     sink.recordId(kind: schema.kind, id: id, node: entry.value)
@@ -173,7 +173,8 @@ public struct MappingReader {
 
 /// Checks one value node against a field type, reporting what is wrong.
 enum TypeChecker {
-    static func check(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink) -> Bool {
+    static func check(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink,
+                      allowed allowedBytes: [[UInt8]] = []) -> Bool {
         switch type {
         case .object(let kind):
             if value.kind == .mapping { return true }
@@ -190,11 +191,11 @@ enum TypeChecker {
             for element in value.items {
                 if case .object = item {
                     if element.kind != .mapping {
-                        ok = check(element, item, field: field, sink: sink) && ok
+                        ok = check(element, item, field: field, sink: sink, allowed: allowedBytes) && ok
                     }
                     continue
                 }
-                ok = check(element, item, field: field, sink: sink) && ok
+                ok = check(element, item, field: field, sink: sink, allowed: allowedBytes) && ok
             }
             return ok
         case .map(let valueType):
@@ -206,11 +207,12 @@ enum TypeChecker {
             for entry in value.entries { ok = check(entry.value, valueType, field: field, sink: sink) && ok }
             return ok
         default:
-            return checkScalar(value, type, field: field, sink: sink)
+            return checkScalar(value, type, field: field, sink: sink, allowedBytes: allowedBytes)
         }
     }
 
-    private static func checkScalar(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink) -> Bool {
+    private static func checkScalar(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink,
+                                    allowedBytes: [[UInt8]]) -> Bool {
         guard value.kind == .scalar else {
             sink.error("`\(field)` must be \(type.expectation), found \(value.typeDescription)", at: value)
             return false
@@ -230,7 +232,11 @@ enum TypeChecker {
                 return true
             }
         case .enumeration(let allowed):
-            if value.withScalarBytes({ bytes in allowed.contains { $0.utf8.elementsEqual(bytes) } }) { return true }
+            if !allowedBytes.isEmpty {
+                if value.withScalarBytes({ bytes in allowedBytes.contains { $0.elementsEqual(bytes) } }) { return true }
+            } else if let text = value.scalar, allowed.contains(text) {
+                return true
+            }
         default:
             break
         }

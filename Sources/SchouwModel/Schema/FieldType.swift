@@ -112,6 +112,8 @@ public final class ObjectSchema: Sendable {
     let index: [String: Int]
     /// UTF-8 bytes of each field key, for matching keys without building strings.
     let keyBytes: [[UInt8]]
+    /// UTF-8 bytes of the allowed values of enum fields (and lists of enums), per field.
+    let allowedBytes: [[[UInt8]]]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -119,6 +121,12 @@ public final class ObjectSchema: Sendable {
         for (i, field) in fields.enumerated() { index[field.key] = i }
         self.index = index
         keyBytes = fields.map { Array($0.key.utf8) }
+        allowedBytes = fields.map { field in
+            switch field.type {
+            case .enumeration(let values), .list(.enumeration(let values)): return values.map { Array($0.utf8) }
+            default: return []
+            }
+        }
     }
 
     /// The field with this YAML key.
@@ -127,7 +135,8 @@ public final class ObjectSchema: Sendable {
     /// Position of a field by key; a linear scan beats hashing for the dozen fields a kind has.
     @inline(__always)
     func position(of key: String) -> Int? {
-        for i in 0..<fields.count where fields[i].key == key { return i }
+        let length = key.utf8.count
+        for i in 0..<fields.count where keyBytes[i].count == length && fields[i].key == key { return i }
         return nil
     }
 

@@ -27,16 +27,37 @@ enum FileReader {
         if isDirectory.boolValue { return .failure(.directory) }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable("permission denied")) }
         defer { try? handle.close() }
+        var expected = 0
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = (attributes[.size] as? NSNumber)?.intValue, size > limit {
-            return .failure(.tooLarge(size, limit: limit))
+           let size = (attributes[.size] as? NSNumber)?.intValue {
+            if size > limit { return .failure(.tooLarge(size, limit: limit)) }
+            expected = size
         }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            if data.count > limit { return .failure(.tooLarge(data.count, limit: limit)) }
-            return .success([UInt8](data))
-        } catch {
-            return .failure(.unreadable("\(error.localizedDescription)"))
+        // Read straight into the byte array (no intermediate Data copy); keep reading past the
+        // expected size for files that grow or report no size, up to the limit.
+        let fd = handle.fileDescriptor
+        var bytes: [UInt8] = []
+        var capacity = expected + 1
+        var failure: Int32 = 0
+        while failure == 0 {
+            let before = bytes.count
+            let room = capacity - before
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                var total = 0
+                while let base = buffer.baseAddress, total < room {
+                    let n = Foundation.read(fd, base + total, room - total)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                    if n == 0 { break }
+                    total += n
+                }
+                count = total
+            }
+            if before == 0 { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if bytes.count > limit { return .failure(.tooLarge(bytes.count, limit: limit)) }
+            if chunk.count < room { break }
+            capacity = min(limit + 1, max(capacity * 2, 1 << 16))
         }
+        if failure != 0 { return .failure(.unreadable(String(cString: strerror(failure)))) }
+        return .success(bytes)
     }
 }
