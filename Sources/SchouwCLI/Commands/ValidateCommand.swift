@@ -1,10 +1,35 @@
 import ArgumentParser
+import SchouwModel
 
+/// `schouw validate FILE...`: loads each descriptor and reports every problem at once.
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Load and check descriptors; report every problem at once.")
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Load and check descriptors; report every problem at once.",
+        discussion: """
+        Checks YAML syntax, unknown keys, types, enum values, ids, references, durations, dates, country
+        codes, includes and cycles. Problems go to stderr as `error: file:line:col: message` with the
+        source line, a caret and a hint. Exit code 0 when every file is valid, 2 otherwise.
+        """)
+
+    @Argument(help: "Descriptor files to check.")
+    var files: [String]
 
     func run() throws {
-        Console.err("error: `schouw validate` is not available in this build yet\n")
-        throw ExitCode(2)
+        var failed = false
+        for file in files {
+            let result = DescriptorLoader.load(path: file)
+            if !result.diagnostics.isEmpty {
+                Console.err(result.rendered())
+            }
+            if let descriptor = result.descriptor {
+                Console.out("ok: \(file) (\(count(descriptor.systems.count, "system")), \(count(descriptor.flows.count, "flow")))\n")
+            } else {
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(2) }
     }
+
+    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -24,18 +24,108 @@ public struct Descriptor: Sendable {
     }
 }
 
-/// One file a descriptor was read from; the bytes are kept for digests and for showing source lines.
+/// One file a descriptor was read from; the text is kept for digests and for showing source lines.
 public struct SourceFile: Sendable {
     public var path: String
-    public var sha256: String
     public var text: String
-    public init(path: String, sha256: String, text: String) { self.path = path; self.sha256 = sha256; self.text = text }
+    private var digest: String?
+
+    /// Hex SHA-256 of the file's UTF-8 bytes; computed on first use when not given.
+    public var sha256: String {
+        get { digest ?? SHA256Digest.hex(text.utf8) }
+        set { digest = newValue }
+    }
+
+    public init(path: String, sha256: String, text: String) { self.path = path; self.digest = sha256; self.text = text }
+
+    /// A file whose digest is computed when asked for.
+    public init(path: String, text: String) { self.path = path; self.digest = nil; self.text = text }
 }
 
-/// Where an object and each of its fields were written, by YAML key (`"retention"`, `"transfer.tia"`).
+/// Where an object and each of its fields were written, by YAML key path (`"retention"`,
+/// `"transfer.tia"`, `"data[1]"`), so reports and SARIF can point at the exact field.
+///
+/// Loaded objects look field marks up lazily in the YAML node they came from, which keeps loading a
+/// large descriptor cheap; marks given explicitly (`init(object:fields:)`) take precedence.
 public struct Marks: Sendable {
     public var object: SourceMark
-    public var fields: [String: SourceMark]
-    public init(object: SourceMark, fields: [String: SourceMark] = [:]) { self.object = object; self.fields = fields }
-    public subscript(field: String) -> SourceMark { fields[field] ?? object }
+    private var explicit: [String: SourceMark]
+    private let node: YAMLNode?
+
+    public init(object: SourceMark, fields: [String: SourceMark] = [:]) {
+        self.object = object; self.explicit = fields; self.node = nil
+    }
+
+    /// Marks backed by the mapping node an object was read from.
+    public init(node: YAMLNode) {
+        self.object = node.mark; self.explicit = [:]; self.node = node
+    }
+
+    /// The YAML path of the object, when it was loaded from YAML.
+    public var sourcePath: String? { node?.yamlPath }
+
+    /// Every field mark: the explicit ones plus each key path under the source node.
+    public var fields: [String: SourceMark] {
+        get {
+            var all: [String: SourceMark] = [:]
+            if let node { Marks.collect(node, prefix: "", into: &all, depth: 0) }
+            for (key, mark) in explicit { all[key] = mark }
+            return all
+        }
+        set { explicit = newValue }
+    }
+
+    /// The mark of a field, or of the object when the field is not written.
+    public subscript(field: String) -> SourceMark { mark(of: field) ?? object }
+
+    /// The mark of a field by key path (`"transfer.tia"`, `"data[1]"`), nil when it is not written.
+    /// Scalars point at the value, lists and mappings at their key.
+    public func mark(of field: String) -> SourceMark? {
+        if let mark = explicit[field] { return mark }
+        guard var current = node else { return nil }
+        var keyMark: SourceMark?
+        for part in field.split(separator: ".") {
+            var name = Substring(part)
+            var indices: [Int] = []
+            while name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
+                guard let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) else { return nil }
+                indices.insert(i, at: 0)
+                name = name[..<open]
+            }
+            if !name.isEmpty {
+                guard current.kind == .mapping,
+                      let entry = current.entries.first(where: { $0.key.scalar.map { $0[...] == name } ?? false })
+                else { return nil }
+                keyMark = entry.key.mark
+                current = entry.value
+            }
+            for i in indices {
+                guard current.kind == .sequence, i >= 0, i < current.items.count else { return nil }
+                current = current.items[i]
+                keyMark = current.mark
+            }
+        }
+        return current.kind == .scalar ? current.mark : (keyMark ?? current.mark)
+    }
+
+    private static func collect(_ node: YAMLNode, prefix: String, into all: inout [String: SourceMark], depth: Int) {
+        guard depth < 16 else { return }
+        switch node.kind {
+        case .mapping:
+            for entry in node.entries {
+                guard let key = entry.key.scalar else { continue }
+                let path = prefix.isEmpty ? key : prefix + "." + key
+                all[path] = entry.value.kind == .scalar ? entry.value.mark : entry.key.mark
+                collect(entry.value, prefix: path, into: &all, depth: depth + 1)
+            }
+        case .sequence:
+            for (i, item) in node.items.enumerated() {
+                let path = prefix + "[\(i)]"
+                all[path] = item.mark
+                collect(item, prefix: path, into: &all, depth: depth + 1)
+            }
+        case .scalar:
+            break
+        }
+    }
 }

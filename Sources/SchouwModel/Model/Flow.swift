@@ -27,6 +27,7 @@ public enum NetworkKind: String, Sendable, Codable, CaseIterable { case internet
 public struct Flow: Sendable {
     public var id: String
     public var name: String?
+    public var description: String?
     public var from: String
     public var to: String
     public var data: [String]
@@ -39,10 +40,11 @@ public struct Flow: Sendable {
 
     public init(id: String, name: String? = nil, from: String, to: String, data: [String] = [], purpose: String? = nil,
                 protocol_: FlowProtocol? = nil, encryption: TransportEncryption? = nil,
-                authentication: FlowAuthentication? = nil, network: NetworkKind? = nil, marks: Marks) {
+                authentication: FlowAuthentication? = nil, network: NetworkKind? = nil, description: String? = nil,
+                marks: Marks) {
         self.id = id; self.name = name; self.from = from; self.to = to; self.data = data; self.purpose = purpose
         self.protocol_ = protocol_; self.encryption = encryption; self.authentication = authentication
-        self.network = network; self.marks = marks
+        self.network = network; self.description = description; self.marks = marks
     }
 }
 

@@ -10,6 +10,7 @@ public enum PartyRole: String, Sendable, Codable, CaseIterable {
 public struct Party: Sendable {
     public var id: String
     public var name: String?
+    public var description: String?
     public var role: PartyRole?
     /// ISO 3166-1 alpha-2 country where the party processes.
     public var country: String?
@@ -27,11 +28,12 @@ public struct Party: Sendable {
     public init(id: String, name: String? = nil, role: PartyRole? = nil, country: String? = nil,
                 headquarters: String? = nil, processorFor: String? = nil,
                 processorAgreement: ProcessorAgreement? = nil, jointArrangement: JointArrangement? = nil,
-                certifications: [String]? = nil, contract: Contract? = nil, transfer: Transfer? = nil, marks: Marks) {
+                certifications: [String]? = nil, contract: Contract? = nil, transfer: Transfer? = nil,
+                description: String? = nil, marks: Marks) {
         self.id = id; self.name = name; self.role = role; self.country = country; self.headquarters = headquarters
         self.processorFor = processorFor; self.processorAgreement = processorAgreement
         self.jointArrangement = jointArrangement; self.certifications = certifications
-        self.contract = contract; self.transfer = transfer; self.marks = marks
+        self.contract = contract; self.transfer = transfer; self.description = description; self.marks = marks
     }
 }
 

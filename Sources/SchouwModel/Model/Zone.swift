@@ -16,6 +16,7 @@ public enum Trust: String, Sendable, Codable, CaseIterable {
 public struct Zone: Sendable {
     public var id: String
     public var name: String?
+    public var description: String?
     public var kind: ZoneKind?
     public var trust: Trust?
     /// Party id operating the zone.
@@ -25,8 +26,8 @@ public struct Zone: Sendable {
     public var marks: Marks
 
     public init(id: String, name: String? = nil, kind: ZoneKind? = nil, trust: Trust? = nil, operator_: String? = nil,
-                country: String? = nil, parent: String? = nil, marks: Marks) {
+                country: String? = nil, parent: String? = nil, description: String? = nil, marks: Marks) {
         self.id = id; self.name = name; self.kind = kind; self.trust = trust; self.operator_ = operator_
-        self.country = country; self.parent = parent; self.marks = marks
+        self.country = country; self.parent = parent; self.description = description; self.marks = marks
     }
 }

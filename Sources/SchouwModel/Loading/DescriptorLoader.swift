@@ -1,0 +1,255 @@
+import Foundation
+
+/// Loads a project descriptor (SPEC section 1) with its includes, checks it completely and reports
+/// every problem at once.
+///
+/// ```swift
+/// let result = DescriptorLoader.load(path: "project.yaml")
+/// if let descriptor = result.descriptor { ... } else { print(result.rendered()) }
+/// ```
+///
+/// Checks, in order: YAML syntax and limits (`YAMLParser`), the schema (`MappingReader` against
+/// `DescriptorSchema`: unknown keys, types, enums, ids, durations, dates, countries, required keys),
+/// includes (cycles, missing files, a project defined twice), duplicate ids across all files,
+/// dangling references, and cycles in `derived-from` and zone nesting.
+public enum DescriptorLoader {
+    /// Includes may nest this deep.
+    public static let maxIncludeDepth = 16
+
+    /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given).
+    public static func load(path: String) -> LoadResult {
+        var assembly = Assembly()
+        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
+        assembly.sink.add(contentsOf: diagnostics)
+        if let bytes { assembly.files.append(SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))) }
+        if let document {
+            assembly.stack.append(canonical(path))
+            assembly.read(document, isMain: true)
+        }
+        return assembly.finish(mainPath: path, documentLoaded: document != nil)
+    }
+
+    /// Loads a descriptor from text; `path` names it in diagnostics and anchors relative includes.
+    public static func load(text: String, path: String) -> LoadResult {
+        var assembly = Assembly()
+        let (document, diagnostics) = YAMLParser.parse(text: text, path: path)
+        assembly.sink.add(contentsOf: diagnostics)
+        assembly.files.append(SourceFile(path: path, text: text))
+        if let document {
+            assembly.stack.append(canonical(path))
+            assembly.read(document, isMain: true)
+        }
+        return assembly.finish(mainPath: path, documentLoaded: document != nil)
+    }
+
+    /// Decodes a descriptor from a mapping inside another YAML file (e.g. a rule test case), with all
+    /// checks; marks point into that file. `include:` paths are relative to the document's file.
+    public static func decode(node: YAMLNode, in document: YAMLDocument? = nil) -> LoadResult {
+        var assembly = Assembly()
+        assembly.stack.append(canonical(node.document.path))
+        assembly.readRoot(node, isMain: true)
+        return assembly.finish(mainPath: node.document.path, documentLoaded: true)
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
+
+/// The state of one load: the merged sections and everything needed to check them.
+private struct Assembly {
+    let sink = DiagnosticSink()
+    var files: [SourceFile] = []
+    var stack: [String] = []
+    var loaded: Set<String> = []
+    var schouwSeen = false
+    var project: Project?
+    var projectFile: String?
+    var purposes: [Purpose] = []
+    var parties: [Party] = []
+    var zones: [Zone] = []
+    var data: [DataAsset] = []
+    var systems: [System] = []
+    var flows: [Flow] = []
+    var waivers: [Waiver] = []
+    var mainRoot: YAMLNode?
+
+    mutating func read(_ document: YAMLDocument, isMain: Bool) {
+        guard let root = document.root else {
+            sink.add(.error(isMain ? "the file is empty" : "the included file is empty",
+                            at: SourceMark(file: document.path, line: 1, column: 1),
+                            hint: isMain ? "a descriptor starts with `schouw: 1`; `schouw init` writes a starter descriptor"
+                                         : "remove the include or add sections to the file"))
+            return
+        }
+        readRoot(root, isMain: isMain)
+    }
+
+    mutating func readRoot(_ root: YAMLNode, isMain: Bool) {
+        guard root.kind == .mapping else {
+            sink.error("a descriptor must be a mapping with `schouw: 1` at the top, found \(root.typeDescription)", at: root,
+                       hint: "start the file with `schouw: 1` and `project:`; `schouw init` writes a starter descriptor")
+            return
+        }
+        if isMain { mainRoot = root }
+        let r = MappingReader(root, schema: DescriptorSchema.descriptor, sink: sink, checkRequired: false)
+        if r.contains("schouw") { schouwSeen = true }
+        if let projectReader = r.object("project") {
+            if let projectFile {
+                sink.error("the project is already defined in \(projectFile)", at: projectReader.node,
+                           hint: "define `project:` in one file only")
+            } else {
+                project = DescriptorDecoder.project(projectReader)
+                projectFile = root.document.path
+            }
+        }
+        purposes += r.decodeObjects("purposes", DescriptorDecoder.purpose)
+        parties += r.decodeObjects("parties", DescriptorDecoder.party)
+        zones += r.decodeObjects("zones", DescriptorDecoder.zone)
+        data += r.decodeObjects("data", DescriptorDecoder.data)
+        systems += r.decodeObjects("systems", DescriptorDecoder.system)
+        flows += r.decodeObjects("flows", DescriptorDecoder.flow)
+        waivers += r.decodeObjects("waivers", DescriptorDecoder.waiver)
+        if let includes = r.value("include") {
+            for item in includes.items { include(item, from: root.document.path) }
+        }
+    }
+
+    mutating func include(_ item: YAMLNode, from includingPath: String) {
+        guard let relative = item.scalar, !relative.isEmpty else { return }
+        let directory = (includingPath as NSString).deletingLastPathComponent
+        let shown = relative.hasPrefix("/") ? relative
+            : ((directory.isEmpty ? relative : (directory as NSString).appendingPathComponent(relative)) as NSString).standardizingPath
+        let identity = DescriptorLoader.canonical(shown)
+        if let position = stack.firstIndex(of: identity) {
+            let chain = (stack[position...].map { ($0 as NSString).lastPathComponent } + [(shown as NSString).lastPathComponent])
+                .joined(separator: " -> ")
+            sink.error("include cycle: \(chain)", at: item, hint: "remove one of the includes")
+            return
+        }
+        if stack.count >= DescriptorLoader.maxIncludeDepth {
+            sink.error("includes nest deeper than \(DescriptorLoader.maxIncludeDepth) files", at: item)
+            return
+        }
+        if loaded.contains(identity) {
+            sink.error("`\(relative)` is included more than once", at: item,
+                       hint: "include each file once; its ids would otherwise be defined twice")
+            return
+        }
+        loaded.insert(identity)
+        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown)
+        if let bytes { files.append(SourceFile(path: shown, text: String(decoding: bytes, as: UTF8.self))) }
+        if bytes == nil {
+            // The file itself could not be read: point at the include line.
+            for diagnostic in diagnostics {
+                sink.error(diagnostic.mark == nil ? "cannot include `\(relative)`: " + diagnostic.message.replacingOccurrences(of: "cannot read `\(shown)`: ", with: "") : diagnostic.message,
+                           at: item, hint: diagnostic.hint ?? "paths are relative to the including file")
+            }
+            return
+        }
+        sink.add(contentsOf: diagnostics)
+        guard let document else { return }
+        stack.append(identity)
+        read(document, isMain: false)
+        stack.removeLast()
+    }
+
+    mutating func finish(mainPath: String, documentLoaded: Bool) -> LoadResult {
+        if documentLoaded, let root = mainRoot {
+            if !schouwSeen {
+                sink.add(.error("missing required key `schouw` in descriptor", at: root.mark,
+                                hint: "add `schouw: 1` as the first line"))
+            }
+            if project == nil {
+                sink.add(.error("missing required key `project` in descriptor", at: root.mark,
+                                hint: "add a `project:` block with at least `id` and `name`"))
+            }
+            resolveReferences()
+            checkDerivedFromCycles()
+            checkZoneCycles()
+        }
+        let diagnostics = sink.diagnostics.sorted(by: Diagnostic.displayOrder)
+        var descriptor: Descriptor?
+        if !diagnostics.hasErrors, let project {
+            descriptor = Descriptor(schouw: 1, project: project, purposes: purposes, parties: parties, zones: zones,
+                                    data: data, systems: systems, flows: flows, waivers: waivers, files: files)
+        }
+        return LoadResult(descriptor: descriptor, diagnostics: diagnostics, files: files)
+    }
+
+    static let sectionOfKind: [String: String] = ["purpose": "purposes", "party": "parties", "zone": "zones",
+                                                  "data": "data", "system": "systems", "flow": "flows"]
+
+    func resolveReferences() {
+        for (kind, nodes) in sink.referencesByKind {
+            let ids = sink.definedIds(kind)
+            for node in nodes {
+                guard let text = node.scalar, ids[text] == nil else { continue }
+                let section = Assembly.sectionOfKind[kind] ?? kind
+                let hint = Suggestions.didYouMean(text, in: ids.keys)
+                    ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
+                        + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
+                sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: node, hint: hint)
+            }
+        }
+    }
+
+    /// Reports each cycle in `derived-from` once, at the asset that closes it.
+    func checkDerivedFromCycles() {
+        var indexOf: [String: Int] = [:]
+        for (i, asset) in data.enumerated() where indexOf[asset.id] == nil { indexOf[asset.id] = i }
+        let edges = data.map { asset in asset.derivedFrom.compactMap { indexOf[$0] } }
+        for cycle in Cycles.find(count: data.count, edges: edges) {
+            let names = cycle.map { data[$0].id } + [data[cycle[0]].id]
+            let last = data[cycle[cycle.count - 1]]
+            let mark = last.marks.mark(of: "derived-from") ?? last.marks.object
+            sink.add(.error("`derived-from` forms a cycle: " + names.joined(separator: " -> "), at: mark,
+                            hint: "a data asset cannot be derived from itself, directly or through others",
+                            path: (last.marks.sourcePath.map { $0 + "." } ?? "") + "derived-from"))
+        }
+    }
+
+    func checkZoneCycles() {
+        var indexOf: [String: Int] = [:]
+        for (i, zone) in zones.enumerated() where indexOf[zone.id] == nil { indexOf[zone.id] = i }
+        let edges = zones.map { zone in zone.parent.flatMap { indexOf[$0] }.map { [$0] } ?? [] }
+        for cycle in Cycles.find(count: zones.count, edges: edges) {
+            let names = cycle.map { zones[$0].id } + [zones[cycle[0]].id]
+            let last = zones[cycle[cycle.count - 1]]
+            let mark = last.marks.mark(of: "parent") ?? last.marks.object
+            sink.add(.error("zone nesting forms a cycle: " + names.joined(separator: " -> "), at: mark,
+                            hint: "a zone cannot be its own (grand)parent",
+                            path: (last.marks.sourcePath.map { $0 + "." } ?? "") + "parent"))
+        }
+    }
+}
+
+/// Finds cycles in a directed graph without recursion; each cycle is reported once, in edge order.
+enum Cycles {
+    static func find(count: Int, edges: [[Int]]) -> [[Int]] {
+        var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
+        var cycles: [[Int]] = []
+        for start in 0..<count where state[start] == 0 {
+            var path: [Int] = [start]
+            var next: [Int] = [0]
+            state[start] = 1
+            while let node = path.last {
+                let i = next[next.count - 1]
+                if i < edges[node].count {
+                    next[next.count - 1] += 1
+                    let target = edges[node][i]
+                    if state[target] == 1, let position = path.firstIndex(of: target) {
+                        cycles.append(Array(path[position...]))
+                    } else if state[target] == 0 {
+                        state[target] = 1
+                        path.append(target); next.append(0)
+                    }
+                } else {
+                    state[node] = 2
+                    path.removeLast(); next.removeLast()
+                }
+            }
+        }
+        return cycles
+    }
+}

@@ -1,0 +1,59 @@
+/// Collects diagnostics while reading, plus the ids and references a descriptor defines, so
+/// references can be resolved once every file is read.
+///
+/// A class because every nested `MappingReader` reports into the same place.
+public final class DiagnosticSink {
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Kinds seen so far; ids and references are stored per kind position (a handful of kinds, so a
+    /// linear scan is cheaper than hashing the kind name for every object).
+    private var kinds: [String] = []
+    /// Ids per kind, with the node that defined each.
+    private var idTables: [[String: YAMLNode]] = []
+    /// References per kind, in reading order.
+    private var referenceLists: [[YAMLNode]] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    public func add(contentsOf list: [Diagnostic]) { diagnostics.append(contentsOf: list) }
+
+    /// An error located at `node`, with its YAML path.
+    public func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
+        diagnostics.append(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
+    }
+
+    public func warning(_ message: String, at node: YAMLNode, hint: String? = nil) {
+        diagnostics.append(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+    }
+
+    private func kindPosition(_ kind: String) -> Int {
+        for (i, known) in kinds.enumerated() where known == kind { return i }
+        kinds.append(kind); idTables.append([:]); referenceLists.append([])
+        return kinds.count - 1
+    }
+
+    func recordReference(kind: String, node: YAMLNode) { referenceLists[kindPosition(kind)].append(node) }
+
+    /// Records an id; a second object of the same kind with the same id is an error naming both places.
+    func recordId(kind: String, id: String, node: YAMLNode) {
+        let k = kindPosition(kind)
+        if let first = idTables[k].updateValue(node, forKey: id) {
+            idTables[k][id] = first
+            let place = first.document.path == node.document.path
+                ? "line \(first.line)" : "\(first.document.path):\(first.line):\(first.column)"
+            error("duplicate \(kind) id `\(id)`; it is already defined at \(place)", at: node,
+                  hint: "ids must be unique within a section (also across included files); rename one of them")
+        }
+    }
+
+    /// The ids defined for a kind.
+    func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
+
+    /// Every reference, grouped by target kind (kinds in first-seen order).
+    var referencesByKind: [(kind: String, nodes: [YAMLNode])] {
+        kinds.indices.map { (kinds[$0], referenceLists[$0]) }
+    }
+}

@@ -1,0 +1,318 @@
+/// Reads one YAML mapping against an `ObjectSchema`, reporting every problem to a `DiagnosticSink`.
+///
+/// On creation it checks the whole mapping: unknown keys (with a "did you mean"), duplicate keys,
+/// wrong types, values outside an enum, bad ids, durations, dates and country codes, and missing
+/// required keys. The typed accessors then return only values that passed, so a caller never sees
+/// a wrong value and never reports one twice. A null value counts as absent (*unknown*).
+///
+/// Rule, waiver and other loaders use it with schemas of their own:
+/// ```swift
+/// let reader = MappingReader(node, schema: WaiverLoader.schema, sink: sink)
+/// let expires = reader.date("expires")
+/// ```
+public struct MappingReader {
+    public let node: YAMLNode
+    public let schema: ObjectSchema
+    public let sink: DiagnosticSink
+    /// Per schema field, the index of its checked value node, or -1 when absent or invalid.
+    private var values: FieldSlots
+
+    /// Checks `node` against `schema`. Set `checkRequired` to false for partial objects (included files).
+    public init(_ node: YAMLNode, schema: ObjectSchema, sink: DiagnosticSink, checkRequired: Bool = true) {
+        self.node = node; self.schema = schema; self.sink = sink
+        values = FieldSlots(count: schema.fields.count, value: -1)
+        guard node.kind == .mapping else {
+            if !node.isNull {
+                sink.error("expected a mapping (\(schema.kind)), found \(node.typeDescription)", at: node,
+                           hint: "write `key: value` pairs indented under this key")
+            }
+            return
+        }
+        // Line of the first occurrence of each field's key; 0 = not seen.
+        var seenLine = FieldSlots(count: schema.fields.count, value: 0)
+        let document = node.document
+        for entry in node.entries {
+            let keyRecord = entry.key.record
+            guard keyRecord.kind == .scalar else {
+                sink.error("a key must be a plain string, found \(entry.key.typeDescription)", at: entry.key)
+                continue
+            }
+            guard let i = MappingReader.fieldPosition(schema, document, keyRecord) else {
+                reportUnknownKey(entry.key.scalar ?? "", at: entry.key)
+                continue
+            }
+            let field = schema.fields[i]
+            if seenLine[i] > 0 {
+                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])", at: entry.key,
+                           hint: "remove one of the two")
+                continue
+            }
+            seenLine[i] = max(1, keyRecord.line)
+            if entry.value.isNull { continue }
+            if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
+                values[i] = entry.value.index
+                if case .id = field.type, let id = entry.value.scalar {
+                    sink.recordId(kind: schema.kind, id: id, node: entry.value)
+                }
+            }
+        }
+        if checkRequired {
+            for (i, field) in schema.fields.enumerated() where field.required && values[i] < 0 {
+                if seenLine[i] == 0 {
+                    sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
+                                    hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
+                } else if let entry = node.entries.first(where: { $0.key.scalar == field.key }), entry.value.isNull {
+                    sink.error("required key `\(field.key)` has no value", at: entry.key,
+                               hint: "give `\(field.key)` \(field.type.expectation)")
+                }
+            }
+        }
+    }
+
+    /// The field whose key has the same bytes as the key scalar, compared without building a String.
+    private static func fieldPosition(_ schema: ObjectSchema, _ document: YAMLDocument, _ key: NodeRecord) -> Int? {
+        let start = Int(key.start), count = Int(key.count)
+        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
+            outer: for (i, candidate) in schema.keyBytes.enumerated() where candidate.count == count {
+                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
+                return i
+            }
+            return nil
+        }
+    }
+
+    private func reportUnknownKey(_ key: String, at keyNode: YAMLNode) {
+        let known = schema.fields.map(\.key)
+        var hint: String
+        if let suggestion = Suggestions.closest(to: key, in: known) {
+            hint = "did you mean `\(suggestion)`?"
+        } else if key.contains("_"), schema.index[key.replacingOccurrences(of: "_", with: "-")] != nil {
+            hint = "keys are kebab-case: `\(key.replacingOccurrences(of: "_", with: "-"))`"
+        } else {
+            hint = "allowed keys in \(schema.kind): " + known.joined(separator: ", ")
+        }
+        if key.contains("_"), schema.index[key.replacingOccurrences(of: "_", with: "-")] != nil {
+            hint = "keys are kebab-case: did you mean `\(key.replacingOccurrences(of: "_", with: "-"))`?"
+        }
+        sink.error("unknown key `\(key)` in \(schema.kind)", at: keyNode, hint: hint)
+    }
+
+    /// True when the node is a mapping (a wrong kind has already been reported).
+    public var isMapping: Bool { node.kind == .mapping }
+
+    // MARK: - Typed access to checked values
+
+    /// The checked value node of a field, nil when absent, null or invalid.
+    public func value(_ key: String) -> YAMLNode? {
+        guard let i = schema.position(of: key), values[i] >= 0 else { return nil }
+        return YAMLNode(document: node.document, index: values[i])
+    }
+
+    /// True when the key is written (even with a null or invalid value).
+    public func contains(_ key: String) -> Bool {
+        node.entries.contains { $0.key.scalar == key }
+    }
+
+    public func string(_ key: String) -> String? { value(key)?.scalar }
+    public func bool(_ key: String) -> Bool? { value(key)?.bool }
+    public func int(_ key: String) -> Int? { value(key).flatMap { $0.int ?? $0.scalar.flatMap { Int($0) } } }
+    public func duration(_ key: String) -> ISODuration? { value(key)?.scalar.flatMap(ISODuration.parse) }
+    public func date(_ key: String) -> ISODate? { value(key)?.scalar.flatMap(ISODate.parse) }
+
+    public func enumValue<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> E? where E.RawValue == String {
+        value(key)?.scalar.flatMap(E.init(rawValue:))
+    }
+
+    /// The items of a list of scalars as text (strings, references, enum values).
+    public func strings(_ key: String) -> [String]? {
+        guard let list = value(key) else { return nil }
+        return list.items.map { $0.scalar ?? "" }
+    }
+
+    public func enumList<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> [E]? where E.RawValue == String {
+        guard let list = value(key) else { return nil }
+        return list.items.compactMap { $0.scalar.flatMap(E.init(rawValue:)) }
+    }
+
+    /// A reader for a nested object field (its kind comes from the schema).
+    public func object(_ key: String) -> MappingReader? {
+        guard let i = schema.position(of: key), values[i] >= 0, case .object(let kind) = schema.fields[i].type,
+              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return nil }
+        return MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
+    }
+
+    /// Readers for the items of a list-of-objects field.
+    public func objects(_ key: String) -> [MappingReader] {
+        guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
+              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+        return YAMLNode(document: node.document, index: values[i]).items.map {
+            MappingReader($0, schema: nested, sink: sink)
+        }
+    }
+
+    /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
+    public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
+        guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
+              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+        let items = YAMLNode(document: node.document, index: values[i]).items
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for item in items { result.append(decode(MappingReader(item, schema: nested, sink: sink))) }
+        return result
+    }
+
+    /// Schemas for nested kinds that are not part of the descriptor (set by other loaders).
+    public var extraSchemas: [String: ObjectSchema] = [:]
+
+    /// Marks of this object and, lazily, of each field by YAML key path.
+    public var marks: Marks { Marks(node: node) }
+
+    /// The path of this object, e.g. `systems[3]`.
+    public var yamlPath: String { node.yamlPath }
+}
+
+/// Checks one value node against a field type, reporting what is wrong.
+enum TypeChecker {
+    static func check(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink,
+                      allowed allowedBytes: [[UInt8]] = []) -> Bool {
+        switch type {
+        case .object(let kind):
+            if value.kind == .mapping { return true }
+            sink.error("`\(field)` must be a mapping (\(kind)), found \(value.typeDescription)", at: value,
+                       hint: "write its keys indented under `\(field):`, or `{key: value}`")
+            return false
+        case .list(let item):
+            guard value.kind == .sequence else {
+                sink.error("`\(field)` must be \(type.expectation), found \(value.typeDescription)", at: value,
+                           hint: value.kind == .scalar ? "write a list: `[\(value.scalar ?? "")]`" : nil)
+                return false
+            }
+            var ok = true
+            for element in value.items {
+                if case .object = item {
+                    if element.kind != .mapping {
+                        ok = check(element, item, field: field, sink: sink, allowed: allowedBytes) && ok
+                    }
+                    continue
+                }
+                ok = check(element, item, field: field, sink: sink, allowed: allowedBytes) && ok
+            }
+            return ok
+        case .map(let valueType):
+            guard value.kind == .mapping else {
+                sink.error("`\(field)` must be a mapping, found \(value.typeDescription)", at: value)
+                return false
+            }
+            var ok = true
+            for entry in value.entries { ok = check(entry.value, valueType, field: field, sink: sink) && ok }
+            return ok
+        default:
+            return checkScalar(value, type, field: field, sink: sink, allowedBytes: allowedBytes)
+        }
+    }
+
+    private static func checkScalar(_ value: YAMLNode, _ type: FieldType, field: String, sink: DiagnosticSink,
+                                    allowedBytes: [[UInt8]]) -> Bool {
+        guard value.kind == .scalar else {
+            sink.error("`\(field)` must be \(type.expectation), found \(value.typeDescription)", at: value)
+            return false
+        }
+        if value.isNull {
+            sink.error("`\(field)` must be \(type.expectation), found null", at: value)
+            return false
+        }
+        // Fast paths on the bytes; a String is only built for values that need parsing or for messages.
+        switch type {
+        case .string where value.scalarType == .string,
+             .bool where value.scalarType == .bool:
+            return true
+        case .id where value.scalarType == .string, .reference where value.scalarType == .string:
+            if value.withScalarBytes(Identifiers.isSlug) {
+                if case .reference(let kind) = type { sink.recordReference(kind: kind, node: value) }
+                return true
+            }
+        case .enumeration(let allowed):
+            if !allowedBytes.isEmpty {
+                if value.withScalarBytes({ bytes in allowedBytes.contains { $0.elementsEqual(bytes) } }) { return true }
+            } else if let text = value.scalar, allowed.contains(text) {
+                return true
+            }
+        default:
+            break
+        }
+        let text = value.scalar ?? ""
+        let isString = value.scalarType == .string
+        switch type {
+        case .string:
+            if isString { return true }
+            sink.error("`\(field)` must be a string, found \(value.typeDescription)", at: value,
+                       hint: "quote it: `\"\(text)\"`")
+            return false
+        case .int:
+            if value.scalarType == .int, value.int != nil { return true }
+            sink.error("`\(field)` must be an integer, found \(value.typeDescription)", at: value,
+                       hint: value.scalarType == .string && Int(text) != nil ? "remove the quotes" : "write a whole number such as `1000`")
+            return false
+        case .bool:
+            if value.scalarType == .bool { return true }
+            let hint: String
+            switch text.lowercased() {
+            case "yes", "y", "on", "ja": hint = "YAML 1.2 reads `\(text)` as a string; write `true`"
+            case "no", "n", "off", "nee": hint = "YAML 1.2 reads `\(text)` as a string; write `false`"
+            default: hint = "write `true` or `false`, or leave the key out when it is not known"
+            }
+            sink.error("`\(field)` must be `true` or `false`, found \(value.typeDescription)", at: value, hint: hint)
+            return false
+        case .duration:
+            if isString, ISODuration.parse(text) != nil { return true }
+            sink.error("`\(text)` is not an ISO 8601 duration", at: value,
+                       hint: durationHint(text))
+            return false
+        case .date:
+            if isString, ISODate.parse(text) != nil { return true }
+            sink.error("`\(text)` is not a valid date", at: value,
+                       hint: "write the date as YYYY-MM-DD, e.g. `2026-03-01`")
+            return false
+        case .country:
+            if isString, Identifiers.isCountryCode(text) { return true }
+            sink.error("`\(text)` is not an ISO 3166-1 alpha-2 country code", at: value,
+                       hint: CountryCodes.hint(for: text))
+            return false
+        case .id, .reference:
+            if isString || value.scalarType == .int, Identifiers.isSlug(text) {
+                if case .reference(let kind) = type { sink.recordReference(kind: kind, node: value) }
+                return true
+            }
+            sink.error("`\(text)` is not a valid id", at: value,
+                       hint: "ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `\(Identifiers.slugified(text))`")
+            return false
+        case .enumeration(let allowed):
+            if allowed.contains(text) { return true }
+            var hint = "allowed: " + allowed.joined(separator: ", ")
+            if let suggestion = Suggestions.closest(to: text, in: allowed) {
+                hint = "did you mean `\(suggestion)`? " + hint
+            }
+            sink.error("`\(text)` is not a valid value for `\(field)`", at: value, hint: hint)
+            return false
+        default:
+            return false
+        }
+    }
+
+    private static func durationHint(_ text: String) -> String {
+        let lower = text.lowercased()
+        if lower.hasPrefix("p"), ISODuration.parse(text.uppercased()) != nil {
+            return "duration designators are capitals: `\(text.uppercased())`"
+        }
+        let parts = lower.split(separator: " ")
+        if parts.count == 2, let n = Int(parts[0]) {
+            let unit = parts[1]
+            if unit.hasPrefix("dag") || unit.hasPrefix("day") { return "write `P\(n)D`" }
+            if unit.hasPrefix("we") { return "write `P\(n)W`" }
+            if unit.hasPrefix("maand") || unit.hasPrefix("month") { return "write `P\(n)M`" }
+            if unit.hasPrefix("jaar") || unit.hasPrefix("year") { return "write `P\(n)Y`" }
+            if unit.hasPrefix("uur") || unit.hasPrefix("hour") { return "write `PT\(n)H`" }
+        }
+        return "write e.g. `P30D` (30 days), `PT24H` (24 hours), `P6M` (6 months), `P1Y` (1 year)"
+    }
+}

@@ -1,0 +1,279 @@
+import CYAML
+
+/// Parses YAML with libyaml's event API into a `YAMLDocument`, with the limits that make hostile
+/// input safe.
+///
+/// Limits (each reported as a located error, never a crash):
+/// - input size: at most `maxInputBytes` (32 MiB); larger files are refused before parsing;
+/// - nesting: at most `maxDepth` (256) levels of sequences and mappings;
+/// - aliases: an alias shares the anchored node instead of copying it, and all aliases together
+///   may stand for at most `maxAliasExpansion` (1,000,000) nodes, which stops "billion laughs";
+/// - encoding: UTF-8 only; UTF-16/32 files and invalid UTF-8 bytes are refused with their position.
+public enum YAMLParser {
+    public static let maxInputBytes = 32 * 1024 * 1024
+    public static let maxDepth = 256
+    public static let maxAliasExpansion = 1_000_000
+
+    /// Parses `text`; `path` is used in marks and diagnostics.
+    public static func parse(text: String, path: String) -> (YAMLDocument?, [Diagnostic]) {
+        parse(bytes: Array(text.utf8), path: path)
+    }
+
+    /// Parses UTF-8 bytes. A stream with more than one document is an error.
+    public static func parse(bytes: [UInt8], path: String) -> (YAMLDocument?, [Diagnostic]) {
+        if bytes.count > maxInputBytes {
+            return (nil, [.error("file is \(bytes.count) bytes; the limit is \(maxInputBytes) bytes (32 MiB)",
+                                 at: SourceMark(file: path, line: 1, column: 1),
+                                 hint: "split the descriptor into smaller files with `include:`")])
+        }
+        if let encoding = unsupportedEncoding(bytes) {
+            return (nil, [.error("file is encoded as \(encoding); descriptors must be UTF-8",
+                                 at: SourceMark(file: path, line: 1, column: 1),
+                                 hint: "save the file as UTF-8 (for example `iconv -f \(encoding) -t UTF-8`)")])
+        }
+        var builder = TreeBuilder(path: path, inputSize: bytes.count)
+        bytes.withUnsafeBufferPointer { builder.run(input: $0) }
+        return builder.finish()
+    }
+
+    /// Reads and parses a file, refusing files above the size limit before reading them.
+    /// - Returns: the document (nil when unreadable or invalid), the diagnostics and the file's bytes.
+    public static func parseFile(atPath path: String, displayPath: String? = nil)
+        -> (document: YAMLDocument?, diagnostics: [Diagnostic], bytes: [UInt8]?) {
+        let shown = displayPath ?? path
+        switch FileReader.read(path: path, limit: maxInputBytes) {
+        case .failure(let problem):
+            return (nil, [problem.diagnostic(path: shown)], nil)
+        case .success(let bytes):
+            let (document, diagnostics) = parse(bytes: bytes, path: shown)
+            return (document, diagnostics, bytes)
+        }
+    }
+
+    static func unsupportedEncoding(_ bytes: [UInt8]) -> String? {
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return "UTF-32BE" }
+        if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 { return "UTF-32LE" }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16BE" }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16LE" }
+        // UTF-16 without a BOM: ASCII text with every other byte zero.
+        if bytes.count >= 4, bytes[1] == 0, bytes[3] == 0, bytes[0] != 0, bytes[2] != 0 { return "UTF-16LE" }
+        if bytes.count >= 4, bytes[0] == 0, bytes[2] == 0, bytes[1] != 0, bytes[3] != 0 { return "UTF-16BE" }
+        return nil
+    }
+}
+
+/// Turns libyaml events into the node arena without recursion.
+private struct TreeBuilder {
+    struct OpenContainer {
+        var record: Int32
+        var scratchBase: Int
+        var anchor: String?
+        var expanded: Int
+    }
+
+    let path: String
+    var records: [NodeRecord] = []
+    var children: [Int32] = []
+    var scalarBytes: [UInt8] = []
+    var scratch: [Int32] = []
+    var open: [OpenContainer] = []
+    var anchors: [String: (index: Int32, size: Int)] = [:]
+    var aliasExpansion = 0
+    var rootIndex: Int32 = -1
+    var documents = 0
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+    var input: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+
+    init(path: String, inputSize: Int) {
+        self.path = path
+        records.reserveCapacity(inputSize / 12 + 16)
+        children.reserveCapacity(inputSize / 12 + 16)
+        scalarBytes.reserveCapacity(inputSize / 2 + 16)
+        scratch.reserveCapacity(1024)
+    }
+
+    mutating func run(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            fail("the YAML parser could not start (out of memory)", line: 1, column: 1)
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        if let base = input.baseAddress {
+            yaml_parser_set_input_string(&parser, base, input.count)
+        } else {
+            var empty: UInt8 = 0
+            yaml_parser_set_input_string(&parser, &empty, 0)
+        }
+        var event = yaml_event_t()
+        while !failed {
+            guard yaml_parser_parse(&parser, &event) != 0 else {
+                reportParserError(&parser)
+                return
+            }
+            let done = event.type == YAML_STREAM_END_EVENT
+            handle(&event)
+            yaml_event_delete(&event)
+            if done { break }
+        }
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) {
+        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+        let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
+            var type: YAMLScalarType = .string
+            let quoted = s.style != YAML_PLAIN_SCALAR_STYLE
+            if !quoted {
+                if let tag = s.tag, isStringTag(tag) { type = .string } else { type = ScalarResolver.resolve(bytes) }
+            }
+            let start = Int32(truncatingIfNeeded: scalarBytes.count)
+            scalarBytes.append(contentsOf: bytes)
+            let index = Int32(truncatingIfNeeded: records.count)
+            records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
+                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column,
+                                      parent: -1))
+            if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
+            addChild(index, expanded: 1)
+        case YAML_SEQUENCE_START_EVENT:
+            openContainer(.sequence, anchor: event.data.sequence_start.anchor, line: line, column: column)
+        case YAML_MAPPING_START_EVENT:
+            openContainer(.mapping, anchor: event.data.mapping_start.anchor, line: line, column: column)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            closeContainer()
+        case YAML_ALIAS_EVENT:
+            let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+            guard let target = anchors[name] else {
+                fail("alias `*\(name)` refers to an unknown anchor", line: line, column: column,
+                     hint: "define `&\(name)` before using it; an anchor cannot be used inside its own node")
+                return
+            }
+            aliasExpansion += target.size
+            if aliasExpansion > YAMLParser.maxAliasExpansion {
+                fail("aliases expand this document beyond \(YAMLParser.maxAliasExpansion) nodes", line: line, column: column,
+                     hint: "write the content out instead of nesting aliases (this looks like a \"billion laughs\" document)")
+                return
+            }
+            addChild(target.index, expanded: target.size)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail("the file holds more than one YAML document", line: line, column: column,
+                     hint: "remove the `---` separator; use `include:` to combine files")
+            }
+        default:
+            break
+        }
+    }
+
+    func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>) -> Bool {
+        let text = String(cString: tag)
+        return text == "tag:yaml.org,2002:str" || text == "!"
+    }
+
+    mutating func openContainer(_ kind: YAMLNode.Kind, anchor: UnsafeMutablePointer<yaml_char_t>?, line: Int32, column: Int32) {
+        if open.count >= YAMLParser.maxDepth {
+            fail("nesting is deeper than \(YAMLParser.maxDepth) levels", line: line, column: column,
+                 hint: "a descriptor needs only a few levels; check for runaway brackets or indentation")
+            return
+        }
+        let index = Int32(truncatingIfNeeded: records.count)
+        records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
+                                  line: line, column: column, parent: -1))
+        open.append(OpenContainer(record: index, scratchBase: scratch.count,
+                                  anchor: anchor.map { String(cString: $0) }, expanded: 1))
+    }
+
+    mutating func closeContainer() {
+        guard let container = open.popLast() else { return }
+        let childStart = Int32(truncatingIfNeeded: children.count)
+        let base = container.scratchBase
+        let itemCount = scratch.count - base
+        // Index the scratch stack directly: holding a slice of it would make the removal below copy it.
+        children.append(contentsOf: scratch[base...])
+        for i in base..<scratch.count {
+            let child = scratch[i]
+            if records[Int(child)].parent < 0 && child != container.record { records[Int(child)].parent = container.record }
+        }
+        scratch.removeLast(itemCount)
+        let kind = records[Int(container.record)].kind
+        records[Int(container.record)].start = childStart
+        records[Int(container.record)].count = Int32(truncatingIfNeeded: kind == .mapping ? itemCount / 2 : itemCount)
+        if let anchor = container.anchor { anchors[anchor] = (container.record, container.expanded) }
+        addChild(container.record, expanded: container.expanded)
+    }
+
+    mutating func addChild(_ index: Int32, expanded: Int) {
+        if open.isEmpty {
+            if rootIndex < 0 { rootIndex = index }
+            return
+        }
+        scratch.append(index)
+        open[open.count - 1].expanded += expanded
+    }
+
+    mutating func fail(_ message: String, line: Int32, column: Int32, hint: String? = nil) {
+        diagnostics.append(.error(message, at: SourceMark(file: path, line: Int(line), column: Int(column)), hint: hint))
+        failed = true
+    }
+
+    mutating func reportParserError(_ parser: inout yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        if parser.error == YAML_READER_ERROR {
+            let (line, column) = position(ofByte: Int(parser.problem_offset))
+            var message: String
+            var hint = "save the file as UTF-8 text"
+            if problem.contains("UTF-8") || problem.contains("octet") {
+                let byte = Int(parser.problem_offset) < input.count ? input[Int(parser.problem_offset)] : 0
+                message = "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
+                hint = "save the file as UTF-8 (it may be Latin-1 or Windows-1252; try `iconv -f latin1 -t UTF-8`)"
+            } else if problem.contains("control characters") {
+                message = "the file contains control characters (0x\(String(parser.problem_value, radix: 16, uppercase: true))); is it a binary file?"
+                hint = "a descriptor is a YAML text file"
+            } else {
+                message = "cannot read the file as text: \(problem)"
+            }
+            fail(message, line: Int32(line), column: Int32(column), hint: hint)
+            return
+        }
+        let mark = parser.problem_mark
+        var message = "YAML syntax error: \(problem)"
+        var hint = "check the indentation and quoting on this line and the line before it"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+            if context.contains("quoted") { hint = "close the quote, or quote the whole value" }
+        }
+        if problem.contains("mapping values are not allowed") {
+            hint = "a value containing `: ` must be quoted, or the indentation of this key is wrong"
+        } else if problem.contains("tab") {
+            hint = "indent with spaces, not tabs"
+        }
+        fail(message, line: Int32(truncatingIfNeeded: mark.line + 1), column: Int32(truncatingIfNeeded: mark.column + 1), hint: hint)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in the input.
+    func position(ofByte offset: Int) -> (Int, Int) {
+        var line = 1, column = 1
+        let end = min(offset, input.count)
+        var i = 0
+        while i < end {
+            let c = input[i]
+            if c == UInt8(ascii: "\n") { line += 1; column = 1 } else if c & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    mutating func finish() -> (YAMLDocument?, [Diagnostic]) {
+        if failed { return (nil, diagnostics) }
+        let document = YAMLDocument(path: path, records: records, children: children,
+                                    scalarBytes: scalarBytes, rootIndex: rootIndex)
+        return (document, diagnostics)
+    }
+}
