@@ -39,7 +39,7 @@ public struct OSCALReporter: Reporter {
 
             var observation: [String: JSONValue] = [
                 "uuid": .string(observationID),
-                "title": .string(Self.text(outcome.finding)),
+                "title": .string(Self.propValue(outcome.finding)),
                 "description": .string(description),
                 "methods": ["EXAMINE"],
                 "types": ["finding"],
@@ -59,10 +59,10 @@ public struct OSCALReporter: Reporter {
                 "target-id": .string(Self.token(outcome.rule)),
                 "status": .object(Self.targetStatus(status)),
             ]
-            if let rule { target["title"] = .string(Self.text(rule.title)) }
+            if let rule { target["title"] = .string(Self.propValue(rule.title)) }
             var finding: [String: JSONValue] = [
                 "uuid": .string(findingID),
-                "title": .string(Self.text("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
+                "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
                 "description": .string(description),
                 "target": .object(target),
                 "related-observations": [["observation-uuid": .string(observationID)]],
@@ -78,7 +78,7 @@ public struct OSCALReporter: Reporter {
 
         var resultObject: [String: JSONValue] = [
             "uuid": .string(NameBasedUUID.v5("result:" + runKey)),
-            "title": .string(Self.text("\(t.reportTitle): \(result.project.name)")),
+            "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
             "description": .string(Self.text("\(result.tool.name) \(result.tool.version); \(t.ruleset) sha256:\(result.ruleset.sha256); \(t.verdict): \(model.passed ? t.passed : t.failed) (\(gateDescription(model.policy, t: t)))")),
             "start": .string(time),
             "end": .string(time),
@@ -91,7 +91,7 @@ public struct OSCALReporter: Reporter {
         if !risks.isEmpty { resultObject["risks"] = .array(risks) }
 
         var metadata: [String: JSONValue] = [
-            "title": .string(Self.text("\(t.reportTitle): \(result.project.name)")),
+            "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
             "last-modified": .string(time),
             "version": .string(Self.text(result.tool.version)),
             "oscal-version": .string(Self.oscalVersion),
@@ -102,7 +102,7 @@ public struct OSCALReporter: Reporter {
             metadata["parties"] = [[
                 "uuid": .string(NameBasedUUID.v5("party:" + organisation)),
                 "type": "organization",
-                "name": .string(Self.text(organisation)),
+                "name": .string(Self.propValue(organisation)),
             ]]
         }
         let backMatter: JSONValue = ["resources": [
@@ -114,7 +114,7 @@ public struct OSCALReporter: Reporter {
             ],
             [
                 "uuid": .string(descriptorResource),
-                "title": .string(Self.text("\(t.descriptor): \(result.descriptor.path)")),
+                "title": .string(Self.propValue("\(t.descriptor): \(result.descriptor.path)")),
                 "rlinks": [[
                     "href": .string(SARIFReporter.relativeURI(result.descriptor.path, root: context.sourceRoot)),
                     "hashes": [["algorithm": "SHA-256", "value": .string(Self.hexOrPlaceholder(result.descriptor.sha256))]],
@@ -153,7 +153,7 @@ public struct OSCALReporter: Reporter {
                       t: ReportTexts) -> JSONValue {
         var object: [String: JSONValue] = [
             "uuid": .string(id),
-            "title": .string(Self.text("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
+            "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
             "description": .string(Self.text(outcome.message)),
             "statement": .string(Self.text(rule.map { $0.remediation.isEmpty ? outcome.message : $0.remediation } ?? outcome.message)),
             "status": .string(status == .waived ? "deviation-approved" : "open"),
@@ -161,12 +161,17 @@ public struct OSCALReporter: Reporter {
             "related-observations": [["observation-uuid": .string(observation)]],
         ]
         if let w = outcome.waiver {
-            var remark = w.expired ? "\(t.waiverExpiredNote) \(w.expires). " : ""
-            remark += "\(t.reason): \(w.reason); \(t.approvedBy): \(w.approvedBy); \(t.expires): \(w.expires)"
-            if let ticket = w.ticket { remark += "; \(t.ticket): \(ticket)" }
-            object["remarks"] = .string(Self.text(remark))
-            object["deadline"] = .string(Self.deadline(w.expires) ?? "")
-            if object["deadline"] == .string("") { object["deadline"] = nil }
+            // Risks carry no remarks in OSCAL 1.1.3: the waiver goes into the description and props.
+            var note = w.expired ? "\(t.waiverExpiredNote) \(w.expires). " : ""
+            note += "\(t.reason): \(w.reason); \(t.approvedBy): \(w.approvedBy); \(t.expires): \(w.expires)"
+            if let ticket = w.ticket { note += "; \(t.ticket): \(ticket)" }
+            object["description"] = .string(Self.text(outcome.message + "\n\n" + note))
+            var props = [Self.prop("severity", outcome.severity.rawValue), Self.prop("waiver", w.finding),
+                         Self.prop("waiver-approved-by", w.approvedBy), Self.prop("waiver-expires", w.expires),
+                         Self.prop("waiver-expired", w.expired ? "true" : "false")]
+            if let ticket = w.ticket { props.append(Self.prop("waiver-ticket", ticket)) }
+            object["props"] = .array(props)
+            if !w.expired, let deadline = Self.deadline(w.expires) { object["deadline"] = .string(deadline) }
         }
         return .object(object)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for every output syntax. Descriptor names, rule messages and waiver reasons come from
 /// suppliers and third parties: whatever they hold (HTML, scripts, Markdown, terminal escapes) must be
 /// shown as text and never interpreted. Each function is total: any string in, safe text out.
@@ -66,9 +68,10 @@ public enum Escape {
         return out
     }
 
-    /// Text inside a Markdown code span: backticks cannot be escaped there, so they are replaced.
+    /// Text inside a Markdown code span: backticks cannot be escaped there, so they are replaced; a pipe
+    /// is escaped because GitHub tables split cells on it even inside code spans.
     public static func markdownCode(_ text: String) -> String {
-        "`" + visibleControls(text).replacingOccurrences(of: "`", with: "'") + "`"
+        "`" + visibleControls(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
     }
 
     /// A Graphviz double-quoted string (ID or label): quotes and backslashes escaped, so Graphviz's
@@ -116,6 +119,24 @@ public enum Escape {
             }
         }
         return out + "\""
+    }
+
+    /// JSON text with C1 controls and bidi overrides written as `\u` escapes. JSON encoders leave these
+    /// raw (only C0 must be escaped); escaping them keeps the data identical but makes `cat result.json`
+    /// safe on a terminal.
+    public static func jsonSafe(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: true) }) else { return data }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isSteering(scalar, keepNewlines: true) && scalar.value >= 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return Data(out.utf8)
     }
 
     /// SARIF plain-text messages treat `[text](target)` as an embedded link; brackets are escaped so a

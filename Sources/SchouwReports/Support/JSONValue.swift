@@ -23,7 +23,7 @@ indirect enum JSONValue: Encodable, Equatable {
         }
     }
 
-    func data() throws -> Data { try CanonicalJSON.encode(self) }
+    func data() throws -> Data { Escape.jsonSafe(try CanonicalJSON.encode(self)) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
