@@ -14,7 +14,8 @@ public enum SVGExporter {
     static let padding = 14.0
     static let header = 30.0
     static let rowGap = 22.0
-    static let columnGap = 70.0
+    static let minColumnGap = 70.0
+    static let edgeLabelLength = 26
     static let margin = 16.0
     static let legendHeight = 34.0
 
@@ -35,6 +36,9 @@ public enum SVGExporter {
 
     public static func render(_ graph: DataFlowGraph, legend: (failing: String, personal: String) = ("finding", "personal data")) -> String {
         let ranks = graph.ranks()
+        // Columns leave room for the widest flow label between them.
+        let widestLabel = graph.edges.map { textWidth(DataFlowGraph.shorten($0.label, edgeLabelLength), 10) }.max() ?? 0
+        let columnGap = min(220, max(minColumnGap, widestLabel + 28))
         var systemRects: [String: Rect] = [:]
         var zoneRects: [(String, Rect, Int)] = []
 
@@ -135,7 +139,7 @@ public enum SVGExporter {
             if e.personal { svg += " stroke-dasharray=\"5 3\"" }
             svg += " marker-end=\"url(#\(marker))\"/>"
             if !e.label.isEmpty {
-                let label = DataFlowGraph.shorten(e.label, 34)
+                let label = DataFlowGraph.shorten(e.label, edgeLabelLength)
                 let w = textWidth(label, 10) + 8
                 let mx = (x1 + x2) / 2, my = (y1 + y2) / 2
                 svg += "<rect x=\"\(n(mx - w / 2))\" y=\"\(n(my - 8))\" width=\"\(n(w))\" height=\"14\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>"
