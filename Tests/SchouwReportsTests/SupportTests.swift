@@ -1,3 +1,6 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Foundation
 import SchouwResult
 import Testing
@@ -59,5 +62,32 @@ import Testing
         let h = GraphHighlights(result: Fixtures.binnenstadResult)
         #expect(h.failingSystems == ["telplatform", "wifi-sensor", "dashboard"])  // telplatform: expired waiver
         #expect(h.failingFlows == ["gateway-naar-platform"])
+    }
+}
+
+@Suite struct DiagramRendererTests {
+    @Test func builtinLayoutNeedsNoGraphviz() throws {
+        #expect(GraphvizRenderer.svg(fromDOT: "digraph {}", executable: nil) == nil)
+        let svg = try DiagramRenderer.render(Fixtures.binnenstadDescriptor, format: .svg, layout: .builtin)
+        #expect(String(decoding: svg, as: UTF8.self).hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    }
+
+    @Test(.enabled(if: GraphvizRenderer.dotExecutable() != nil, "Graphviz is not installed"))
+    func graphvizRendersTheDOTExport() throws {
+        let svg = String(decoding: try DiagramRenderer.render(Fixtures.binnenstadDescriptor,
+                                                               highlights: GraphHighlights(result: Fixtures.binnenstadResult),
+                                                               format: .svg, layout: .graphviz), as: UTF8.self)
+        #expect(svg.contains("<svg"))
+        #expect(svg.contains("cluster_straat"))
+        #expect(svg.contains("#c62828"))
+    }
+
+    @Test func svgParsesAsXML() throws {
+        for descriptor in [Fixtures.binnenstadDescriptor, HostileFixture.descriptor] {
+            let svg = try DiagramRenderer.render(descriptor, highlights: GraphHighlights(result: HostileFixture.result),
+                                                 format: .svg, layout: .builtin)
+            let parser = XMLParser(data: svg)
+            #expect(parser.parse(), "built-in SVG is not well-formed XML")
+        }
     }
 }
