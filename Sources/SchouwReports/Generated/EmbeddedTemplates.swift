@@ -85,6 +85,8 @@ footer { margin-top: 3em; padding-top: 1em; padding-bottom: 2em; border-top: 1px
   .meta dt, .finding dt { font-weight: 600; }
   .contents ol { columns: 1; }
   th, td { padding: .3em .4em; }
+  /* Keep the diagram legible: natural size, scroll sideways. */
+  .diagram svg { max-width: none; }
 }
 
 @media print {
