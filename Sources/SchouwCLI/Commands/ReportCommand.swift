@@ -1,10 +1,138 @@
 import ArgumentParser
+import Foundation
+import SchouwModel
+import SchouwReports
+import SchouwResult
+
+extension FailOn: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+extension GraphFormat: ExpressibleByArgument {}
+extension GraphLayout: ExpressibleByArgument {}
+
+/// A `--format` value for reports, validated against the registered reporters.
+struct ReportFormat: ExpressibleByArgument {
+    var name: String
+    static let text = ReportFormat(name: "text")
+    private init(name: String) { self.name = name }
+    init?(argument: String) {
+        guard ReporterRegistry.reporter(for: argument) != nil else { return nil }
+        name = argument.lowercased()
+    }
+    static var allValueStrings: [String] { ReporterRegistry.formats }
+}
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Render a saved JSON result in another format.")
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render a saved JSON result in another format.",
+        discussion: """
+        Renders a result written by `schouw audit --format json` without running the audit again.
+
+        Formats:
+        \(ReporterRegistry.helpText.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+
+        Without --fail-on the command exits 0 once the report is written; with it, it gates like `audit`: exit 1 when a finding at or above the threshold remains (waived findings never count; expired waivers do). Exit 2 on an unreadable or malformed result.
+
+        Examples:
+          schouw report result.json --format sarif --output schouw.sarif
+          schouw report result.json --format html --lang en --output report.html
+          schouw report result.json --format junit --fail-on medium > junit.xml
+        """
+    )
+
+    @Argument(help: "A JSON result written by `schouw audit --format json`.")
+    var result: String
+
+    @Option(name: .shortAndLong, help: "Output format.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Language of the report texts.")
+    var lang: ReportLanguage = .nl
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    var output: String?
+
+    @Option(help: "The audited descriptor, for the data-flow diagram in Markdown and HTML.")
+    var descriptor: String?
+
+    @Option(help: "Gate: exit 1 when a finding at or above this severity remains.")
+    var failOn: FailOn?
+
+    @Flag(help: "With --fail-on: unknown outcomes at or above the threshold fail the gate too.")
+    var failOnUnknown = false
+
+    @Flag(inversion: .prefixedNo, help: "Colour the text report (default: on a terminal, unless NO_COLOR is set).")
+    var colour: Bool?
 
     func run() throws {
-        Console.err("error: `schouw report` is not available in this build yet\n")
-        throw ExitCode(2)
+        let saved: AuditResult
+        do {
+            saved = try readResult(result)
+        } catch let error as ReportInputError {
+            Console.err("error: \(error.description)\n")
+            throw ExitCode(2)
+        }
+        var loaded: Descriptor?
+        if let descriptor {
+            do { loaded = try loadDescriptorForGraph(path: descriptor) } catch {
+                Console.err("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+        let gate = failOn.map { GatePolicy(failOn: $0, failOnUnknown: failOnUnknown) }
+        let context = ReportContext(lang: lang, colour: colour ?? (output == nil && Console.stdoutIsColourTerminal),
+                                    descriptor: loaded, gate: gate,
+                                    sourceRoot: FileManager.default.currentDirectoryPath)
+        guard let reporter = ReporterRegistry.reporter(for: format.name) else {
+            Console.err("error: unknown format '\(format.name)'; expected one of \(ReporterRegistry.formats.joined(separator: ", "))\n")
+            throw ExitCode(2)
+        }
+        let data: Data
+        do { data = try reporter.render(saved, context: context) } catch {
+            Console.err("error: \(result): \(error)\n")
+            throw ExitCode(2)
+        }
+        do { try Console.write(data, to: output) } catch {
+            Console.err("error: cannot write \(output ?? "-"): \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        if let gate, !Gate.passes(saved, policy: gate) { throw ExitCode(1) }
     }
+}
+
+struct ReportInputError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Reads and checks a saved result; every failure names the file and says what to do.
+func readResult(_ path: String) throws -> AuditResult {
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw ReportInputError(description: "cannot read \(path): \(error.localizedDescription)")
+    }
+    // Check the schema first, so a result of another version gets that message rather than a missing field.
+    struct SchemaPeek: Decodable { var schema: String? }
+    if let peek = try? JSONDecoder().decode(SchemaPeek.self, from: data), let schema = peek.schema,
+       schema != AuditResult.schemaID {
+        throw ReportInputError(description: "\(path): \(AuditResultError.unsupportedSchema(schema).description)")
+    }
+    do {
+        return try AuditResult.decode(data)
+    } catch let error as AuditResultError {
+        throw ReportInputError(description: "\(path): \(error.description)")
+    } catch let DecodingError.dataCorrupted(context) {
+        throw ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); expected a result written by `schouw audit --format json`")
+    } catch let DecodingError.keyNotFound(key, context) {
+        throw ReportInputError(description: "\(path): not a schouw audit result: missing '\(codingPath(context.codingPath + [key]))'; expected a result written by `schouw audit --format json`")
+    } catch let DecodingError.typeMismatch(_, context) {
+        throw ReportInputError(description: "\(path): not a schouw audit result: wrong type at '\(codingPath(context.codingPath))' (\(context.debugDescription))")
+    } catch let DecodingError.valueNotFound(_, context) {
+        throw ReportInputError(description: "\(path): not a schouw audit result: null at '\(codingPath(context.codingPath))'")
+    } catch {
+        throw ReportInputError(description: "\(path): not a schouw audit result: \(error)")
+    }
+}
+
+private func codingPath(_ keys: [CodingKey]) -> String {
+    keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
 }

@@ -4,5 +4,216 @@
 package enum EmbeddedTemplates {
     /// Relative path and UTF-8 text of every embedded file, sorted by path.
     package static let files: [(path: String, text: String)] = [
+        ("report.css", #"""
+/* schouw audit report. Self-contained: no fonts, images or scripts are loaded. */
+:root {
+  --ink: #1f2a30; --muted: #5f6f78; --line: #d5dde1; --paper: #ffffff; --wash: #f4f7f8;
+  --critical: #8e0000; --high: #c62828; --medium: #b26a00; --low: #1565c0; --info: #546e7a;
+  --pass: #2e7d32; --personal: #7b1fa2;
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; color: var(--ink); background: var(--paper);
+  font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main, .title-page, .contents, footer { max-width: 1080px; margin: 0 auto; padding: 0 24px; }
+h1, h2, h3 { line-height: 1.25; }
+h2 { margin-top: 2.2em; padding-bottom: .3em; border-bottom: 2px solid var(--line); }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em;
+  background: var(--wash); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: .8em 0; font-size: .93em; }
+th, td { text-align: left; vertical-align: top; padding: .4em .6em; border-bottom: 1px solid var(--line); }
+th { background: var(--wash); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.table-wrap { overflow-x: auto; }
+
+.title-page { padding-top: 40px; padding-bottom: 24px; border-bottom: 6px solid var(--ink); }
+.kicker { text-transform: uppercase; letter-spacing: .12em; color: var(--muted); margin: 0; }
+.title-page h1 { font-size: 2.2em; margin: .2em 0 .1em; overflow-wrap: anywhere; }
+.organisation { font-size: 1.2em; margin: 0 0 1em; color: var(--muted); }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em; margin: 0 0 1.2em; }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; overflow-wrap: anywhere; }
+.verdict { display: inline-block; padding: .5em 1em; border-radius: 6px; font-size: 1.15em; margin: 0; }
+.verdict.passed { background: #e8f5e9; color: var(--pass); border: 2px solid var(--pass); }
+.verdict.failed { background: #fdecea; color: var(--high); border: 2px solid var(--high); }
+.verdict span { font-size: .8em; color: var(--muted); margin-left: .5em; }
+
+.contents ol { columns: 2; margin: 1.2em 0 0; padding-left: 1.4em; }
+.contents a { color: var(--ink); }
+
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: .8em 1em; background: var(--wash); }
+.card .n { display: block; font-size: 1.9em; font-weight: 700; line-height: 1.1; }
+.card.fail .n { color: var(--high); }
+.card.unknown .n { color: var(--medium); }
+.card.pass .n { color: var(--pass); }
+.chips { margin: .8em 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 6px; }
+.chip { border-radius: 999px; padding: .1em .7em; color: #fff; font-size: .85em; }
+
+.sev-critical { --sev: var(--critical); } .sev-high { --sev: var(--high); } .sev-medium { --sev: var(--medium); }
+.sev-low { --sev: var(--low); } .sev-info { --sev: var(--info); }
+.chip { background: var(--sev, var(--info)); }
+h3.sev { color: var(--sev); }
+.bar { background: var(--line); border-radius: 4px; height: .7em; min-width: 80px; }
+.bar > span { display: block; height: 100%; border-radius: 4px; background: var(--pass); }
+
+.diagram { border: 1px solid var(--line); border-radius: 8px; padding: 8px; overflow-x: auto; background: #fff; }
+.diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+.note { color: var(--muted); font-style: italic; }
+
+.finding { border: 1px solid var(--line); border-left: 6px solid var(--sev); border-radius: 6px;
+  padding: .7em 1em; margin: .8em 0; break-inside: avoid; page-break-inside: avoid; }
+.finding h4 { margin: 0 0 .3em; font-size: 1em; overflow-wrap: anywhere; }
+.finding .rule-id { color: var(--sev); font-weight: 700; margin-right: .4em; }
+.finding dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1em; margin: .4em 0 0; font-size: .93em; }
+.finding dt { color: var(--muted); }
+.finding dd { margin: 0; overflow-wrap: anywhere; }
+.message { margin: .2em 0; overflow-wrap: anywhere; }
+.badge { display: inline-block; font-size: .75em; font-weight: 700; padding: .05em .5em; border-radius: 4px;
+  background: var(--high); color: #fff; vertical-align: middle; }
+.badge.ok { background: var(--pass); }
+tr.expired td { background: #fdecea; }
+
+footer { margin-top: 3em; padding-top: 1em; padding-bottom: 2em; border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; }
+
+@media (max-width: 640px) {
+  body { font-size: 14px; }
+  main, .title-page, .contents, footer { padding: 0 12px; }
+  .title-page { padding-top: 20px; }
+  .title-page h1 { font-size: 1.6em; }
+  .meta, .finding dl { grid-template-columns: 1fr; }
+  .meta dt, .finding dt { font-weight: 600; }
+  .contents ol { columns: 1; }
+  th, td { padding: .3em .4em; }
+  /* Keep the diagram legible: natural size, scroll sideways. */
+  .diagram svg { max-width: none; }
+}
+
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { font-size: 10.5pt; color: #000; }
+  main, .title-page, .contents, footer { max-width: none; padding: 0; }
+  .title-page { min-height: 60vh; page-break-after: always; break-after: page; border-bottom: none; }
+  .contents { display: none; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  section { break-before: auto; }
+  a { color: inherit; text-decoration: none; }
+  .diagram { border: none; overflow: visible; break-inside: avoid; }
+  .card, th { background: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+
+"""#),
+        ("report.html", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="{{generator}}">
+<title>{{l.reportTitle}}: {{project}}</title>
+<style>
+{{css}}
+</style>
+</head>
+<body>
+<header class="title-page">
+  <p class="kicker">{{l.reportTitle}}</p>
+  <h1>{{project}}</h1>
+  <p class="organisation">{{organisation}}</p>
+  <dl class="meta">
+{{meta}}
+  </dl>
+  <p class="verdict {{verdictClass}}"><strong>{{verdict}}</strong> <span>{{gate}}</span></p>
+</header>
+<nav class="contents" aria-label="{{l.contents}}">
+  <ol>
+    <li><a href="#summary">{{l.summary}}</a></li>
+    <li><a href="#scores">{{l.scoresTitle}}</a></li>
+    <li><a href="#diagram">{{l.diagramTitle}}</a></li>
+    <li><a href="#findings">{{l.findingsTitle}}</a></li>
+    <li><a href="#information-needed">{{l.informationNeeded}}</a></li>
+    <li><a href="#waivers">{{l.waiversTitle}}</a></li>
+    <li><a href="#bio">{{l.bioTitle}}</a></li>
+  </ol>
+</nav>
+<main>
+<section id="summary">
+  <h2>{{l.summary}}</h2>
+{{counts}}
+</section>
+<section id="scores">
+  <h2>{{l.scoresTitle}}</h2>
+{{scores}}
+</section>
+<section id="diagram">
+  <h2>{{l.diagramTitle}}</h2>
+{{diagram}}
+</section>
+<section id="findings">
+  <h2>{{l.findingsTitle}}</h2>
+{{findings}}
+</section>
+<section id="information-needed">
+  <h2>{{l.informationNeeded}}</h2>
+{{informationNeeded}}
+</section>
+<section id="waivers">
+  <h2>{{l.waiversTitle}}</h2>
+{{waivers}}
+</section>
+<section id="bio">
+  <h2>{{l.bioTitle}}</h2>
+{{bio}}
+</section>
+</main>
+<footer>{{footer}}</footer>
+</body>
+</html>
+
+"""#),
+        ("report.md", #"""
+# {{l.reportTitle}}: {{project}}
+
+| | |
+| --- | --- |
+{{meta}}
+
+## {{l.summary}}
+
+{{verdict}}
+
+{{counts}}
+
+## {{l.scoresTitle}}
+
+{{scores}}
+
+## {{l.diagramTitle}}
+
+{{diagram}}
+
+## {{l.findingsTitle}}
+
+{{findings}}
+
+## {{l.informationNeeded}}
+
+{{informationNeeded}}
+
+## {{l.waiversTitle}}
+
+{{waivers}}
+
+## {{l.bioTitle}}
+
+{{bio}}
+
+---
+
+{{footer}}
+
+"""#),
     ]
 }

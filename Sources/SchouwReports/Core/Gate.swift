@@ -1,0 +1,77 @@
+import SchouwResult
+
+/// The `--fail-on` threshold of a pipeline gate.
+public enum FailOn: String, Sendable, CaseIterable {
+    case info, low, medium, high, critical, never
+
+    /// The lowest severity that fails the gate, or nil for `never`.
+    public var threshold: Severity? {
+        switch self {
+        case .info: .info
+        case .low: .low
+        case .medium: .medium
+        case .high: .high
+        case .critical: .critical
+        case .never: nil
+        }
+    }
+}
+
+/// A gate setting: threshold plus whether unknown outcomes count.
+public struct GatePolicy: Sendable, Equatable {
+    public var failOn: FailOn
+    public var failOnUnknown: Bool
+    public init(failOn: FailOn = .high, failOnUnknown: Bool = false) {
+        self.failOn = failOn; self.failOnUnknown = failOnUnknown
+    }
+
+    /// The gate the audit recorded; an unreadable threshold falls back to the default `high`.
+    public init(recordedIn result: AuditResult) {
+        self.init(failOn: FailOn(rawValue: result.gate.failOn) ?? .high, failOnUnknown: result.gate.failOnUnknown)
+    }
+}
+
+/// Pipeline gating (SPEC section 4): exit 1 when a finding at or above the threshold remains.
+///
+/// Waived findings never gate. A waiver that has expired does not waive: the engine marks such an
+/// outcome `fail` with `waiver.expired = true`, and an outcome marked `waived` whose waiver is expired is
+/// treated as a failure here too, so a hand-edited result cannot slip through.
+public enum Gate {
+    /// Outcomes that make the gate fail, in result order.
+    public static func blocking(_ result: AuditResult, policy: GatePolicy) -> [Outcome] {
+        guard let threshold = policy.failOn.threshold else { return [] }
+        return result.outcomes.filter { outcome in
+            guard outcome.severity >= threshold else { return false }
+            switch outcome.effectiveStatus {
+            case .fail: return true
+            case .unknown: return policy.failOnUnknown
+            case .pass, .notApplicable, .waived: return false
+            }
+        }
+    }
+
+    public static func passes(_ result: AuditResult, policy: GatePolicy) -> Bool {
+        blocking(result, policy: policy).isEmpty
+    }
+
+    /// `passed` or `failed`, as recorded in results and attestations.
+    public static func verdict(_ result: AuditResult, policy: GatePolicy) -> String {
+        passes(result, policy: policy) ? "passed" : "failed"
+    }
+
+    /// 0 when the gate passes, 1 when it fails.
+    public static func exitCode(result: AuditResult, failOn: FailOn, failOnUnknown: Bool) -> Int32 {
+        passes(result, policy: GatePolicy(failOn: failOn, failOnUnknown: failOnUnknown)) ? 0 : 1
+    }
+}
+
+extension Outcome {
+    /// The status reports and the gate act on: a `waived` outcome whose waiver has expired counts as `fail`.
+    public var effectiveStatus: OutcomeStatus {
+        if status == .waived, waiver?.expired == true { return .fail }
+        return status
+    }
+
+    /// True when a waiver matched but had expired (shown as such in every format).
+    public var hasExpiredWaiver: Bool { waiver?.expired == true }
+}

@@ -1,0 +1,172 @@
+import SchouwResult
+
+/// The result regrouped the way human-readable reports present it (text, Markdown, HTML): failures by
+/// severity, information needed, waivers, a score per rule pack and BIO coverage. Counts are taken
+/// from the outcomes themselves (with expired waivers counted as failures) so every section agrees.
+struct ReportModel {
+    struct PackScore: Equatable {
+        var pack: String
+        var passed = 0
+        var failed = 0
+        var unknown = 0
+        var waived = 0
+        /// Whole percent, or nil when nothing passed or failed.
+        var percent: Int? {
+            let total = passed + failed
+            guard total > 0 else { return nil }
+            return Int((Double(passed) * 100 / Double(total)).rounded())
+        }
+    }
+
+    struct BIOMeasure: Equatable {
+        var framework: String
+        var ref: String
+        var passed = 0
+        var failed = 0
+        var unknown = 0
+        var waived = 0
+        var rules: [String] = []
+    }
+
+    struct Counts: Equatable {
+        var fail = SeveritiesCount()
+        var unknown = 0
+        var pass = 0
+        var notApplicable = 0
+        var waived = 0
+        var expiredWaivers = 0
+        var totalFailures: Int { Severity.allCases.reduce(0) { $0 + fail[$1] } }
+    }
+
+    typealias SeveritiesCount = AuditResult.SeverityCounts
+
+    let result: AuditResult
+    let policy: GatePolicy
+    let passed: Bool
+    let counts: Counts
+    /// Failing outcomes (expired waivers included), most severe first.
+    let failures: [Outcome]
+    let unknowns: [Outcome]
+    /// Every outcome a waiver matched, whether it still applies or has expired.
+    let waiverOutcomes: [Outcome]
+    let scores: [PackScore]
+    let bio: [BIOMeasure]
+    private let rulesByID: [String: RuleInfo]
+
+    init(_ result: AuditResult, policy: GatePolicy) {
+        self.result = result
+        self.policy = policy
+        self.passed = Gate.passes(result, policy: policy)
+        var rules: [String: RuleInfo] = [:]
+        for rule in result.rules where rules[rule.id] == nil { rules[rule.id] = rule }
+        self.rulesByID = rules
+
+        let sorted = result.outcomes.sorted(by: ReportModel.displayOrder)
+        failures = sorted.filter { $0.effectiveStatus == .fail }
+        unknowns = sorted.filter { $0.effectiveStatus == .unknown }
+        waiverOutcomes = sorted.filter { $0.waiver != nil }
+
+        var counts = Counts()
+        var packs: [String: PackScore] = [:]
+        var measures: [String: BIOMeasure] = [:]
+        for outcome in result.outcomes {
+            let status = outcome.effectiveStatus
+            switch status {
+            case .fail: counts.fail[outcome.severity] += 1
+            case .unknown: counts.unknown += 1
+            case .pass: counts.pass += 1
+            case .notApplicable: counts.notApplicable += 1
+            case .waived: counts.waived += 1
+            }
+            if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
+
+            let pack = rules[outcome.rule]?.pack ?? ReportModel.packFromRuleID(outcome.rule)
+            var score = packs[pack] ?? PackScore(pack: pack)
+            ReportModel.tally(status, passed: &score.passed, failed: &score.failed, unknown: &score.unknown, waived: &score.waived)
+            packs[pack] = score
+
+            for ref in outcome.references where ReportModel.bioFrameworks.contains(ref.framework) {
+                let key = ref.framework + "\u{0}" + ref.ref
+                var measure = measures[key] ?? BIOMeasure(framework: ref.framework, ref: ref.ref)
+                ReportModel.tally(status, passed: &measure.passed, failed: &measure.failed, unknown: &measure.unknown,
+                                  waived: &measure.waived)
+                if status != .notApplicable, !measure.rules.contains(outcome.rule) { measure.rules.append(outcome.rule) }
+                measures[key] = measure
+            }
+        }
+        self.counts = counts
+        self.scores = packs.values.sorted { ReportModel.packOrder($0.pack) < ReportModel.packOrder($1.pack) }
+        self.bio = measures.values
+            .filter { $0.passed + $0.failed + $0.unknown + $0.waived > 0 }
+            .map { var m = $0; m.rules.sort(); return m }
+            .sorted { ($0.framework, NaturalKey($0.ref)) < ($1.framework, NaturalKey($1.ref)) }
+    }
+
+    func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
+
+    /// Failures of one severity.
+    func failures(_ severity: Severity) -> [Outcome] { failures.filter { $0.severity == severity } }
+
+    static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
+
+    private static func tally(_ status: OutcomeStatus, passed: inout Int, failed: inout Int, unknown: inout Int,
+                              waived: inout Int) {
+        switch status {
+        case .pass: passed += 1
+        case .fail: failed += 1
+        case .unknown: unknown += 1
+        case .waived: waived += 1
+        case .notApplicable: break
+        }
+    }
+
+    /// Most severe first, then by rule and finding id: stable whatever order the engine produced.
+    static func displayOrder(_ a: Outcome, _ b: Outcome) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return NaturalKey(a.rule) < NaturalKey(b.rule) }
+        return a.finding < b.finding
+    }
+
+    /// `AVG-024` belongs to pack `avg` when the rule metadata is missing.
+    static func packFromRuleID(_ id: String) -> String {
+        let prefix = id.split(separator: "-").first.map(String.init) ?? id
+        let lower = prefix.lowercased()
+        return lower == "sc" ? "smartcity" : lower
+    }
+
+    /// The usual packs in a fixed order, then any others alphabetically.
+    static func packOrder(_ pack: String) -> (Int, String) {
+        let known = ["avg", "bio", "smartcity", "procurement", "standards"]
+        return (known.firstIndex(of: pack) ?? known.count, pack)
+    }
+}
+
+/// Orders `5.9.1` before `5.10.1` and `AVG-2` before `AVG-10`: digits compare as numbers.
+struct NaturalKey: Comparable {
+    private let parts: [Part]
+    private enum Part: Comparable {
+        case number(Int)
+        case text(String)
+    }
+    init(_ s: String) {
+        var parts: [Part] = []
+        var digits = ""
+        var text = ""
+        for ch in s {
+            if ch.isASCII && ch.isNumber {
+                if !text.isEmpty { parts.append(.text(text)); text = "" }
+                digits.append(ch)
+            } else {
+                if !digits.isEmpty { parts.append(.number(Int(digits.prefix(18)) ?? 0)); digits = "" }
+                text.append(ch)
+            }
+        }
+        if !digits.isEmpty { parts.append(.number(Int(digits.prefix(18)) ?? 0)) }
+        if !text.isEmpty { parts.append(.text(text)) }
+        self.parts = parts
+    }
+    static func < (a: NaturalKey, b: NaturalKey) -> Bool {
+        for (x, y) in zip(a.parts, b.parts) where x != y { return x < y }
+        return a.parts.count < b.parts.count
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import SchouwResult
+
+/// NIST OSCAL assessment-results (oscal-version 1.1.3): an observation and a finding per rule outcome,
+/// and a risk per failing or waived outcome (a waiver is a `deviation-approved` risk). Not-applicable
+/// outcomes are left out: they assessed nothing.
+///
+/// Every UUID is a name-based v5 UUID derived from the finding id (or the result digests), and every
+/// timestamp is the audit's `evaluated-at`, so the same result always gives the same bytes.
+public struct OSCALReporter: Reporter {
+    public static let format = "oscal"
+    public static let summary = "OSCAL 1.1.3 assessment-results: observations, findings and risks per outcome"
+    public init() {}
+
+    static let oscalVersion = "1.1.3"
+    static let propertyNamespace = "https://schouw.nl/ns/oscal"
+
+    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        let t = ReportTexts.of(context.lang)
+        let model = ReportModel(result, policy: context.gatePolicy(for: result))
+        let time = try Self.timestamp(result.evaluatedAt)
+        let runKey = "\(result.descriptor.sha256)|\(result.ruleset.sha256)|\(result.evaluatedAt)|\(result.project.id)"
+        let rulesetResource = NameBasedUUID.v5("ruleset:" + runKey)
+        let descriptorResource = NameBasedUUID.v5("descriptor:" + runKey)
+
+        let assessed = result.outcomes
+            .filter { $0.effectiveStatus != .notApplicable }
+            .sorted { ($0.finding, $0.rule) < ($1.finding, $1.rule) }
+        var observations: [JSONValue] = []
+        var findings: [JSONValue] = []
+        var risks: [JSONValue] = []
+        for outcome in assessed {
+            let status = outcome.effectiveStatus
+            let key = outcome.finding + "|" + runKey
+            let observationID = NameBasedUUID.v5("observation:" + key)
+            let findingID = NameBasedUUID.v5("finding:" + key)
+            let rule = model.rule(outcome.rule)
+            let description = Self.text(outcomeDescription(outcome, status: status, t: t))
+
+            var observation: [String: JSONValue] = [
+                "uuid": .string(observationID),
+                "title": .string(Self.propValue(outcome.finding)),
+                "description": .string(description),
+                "methods": ["EXAMINE"],
+                "types": ["finding"],
+                "collected": .string(time),
+                "props": .array(outcomeProps(outcome, status: status)),
+            ]
+            if let loc = outcome.location {
+                observation["relevant-evidence"] = [[
+                    "href": .string(SARIFReporter.relativeURI(loc.file, root: context.sourceRoot)),
+                    "description": .string(Self.text("\(loc.file):\(loc.line):\(loc.column)")),
+                ]]
+            }
+            observations.append(.object(observation))
+
+            var target: [String: JSONValue] = [
+                "type": "objective-id",
+                "target-id": .string(Self.token(outcome.rule)),
+                "status": .object(Self.targetStatus(status)),
+            ]
+            if let rule { target["title"] = .string(Self.propValue(rule.title)) }
+            var finding: [String: JSONValue] = [
+                "uuid": .string(findingID),
+                "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
+                "description": .string(description),
+                "target": .object(target),
+                "related-observations": [["observation-uuid": .string(observationID)]],
+                "props": [Self.prop("finding-id", outcome.finding)],
+            ]
+            if status == .fail || status == .waived {
+                let riskID = NameBasedUUID.v5("risk:" + key)
+                risks.append(risk(outcome, id: riskID, status: status, rule: rule, observation: observationID, t: t))
+                finding["related-risks"] = [["risk-uuid": .string(riskID)]]
+            }
+            findings.append(.object(finding))
+        }
+
+        var resultObject: [String: JSONValue] = [
+            "uuid": .string(NameBasedUUID.v5("result:" + runKey)),
+            "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
+            "description": .string(Self.text("\(result.tool.name) \(result.tool.version); \(t.ruleset) sha256:\(result.ruleset.sha256); \(t.verdict): \(model.passed ? t.passed : t.failed) (\(gateDescription(model.policy, t: t)))")),
+            "start": .string(time),
+            "end": .string(time),
+            "reviewed-controls": ["control-selections": [["include-all": [:]]]],
+            "props": [Self.prop("verdict", model.passed ? "passed" : "failed"),
+                      Self.prop("fail-on", model.policy.failOn.rawValue)],
+        ]
+        if !observations.isEmpty { resultObject["observations"] = .array(observations) }
+        if !findings.isEmpty { resultObject["findings"] = .array(findings) }
+        if !risks.isEmpty { resultObject["risks"] = .array(risks) }
+
+        var metadata: [String: JSONValue] = [
+            "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
+            "last-modified": .string(time),
+            "version": .string(Self.text(result.tool.version)),
+            "oscal-version": .string(Self.oscalVersion),
+            "props": [Self.prop("tool", "\(result.tool.name) \(result.tool.version)"),
+                      Self.prop("project-id", result.project.id)],
+        ]
+        if let organisation = result.project.organisation, !Self.text(organisation).isEmpty {
+            metadata["parties"] = [[
+                "uuid": .string(NameBasedUUID.v5("party:" + organisation)),
+                "type": "organization",
+                "name": .string(Self.propValue(organisation)),
+            ]]
+        }
+        let backMatter: JSONValue = ["resources": [
+            [
+                "uuid": .string(rulesetResource),
+                "title": .string("\(result.tool.name) \(t.ruleset)"),
+                "description": .string(Self.text("\(result.ruleset.rules) \(t.rules); sha256:\(result.ruleset.sha256)")),
+                "props": [Self.prop("ruleset-sha256", result.ruleset.sha256)],
+            ],
+            [
+                "uuid": .string(descriptorResource),
+                "title": .string(Self.propValue("\(t.descriptor): \(result.descriptor.path)")),
+                "rlinks": [[
+                    "href": .string(SARIFReporter.relativeURI(result.descriptor.path, root: context.sourceRoot)),
+                    "hashes": [["algorithm": "SHA-256", "value": .string(Self.hexOrPlaceholder(result.descriptor.sha256))]],
+                ]],
+            ],
+        ]]
+        let document: JSONValue = ["assessment-results": [
+            "uuid": .string(NameBasedUUID.v5("assessment-results:" + runKey)),
+            "metadata": .object(metadata),
+            "import-ap": ["href": .string("#" + rulesetResource)],
+            "results": [.object(resultObject)],
+            "back-matter": backMatter,
+        ]]
+        return try document.data()
+    }
+
+    private func outcomeDescription(_ outcome: Outcome, status: OutcomeStatus, t: ReportTexts) -> String {
+        var text = "\(t.subjectKind(outcome.subject.kind)) \(outcome.subject.id): \(outcome.message)"
+        if status == .unknown, !outcome.missing.isEmpty {
+            text += " (\(t.missingFacts): \(outcome.missing.joined(separator: ", ")))"
+        }
+        if let w = outcome.waiver, w.expired { text += " (\(t.waiverExpiredNote) \(w.expires))" }
+        return text
+    }
+
+    private func outcomeProps(_ outcome: Outcome, status: OutcomeStatus) -> [JSONValue] {
+        var props = [Self.prop("finding-id", outcome.finding), Self.prop("rule-id", outcome.rule),
+                     Self.prop("status", status.rawValue), Self.prop("severity", outcome.severity.rawValue),
+                     Self.prop("subject", "\(outcome.subject.kind):\(outcome.subject.id)")]
+        for ref in outcome.references { props.append(Self.prop("reference", "\(ref.framework) \(ref.ref)")) }
+        if outcome.hasExpiredWaiver { props.append(Self.prop("waiver-expired", "true")) }
+        return props
+    }
+
+    private func risk(_ outcome: Outcome, id: String, status: OutcomeStatus, rule: RuleInfo?, observation: String,
+                      t: ReportTexts) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "uuid": .string(id),
+            "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
+            "description": .string(Self.text(outcome.message)),
+            "statement": .string(Self.text(rule.map { $0.remediation.isEmpty ? outcome.message : $0.remediation } ?? outcome.message)),
+            "status": .string(status == .waived ? "deviation-approved" : "open"),
+            "props": [Self.prop("severity", outcome.severity.rawValue)],
+            "related-observations": [["observation-uuid": .string(observation)]],
+        ]
+        if let w = outcome.waiver {
+            // Risks carry no remarks in OSCAL 1.1.3: the waiver goes into the description and props.
+            var note = w.expired ? "\(t.waiverExpiredNote) \(w.expires). " : ""
+            note += "\(t.reason): \(w.reason); \(t.approvedBy): \(w.approvedBy); \(t.expires): \(w.expires)"
+            if let ticket = w.ticket { note += "; \(t.ticket): \(ticket)" }
+            object["description"] = .string(Self.text(outcome.message + "\n\n" + note))
+            var props = [Self.prop("severity", outcome.severity.rawValue), Self.prop("waiver", w.finding),
+                         Self.prop("waiver-approved-by", w.approvedBy), Self.prop("waiver-expires", w.expires),
+                         Self.prop("waiver-expired", w.expired ? "true" : "false")]
+            if let ticket = w.ticket { props.append(Self.prop("waiver-ticket", ticket)) }
+            object["props"] = .array(props)
+            if !w.expired, let deadline = Self.deadline(w.expires) { object["deadline"] = .string(deadline) }
+        }
+        return .object(object)
+    }
+
+    static func targetStatus(_ status: OutcomeStatus) -> [String: JSONValue] {
+        switch status {
+        case .pass: ["state": "satisfied", "reason": "pass"]
+        case .fail: ["state": "not-satisfied", "reason": "fail"]
+        case .unknown: ["state": "not-satisfied", "reason": "other", "remarks": "information-needed"]
+        case .waived: ["state": "not-satisfied", "reason": "other", "remarks": "waived"]
+        case .notApplicable: ["state": "satisfied", "reason": "other"]
+        }
+    }
+
+    static func prop(_ name: String, _ value: String) -> JSONValue {
+        ["name": .string(name), "ns": .string(propertyNamespace), "value": .string(propValue(value))]
+    }
+
+    /// OSCAL strings may not be empty nor start or end with whitespace, and prop values are one line.
+    static func propValue(_ s: String) -> String {
+        let flat = text(s).replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        return flat.isEmpty ? "-" : flat
+    }
+
+    static func text(_ s: String) -> String {
+        let visible = Escape.visibleControls(s, keepNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        return visible.isEmpty ? "-" : visible
+    }
+
+    /// An OSCAL token (`^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$`) made from a rule id.
+    static func token(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            let props = scalar.properties
+            if props.isAlphabetic || props.numericType != nil || scalar == "." || scalar == "-" || scalar == "_" {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "_"
+            }
+        }
+        if let first = out.unicodeScalars.first, first.properties.isAlphabetic || first == "_" { return out }
+        return "_" + out
+    }
+
+    /// The audit time as an RFC 3339 date-time with a zone (a bare date means midnight UTC).
+    static func timestamp(_ s: String) throws -> String {
+        let pattern = #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#
+        if s.range(of: pattern, options: .regularExpression) != nil { return s }
+        if s.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { return s + "T00:00:00Z" }
+        throw ReportError("evaluated-at '\(Escape.terminal(s))' is not an RFC 3339 date-time; OSCAL needs a time-zoned timestamp")
+    }
+
+    static func deadline(_ date: String) -> String? { try? timestamp(date) }
+
+    static func hexOrPlaceholder(_ s: String) -> String {
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? "0" : trimmed
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Escaping for every output syntax. Descriptor names, rule messages and waiver reasons come from
+/// suppliers and third parties: whatever they hold (HTML, scripts, Markdown, terminal escapes) must be
+/// shown as text and never interpreted. Each function is total: any string in, safe text out.
+public enum Escape {
+    /// True for characters that steer a terminal or a renderer rather than print: C0 and C1 controls,
+    /// DEL, and the Unicode bidirectional overrides ("Trojan Source").
+    static func isSteering(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
+        let v = scalar.value
+        if keepNewlines && (v == 0x0A || v == 0x09) { return false }
+        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return true }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F { return true }
+        return false
+    }
+
+    /// Control characters shown as visible `\u{1b}` text, so an ESC, BEL or OSC 8 hyperlink in a name is
+    /// visible in the report and inert in the terminal.
+    public static func visibleControls(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if isSteering(scalar, keepNewlines: keepNewlines) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Plain terminal text: controls made visible, newlines kept out of single-line fields.
+    public static func terminal(_ text: String) -> String { visibleControls(text) }
+
+    /// Text content and attribute values in HTML, XML and SVG.
+    public static func xml(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = ""
+        for scalar in visibleControls(text, keepNewlines: keepNewlines).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Non-characters are not allowed in XML 1.0.
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Inline Markdown text: every character CommonMark or GitHub could read as syntax gets a backslash,
+    /// so `<script>`, `[link](url)`, `**bold**`, tables and headings arrive as literal text.
+    public static func markdown(_ text: String) -> String {
+        let special: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "+", "-",
+                                       "!", "|", "~", "="]
+        var out = ""
+        for ch in visibleControls(text) {
+            if special.contains(ch) {
+                out.append("\\"); out.append(ch)
+            } else if ch == "&" {
+                out += "&amp;"
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Text inside a Markdown code span: backticks cannot be escaped there, so they are replaced; a pipe
+    /// is escaped because GitHub tables split cells on it even inside code spans.
+    public static func markdownCode(_ text: String) -> String {
+        "`" + visibleControls(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+    }
+
+    /// A Graphviz double-quoted string (ID or label): quotes and backslashes escaped, so Graphviz's
+    /// `\N`, `\G`, `\l` escapes and HTML-like labels cannot be triggered from a name.
+    public static func dot(_ text: String) -> String {
+        var out = "\""
+        for ch in visibleControls(text) {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A Graphviz label of several lines: each line escaped, joined with Graphviz's `\n`.
+    public static func dotLines(_ lines: [String]) -> String {
+        "\"" + lines.map { String(dot($0).dropFirst().dropLast()) }.joined(separator: "\\n") + "\""
+    }
+
+    /// A Mermaid quoted label. Mermaid renders labels as HTML and reads its own `#name;` entities, so
+    /// markup characters, quotes, `#` and backticks (Markdown strings) become numeric entity codes.
+    public static func mermaid(_ text: String) -> String {
+        var out = "\""
+        for ch in visibleControls(text) {
+            switch ch {
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case "#": out += "#35;"
+            case "`": out += "#96;"
+            case "|": out += "#124;"
+            case "*": out += "#42;"
+            case "_": out += "#95;"
+            case "[": out += "#91;"
+            case "]": out += "#93;"
+            case "(": out += "#40;"
+            case ")": out += "#41;"
+            case "{": out += "#123;"
+            case "}": out += "#125;"
+            case ";": out += "#59;"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    /// JSON text with C1 controls and bidi overrides written as `\u` escapes. JSON encoders leave these
+    /// raw (only C0 must be escaped); escaping them keeps the data identical but makes `cat result.json`
+    /// safe on a terminal.
+    public static func jsonSafe(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: true) }) else { return data }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isSteering(scalar, keepNewlines: true) && scalar.value >= 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return Data(out.utf8)
+    }
+
+    /// SARIF plain-text messages treat `[text](target)` as an embedded link; brackets are escaped so a
+    /// name cannot create one (SARIF 2.1.0 section 3.11.6).
+    public static func sarifText(_ text: String) -> String {
+        var out = ""
+        for ch in visibleControls(text, keepNewlines: true) {
+            if ch == "[" || ch == "]" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SchouwResult
+
+/// A JSON document built in code, for formats whose shape is easier to write as a tree (SARIF, OSCAL)
+/// than as a stack of Codable types. Encoded through `CanonicalJSON`, so keys come out sorted.
+indirect enum JSONValue: Encodable, Equatable {
+    case object([String: JSONValue])
+    case array([JSONValue])
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case null
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .object(let o): try container.encode(o)
+        case .array(let a): try container.encode(a)
+        case .string(let s): try container.encode(s)
+        case .int(let i): try container.encode(i)
+        case .bool(let b): try container.encode(b)
+        case .null: try container.encodeNil()
+        }
+    }
+
+    func data() throws -> Data { Escape.jsonSafe(try CanonicalJSON.encode(self)) }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        var o: [String: JSONValue] = [:]
+        for (k, v) in elements { o[k] = v }
+        self = .object(o)
+    }
+}

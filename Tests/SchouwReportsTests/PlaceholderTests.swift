@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwReports
-
-@Test func moduleLinks() { #expect(Bool(true)) }
