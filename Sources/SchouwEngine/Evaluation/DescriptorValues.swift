@@ -107,6 +107,15 @@ public struct DescriptorValues: Sendable {
             x["owner"] = c.owner.map(Value.string)
             return x.value(type: "schouw.Contacts")
         }
+        o["security_policy"] = p.securityPolicy.map { s in
+            var x = ObjectFields()
+            x["cvd"] = s.cvd.map(Value.bool)
+            x["incident_procedure"] = s.incidentProcedure.map(Value.bool)
+            x["crypto_policy"] = s.cryptoPolicy.map(Value.bool)
+            x["soa_published"] = s.soaPublished.map(Value.bool)
+            return x.value(type: "schouw.SecurityPolicy")
+        }
+        o["privacy_statement"] = p.privacyStatement.map(Value.bool)
         o["personal"] = .bool(f.personal)
         o["public_space_sensing"] = .bool(f.publicSpaceSensing)
         o["sensing"] = strings(f.sensing)
@@ -149,7 +158,7 @@ public struct DescriptorValues: Sendable {
             x["signed"] = a.signed.map(timestamp)
             return x.value(type: "schouw.JointArrangement")
         }
-        o["certifications"] = strings(p.certifications ?? [])
+        o["certifications"] = p.certifications.map(strings)
         o["contract"] = p.contract.map { c in
             var x = ObjectFields()
             x["terms"] = c.terms.map(Value.string)
@@ -157,6 +166,9 @@ public struct DescriptorValues: Sendable {
             x["right_to_audit"] = c.rightToAudit.map(Value.bool)
             x["incident_notification"] = c.incidentNotification.map(duration)
             x["vulnerability_notification"] = c.vulnerabilityNotification.map(Value.bool)
+            x["data_export"] = c.dataExport.map { .string($0.rawValue) }
+            x["continuity"] = c.continuity.map(Value.bool)
+            x["archiving"] = c.archiving.map(Value.bool)
             return x.value(type: "schouw.Contract")
         }
         o["transfer"] = p.transfer.map { t in
@@ -226,6 +238,7 @@ public struct DescriptorValues: Sendable {
         o["profiling"] = p.profiling.map(Value.bool)
         o["automated_decisions"] = p.automatedDecisions.map(Value.bool)
         o["human_review"] = p.humanReview.map(Value.bool)
+        o["behaviour_influencing"] = p.behaviourInfluencing.map(Value.bool)
         o["flows_using"] = strings(f.flowsUsing)
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
@@ -264,8 +277,11 @@ public struct DescriptorValues: Sendable {
             y["tls"] = e.tls.map(strings)
             y["security_txt"] = e.securityTxt.map(Value.bool)
             y["dnssec"] = e.dnssec.map(Value.bool)
+            y["certificate"] = e.certificate.map { .string($0.rawValue) }
+            y["ipv6"] = e.ipv6.map(Value.bool)
             return y.value(type: "schouw.Endpoint")
         })
+        o["standards"] = s.standards.map(strings)
         o["receives"] = strings(f.receives)
         o["handles"] = strings(f.handles)
         o["personal"] = .bool(f.personal)
@@ -300,8 +316,13 @@ public struct DescriptorValues: Sendable {
             var z = ObjectFields()
             z["rpo"] = b.rpo.map(duration)
             z["tested"] = b.tested.map(timestamp)
+            z["offsite"] = b.offsite.map(Value.bool)
             return z.value(type: "schouw.Backup")
         }
+        y["access_review"] = x.accessReview.map(duration)
+        y["privileged_review"] = x.privilegedReview.map(duration)
+        y["supplier_access"] = x.supplierAccess.map { .string($0.rawValue) }
+        y["shared_accounts"] = x.sharedAccounts.map(Value.bool)
         return y.value(type: "schouw.Security")
     }
 
