@@ -61,7 +61,7 @@ public struct JUnitReporter: Reporter {
             }
             if let rule, !rule.remediation.isEmpty { body += "\(t.remediation): \(rule.remediation)\n" }
             if !outcome.references.isEmpty {
-                body += "\(t.references): " + outcome.references.map { "\(frameworkName($0.framework)) \($0.ref)" }.joined(separator: "; ") + "\n"
+                body += "\(t.references): " + outcome.references.map(referenceLabel).joined(separator: "; ") + "\n"
             }
             return open + ">\n      <failure message=\"\(x(message))\" type=\"\(outcome.severity.rawValue)\">\(Escape.xml(body, keepNewlines: true))</failure>\n    </testcase>\n"
         case .unknown:

@@ -84,13 +84,13 @@ public struct SARIFReporter: Reporter {
     static func descriptor(_ rule: RuleInfo, t: ReportTexts) -> JSONValue {
         let title = limit(Escape.visibleControls(rule.title), 1024)
         let full = limit(Escape.visibleControls(rule.description ?? rule.title), 1024)
-        let refs = rule.references.map { "\($0.framework) \($0.ref)" }
+        let refs = rule.references.map(referenceLabel)
         var helpText = "\(t.remediation): \(rule.remediation.isEmpty ? "-" : rule.remediation)"
         if !refs.isEmpty { helpText += "\n\n\(t.references): " + refs.joined(separator: "; ") }
         var helpMarkdown = "**\(t.remediation)**: \(rule.remediation.isEmpty ? "-" : Escape.markdown(rule.remediation))"
         if !refs.isEmpty {
             helpMarkdown += "\n\n**\(t.references)**:\n\n" + rule.references.map {
-                "- \(Escape.markdown(frameworkName($0.framework))) \(Escape.markdown($0.ref))"
+                "- \(Escape.markdown(referenceLabel($0)))"
             }.joined(separator: "\n")
         }
         var tags = ["security", rule.pack]
@@ -232,6 +232,11 @@ public struct SARIFReporter: Reporter {
     static func limit(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 }
 
+/// `AVG art. 44-46`; a reference in framework `other` is shown by its text alone.
+func referenceLabel(_ r: Reference) -> String {
+    r.framework == "other" ? r.ref : "\(frameworkName(r.framework)) \(r.ref)"
+}
+
 /// Display names of reference frameworks (SPEC section 5).
 func frameworkName(_ id: String) -> String {
     switch id {
@@ -243,7 +248,7 @@ func frameworkName(_ id: String) -> String {
     case "gibit": "GIBIT"
     case "vng-vwo": "VNG model verwerkersovereenkomst"
     case "forum-standaardisatie": "Forum Standaardisatie"
-    case "ncsc-tls": "NCSC ICT-beveiligingsrichtlijnen TLS"
+    case "ncsc-tls": "NCSC"
     case "ap-dpia-list": "AP DPIA-lijst"
     case "gemeentewet": "Gemeentewet"
     case "ai-act": "AI-verordening"
