@@ -9,16 +9,18 @@ import Testing
     static let cases: [(fixture: String, format: String, lang: ReportLanguage, ext: String)] = {
         var out: [(String, String, ReportLanguage, String)] = []
         for fixture in ["binnenstad", "parkeren"] {
+            // Machine formats in the language the fixture's audit ran in.
+            let lang: ReportLanguage = fixture == "parkeren" ? .en : .nl
             out.append((fixture, "text", .nl, "nl.txt"))
             out.append((fixture, "text", .en, "en.txt"))
-            out.append((fixture, "json", .nl, "json"))
-            out.append((fixture, "sarif", .nl, "sarif"))
-            out.append((fixture, "junit", .nl, "junit.xml"))
+            out.append((fixture, "json", lang, "json"))
+            out.append((fixture, "sarif", lang, "sarif"))
+            out.append((fixture, "junit", lang, "junit.xml"))
             out.append((fixture, "markdown", .nl, "nl.md"))
             out.append((fixture, "markdown", .en, "en.md"))
             out.append((fixture, "html", .nl, "nl.html"))
             out.append((fixture, "html", .en, "en.html"))
-            out.append((fixture, "oscal", .nl, "oscal.json"))
+            out.append((fixture, "oscal", lang, "oscal.json"))
         }
         return out
     }()
