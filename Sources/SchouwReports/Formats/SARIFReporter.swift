@@ -33,8 +33,28 @@ public struct SARIFReporter: Reporter {
             "semanticVersion": .string(Self.semanticVersion(result.tool.version)),
             "rules": .array(rules.map { Self.descriptor($0, t: t) }),
         ]
+        // Stale, expired and refused waivers travel as configuration notifications of the invocation.
+        let notes: [JSONValue] = result.waiverNotes
+            .sorted { ($0.kind, $0.finding) < ($1.kind, $1.finding) }
+            .map { note in
+                var n: [String: JSONValue] = [
+                    "descriptor": ["id": .string("waiver-\(note.kind)")],
+                    "level": .string(note.kind == "stale" ? "note" : "warning"),
+                    "message": ["text": .string(Escape.sarifText("\(t.waiverNoteKind(note.kind)): \(note.finding): \(note.message)"))],
+                ]
+                if let loc = note.location {
+                    n["locations"] = [["physicalLocation": [
+                        "artifactLocation": ["uri": .string(Self.relativeURI(loc.file, root: context.sourceRoot))],
+                        "region": ["startLine": .int(max(1, loc.line)), "startColumn": .int(max(1, loc.column))],
+                    ]]]
+                }
+                return .object(n)
+            }
+        var invocation: [String: JSONValue] = ["executionSuccessful": true]
+        if !notes.isEmpty { invocation["toolConfigurationNotifications"] = .array(notes) }
         let run: JSONValue = [
             "tool": ["driver": driver],
+            "invocations": [.object(invocation)],
             "automationDetails": ["id": .string("schouw/\(result.project.id)/")],
             "columnKind": "unicodeCodePoints",
             "results": .array(results),
