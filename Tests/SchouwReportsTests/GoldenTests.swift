@@ -81,3 +81,24 @@ import Testing
         }
     }
 }
+
+@Suite struct HTMLSelfContainedTests {
+    /// The HTML report loads nothing: no external references, no scripts, a CSP that forbids both.
+    @Test(arguments: ["binnenstad", "parkeren"])
+    func loadsNothing(_ name: String) throws {
+        let fixture = try #require(Fixtures.all.first { $0.name == name })
+        let html = String(decoding: try HTMLReporter().render(fixture.result, context: ReportContext(descriptor: fixture.descriptor)),
+                          as: UTF8.self)
+        #expect(!html.contains("src="))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("@import"))
+        let urls = html.ranges(of: "url(").map { html[$0.upperBound...].prefix(1) }
+        #expect(urls.allSatisfy { $0 == "#" }, "only in-document url(#marker) references")
+        let external = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(!external.contains("http://") && !external.contains("https://"))
+        for href in html.ranges(of: "href=\"").map({ html[$0.upperBound...].prefix(1) }) { #expect(href == "#") }
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the diagram is inline SVG")
+        #expect(html.contains("@media print") && html.contains("@media (max-width: 640px)"))
+    }
+}
