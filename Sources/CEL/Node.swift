@@ -1,12 +1,17 @@
 /// The evaluation plan: an expression tree with identifiers, functions and macros resolved.
-struct Node: Sendable {
+final class Node: Sendable {
     let id: Int
     let op: Op
+
+    init(id: Int, op: Op) {
+        self.id = id
+        self.op = op
+    }
 
     enum ArithmeticOp: Sendable { case add, subtract, multiply, divide, modulo }
     enum RelationOp: Sendable { case less, lessOrEqual, greater, greaterOrEqual }
 
-    indirect enum Op: Sendable {
+    enum Op: Sendable {
         case constant(Value)
         /// A variable from the activation.
         case variable(FieldName)
