@@ -22,12 +22,14 @@ public struct Environment: Sendable {
     /// evaluation fails, so nested macros over large lists cannot run away.
     public var iterationLimit = 10_000_000
 
-    /// An environment with the standard library and the strings and sets extensions.
+    /// An environment with the standard library and the strings, sets, math and encoders extensions.
     public init(variables: [String: CELType] = [:]) {
         self.variables = variables
         var library = FunctionLibrary.standard
         library.merge(.stringsExtension)
         library.merge(.setsExtension)
+        library.merge(.mathExtension)
+        library.merge(.encodersExtension)
         self.library = library
     }
 

@@ -192,6 +192,13 @@ struct Evaluator<T: Tracer> {
     private mutating func comprehension(_ macro: Comprehension.Macro, slot: Int, rangeNode: Node, body: Node,
                                         filter: Node?) -> Value {
         let range = eval(rangeNode)
+        if macro == .bind {
+            if case .error = range { return range }
+            let saved = locals[slot]
+            locals[slot] = range
+            defer { locals[slot] = saved }
+            return eval(body)
+        }
         let items: [Value]
         switch range {
         case .list(let elements): items = elements
@@ -257,6 +264,8 @@ struct Evaluator<T: Tracer> {
                 }
             }
             return .list(results)
+        case .bind:
+            return eval(body)
         }
     }
 

@@ -413,6 +413,14 @@ public struct Parser {
     }
 
     private mutating func receiverCall(target: Expr, name: String, args: [Expr], nameToken: Token, end: Int) throws -> Expr {
+        if options.macros, name == "bind", args.count == 3, case .ident("cel") = target.kind {
+            guard case .ident(let variable) = args[0].kind, !variable.hasPrefix(".") else {
+                throw Failure(message: "cel.bind() macro: the first argument must be a simple variable name", offset: args[0].offset)
+            }
+            let binding = Comprehension(macro: .bind, iterVar: variable, range: args[1], body: args[2], filter: nil)
+            return try make(.comprehension(binding), start: target.start, end: end, offset: nameToken.start,
+                            children: [args[1], args[2]])
+        }
         let macro: Comprehension.Macro? = {
             guard options.macros else { return nil }
             switch (name, args.count) {
