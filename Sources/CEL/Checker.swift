@@ -119,6 +119,7 @@ struct Checker {
         if environment.variables[root] == nil, let type = Planner.typeNames[path] {
             return .type(CELType.parse(type.name) ?? .dyn)
         }
+        if environment.variables[root] == nil, environment.objectTypes[path] != nil { return .type(.object(path)) }
         return nil
     }
 

@@ -14,9 +14,18 @@ struct Planner {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
-    init(library: FunctionLibrary, declaredVariables: Set<String>) {
+    /// Declared object types, usable as type values (`type(p) == schouw.Party`).
+    let objectTypeNames: Set<String>
+
+    init(library: FunctionLibrary, declaredVariables: Set<String>, objectTypeNames: Set<String> = []) {
         self.library = library
         self.declaredVariables = declaredVariables
+        self.objectTypeNames = objectTypeNames
+    }
+
+    private func typeValue(named name: String) -> TypeValue? {
+        if let type = Planner.typeNames[name] { return type }
+        return objectTypeNames.contains(name) ? TypeValue(name: name) : nil
     }
 
     private func local(_ name: String) -> Int? {
@@ -59,7 +68,7 @@ struct Planner {
     private func identifier(_ name: String) -> Node.Op {
         if name.hasPrefix(".") { return .variable(FieldName(String(name.dropFirst()))) }
         if let slot = local(name) { return .local(slot) }
-        if !declaredVariables.contains(name), let type = Planner.typeNames[name] { return .constant(.type(type)) }
+        if !declaredVariables.contains(name), let type = typeValue(named: name) { return .constant(.type(type)) }
         return .variable(FieldName(name))
     }
 
@@ -88,7 +97,7 @@ struct Planner {
         // Known type names and statically declared dotted variables resolve now.
         for length in stride(from: parts.count, through: 2, by: -1) {
             let name = parts[0..<length].joined(separator: ".")
-            if length == parts.count, !declaredVariables.contains(name), let type = Planner.typeNames[name] {
+            if length == parts.count, !declaredVariables.contains(name), let type = typeValue(named: name) {
                 return .constant(.type(type))
             }
             if declaredVariables.contains(name) {
