@@ -13,12 +13,7 @@ extension FunctionLibrary {
                 guard var best = candidates.first else {
                     return .err(.invalidArgument, "\(name)() needs at least one value")
                 }
-                for candidate in candidates {
-                    guard Value.compareNumbers(candidate, candidate) != nil || isNumber(candidate) else {
-                        return .error(EvalError.noOverload(name, args))
-                    }
-                }
-                guard isNumber(best) else { return .error(EvalError.noOverload(name, args)) }
+                guard candidates.allSatisfy(isNumber) else { return .error(EvalError.noOverload(name, args)) }
                 for candidate in candidates.dropFirst() {
                     guard let order = Value.compareNumbers(candidate, best) else { continue }
                     if wantGreater ? order > 0 : order < 0 { best = candidate }
