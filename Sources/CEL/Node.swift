@@ -26,6 +26,11 @@ final class Node: Sendable {
         case index(Node, Node)
         case and([Node])
         case or([Node])
+        /// Two-operand `&&` / `||`, the common case, without an operand array.
+        case and2(Node, Node)
+        case or2(Node, Node)
+        /// `x.field` where `x` is a comprehension variable: no recursion for the operand.
+        case localSelect(slot: Int, field: FieldName, path: String, operandID: Int)
         case not(Node)
         case negate(Node)
         case conditional(Node, Node, Node)

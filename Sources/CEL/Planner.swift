@@ -89,6 +89,9 @@ struct Planner {
             var copy = self
             return .select(copy.plan(operand), field: FieldName(field), path: operand.dottedPath)
         }
+        if case .ident(let name) = operand.kind, !name.hasPrefix("."), let slot = local(name) {
+            return .localSelect(slot: slot, field: FieldName(field), path: name, operandID: operand.id)
+        }
         guard var parts = chain(e), let root = parts.first, local(root) == nil else {
             return simple()
         }
@@ -120,8 +123,10 @@ struct Planner {
     private mutating func call(_ e: Expr, target: Expr?, function: String, args: [Expr]) -> Node.Op {
         if target == nil {
             switch (function, args.count) {
-            case ("_&&_", 2...): return .and(args.map { plan($0) })
-            case ("_||_", 2...): return .or(args.map { plan($0) })
+            case ("_&&_", 2): return .and2(plan(args[0]), plan(args[1]))
+            case ("_||_", 2): return .or2(plan(args[0]), plan(args[1]))
+            case ("_&&_", 3...): return .and(args.map { plan($0) })
+            case ("_||_", 3...): return .or(args.map { plan($0) })
             case ("_?_:_", 3): return .conditional(plan(args[0]), plan(args[1]), plan(args[2]))
             case ("!_", 1): return .not(plan(args[0]))
             case ("-_", 1): return .negate(plan(args[0]))
