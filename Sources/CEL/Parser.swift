@@ -267,7 +267,7 @@ public struct Parser {
                 let subscriptExpr = try parseExpr()
                 let close = try expect("]", "to close the index")
                 operand = try call("_[_]", [operand, subscriptExpr], start: operand.start, end: close.end, offset: open.start)
-            } else if isPunct("{"), let typeName = operand.dottedPath, operand.height <= 64 {
+            } else if isPunct("{"), let typeName = operand.dottedPath {
                 // Message construction `pkg.Type{field: value}`.
                 let open = advance()
                 var fields: [Expr.MapEntry] = []
