@@ -16,16 +16,19 @@ public struct DescriptorValues: Sendable {
     public var purposes: [Value]
 
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists) {
-        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1) }
-        parties = zip(d.parties, facts.parties).map { Self.party($0, $1) }
-        data = zip(d.data, facts.assets).map { Self.asset($0, $1) }
+        let partyValues = zip(d.parties, facts.parties).map { Self.party($0, $1) }
+        parties = partyValues
+        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }) }
+        let index = DescriptorIndex(d)
+        data = Self.assets(d, facts: facts, index: index)
         purposes = zip(d.purposes, facts.purposes).map { Self.purpose($0, $1) }
-        let zoneValues = zones, partyValues = parties
+        let zoneValues = zones, assetValues = data
+        func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
         systems = zip(d.systems, facts.systems).map { s, f in
             Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
-                        countries: countries)
+                        countries: countries, collected: objects(s.collects), stored: objects(s.stores),
+                        handled: objects(f.handles))
         }
-        let index = DescriptorIndex(d)
         let systemValues = systems, dataValues = data, purposeValues = purposes
         flows = zip(d.flows, facts.flows).map { flow, f in
             var o = ObjectFields()
@@ -124,7 +127,32 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Project")
     }
 
-    static func zone(_ z: Zone, _ f: ZoneFacts) -> Value {
+    /// Assets in derived-from order, so each can carry its sources as objects (`source_assets`).
+    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex) -> [Value] {
+        var built = [Value?](repeating: nil, count: d.data.count)
+        var visiting = Set<Int>()
+        // Iterative depth-first build: sources first; a cycle (rejected by the loader) just cuts the edge.
+        for root in d.data.indices where built[root] == nil {
+            var stack: [(Int, Bool)] = [(root, false)]
+            while let (i, expanded) = stack.popLast() {
+                if built[i] != nil { continue }
+                if expanded {
+                    let sources = d.data[i].derivedFrom.compactMap { index.data[$0] }.compactMap { built[$0] }
+                    built[i] = asset(d.data[i], facts.assets[i], sources: sources)
+                    visiting.remove(i)
+                    continue
+                }
+                visiting.insert(i)
+                stack.append((i, true))
+                for s in d.data[i].derivedFrom.compactMap({ index.data[$0] }) where built[s] == nil && !visiting.contains(s) {
+                    stack.append((s, false))
+                }
+            }
+        }
+        return built.map { $0 ?? .null }
+    }
+
+    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?) -> Value {
         var o = ObjectFields()
         o["id"] = .string(z.id)
         o["name"] = z.name.map(Value.string)
@@ -135,6 +163,8 @@ public struct DescriptorValues: Sendable {
         o["parent"] = z.parent.map(Value.string)
         o["public_space"] = .bool(f.publicSpace)
         o["systems"] = strings(f.systems)
+        o["personal"] = .bool(f.personal)
+        o["operator_party"] = operatorParty
         return o.value(type: "schouw.Zone")
     }
 
@@ -187,7 +217,7 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Party")
     }
 
-    static func asset(_ a: DataAsset, _ f: AssetFacts) -> Value {
+    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value]) -> Value {
         var o = ObjectFields()
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
@@ -217,6 +247,8 @@ public struct DescriptorValues: Sendable {
         o["collected_by"] = strings(f.collectedBy)
         o["stored_by"] = strings(f.storedBy)
         o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
+        o["from_public_space"] = .bool(f.fromPublicSpace)
+        o["source_assets"] = .list(sources)
         o["reaches"] = strings(f.reaches)
         o["reaches_parties"] = strings(f.reachesParties)
         o["reaches_countries"] = strings(f.reachesCountries)
@@ -244,11 +276,12 @@ public struct DescriptorValues: Sendable {
         o["special"] = .bool(f.special)
         o["criminal"] = .bool(f.criminal)
         o["national_id"] = .bool(f.nationalID)
+        o["from_public_space"] = .bool(f.fromPublicSpace)
         return o.value(type: "schouw.Purpose")
     }
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
-                       countries: CountryLists) -> Value {
+                       countries: CountryLists, collected: Value, stored: Value, handled: Value) -> Value {
         var o = ObjectFields()
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
@@ -284,6 +317,9 @@ public struct DescriptorValues: Sendable {
         o["standards"] = s.standards.map(strings)
         o["receives"] = strings(f.receives)
         o["handles"] = strings(f.handles)
+        o["collected_assets"] = collected
+        o["stored_assets"] = stored
+        o["handled_assets"] = handled
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["country"] = f.country.map(Value.string)

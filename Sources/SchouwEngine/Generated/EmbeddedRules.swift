@@ -104,6 +104,8 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `collected_by` | list(string) | ids of systems that collect it |
 | `stored_by` | list(string) | ids of systems that store it |
 | `collected_in_public_space` | bool | collected by a system in a public-space zone or by a sensor/camera there |
+| `from_public_space` | bool | collected in public space, itself or through an asset it derives from |
+| `source_assets` | list(Asset) | the assets it derives from directly, as objects |
 | `reaches` | list(string) | ids of every system the asset reaches through flows, transitively (from the systems that collect or store it, and through assets derived from it) |
 | `reaches_parties` | list(string) | operators of those systems |
 | `reaches_countries` | list(string) | countries of those systems (zone country, else operator country) |
@@ -126,6 +128,7 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | --- | --- | --- |
 | `receives` | list(string) | data ids that reach it, transitively |
 | `handles` | list(string) | data ids it collects, stores or receives |
+| `collected_assets`, `stored_assets`, `handled_assets` | list(Asset) | the same as objects, so rules need not scan `data` |
 | `personal` | bool | it handles personal data |
 | `special` | bool | it handles special-category data |
 | `country` | string | zone country, else operator country (absent when neither is known) |
@@ -152,12 +155,15 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `flows_using` | list(string) | ids of flows with this purpose |
 | `personal` | bool | a flow with this purpose carries personal data |
 | `special`, `criminal`, `national_id` | bool | likewise |
+| `from_public_space` | bool | a flow with this purpose carries data collected in public space |
 
 **zone**
 | fact | type | meaning |
 | --- | --- | --- |
 | `public_space` | bool | the zone or one of its ancestors is public space |
 | `systems` | list(string) | ids of the systems in the zone |
+| `personal` | bool | a system in the zone handles personal data |
+| `operator_party` | Party | the party operating the zone (absent when not given) |
 
 **project**
 | fact | type | meaning |
@@ -167,6 +173,13 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `sensing` | list(string) | every `sensor.senses` value in the project |
 | `large_scale` | bool | some personal asset has `volume` >= 10,000 data subjects a year |
 | `external_processors` | list(string) | ids of parties with role processor or sub-processor |
+
+### Performance: use the facts, do not scan
+
+A rule runs once per subject. `data.exists(a, a.id in system.collects && ...)` inside a
+`for-each: system` rule scans every asset for every system: quadratic, and slow on a city-wide
+inventory. Use the object facts instead (`system.collected_assets.exists(a, ...)`,
+`asset.source_assets`, `zone.operator_party`, `flow.assets`): each rule then stays linear.
 
 ## Functions beyond standard CEL
 
