@@ -1,19 +1,43 @@
 /// The variables one evaluation sees. Build it once per evaluation; lookups by precomputed hash.
+///
+/// When many evaluations share most variables (a rule run for every subject of a descriptor), build
+/// the shared part once and add the one changing variable with `binding(_:_:)`: that costs a copy of
+/// three words, not a new table.
 public struct Activation: Sendable {
     let values: [String: Value]
     /// The same bindings as a map, for lookups with the hash the plan computed once per variable.
     let table: MapValue
     /// True when some bound name contains a dot, so qualified lookups must try dotted names.
     let hasDottedNames: Bool
+    /// One variable bound on top of the table (the subject of a rule), checked first.
+    let overlay: (name: FieldName, value: Value)?
 
     public init(_ values: [String: Value] = [:]) {
         self.values = values
         self.table = MapValue(stringKeyed: values)
-        self.hasDottedNames = values.keys.contains { $0.contains(".") }
+        self.hasDottedNames = values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
+        self.overlay = nil
     }
 
-    public subscript(name: String) -> Value? { values[name] }
+    private init(values: [String: Value], table: MapValue, hasDottedNames: Bool, overlay: (name: FieldName, value: Value)?) {
+        self.values = values; self.table = table; self.hasDottedNames = hasDottedNames; self.overlay = overlay
+    }
+
+    /// These bindings plus `name` bound to `value` (replacing an earlier overlay, shadowing the table).
+    public func binding(_ name: String, _ value: Value) -> Activation {
+        Activation(values: values, table: table,
+                   hasDottedNames: hasDottedNames || name.utf8.contains(UInt8(ascii: ".")),
+                   overlay: (FieldName(name), value))
+    }
+
+    public subscript(name: String) -> Value? {
+        if let overlay, overlay.name.name == name { return overlay.value }
+        return values[name]
+    }
 
     @inline(__always)
-    func lookup(_ name: FieldName) -> Value? { table.lookup(field: name) }
+    func lookup(_ name: FieldName) -> Value? {
+        if let overlay, overlay.name.hash == name.hash, overlay.name.name == name.name { return overlay.value }
+        return table.lookup(field: name)
+    }
 }

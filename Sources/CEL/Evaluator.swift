@@ -35,7 +35,7 @@ struct Evaluator<T: Tracer> {
         case .qualified(let candidates, let fallback):
             if activation.hasDottedNames {
                 for candidate in candidates {
-                    guard var value = activation.values[candidate.name] else { continue }
+                    guard var value = activation[candidate.name] else { continue }
                     var path = candidate.name
                     for field in candidate.rest {
                         value = Evaluator.select(value, field: field, path: path)

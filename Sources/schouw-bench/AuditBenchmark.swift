@@ -47,7 +47,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
             Auditor.run(descriptor, descriptorPath: path, rules: rules,
                         settings: AuditSettings(now: now, toolVersion: "bench"))
         }
-        _ = time("6 encode JSON") { try? CanonicalJSON.encode(result) }
+        _ = time("6 encode JSON") { ResultJSONWriter.encode(result) }
         phases["7 total audit (1-6, 5 re-evaluates)", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         outcomes = raw.count
         sizes = "\(descriptor.systems.count) systems, \(descriptor.flows.count) flows, \(descriptor.data.count) data assets"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SchouwEngine
 import SchouwModel
 import SchouwReports
 import SchouwResult
@@ -36,17 +37,22 @@ struct GraphCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let descriptor = try Load.descriptor(file)
         var highlights = GraphHighlights()
         if let result {
             do { highlights = GraphHighlights(result: try readResult(result)) } catch let error as ReportInputError {
                 Console.err("error: \(error.description)\n")
                 throw ExitCode(2)
             }
-        }
-        let descriptor: Descriptor
-        do { descriptor = try loadDescriptorForGraph(path: file) } catch {
-            Console.err("error: \(error)\n")
-            throw ExitCode(2)
+        } else {
+            // Without a saved result, audit with the built-in rules so failing elements are marked.
+            let rules = RuleLoader.load()
+            if !rules.hasErrors {
+                let audit = Auditor.run(descriptor, descriptorPath: file, rules: rules,
+                                        settings: AuditSettings(failOn: .never, now: Clock.startOfDay(Date()),
+                                                                toolVersion: Schouw.version))
+                highlights = GraphHighlights(result: audit)
+            }
         }
         let data: Data
         do { data = try DiagramRenderer.render(descriptor, highlights: highlights, format: format, layout: layout) } catch {

@@ -74,10 +74,7 @@ struct ReportCommand: ParsableCommand {
         }
         var loaded: Descriptor?
         if let descriptor {
-            do { loaded = try loadDescriptorForGraph(path: descriptor) } catch {
-                Console.err("error: \(error)\n")
-                throw ExitCode(2)
-            }
+            loaded = try Load.descriptor(descriptor)
         }
         let gate = failOn.map { GatePolicy(failOn: $0, failOnUnknown: failOnUnknown) }
         let context = ReportContext(lang: lang ?? ReportLanguage(rawValue: saved.lang) ?? .nl, colour: colour ?? (output == nil && Console.stdoutIsColourTerminal),

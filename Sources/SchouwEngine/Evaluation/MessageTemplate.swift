@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 
 /// `{{path}}` placeholders in rule messages, filled from the subject's CEL values.
@@ -16,18 +17,32 @@ public enum MessageTemplate {
 
     /// Replaces each placeholder by the value at its path; a missing value prints as `?`.
     public static func render(_ text: String, variables: [String: Value]) -> String {
-        guard text.contains("{{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            out += rest[..<open.lowerBound]
-            let path = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            out += display(resolve(path, variables: variables))
-            rest = rest[close.upperBound...]
+        let bytes = Array(text.utf8)
+        guard bytes.count > 1 else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+               let close = closing(bytes, from: i + 2) {
+                let path = String(decoding: bytes[(i + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                out.append(contentsOf: display(resolve(path, variables: variables)).utf8)
+                i = close + 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func closing(_ bytes: [UInt8], from start: Int) -> Int? {
+        var j = start
+        while j + 1 < bytes.count {
+            if bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}") { return j }
+            j += 1
+        }
+        return nil
     }
 
     static func resolve(_ path: String, variables: [String: Value]) -> Value? {

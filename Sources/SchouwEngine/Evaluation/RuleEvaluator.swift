@@ -66,18 +66,28 @@ public struct RuleEvaluator: Sendable {
     /// All outcomes, before waivers, sorted by finding id.
     public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
         let subjectsByKind = Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { ($0, subjects($0)) })
+        let shared = Activation(globals)
         let collector = OutcomeCollector(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { i in
             let rule = rules[i]
-            let outcomes = (subjectsByKind[rule.forEach] ?? []).map { evaluate(rule, $0, lang: lang) }
+            let outcomes = (subjectsByKind[rule.forEach] ?? []).map { subject in
+                evaluate(rule, subject, activation: activation(shared, subject), lang: lang)
+            }
             collector.set(i, outcomes)
         }
         return collector.all().sorted { $0.finding < $1.finding }
     }
 
+    /// The shared variables plus the subject under its singular name.
+    func activation(_ shared: Activation, _ subject: Subject) -> Activation {
+        subject.kind == .project ? shared : shared.binding(subject.kind.variable, subject.value)
+    }
+
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
-        let vars = bindings(for: subject)
-        let activation = Activation(vars)
+        evaluate(rule, subject, activation: activation(Activation(globals), subject), lang: lang)
+    }
+
+    func evaluate(_ rule: Rule, _ subject: Subject, activation: Activation, lang: Language) -> Outcome {
         var status: OutcomeStatus
         var missing: [String] = []
         var note: String?
@@ -95,7 +105,9 @@ public struct RuleEvaluator: Sendable {
             case .error(let e): status = .unknown; note = e
             }
         }
-        var message = MessageTemplate.render(rule.message.text(lang), variables: vars)
+        // Only findings need the subject-specific message; a pass or not-applicable outcome names the check.
+        var message = status == .fail || status == .unknown
+            ? MessageTemplate.render(rule.message.text(lang), variables: bindings(for: subject)) : rule.title.text(lang)
         if let note { message += " (evaluation error: \(note))" }
         let mark = subject.mark
         return Outcome(finding: FindingID.make(rule: rule.id, kind: subject.kind.rawValue, id: subject.id),

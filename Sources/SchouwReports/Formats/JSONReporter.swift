@@ -8,6 +8,6 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        Escape.jsonSafe(try CanonicalJSON.encode(result))
+        Escape.jsonSafe(Data(ResultJSONWriter.encode(result)))
     }
 }
