@@ -1,16 +1,33 @@
+import Foundation
 import SchouwModel
 
 /// Reading helpers over source YAML that honour merge keys (`<<: *anchor`), which Threagile models
 /// use to inherit one asset from another, and that report wrong shapes as located errors.
 struct SourceReader {
     var diagnostics: [Diagnostic] = []
+    /// Beyond this many problems further ones are counted, not described: a hostile file with a
+    /// million bad keys must not cost a million located messages.
+    static let maxDiagnostics = 200
+    private var suppressed = 0
 
     mutating func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
+        guard room() else { return }
         diagnostics.append(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
     }
 
     mutating func warning(_ message: String, at node: YAMLNode, hint: String? = nil) {
+        guard room() else { return }
         diagnostics.append(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+    }
+
+    private mutating func room() -> Bool {
+        if diagnostics.count < Self.maxDiagnostics { return true }
+        suppressed += 1
+        if suppressed == 1 {
+            diagnostics.append(.error("too many problems; only the first \(Self.maxDiagnostics) are shown", at: nil,
+                                      hint: "fix these and run the import again"))
+        }
+        return false
     }
 
     /// Entries of a mapping, keys merged in through `<<` coming after the mapping's own keys and
@@ -49,7 +66,8 @@ struct SourceReader {
             error("`\(key)` should be a single value, found \(value.typeDescription)", at: value)
             return nil
         }
-        let text = value.scalar ?? ""
+        // Folded and literal blocks (`>`) end in a newline that means nothing in a name or description.
+        let text = (value.scalar ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
 

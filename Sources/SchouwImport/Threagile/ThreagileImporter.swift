@@ -329,13 +329,13 @@ struct ThreagileConversion {
         var linkCount = 0
         for asset in model.technicalAssets {
             guard let from = systemIDs.existing(asset.id) else { continue }
-            for link in asset.links {
+            for (index, link) in asset.links.enumerated() {
                 guard let to = systemIDs.existing(link.target) else { continue }
                 linkCount += 1
                 let transport = ThreagileMappings.transport(link.protocolName)
                 let network: String? = transport?.local == true ? "local"
                     : (internetAssets.contains(asset.id) || internetAssets.contains(link.target)) ? "internet" : nil
-                let id = flowIDs.id(for: asset.id + " " + link.title)
+                let id = flowIDs.id(for: "\(asset.id)\u{0}\(index)", named: asset.id + " " + link.title)
                 report.mapped("flow \(id)", "from communication link `\(link.title)` of `\(asset.id)`")
                 var flow = flowMap(id: id, name: link.title, description: link.description, from: from, to: to,
                                    data: link.sent, transport: transport, vpn: link.vpn, network: network)
@@ -348,7 +348,7 @@ struct ThreagileConversion {
                 out.append(.map(flow))
                 reportTransport(&report, "flow \(id)", link: link, transport: transport, network: network)
                 if !link.received.isEmpty {
-                    let responseID = flowIDs.id(for: asset.id + " " + link.title + " response")
+                    let responseID = flowIDs.id(for: "\(asset.id)\u{0}\(index)\u{0}response", named: id + " response")
                     let response = flowMap(id: responseID, name: link.title + " (response)", description: nil, from: to, to: from,
                                            data: link.received, transport: transport, vpn: link.vpn, network: network)
                     out.append(.map(response))
