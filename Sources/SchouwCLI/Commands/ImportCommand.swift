@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import SchouwEngine
 import SchouwImport
+import SchouwModel
 
 /// `schouw import threagile|fides SOURCE`: converts a model of a neighbouring tool into a descriptor.
 struct ImportCommand: ParsableCommand {
@@ -57,7 +59,11 @@ struct ImportFidesCommand: ParsableCommand {
     var rules: String?
 
     func run() throws {
-        let ruleSet = try Load.rules(rules)
+        // Only the taxonomy matters here: a problem in some rule must not stop an import.
+        let ruleSet = RuleLoader.load(rulesDirectory: rules)
+        let problems = ruleSet.diagnostics.filter { $0.mark.map { $0.file.contains("taxonomy/") } ?? true }
+        if !problems.isEmpty { Console.err(DiagnosticRenderer.render(problems, sources: ruleSet.sources)) }
+        if problems.hasErrors { throw ExitCode(2) }
         try ImportOutput.finish(FidesImporter.importManifests(path: source, taxonomy: ruleSet.taxonomy), output: output)
     }
 }
