@@ -139,3 +139,57 @@ import Testing
         #expect(descriptor.systems.first?.kind?.rawValue == "website")
     }
 }
+
+@Suite struct ThreagileHostileInputTests {
+    @Test func nestingCycleAndSecondParentAreDroppedNotFatal() throws {
+        let model = """
+        threagile_version: 1.0.0
+        technical_assets:
+          A:
+            id: a
+        trust_boundaries:
+          One:
+            id: one
+            type: execution-environment
+            technical_assets_inside: [a]
+            trust_boundaries_nested: [two]
+          Two:
+            id: two
+            type: network-on-prem
+            trust_boundaries_nested: [one, two]
+        """
+        let result = ThreagileImporter.importModel(text: model, path: "cycle.yaml")
+        let text = try #require(result.descriptor, "\(result.renderedDiagnostics())")
+        #expect(!DescriptorLoader.load(text: text, path: "out.yaml").hasErrors)
+        #expect(result.report.count(.dropped) >= 1)
+    }
+
+    @Test func manyBadReferencesAreCapped() {
+        var model = "technical_assets:\n"
+        for i in 0..<1_000 {
+            model += "  A\(i):\n    id: a\(i)\n    data_assets_stored: [missing\(i)]\n"
+        }
+        let result = ThreagileImporter.importModel(text: model, path: "many.yaml")
+        #expect(result.hasErrors)
+        #expect(result.diagnostics.count <= SourceReader.maxDiagnostics + 1)
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("too many problems") })
+    }
+
+    @Test func wrongShapesAreLocatedErrors() {
+        let model = """
+        threagile_version: 1.0.0
+        data_assets: [not, a, mapping]
+        technical_assets:
+          A: just text
+          B:
+            id: b
+            internet: maybe
+            communication_links:
+              L: {protocol: https}
+        """
+        let result = ThreagileImporter.importModel(text: model, path: "shapes.yaml")
+        #expect(result.hasErrors)
+        let lines = Set(result.diagnostics.filter(\.isError).compactMap { $0.mark?.line })
+        #expect(lines.isSuperset(of: [2, 4, 7, 9]), "\(result.renderedDiagnostics())")
+    }
+}
