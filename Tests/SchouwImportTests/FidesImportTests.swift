@@ -38,6 +38,17 @@ import Testing
         #expect(result.report.items.contains { $0.subject == "category user.contact.email" && $0.kind == .guessed })
     }
 
+    @Test func dotFidesSystemsBelongToTheirOrganization() throws {
+        let result = FidesImporter.importManifests(path: ImportFixtures.fidesDotFides, taxonomy: ImportFixtures.taxonomy)
+        let descriptor = try #require(DescriptorLoader.load(text: result.descriptor ?? "", path: "d.yaml").descriptor)
+        #expect(descriptor.parties.map(\.id) == ["default-organization"])
+        #expect(descriptor.systems.allSatisfy { $0.operator_ == "default-organization" })
+        // Nested fields of the Redis dataset are read; `system.operations` is technical data.
+        let cache = try #require(descriptor.data.first { $0.id == "fides-cache" })
+        #expect(cache.categories.contains("non-personal.technical"))
+        #expect(descriptor.systems.first { $0.id == "privacy-request-fulfillment" }?.stores == ["fides-db", "fides-cache"])
+    }
+
     @Test func legalBasesResponsibilityAndTransfersMap() throws {
         let manifest = """
         organization:

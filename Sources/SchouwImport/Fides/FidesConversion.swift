@@ -28,14 +28,31 @@ struct FidesConversion {
 
     private var organization: FidesManifests.Organization? { manifests.organizations.first }
 
-    /// The party operating a system: its vendor (`legal_name`) when that is another business, else the organization.
+    /// Organizations as parties: those defined, then those systems name in `organization_fides_key`
+    /// without a definition in the manifests read (named by their key).
+    private var organizationParties: [(source: String, key: String, name: String)] {
+        var out = manifests.organizations.map { ("organization:" + $0.key, $0.key, $0.name ?? $0.key) }
+        for system in manifests.systems {
+            if let key = system.organizationKey, !out.contains(where: { $0.1 == key }) {
+                out.append(("organization:" + key, key, key))
+            }
+        }
+        return out
+    }
+
+    /// The organization whose data map this is: the first defined, else the first named by a system.
+    private var mainOrganizationSource: String? { organizationParties.first?.source }
+
+    /// The party operating a system: its vendor (`legal_name`) when that is another business, else the
+    /// organization it belongs to (`organization_fides_key`), else the main organization.
     private func operatorSource(_ system: FidesManifests.System) -> String? {
         if let legal = system.legalName, legal != organization?.name { return "vendor:" + legal }
-        return organization.map { "organization:" + $0.key }
+        if let key = system.organizationKey { return "organization:" + key }
+        return mainOrganizationSource
     }
 
     mutating func build(report: inout ImportReport) -> YAMLMap {
-        for org in manifests.organizations { _ = partyIDs.id(for: "organization:" + org.key, named: org.key) }
+        for org in organizationParties { _ = partyIDs.id(for: org.source, named: org.key) }
         for system in manifests.systems {
             if let legal = system.legalName, legal != organization?.name { _ = partyIDs.id(for: "vendor:" + legal, named: legal) }
         }
@@ -166,7 +183,7 @@ struct FidesConversion {
     // MARK: - Parties
 
     private func parties(_ report: inout ImportReport) -> [YAMLValue] {
-        var sources: [(source: String, name: String)] = manifests.organizations.map { ("organization:" + $0.key, $0.name ?? $0.key) }
+        var sources: [(source: String, name: String)] = organizationParties.map { ($0.source, $0.name) }
         for system in manifests.systems {
             if let legal = system.legalName, legal != organization?.name, !sources.contains(where: { $0.source == "vendor:" + legal }) {
                 sources.append(("vendor:" + legal, legal))
@@ -175,7 +192,9 @@ struct FidesConversion {
         return sources.compactMap { source, name -> YAMLValue? in
             guard let id = partyIDs.existing(source) else { return nil }
             let subject = "party \(id)"
-            report.mapped(subject, source.hasPrefix("vendor:") ? "from legal_name `\(name)` of a system" : "from organization `\(name)`")
+            let defined = manifests.organizations.contains { "organization:" + $0.key == source }
+            report.mapped(subject, source.hasPrefix("vendor:") ? "from legal_name `\(name)` of a system"
+                          : defined ? "from organization `\(name)`" : "from organization_fides_key `\(name)` of systems (not defined in the manifests)")
             let operated = manifests.systems.filter { operatorSource($0) == source }
             var party = YAMLMap()
             party.set("id", id)
@@ -187,7 +206,7 @@ struct FidesConversion {
                 role = joint ? "joint-controller" : "controller"
             } else if let first = roles.first {
                 role = first
-            } else if source == "organization:" + (organization?.key ?? "") {
+            } else if source == mainOrganizationSource {
                 role = "controller"
             }
             if let role {

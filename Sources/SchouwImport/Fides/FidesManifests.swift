@@ -48,6 +48,8 @@ struct FidesManifests {
         var legalName: String?
         var responsibility: [(String, YAMLNode)]
         var jointControllerInfo: String?
+        /// `organization_fides_key` when written out (Fides defaults it to `default_organization`).
+        var organizationKey: String?
     }
 
     struct Dataset {
@@ -179,7 +181,8 @@ struct FidesReader {
             transferBases: reader.strings(node, "legal_basis_for_transfers"),
             thirdCountries: reader.strings(node, "third_country_transfers").map(\.0),
             legalName: reader.string(node, "legal_name"), responsibility: responsibility,
-            jointControllerInfo: reader.string(node, "joint_controller_info")))
+            jointControllerInfo: reader.string(node, "joint_controller_info"),
+            organizationKey: reader.string(node, "organization_fides_key")))
     }
 
     private mutating func readDataset(_ node: YAMLNode) {
