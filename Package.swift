@@ -58,12 +58,13 @@ let package = Package(
         .executableTarget(name: "embed-resources"),
         .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine"]),
 
-        .testTarget(name: "CELTests", dependencies: ["CEL"]),
-        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Fixtures"]),
+        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"], exclude: ["Support/validate_with_jsonschema.py"]),
         .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL"]),
-        .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"]),
-        .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest"]),
-        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"]),
+        .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"],
+                    exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"], exclude: ["Golden"]),
         .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"]),
         .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"]),
     ]

@@ -34,6 +34,8 @@ public struct Expr: Sendable {
 public struct Comprehension: Sendable {
     public enum Macro: String, Sendable {
         case all, exists, existsOne = "exists_one", map, filter
+        /// `cel.bind(name, value, body)`: `range` is the value bound to `iterVar` while `body` runs.
+        case bind = "cel.bind"
     }
 
     public var macro: Macro

@@ -48,6 +48,11 @@ struct Checker {
             for field in fields { _ = check(field.value) }
             report("message construction (\(typeName){...}) is not supported", at: e.offset)
             return .error
+        case .comprehension(let c) where c.macro == .bind:
+            let valueType = check(c.range)
+            scopes.append((c.iterVar, valueType))
+            defer { scopes.removeLast() }
+            return check(c.body)
         case .comprehension(let c):
             let rangeType = check(c.range)
             let elementType: CELType
@@ -72,6 +77,8 @@ struct Checker {
                 return .list(elementType)
             case .map:
                 return .list(bodyType)
+            case .bind:
+                return bodyType
             }
         }
     }
@@ -112,6 +119,7 @@ struct Checker {
         if environment.variables[root] == nil, let type = Planner.typeNames[path] {
             return .type(CELType.parse(type.name) ?? .dyn)
         }
+        if environment.variables[root] == nil, environment.objectTypes[path] != nil { return .type(.object(path)) }
         return nil
     }
 

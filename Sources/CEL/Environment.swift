@@ -22,12 +22,14 @@ public struct Environment: Sendable {
     /// evaluation fails, so nested macros over large lists cannot run away.
     public var iterationLimit = 10_000_000
 
-    /// An environment with the standard library and the strings and sets extensions.
+    /// An environment with the standard library and the strings, sets, math and encoders extensions.
     public init(variables: [String: CELType] = [:]) {
         self.variables = variables
         var library = FunctionLibrary.standard
         library.merge(.stringsExtension)
         library.merge(.setsExtension)
+        library.merge(.mathExtension)
+        library.merge(.encodersExtension)
         self.library = library
     }
 
@@ -64,11 +66,15 @@ public struct Environment: Sendable {
             var checker = Checker(environment: self, source: parsed.source)
             let result = checker.check(parsed.root)
             if !checker.diagnostics.isEmpty {
-                throw CompileError(diagnostics: checker.diagnostics, source: parsed.source)
+                let sorted = checker.diagnostics.enumerated().sorted {
+                    ($0.element.location.offset, $0.offset) < ($1.element.location.offset, $1.offset)
+                }.map(\.element)
+                throw CompileError(diagnostics: sorted, source: parsed.source)
             }
             resultType = result
         }
-        var planner = Planner(library: library, declaredVariables: Set(variables.keys))
+        var planner = Planner(library: library, declaredVariables: Set(variables.keys),
+                              objectTypeNames: Set(objectTypes.keys))
         let root = planner.plan(parsed.root)
         return Program(source: parsed.source, ast: parsed.root, root: root, slots: planner.slotCount,
                        resultType: resultType, iterationLimit: iterationLimit)

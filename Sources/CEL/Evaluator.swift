@@ -60,6 +60,34 @@ struct Evaluator<T: Tracer> {
             let k = eval(key)
             if case .error = k { return k }
             return Evaluator.index(c, k)
+        case .and2(let left, let right):
+            let a = eval(left)
+            if case .bool(false) = a { return a }
+            let b = eval(right)
+            switch (a, b) {
+            case (_, .bool(false)): return b
+            case (.bool(true), .bool(true)): return b
+            case (.error, _): return a
+            case (.bool, .error): return b
+            case (.bool, _): return .error(EvalError.noOverload("_&&_", [b]))
+            default: return .error(EvalError.noOverload("_&&_", [a]))
+            }
+        case .or2(let left, let right):
+            let a = eval(left)
+            if case .bool(true) = a { return a }
+            let b = eval(right)
+            switch (a, b) {
+            case (_, .bool(true)): return b
+            case (.bool(false), .bool(false)): return b
+            case (.error, _): return a
+            case (.bool, .error): return b
+            case (.bool, _): return .error(EvalError.noOverload("_||_", [b]))
+            default: return .error(EvalError.noOverload("_||_", [a]))
+            }
+        case .localSelect(let slot, let field, let path, let operandID):
+            tracer.record(operandID, locals[slot])
+            if case .map(let m) = locals[slot], let value = m.lookup(field: field) { return value }
+            return Evaluator.select(locals[slot], field: field, path: path)
         case .and(let operands):
             var firstError: Value?
             for operand in operands {
@@ -192,6 +220,13 @@ struct Evaluator<T: Tracer> {
     private mutating func comprehension(_ macro: Comprehension.Macro, slot: Int, rangeNode: Node, body: Node,
                                         filter: Node?) -> Value {
         let range = eval(rangeNode)
+        if macro == .bind {
+            if case .error = range { return range }
+            let saved = locals[slot]
+            locals[slot] = range
+            defer { locals[slot] = saved }
+            return eval(body)
+        }
         let items: [Value]
         switch range {
         case .list(let elements): items = elements
@@ -257,6 +292,8 @@ struct Evaluator<T: Tracer> {
                 }
             }
             return .list(results)
+        case .bind:
+            return eval(body)
         }
     }
 

@@ -49,7 +49,7 @@ struct Lexer {
         }
     }
 
-    /// Reads all tokens; `previousAllowsFloatDot` decides whether `.5` is a number or a selector.
+    /// Reads all tokens. `.5` is a number unless it follows an operand (then `.` selects a field).
     mutating func tokenize() throws(LexError) -> [Token] {
         var tokens: [Token] = []
         while true {

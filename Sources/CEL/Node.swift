@@ -1,12 +1,17 @@
 /// The evaluation plan: an expression tree with identifiers, functions and macros resolved.
-struct Node: Sendable {
+final class Node: Sendable {
     let id: Int
     let op: Op
+
+    init(id: Int, op: Op) {
+        self.id = id
+        self.op = op
+    }
 
     enum ArithmeticOp: Sendable { case add, subtract, multiply, divide, modulo }
     enum RelationOp: Sendable { case less, lessOrEqual, greater, greaterOrEqual }
 
-    indirect enum Op: Sendable {
+    enum Op: Sendable {
         case constant(Value)
         /// A variable from the activation.
         case variable(FieldName)
@@ -21,6 +26,11 @@ struct Node: Sendable {
         case index(Node, Node)
         case and([Node])
         case or([Node])
+        /// Two-operand `&&` / `||`, the common case, without an operand array.
+        case and2(Node, Node)
+        case or2(Node, Node)
+        /// `x.field` where `x` is a comprehension variable: no recursion for the operand.
+        case localSelect(slot: Int, field: FieldName, path: String, operandID: Int)
         case not(Node)
         case negate(Node)
         case conditional(Node, Node, Node)

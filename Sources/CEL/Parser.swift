@@ -1,13 +1,15 @@
 /// Options that change how expressions are parsed.
 public struct ParserOptions: Sendable {
-    /// How deep the parser may recurse (parentheses, calls, list and map literals). cel-go uses 250.
-    public var maxRecursionDepth: Int = 250
+    /// How deep the parser may recurse (parentheses, calls, list and map literals). Far beyond any
+    /// hand-written rule, and low enough that parsing, checking and evaluating stay within a
+    /// 512 KiB thread stack in release builds (the size of Swift concurrency threads on macOS).
+    public var maxRecursionDepth: Int = 100
     /// How tall the syntax tree may grow (also bounds long operator chains such as `a+a+...`).
-    public var maxHeight: Int = 300
+    public var maxHeight: Int = 200
     /// Expand `has`, `all`, `exists`, `exists_one`, `map` and `filter`; off, they are plain calls.
     public var macros: Bool = true
 
-    public init(maxRecursionDepth: Int = 250, maxHeight: Int = 300, macros: Bool = true) {
+    public init(maxRecursionDepth: Int = 100, maxHeight: Int = 200, macros: Bool = true) {
         self.maxRecursionDepth = maxRecursionDepth
         self.maxHeight = maxHeight
         self.macros = macros
@@ -122,6 +124,11 @@ public struct Parser {
         }
         let condition = try parseOr()
         guard isPunct("?") else { return condition }
+        return try parseConditional(condition)
+    }
+
+    @inline(never)
+    private mutating func parseConditional(_ condition: Expr) throws -> Expr {
         let question = advance()
         let whenTrue = try parseOr()
         _ = try expect(":", "in conditional expression")
@@ -134,6 +141,11 @@ public struct Parser {
     private mutating func parseOr() throws -> Expr {
         let first = try parseAnd()
         guard isPunct("||") else { return first }
+        return try parseOrTail(first)
+    }
+
+    @inline(never)
+    private mutating func parseOrTail(_ first: Expr) throws -> Expr {
         var operands = [first]
         let opOffset = current.start
         while isPunct("||") {
@@ -146,6 +158,11 @@ public struct Parser {
     private mutating func parseAnd() throws -> Expr {
         let first = try parseRelation()
         guard isPunct("&&") else { return first }
+        return try parseAndTail(first)
+    }
+
+    @inline(never)
+    private mutating func parseAndTail(_ first: Expr) throws -> Expr {
         var operands = [first]
         let opOffset = current.start
         while isPunct("&&") {
@@ -155,9 +172,21 @@ public struct Parser {
         return try call("_&&_", operands, start: first.start, end: operands.last?.end ?? first.end, offset: opOffset)
     }
 
+    private static let relationOperators = ["<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_"]
+
     private mutating func parseRelation() throws -> Expr {
-        var left = try parseAddition()
-        let operators = ["<": "_<_", "<=": "_<=_", ">": "_>_", ">=": "_>=_", "==": "_==_", "!=": "_!=_"]
+        let left = try parseAddition()
+        guard case .punct = current.kind else {
+            if case .identifier("in") = current.kind { return try parseRelationTail(left) }
+            return left
+        }
+        return try parseRelationTail(left)
+    }
+
+    @inline(never)
+    private mutating func parseRelationTail(_ first: Expr) throws -> Expr {
+        var left = first
+        let operators = Parser.relationOperators
         while true {
             let token = current
             var function: String?
@@ -171,7 +200,14 @@ public struct Parser {
     }
 
     private mutating func parseAddition() throws -> Expr {
-        var left = try parseMultiplication()
+        let first = try parseMultiplication()
+        guard isPunct("+") || isPunct("-") else { return first }
+        return try parseAdditionTail(first)
+    }
+
+    @inline(never)
+    private mutating func parseAdditionTail(_ first: Expr) throws -> Expr {
+        var left = first
         while isPunct("+") || isPunct("-") {
             let token = advance()
             let right = try parseMultiplication()
@@ -182,7 +218,14 @@ public struct Parser {
     }
 
     private mutating func parseMultiplication() throws -> Expr {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        guard isPunct("*") || isPunct("/") || isPunct("%") else { return first }
+        return try parseMultiplicationTail(first)
+    }
+
+    @inline(never)
+    private mutating func parseMultiplicationTail(_ first: Expr) throws -> Expr {
+        var left = first
         while isPunct("*") || isPunct("/") || isPunct("%") {
             let token = advance()
             let right = try parseUnary()
@@ -192,43 +235,62 @@ public struct Parser {
         return left
     }
 
+    // The functions on the recursion path (parseUnary, parseMember, parsePrimary) stay small and
+    // hand everything else to helpers that are not inlined: each nesting level then costs little
+    // stack, so deep but legal expressions parse even on threads with small stacks.
+
     private mutating func parseUnary() throws -> Expr {
-        if isPunct("!") {
-            var bangs: [Token] = []
-            while isPunct("!") { bangs.append(advance()) }
-            var operand = try parseMember()
-            for bang in bangs.reversed() {
-                operand = try call("!_", [operand], start: bang.start, end: operand.end, offset: bang.start)
-            }
-            return operand
-        }
-        if isPunct("-") {
-            var minuses: [Token] = []
-            while isPunct("-") { minuses.append(advance()) }
-            // The innermost minus folds into a number literal so -9223372036854775808 is representable.
-            var operand: Expr
-            let literalToken = current
-            if let last = minuses.last, case .int(let magnitude) = literalToken.kind, !isMemberContinuation(peekToken(1)) {
-                _ = advance()
-                guard magnitude <= UInt64(Int64.max) + 1 else {
-                    throw Failure(message: "integer literal out of range", offset: literalToken.start)
-                }
-                let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-                operand = try make(.literal(.int(value)), start: last.start, end: literalToken.end, offset: last.start, children: [])
-                minuses.removeLast()
-            } else if let last = minuses.last, case .double(let d) = literalToken.kind, !isMemberContinuation(peekToken(1)) {
-                _ = advance()
-                operand = try make(.literal(.double(-d)), start: last.start, end: literalToken.end, offset: last.start, children: [])
-                minuses.removeLast()
-            } else {
-                operand = try parseMember()
-            }
-            for minus in minuses.reversed() {
-                operand = try call("-_", [operand], start: minus.start, end: operand.end, offset: minus.start)
-            }
-            return operand
-        }
+        if isPunct("!") { return try parseNegations() }
+        if isPunct("-") { return try parseMinuses() }
         return try parseMember()
+    }
+
+    @inline(never)
+    private mutating func parseNegations() throws -> Expr {
+        var bangs: [Token] = []
+        while isPunct("!") { bangs.append(advance()) }
+        var operand = try parseMember()
+        for bang in bangs.reversed() {
+            operand = try call("!_", [operand], start: bang.start, end: operand.end, offset: bang.start)
+        }
+        return operand
+    }
+
+    @inline(never)
+    private mutating func parseMinuses() throws -> Expr {
+        var minuses: [Token] = []
+        while isPunct("-") { minuses.append(advance()) }
+        // The innermost minus folds into a number literal so -9223372036854775808 is representable.
+        var operand: Expr
+        if let last = minuses.last, let folded = try foldNegativeLiteral(minus: last) {
+            operand = folded
+            minuses.removeLast()
+        } else {
+            operand = try parseMember()
+        }
+        for minus in minuses.reversed() {
+            operand = try call("-_", [operand], start: minus.start, end: operand.end, offset: minus.start)
+        }
+        return operand
+    }
+
+    private mutating func foldNegativeLiteral(minus: Token) throws -> Expr? {
+        let literalToken = current
+        guard !isMemberContinuation(peekToken(1)) else { return nil }
+        switch literalToken.kind {
+        case .int(let magnitude):
+            _ = advance()
+            guard magnitude <= UInt64(Int64.max) + 1 else {
+                throw Failure(message: "integer literal out of range", offset: literalToken.start)
+            }
+            let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+            return try make(.literal(.int(value)), start: minus.start, end: literalToken.end, offset: minus.start, children: [])
+        case .double(let d):
+            _ = advance()
+            return try make(.literal(.double(-d)), start: minus.start, end: literalToken.end, offset: minus.start, children: [])
+        default:
+            return nil
+        }
     }
 
     private func isMemberContinuation(_ token: Token) -> Bool {
@@ -236,61 +298,82 @@ public struct Parser {
     }
 
     private mutating func parseMember() throws -> Expr {
-        var operand = try parsePrimary()
+        let primary = try parsePrimary()
+        guard isPunct(".") || isPunct(".?") || isPunct("[") || isPunct("{") else { return primary }
+        return try parseMemberTail(primary)
+    }
+
+    @inline(never)
+    private mutating func parseMemberTail(_ primary: Expr) throws -> Expr {
+        var operand = primary
         while true {
             if isPunct(".") || isPunct(".?") {
-                let dot = advance()
-                if isPunct(".?", dot) {
-                    throw Failure(message: "optional field selection '.?' is not supported", offset: dot.start)
-                }
-                let nameToken = advance()
-                let name: String
-                switch nameToken.kind {
-                case .identifier(let n): name = n
-                case .punct(let p) where p.hasPrefix("`"): name = String(p.dropFirst())
-                default:
-                    throw Failure(message: "expected a field name after '.', found \(describe(nameToken))", offset: nameToken.start)
-                }
-                if isPunct("("), case .identifier = nameToken.kind {
-                    _ = advance()
-                    let (args, close) = try parseArguments(closing: ")")
-                    operand = try receiverCall(target: operand, name: name, args: args, nameToken: nameToken, end: close.end)
-                } else {
-                    operand = try make(.select(operand: operand, field: name, testOnly: false), start: operand.start,
-                                       end: nameToken.end, offset: nameToken.start, children: [operand])
-                }
+                operand = try parseSelection(on: operand)
             } else if isPunct("[") {
-                let open = advance()
-                if isPunct("?") {
-                    throw Failure(message: "optional index '[?' is not supported", offset: current.start)
-                }
-                let subscriptExpr = try parseExpr()
-                let close = try expect("]", "to close the index")
-                operand = try call("_[_]", [operand, subscriptExpr], start: operand.start, end: close.end, offset: open.start)
-            } else if isPunct("{"), let typeName = operand.dottedPath, operand.height <= 64 {
-                // Message construction `pkg.Type{field: value}`.
-                let open = advance()
-                var fields: [Expr.MapEntry] = []
-                while !isPunct("}") {
-                    let nameToken = advance()
-                    guard case .identifier(let name) = nameToken.kind else {
-                        throw Failure(message: "expected a field name in message construction", offset: nameToken.start)
-                    }
-                    _ = try expect(":", "after field name")
-                    let value = try parseExpr()
-                    let key = try make(.literal(.string(name)), start: nameToken.start, end: nameToken.end,
-                                       offset: nameToken.start, children: [])
-                    fields.append(Expr.MapEntry(key: key, value: value))
-                    if !isPunct(",") { break }
-                    _ = advance()
-                }
-                let close = try expect("}", "to close the message construction")
-                operand = try make(.message(typeName: typeName, fields: fields), start: operand.start, end: close.end,
-                                   offset: open.start, children: fields.flatMap { [$0.key, $0.value] })
+                operand = try parseIndex(on: operand)
+            } else if isPunct("{"), let typeName = operand.dottedPath {
+                operand = try parseMessage(typeName, on: operand)
             } else {
                 return operand
             }
         }
+    }
+
+    @inline(never)
+    private mutating func parseSelection(on operand: Expr) throws -> Expr {
+        let dot = advance()
+        if isPunct(".?", dot) {
+            throw Failure(message: "optional field selection '.?' is not supported", offset: dot.start)
+        }
+        let nameToken = advance()
+        let name: String
+        switch nameToken.kind {
+        case .identifier(let n): name = n
+        case .punct(let p) where p.hasPrefix("`"): name = String(p.dropFirst())
+        default:
+            throw Failure(message: "expected a field name after '.', found \(describe(nameToken))", offset: nameToken.start)
+        }
+        if isPunct("("), case .identifier = nameToken.kind {
+            _ = advance()
+            let (args, close) = try parseArguments(closing: ")")
+            return try receiverCall(target: operand, name: name, args: args, nameToken: nameToken, end: close.end)
+        }
+        return try make(.select(operand: operand, field: name, testOnly: false), start: operand.start,
+                        end: nameToken.end, offset: nameToken.start, children: [operand])
+    }
+
+    @inline(never)
+    private mutating func parseIndex(on operand: Expr) throws -> Expr {
+        let open = advance()
+        if isPunct("?") {
+            throw Failure(message: "optional index '[?' is not supported", offset: current.start)
+        }
+        let subscriptExpr = try parseExpr()
+        let close = try expect("]", "to close the index")
+        return try call("_[_]", [operand, subscriptExpr], start: operand.start, end: close.end, offset: open.start)
+    }
+
+    /// Message construction `pkg.Type{field: value}`: parsed so the checker can report it.
+    @inline(never)
+    private mutating func parseMessage(_ typeName: String, on operand: Expr) throws -> Expr {
+        let open = advance()
+        var fields: [Expr.MapEntry] = []
+        while !isPunct("}") {
+            let nameToken = advance()
+            guard case .identifier(let name) = nameToken.kind else {
+                throw Failure(message: "expected a field name in message construction", offset: nameToken.start)
+            }
+            _ = try expect(":", "after field name")
+            let value = try parseExpr()
+            let key = try make(.literal(.string(name)), start: nameToken.start, end: nameToken.end,
+                               offset: nameToken.start, children: [])
+            fields.append(Expr.MapEntry(key: key, value: value))
+            if !isPunct(",") { break }
+            _ = advance()
+        }
+        let close = try expect("}", "to close the message construction")
+        return try make(.message(typeName: typeName, fields: fields), start: operand.start, end: close.end,
+                        offset: open.start, children: fields.flatMap { [$0.key, $0.value] })
     }
 
     private mutating func parseArguments(closing: String) throws -> ([Expr], Token) {
@@ -308,71 +391,84 @@ public struct Parser {
     }
 
     private mutating func parsePrimary() throws -> Expr {
+        if isPunct("(") { return try parseParenthesised() }
+        if isPunct("[") { return try parseListLiteral() }
+        if isPunct("{") { return try parseMapLiteral() }
+        if isPunct(".") { return try parseLeadingDot() }
+        if case .identifier = current.kind { return try parseIdentifierToken() }
+        return try parseLiteral()
+    }
+
+    @inline(never)
+    private mutating func parseParenthesised() throws -> Expr {
+        _ = advance()
+        let inner = try parseExpr()
+        _ = try expect(")", "to close the parenthesis")
+        return inner
+    }
+
+    @inline(never)
+    private mutating func parseIdentifierToken() throws -> Expr {
+        guard case .identifier(let name) = current.kind else { return try parseLiteral() }
+        return try parseIdentifier(name, leadingDot: nil)
+    }
+
+    @inline(never)
+    private mutating func parseListLiteral() throws -> Expr {
+        let open = advance()
+        let (elements, close) = try parseArguments(closing: "]")
+        return try make(.list(elements), start: open.start, end: close.end, offset: open.start, children: elements)
+    }
+
+    @inline(never)
+    private mutating func parseMapLiteral() throws -> Expr {
+        let open = advance()
+        var entries: [Expr.MapEntry] = []
+        while !isPunct("}") {
+            if isPunct("?") {
+                throw Failure(message: "optional map entries '?key' are not supported", offset: current.start)
+            }
+            let key = try parseExpr()
+            _ = try expect(":", "after map key")
+            let value = try parseExpr()
+            entries.append(Expr.MapEntry(key: key, value: value))
+            if !isPunct(",") { break }
+            _ = advance()
+        }
+        let close = try expect("}", "to close the map literal")
+        return try make(.map(entries), start: open.start, end: close.end, offset: open.start,
+                        children: entries.flatMap { [$0.key, $0.value] })
+    }
+
+    @inline(never)
+    private mutating func parseLeadingDot() throws -> Expr {
+        let dot = advance()
+        guard case .identifier(let name) = current.kind else {
+            throw Failure(message: "expected an identifier after leading '.'", offset: current.start)
+        }
+        return try parseIdentifier(name, leadingDot: dot)
+    }
+
+    @inline(never)
+    private mutating func parseLiteral() throws -> Expr {
         let token = current
+        let value: Value
         switch token.kind {
         case .int(let magnitude):
-            _ = advance()
             guard magnitude <= UInt64(Int64.max) else {
                 throw Failure(message: "integer literal out of range", offset: token.start)
             }
-            return try make(.literal(.int(Int64(magnitude))), start: token.start, end: token.end, offset: token.start, children: [])
-        case .uint(let value):
-            _ = advance()
-            return try make(.literal(.uint(value)), start: token.start, end: token.end, offset: token.start, children: [])
-        case .double(let value):
-            _ = advance()
-            return try make(.literal(.double(value)), start: token.start, end: token.end, offset: token.start, children: [])
-        case .badNumber:
-            throw Failure(message: "integer literal out of range", offset: token.start)
-        case .string(let value):
-            _ = advance()
-            return try make(.literal(.string(value)), start: token.start, end: token.end, offset: token.start, children: [])
-        case .bytes(let value):
-            _ = advance()
-            return try make(.literal(.bytes(value)), start: token.start, end: token.end, offset: token.start, children: [])
-        case .identifier(let name):
-            return try parseIdentifier(name, leadingDot: nil)
-        case .punct(let p):
-            switch p {
-            case ".":
-                let dot = advance()
-                guard case .identifier(let name) = current.kind else {
-                    throw Failure(message: "expected an identifier after leading '.'", offset: current.start)
-                }
-                return try parseIdentifier(name, leadingDot: dot)
-            case "(":
-                _ = advance()
-                let inner = try parseExpr()
-                _ = try expect(")", "to close the parenthesis")
-                return inner
-            case "[":
-                let open = advance()
-                let (elements, close) = try parseArguments(closing: "]")
-                return try make(.list(elements), start: open.start, end: close.end, offset: open.start, children: elements)
-            case "{":
-                let open = advance()
-                var entries: [Expr.MapEntry] = []
-                while !isPunct("}") {
-                    if isPunct("?") {
-                        throw Failure(message: "optional map entries '?key' are not supported", offset: current.start)
-                    }
-                    let key = try parseExpr()
-                    _ = try expect(":", "after map key")
-                    let value = try parseExpr()
-                    entries.append(Expr.MapEntry(key: key, value: value))
-                    if !isPunct(",") { break }
-                    _ = advance()
-                }
-                let close = try expect("}", "to close the map literal")
-                return try make(.map(entries), start: open.start, end: close.end, offset: open.start,
-                                children: entries.flatMap { [$0.key, $0.value] })
-            default:
-                break
-            }
-        case .end:
-            throw Failure(message: "unexpected end of expression", offset: token.start)
+            value = .int(Int64(magnitude))
+        case .uint(let u): value = .uint(u)
+        case .double(let d): value = .double(d)
+        case .string(let s): value = .string(s)
+        case .bytes(let b): value = .bytes(b)
+        case .badNumber: throw Failure(message: "integer literal out of range", offset: token.start)
+        case .end: throw Failure(message: "unexpected end of expression", offset: token.start)
+        case .identifier, .punct: throw Failure(message: "unexpected \(describe(token))", offset: token.start)
         }
-        throw Failure(message: "unexpected \(describe(token))", offset: token.start)
+        _ = advance()
+        return try make(.literal(value), start: token.start, end: token.end, offset: token.start, children: [])
     }
 
     private mutating func parseIdentifier(_ name: String, leadingDot: Token?) throws -> Expr {
@@ -413,6 +509,14 @@ public struct Parser {
     }
 
     private mutating func receiverCall(target: Expr, name: String, args: [Expr], nameToken: Token, end: Int) throws -> Expr {
+        if options.macros, name == "bind", args.count == 3, case .ident("cel") = target.kind {
+            guard case .ident(let variable) = args[0].kind, !variable.hasPrefix(".") else {
+                throw Failure(message: "cel.bind() macro: the first argument must be a simple variable name", offset: args[0].offset)
+            }
+            let binding = Comprehension(macro: .bind, iterVar: variable, range: args[1], body: args[2], filter: nil)
+            return try make(.comprehension(binding), start: target.start, end: end, offset: nameToken.start,
+                            children: [args[1], args[2]])
+        }
         let macro: Comprehension.Macro? = {
             guard options.macros else { return nil }
             switch (name, args.count) {

@@ -14,9 +14,18 @@ struct Planner {
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
     ]
 
-    init(library: FunctionLibrary, declaredVariables: Set<String>) {
+    /// Declared object types, usable as type values (`type(p) == schouw.Party`).
+    let objectTypeNames: Set<String>
+
+    init(library: FunctionLibrary, declaredVariables: Set<String>, objectTypeNames: Set<String> = []) {
         self.library = library
         self.declaredVariables = declaredVariables
+        self.objectTypeNames = objectTypeNames
+    }
+
+    private func typeValue(named name: String) -> TypeValue? {
+        if let type = Planner.typeNames[name] { return type }
+        return objectTypeNames.contains(name) ? TypeValue(name: name) : nil
     }
 
     private func local(_ name: String) -> Int? {
@@ -59,7 +68,7 @@ struct Planner {
     private func identifier(_ name: String) -> Node.Op {
         if name.hasPrefix(".") { return .variable(FieldName(String(name.dropFirst()))) }
         if let slot = local(name) { return .local(slot) }
-        if !declaredVariables.contains(name), let type = Planner.typeNames[name] { return .constant(.type(type)) }
+        if !declaredVariables.contains(name), let type = typeValue(named: name) { return .constant(.type(type)) }
         return .variable(FieldName(name))
     }
 
@@ -80,6 +89,9 @@ struct Planner {
             var copy = self
             return .select(copy.plan(operand), field: FieldName(field), path: operand.dottedPath)
         }
+        if case .ident(let name) = operand.kind, !name.hasPrefix("."), let slot = local(name) {
+            return .localSelect(slot: slot, field: FieldName(field), path: name, operandID: operand.id)
+        }
         guard var parts = chain(e), let root = parts.first, local(root) == nil else {
             return simple()
         }
@@ -88,7 +100,7 @@ struct Planner {
         // Known type names and statically declared dotted variables resolve now.
         for length in stride(from: parts.count, through: 2, by: -1) {
             let name = parts[0..<length].joined(separator: ".")
-            if length == parts.count, !declaredVariables.contains(name), let type = Planner.typeNames[name] {
+            if length == parts.count, !declaredVariables.contains(name), let type = typeValue(named: name) {
                 return .constant(.type(type))
             }
             if declaredVariables.contains(name) {
@@ -111,8 +123,10 @@ struct Planner {
     private mutating func call(_ e: Expr, target: Expr?, function: String, args: [Expr]) -> Node.Op {
         if target == nil {
             switch (function, args.count) {
-            case ("_&&_", 2...): return .and(args.map { plan($0) })
-            case ("_||_", 2...): return .or(args.map { plan($0) })
+            case ("_&&_", 2): return .and2(plan(args[0]), plan(args[1]))
+            case ("_||_", 2): return .or2(plan(args[0]), plan(args[1]))
+            case ("_&&_", 3...): return .and(args.map { plan($0) })
+            case ("_||_", 3...): return .or(args.map { plan($0) })
             case ("_?_:_", 3): return .conditional(plan(args[0]), plan(args[1]), plan(args[2]))
             case ("!_", 1): return .not(plan(args[0]))
             case ("-_", 1): return .negate(plan(args[0]))

@@ -37,6 +37,37 @@ public enum Value: Sendable {
         }
     }
 
+    /// The payload when the value is a bool, nil otherwise.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var intValue: Int64? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+
+    public var listValue: [Value]? {
+        if case .list(let l) = self { return l }
+        return nil
+    }
+
+    public var mapValue: MapValue? {
+        if case .map(let m) = self { return m }
+        return nil
+    }
+
+    public var errorValue: EvalError? {
+        if case .error(let e) = self { return e }
+        return nil
+    }
+
     public var isError: Bool {
         if case .error = self { return true }
         return false

@@ -42,7 +42,7 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
 }
 
 /// Parses every event and frees it: the floor any libyaml-based loader has to stand on.
-private func bareEventParse(_ bytes: [UInt8]) -> Int {
+func bareEventParse(_ bytes: [UInt8]) -> Int {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) != 0 else { return 0 }
     defer { yaml_parser_delete(&parser) }
@@ -60,7 +60,7 @@ private func bareEventParse(_ bytes: [UInt8]) -> Int {
     return count
 }
 
-private func measure(_ runs: Int, _ body: () -> Void) -> (min: Double, median: Double) {
+func measure(_ runs: Int, _ body: () -> Void) -> (min: Double, median: Double) {
     var times: [Double] = []
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -71,4 +71,4 @@ private func measure(_ runs: Int, _ body: () -> Void) -> (min: Double, median: D
     return (times[0], times[times.count / 2])
 }
 
-private func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
+func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }

@@ -86,3 +86,19 @@ import Testing
         }
     }
 }
+
+@Suite struct CheckerDetailTests {
+    @Test func diagnosticsAreSortedByPosition() {
+        do {
+            _ = try CheckerTests.engineEnvironment.compile("flows.all(f, f.persnal) && asset.retension > 1 && nope")
+        } catch {
+            #expect(error.diagnostics.map(\.location.offset) == error.diagnostics.map(\.location.offset).sorted())
+            #expect(error.diagnostics.count == 3)
+        }
+    }
+
+    @Test func objectTypesAreTypeValues() throws {
+        let program = try CheckerTests.engineEnvironment.compile("type(flow) == schouw.Flow")
+        #expect(program.evaluate(["flow": .object(["id": .string("f1")], typeName: "schouw.Flow")]).boolValue == true)
+    }
+}

@@ -69,6 +69,8 @@ enum Conformance {
         "namespace", "parse", "plumbing", "string", "timestamps", "type_deduction",
     ]
 
+    static let otherExtensionFiles: Set<String> = ["math_ext", "encoders_ext", "bindings_ext"]
+
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let casesURL = packageRoot.appendingPathComponent("../shared/tools/cel-conformance/cases.json").standardized

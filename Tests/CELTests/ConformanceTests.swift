@@ -17,14 +17,16 @@ import Testing
         for testCase in cases {
             let isCore = Conformance.coreFiles.contains(testCase.file)
             let isStringExt = testCase.file == "string_ext"
-            guard isCore || isStringExt else { continue }
+            // Other implemented extensions are held to the known-failures list without a figure of their own.
+            let isOtherExtension = Conformance.otherExtensionFiles.contains(testCase.file)
+            guard isCore || isStringExt || isOtherExtension else { continue }
             let failure = Conformance.run(testCase)
-            if isCore { coreTotal += 1 } else { extTotal += 1 }
+            if isCore { coreTotal += 1 } else if isStringExt { extTotal += 1 }
             if let failure {
                 failures[testCase.key] = failure.replacingOccurrences(of: "\n", with: " ")
             } else if isCore {
                 corePassed += 1
-            } else {
+            } else if isStringExt {
                 extPassed += 1
             }
         }

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func moderateNestingIsAccepted() throws {
-        let text = String(repeating: "(", count: 100) + "7" + String(repeating: ")", count: 100)
+        let text = String(repeating: "(", count: 90) + "7" + String(repeating: ")", count: 90)
         #expect(try evaluate(text).literal == "7")
     }
 

@@ -12,9 +12,3 @@ func evalError(_ text: String, _ variables: [String: Value] = [:]) throws -> Eva
     return nil
 }
 
-extension Value {
-    var boolValue: Bool? {
-        if case .bool(let b) = self { return b }
-        return nil
-    }
-}

@@ -25,3 +25,16 @@ import Testing
         #expect(unevaluated.contains("1 / 0 == 1"))
     }
 }
+
+@Suite struct TraceComprehensionTests {
+    @Test func comprehensionVariablesAreRecorded() throws {
+        var env = Environment()
+        env.declare(variable: "flows", type: .dyn)
+        let program = try env.compile("flows.exists(f, f.personal)")
+        let trace = program.trace(Activation(["flows": .list([.object(["personal": .bool(false)])])]))
+        #expect(trace.result.boolValue == false)
+        let variable = try #require(trace.steps.first { $0.text == "f" })
+        #expect(variable.value?.literal == #"{"personal": false}"#)
+        #expect(trace.steps.first { $0.text == "f.personal" }?.value?.boolValue == false)
+    }
+}

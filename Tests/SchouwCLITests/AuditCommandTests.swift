@@ -9,7 +9,7 @@ import Testing
         let run = try CLI.run(["audit", example, "--now", "2026-03-01"])
         #expect([0, 1].contains(run.status), "exit \(run.status)\n\(run.stderr)")
         #expect(!run.stdout.isEmpty)
-        #expect(run.stderr.isEmpty || !run.stderr.contains("error:"), run.stderr)
+        #expect(run.stderr.isEmpty || !run.stderr.contains("error:"), "\(run.stderr)")
     }
 
     @Test(arguments: examples)

@@ -34,6 +34,9 @@ import Testing
         let en = try CLI.run(["report", Self.failing, "--format", "markdown", "--lang", "en"])
         #expect(nl.stdout.contains("## Bevindingen per ernst"))
         #expect(en.stdout.contains("## Findings by severity"))
+        // A result of an English audit renders in English unless --lang says otherwise.
+        #expect(try CLI.run(["report", Self.passing, "--format", "markdown"]).stdout.contains("## Findings by severity"))
+        #expect(try CLI.run(["report", Self.passing, "--format", "markdown", "--lang", "nl"]).stdout.contains("## Bevindingen per ernst"))
     }
 
     @Test func writesToOutputFile() throws {

@@ -97,6 +97,12 @@ import Testing
         #expect(sarif.contains("\\\\[link\\\\](javascript:alert(3))"), "SARIF embedded-link brackets must be escaped")
     }
 
+    @Test func jsonResultKeepsHostileDataExactly() throws {
+        let data = try JSONReporter().render(HostileFixture.result, context: ReportContext())
+        #expect(try AuditResult.decode(data) == HostileFixture.result)
+        #expect(String(decoding: data, as: UTF8.self).contains("\\u009b"))
+    }
+
     @Test func graphExportersEscapeLabels() throws {
         let graph = DataFlowGraph(descriptor: HostileFixture.descriptor, highlights: GraphHighlights(result: HostileFixture.result))
         let dot = DOTExporter.render(graph)

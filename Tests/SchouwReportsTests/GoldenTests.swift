@@ -9,16 +9,18 @@ import Testing
     static let cases: [(fixture: String, format: String, lang: ReportLanguage, ext: String)] = {
         var out: [(String, String, ReportLanguage, String)] = []
         for fixture in ["binnenstad", "parkeren"] {
+            // Machine formats in the language the fixture's audit ran in.
+            let lang: ReportLanguage = fixture == "parkeren" ? .en : .nl
             out.append((fixture, "text", .nl, "nl.txt"))
             out.append((fixture, "text", .en, "en.txt"))
-            out.append((fixture, "json", .nl, "json"))
-            out.append((fixture, "sarif", .nl, "sarif"))
-            out.append((fixture, "junit", .nl, "junit.xml"))
+            out.append((fixture, "json", lang, "json"))
+            out.append((fixture, "sarif", lang, "sarif"))
+            out.append((fixture, "junit", lang, "junit.xml"))
             out.append((fixture, "markdown", .nl, "nl.md"))
             out.append((fixture, "markdown", .en, "en.md"))
             out.append((fixture, "html", .nl, "nl.html"))
             out.append((fixture, "html", .en, "en.html"))
-            out.append((fixture, "oscal", .nl, "oscal.json"))
+            out.append((fixture, "oscal", lang, "oscal.json"))
         }
         return out
     }()
@@ -77,5 +79,26 @@ import Testing
             let b = try reporter.render(shuffled, context: ReportContext())
             #expect(a == b, "\(format) depends on the engine's outcome order")
         }
+    }
+}
+
+@Suite struct HTMLSelfContainedTests {
+    /// The HTML report loads nothing: no external references, no scripts, a CSP that forbids both.
+    @Test(arguments: ["binnenstad", "parkeren"])
+    func loadsNothing(_ name: String) throws {
+        let fixture = try #require(Fixtures.all.first { $0.name == name })
+        let html = String(decoding: try HTMLReporter().render(fixture.result, context: ReportContext(descriptor: fixture.descriptor)),
+                          as: UTF8.self)
+        #expect(!html.contains("src="))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("@import"))
+        let urls = html.ranges(of: "url(").map { html[$0.upperBound...].prefix(1) }
+        #expect(urls.allSatisfy { $0 == "#" }, "only in-document url(#marker) references")
+        let external = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(!external.contains("http://") && !external.contains("https://"))
+        for href in html.ranges(of: "href=\"").map({ html[$0.upperBound...].prefix(1) }) { #expect(href == "#") }
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the diagram is inline SVG")
+        #expect(html.contains("@media print") && html.contains("@media (max-width: 640px)"))
     }
 }

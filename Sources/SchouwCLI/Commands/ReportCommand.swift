@@ -46,8 +46,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: ReportFormat = .text
 
-    @Option(help: "Language of the report texts.")
-    var lang: ReportLanguage = .nl
+    @Option(help: "Language of the report texts (default: the language the audit ran in, else nl).")
+    var lang: ReportLanguage?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
     var output: String?
@@ -80,7 +80,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let gate = failOn.map { GatePolicy(failOn: $0, failOnUnknown: failOnUnknown) }
-        let context = ReportContext(lang: lang, colour: colour ?? (output == nil && Console.stdoutIsColourTerminal),
+        let context = ReportContext(lang: lang ?? ReportLanguage(rawValue: saved.lang) ?? .nl, colour: colour ?? (output == nil && Console.stdoutIsColourTerminal),
                                     descriptor: loaded, gate: gate,
                                     sourceRoot: FileManager.default.currentDirectoryPath)
         guard let reporter = ReporterRegistry.reporter(for: format.name) else {

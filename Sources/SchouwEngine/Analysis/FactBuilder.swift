@@ -9,12 +9,20 @@ public enum FactBuilder {
 
     public static func build(_ d: Descriptor, taxonomy: Taxonomy) -> GraphFacts {
         let index = DescriptorIndex(d)
-        let zones = zoneFacts(d, index: index)
+        var zones = zoneFacts(d, index: index)
         var assets = ownAssetFlags(d, taxonomy: taxonomy)
         inheritThroughDerivedFrom(d, index: index, assets: &assets)
         var systems = baseSystemFacts(d, index: index, zones: zones)
         var flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
         holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, countries: taxonomy.countries)
+        for i in assets.indices {
+            assets[i].fromPublicSpace = assets[i].collectedInPublicSpace || assets[i].sources.contains {
+                index.data[$0].map { assets[$0].collectedInPublicSpace } ?? false
+            }
+        }
+        for (si, s) in d.systems.enumerated() where systems[si].personal {
+            if let z = s.zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
+        }
         let parties = partyFacts(d, index: index, systems: systems, zones: zones, assets: assets, taxonomy: taxonomy)
         let purposes = purposeFacts(d, index: index, flows: flows, assets: assets)
         let project = projectFacts(d, assets: assets, systems: systems)
@@ -42,6 +50,7 @@ public enum FactBuilder {
             if country == nil, let op = zone.operator_.flatMap({ index.party[$0] }) { country = d.parties[op].country }
             result[i].country = country
             result[i].publicSpace = publicSpace
+            result[i].operatorParty = zone.operator_.flatMap { index.party[$0] }
         }
         for s in d.systems {
             if let z = s.zone.flatMap({ index.zone[$0] }) { result[z].systems.append(s.id) }
@@ -281,8 +290,10 @@ public enum FactBuilder {
             result[p].personal = result[p].personal || flows[fi].personal
             result[p].special = result[p].special || flows[fi].special
             result[p].criminal = result[p].criminal || flows[fi].criminal
-            for id in flow.data where index.data[id].map({ assets[$0].nationalID }) == true {
-                result[p].nationalID = true
+            for id in flow.data {
+                guard let a = index.data[id] else { continue }
+                if assets[a].nationalID { result[p].nationalID = true }
+                if assets[a].fromPublicSpace { result[p].fromPublicSpace = true }
             }
         }
         for i in result.indices { result[i].flowsUsing.sort() }

@@ -26,6 +26,8 @@ public struct AssetFacts: Sendable {
     public var collectedBy: [String] = []
     public var storedBy: [String] = []
     public var collectedInPublicSpace = false
+    /// Collected in public space, itself or through an asset it derives from.
+    public var fromPublicSpace = false
     public var reaches: [String] = []
     public var reachesParties: [String] = []
     public var reachesCountries: [String] = []
@@ -75,6 +77,7 @@ public struct PurposeFacts: Sendable {
     public var special = false
     public var criminal = false
     public var nationalID = false
+    public var fromPublicSpace = false
 }
 
 public struct ZoneFacts: Sendable {
@@ -83,6 +86,9 @@ public struct ZoneFacts: Sendable {
     /// The zone or one of its ancestors is public space.
     public var publicSpace = false
     public var systems: [String] = []
+    /// A system in the zone handles personal data.
+    public var personal = false
+    public var operatorParty: Int?
 }
 
 public struct ProjectFacts: Sendable {

@@ -32,7 +32,8 @@ public enum DerivedFactCatalog {
             Fact("identifier", .bool), Fact("biometric", .bool), Fact("location", .bool),
             Fact("category_keys", .list(.string)), Fact("sources", .list(.string)),
             Fact("collected_by", .list(.string)), Fact("stored_by", .list(.string)),
-            Fact("collected_in_public_space", .bool), Fact("reaches", .list(.string)),
+            Fact("collected_in_public_space", .bool), Fact("from_public_space", .bool),
+            Fact("source_assets", .list(.object("schouw.Asset"))), Fact("reaches", .list(.string)),
             Fact("reaches_parties", .list(.string)), Fact("reaches_countries", .list(.string)),
             Fact("leaves_eea", .bool),
         ],
@@ -44,7 +45,9 @@ public enum DerivedFactCatalog {
             Fact("assets", .list(.object("schouw.Asset"))), Fact("purpose_info", .object("schouw.Purpose")),
         ],
         "schouw.System": [
-            Fact("receives", .list(.string)), Fact("handles", .list(.string)), Fact("personal", .bool),
+            Fact("receives", .list(.string)), Fact("handles", .list(.string)),
+            Fact("collected_assets", .list(.object("schouw.Asset"))), Fact("stored_assets", .list(.object("schouw.Asset"))),
+            Fact("handled_assets", .list(.object("schouw.Asset"))), Fact("personal", .bool),
             Fact("special", .bool), Fact("country", .string), Fact("in_eea", .bool),
             Fact("operator_party", .object("schouw.Party")), Fact("zone_info", .object("schouw.Zone")),
             Fact("public_space", .bool), Fact("inbound", .list(.string)), Fact("outbound", .list(.string)),
@@ -56,10 +59,11 @@ public enum DerivedFactCatalog {
         ],
         "schouw.Purpose": [
             Fact("flows_using", .list(.string)), Fact("personal", .bool), Fact("special", .bool),
-            Fact("criminal", .bool), Fact("national_id", .bool),
+            Fact("criminal", .bool), Fact("national_id", .bool), Fact("from_public_space", .bool),
         ],
         "schouw.Zone": [
-            Fact("public_space", .bool), Fact("systems", .list(.string)),
+            Fact("public_space", .bool), Fact("systems", .list(.string)), Fact("personal", .bool),
+            Fact("operator_party", .object("schouw.Party")),
         ],
         "schouw.Project": [
             Fact("personal", .bool), Fact("public_space_sensing", .bool), Fact("sensing", .list(.string)),

@@ -16,16 +16,19 @@ public struct DescriptorValues: Sendable {
     public var purposes: [Value]
 
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists) {
-        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1) }
-        parties = zip(d.parties, facts.parties).map { Self.party($0, $1) }
-        data = zip(d.data, facts.assets).map { Self.asset($0, $1) }
+        let partyValues = zip(d.parties, facts.parties).map { Self.party($0, $1) }
+        parties = partyValues
+        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }) }
+        let index = DescriptorIndex(d)
+        data = Self.assets(d, facts: facts, index: index)
         purposes = zip(d.purposes, facts.purposes).map { Self.purpose($0, $1) }
-        let zoneValues = zones, partyValues = parties
+        let zoneValues = zones, assetValues = data
+        func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
         systems = zip(d.systems, facts.systems).map { s, f in
             Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
-                        countries: countries)
+                        countries: countries, collected: objects(s.collects), stored: objects(s.stores),
+                        handled: objects(f.handles))
         }
-        let index = DescriptorIndex(d)
         let systemValues = systems, dataValues = data, purposeValues = purposes
         flows = zip(d.flows, facts.flows).map { flow, f in
             var o = ObjectFields()
@@ -107,6 +110,15 @@ public struct DescriptorValues: Sendable {
             x["owner"] = c.owner.map(Value.string)
             return x.value(type: "schouw.Contacts")
         }
+        o["security_policy"] = p.securityPolicy.map { s in
+            var x = ObjectFields()
+            x["cvd"] = s.cvd.map(Value.bool)
+            x["incident_procedure"] = s.incidentProcedure.map(Value.bool)
+            x["crypto_policy"] = s.cryptoPolicy.map(Value.bool)
+            x["soa_published"] = s.soaPublished.map(Value.bool)
+            return x.value(type: "schouw.SecurityPolicy")
+        }
+        o["privacy_statement"] = p.privacyStatement.map(Value.bool)
         o["personal"] = .bool(f.personal)
         o["public_space_sensing"] = .bool(f.publicSpaceSensing)
         o["sensing"] = strings(f.sensing)
@@ -115,7 +127,32 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Project")
     }
 
-    static func zone(_ z: Zone, _ f: ZoneFacts) -> Value {
+    /// Assets in derived-from order, so each can carry its sources as objects (`source_assets`).
+    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex) -> [Value] {
+        var built = [Value?](repeating: nil, count: d.data.count)
+        var visiting = Set<Int>()
+        // Iterative depth-first build: sources first; a cycle (rejected by the loader) just cuts the edge.
+        for root in d.data.indices where built[root] == nil {
+            var stack: [(Int, Bool)] = [(root, false)]
+            while let (i, expanded) = stack.popLast() {
+                if built[i] != nil { continue }
+                if expanded {
+                    let sources = d.data[i].derivedFrom.compactMap { index.data[$0] }.compactMap { built[$0] }
+                    built[i] = asset(d.data[i], facts.assets[i], sources: sources)
+                    visiting.remove(i)
+                    continue
+                }
+                visiting.insert(i)
+                stack.append((i, true))
+                for s in d.data[i].derivedFrom.compactMap({ index.data[$0] }) where built[s] == nil && !visiting.contains(s) {
+                    stack.append((s, false))
+                }
+            }
+        }
+        return built.map { $0 ?? .null }
+    }
+
+    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?) -> Value {
         var o = ObjectFields()
         o["id"] = .string(z.id)
         o["name"] = z.name.map(Value.string)
@@ -126,6 +163,8 @@ public struct DescriptorValues: Sendable {
         o["parent"] = z.parent.map(Value.string)
         o["public_space"] = .bool(f.publicSpace)
         o["systems"] = strings(f.systems)
+        o["personal"] = .bool(f.personal)
+        o["operator_party"] = operatorParty
         return o.value(type: "schouw.Zone")
     }
 
@@ -149,7 +188,7 @@ public struct DescriptorValues: Sendable {
             x["signed"] = a.signed.map(timestamp)
             return x.value(type: "schouw.JointArrangement")
         }
-        o["certifications"] = strings(p.certifications ?? [])
+        o["certifications"] = p.certifications.map(strings)
         o["contract"] = p.contract.map { c in
             var x = ObjectFields()
             x["terms"] = c.terms.map(Value.string)
@@ -157,6 +196,9 @@ public struct DescriptorValues: Sendable {
             x["right_to_audit"] = c.rightToAudit.map(Value.bool)
             x["incident_notification"] = c.incidentNotification.map(duration)
             x["vulnerability_notification"] = c.vulnerabilityNotification.map(Value.bool)
+            x["data_export"] = c.dataExport.map { .string($0.rawValue) }
+            x["continuity"] = c.continuity.map(Value.bool)
+            x["archiving"] = c.archiving.map(Value.bool)
             return x.value(type: "schouw.Contract")
         }
         o["transfer"] = p.transfer.map { t in
@@ -175,7 +217,7 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Party")
     }
 
-    static func asset(_ a: DataAsset, _ f: AssetFacts) -> Value {
+    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value]) -> Value {
         var o = ObjectFields()
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
@@ -205,6 +247,8 @@ public struct DescriptorValues: Sendable {
         o["collected_by"] = strings(f.collectedBy)
         o["stored_by"] = strings(f.storedBy)
         o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
+        o["from_public_space"] = .bool(f.fromPublicSpace)
+        o["source_assets"] = .list(sources)
         o["reaches"] = strings(f.reaches)
         o["reaches_parties"] = strings(f.reachesParties)
         o["reaches_countries"] = strings(f.reachesCountries)
@@ -226,16 +270,18 @@ public struct DescriptorValues: Sendable {
         o["profiling"] = p.profiling.map(Value.bool)
         o["automated_decisions"] = p.automatedDecisions.map(Value.bool)
         o["human_review"] = p.humanReview.map(Value.bool)
+        o["behaviour_influencing"] = p.behaviourInfluencing.map(Value.bool)
         o["flows_using"] = strings(f.flowsUsing)
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["criminal"] = .bool(f.criminal)
         o["national_id"] = .bool(f.nationalID)
+        o["from_public_space"] = .bool(f.fromPublicSpace)
         return o.value(type: "schouw.Purpose")
     }
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
-                       countries: CountryLists) -> Value {
+                       countries: CountryLists, collected: Value, stored: Value, handled: Value) -> Value {
         var o = ObjectFields()
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
@@ -264,10 +310,16 @@ public struct DescriptorValues: Sendable {
             y["tls"] = e.tls.map(strings)
             y["security_txt"] = e.securityTxt.map(Value.bool)
             y["dnssec"] = e.dnssec.map(Value.bool)
+            y["certificate"] = e.certificate.map { .string($0.rawValue) }
+            y["ipv6"] = e.ipv6.map(Value.bool)
             return y.value(type: "schouw.Endpoint")
         })
+        o["standards"] = s.standards.map(strings)
         o["receives"] = strings(f.receives)
         o["handles"] = strings(f.handles)
+        o["collected_assets"] = collected
+        o["stored_assets"] = stored
+        o["handled_assets"] = handled
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["country"] = f.country.map(Value.string)
@@ -300,8 +352,13 @@ public struct DescriptorValues: Sendable {
             var z = ObjectFields()
             z["rpo"] = b.rpo.map(duration)
             z["tested"] = b.tested.map(timestamp)
+            z["offsite"] = b.offsite.map(Value.bool)
             return z.value(type: "schouw.Backup")
         }
+        y["access_review"] = x.accessReview.map(duration)
+        y["privileged_review"] = x.privilegedReview.map(duration)
+        y["supplier_access"] = x.supplierAccess.map { .string($0.rawValue) }
+        y["shared_accounts"] = x.sharedAccounts.map(Value.bool)
         return y.value(type: "schouw.Security")
     }
 

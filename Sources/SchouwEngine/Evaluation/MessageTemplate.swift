@@ -44,6 +44,18 @@ public enum MessageTemplate {
         return current
     }
 
+    /// Durations as people write them in descriptors: `P3D`, `PT24H`, `P1Y`.
+    static func isoDuration(seconds: Int64) -> String {
+        let sign = seconds < 0 ? "-" : ""
+        let s = abs(seconds)
+        if s == 0 { return "PT0S" }
+        if s % 31_536_000 == 0 { return "\(sign)P\(s / 31_536_000)Y" }
+        if s % 86_400 == 0 { return "\(sign)P\(s / 86_400)D" }
+        if s % 3_600 == 0 { return "\(sign)PT\(s / 3_600)H" }
+        if s % 60 == 0 { return "\(sign)PT\(s / 60)M" }
+        return "\(sign)PT\(s)S"
+    }
+
     static func display(_ value: Value?) -> String {
         switch value {
         case .string(let s)?: return s
@@ -52,6 +64,9 @@ public enum MessageTemplate {
         case .double(let d)?: return String(d)
         case .bool(let b)?: return b ? "true" : "false"
         case .list(let items)?: return items.map { display($0) }.joined(separator: ", ")
+        case .duration(let d)?: return isoDuration(seconds: d.seconds)
+        case .timestamp(let t)?:
+            return t.seconds % 86_400 == 0 ? String(t.rfc3339.prefix(10)) : t.rfc3339
         case nil: return "?"
         case let v?: return v.literal
         }

@@ -47,6 +47,8 @@ public struct RuleEnvironment: Sendable {
 
     static func celType(_ type: FieldType) -> CELType {
         switch type {
+        case .enumeration(let values) where !values.isEmpty && values.allSatisfy({ Int($0) != nil }):
+            return .int  // e.g. `bbn: 1|2|3`: numbers to compare, not words
         case .string, .id, .country, .enumeration, .reference: return .string
         case .int: return .int
         case .bool: return .bool

@@ -4,5 +4,6728 @@
 package enum EmbeddedRules {
     /// Relative path and UTF-8 text of every embedded file, sorted by path.
     package static let files: [(path: String, text: String)] = [
+        ("README.md", #"""
+# Writing rules for schouw
+
+Rules are data: one YAML file per rule under `Rules/<pack>/`, with its test cases beside it. Packs:
+`avg` (AVG/UAVG), `bio` (BIO2 and BIO 1.04), `smartcity`, `procurement`, `standards`. Adding a rule
+never needs Swift: write the two files, run `schouw rules test`, and the rule ships in the next build
+(`swift run embed-resources` regenerates the copy embedded in the binary).
+
+## The rule file: `Rules/<pack>/<ID>.yaml`
+
+```yaml
+id: AVG-024                                  # stable; never reused; prefix per pack (AVG, BIO, SC, PR, OS)
+title:
+  nl: Persoonsgegevens verlaten de EER zonder doorgiftegrondslag
+  en: Personal data leaves the EEA without a transfer mechanism
+severity: critical                           # info | low | medium | high | critical
+waivable: true                               # default true; false: waivers are refused
+references:
+  - {framework: avg, ref: "art. 44-46"}
+  - {framework: bio2, ref: "5.20.01"}
+for-each: party                              # project | party | zone | data | system | flow | purpose
+when: party.receives_personal && !party.in_eea          # optional CEL: is the rule applicable?
+assert: has(party.transfer) && party.transfer.mechanism != 'none'   # CEL: must hold, else a finding
+message:
+  nl: "Partij {{party.name}} buiten de EER ontvangt persoonsgegevens zonder doorgiftegrondslag."
+  en: "Party {{party.name}} outside the EEA receives personal data without a transfer mechanism."
+remediation:
+  nl: "..."
+  en: "..."
+rationale:                                   # optional: why the rule exists (shown by `explain`)
+  nl: "..."
+  en: "..."
+checklist:                                   # optional: what to demand from a supplier
+  phase: tender                              # tender | contract | delivery | operation
+  theme: privacy                             # optional: privacy | information-security | contract-and-exit | open-standards | transparency
+  knock-out: false                           # optional, default false
+  requirement: {nl: "...", en: "..."}
+  evidence: {nl: "...", en: "..."}
+```
+
+Frameworks for `references`: `avg`, `uavg`, `bio2`, `bio-1.04`, `bio-cloud`, `gibit`, `vng-vwo`,
+`forum-standaardisatie`, `ncsc-tls`, `ap-dpia-list`, `gemeentewet`, `ai-act`, `other`. Reference
+formats: `avg`/`uavg` as `art. 28(3)(h)` or `art. 44-46`; `bio2` as the measure id `5.17.01`; `bio-1.04`
+as the measure id `9.4.2.1`; `ap-dpia-list` as the item number `12`; `bio-cloud` as `U.05.1`.
+
+`{{path}}` in messages is replaced by the value of that CEL path for the subject (`{{flow.id}}`,
+`{{asset.name}}`); a missing value prints as its id or `?`.
+
+## Outcomes
+
+For each subject of the `for-each` kind:
+- `not-applicable`: `when` is false;
+- `pass`: `assert` is true;
+- `fail`: `assert` is false: a finding `RULE-ID@kind:id`;
+- `unknown`: `when` or `assert` needs a fact the descriptor does not give (an optional field that is
+  absent). The report lists the missing facts as "information needed"; it is never a silent pass.
+  `has(a.b.c)` is itself `unknown` when `a.b` is absent (CEL reports the missing `a.b`); guard with
+  `has(a.b) && has(a.b.c)` where absence of the parent is meant to decide. Write expressions so that a
+  missing fact is *read*, not guarded away: `asset.retention <= duration('P1D')`
+  gives `unknown` when retention is absent, while `has(asset.retention) && ...` would turn it into a
+  failure. Use `has()` only where absence itself is the finding.
+
+## Variables
+
+| name | type | what |
+| --- | --- | --- |
+| `project` | Project | the `project:` block |
+| `parties`, `zones`, `data`, `systems`, `flows`, `purposes` | list | every object of that section |
+| `party`, `zone`, `asset`, `system`, `flow`, `purpose` | object | the subject of a `for-each` rule (`asset` for `data`) |
+| `now` | timestamp | the audit's clock (`--now`) |
+
+Field names are the descriptor's YAML keys with `-` replaced by `_`: `party.processor_agreement.signed`,
+`asset.derived_from`, `system.sensor.edge_processing`, `system.security.admin_mfa`,
+`system.internet_facing`, `zone.operator`, `flow.protocol`. Durations are CEL durations
+(`asset.retention > duration('P1D')`); dates are timestamps at 00:00 UTC
+(`now - project.dpia.date > duration('P1095D')`). Lists that the format defaults to empty (`categories`,
+`collects`, `stores`, `derived_from`, `data`, `endpoints`, `subjects`) are always present; the lists
+`certifications` and `standards` are *unknown* when absent, so `'iso27001' in party.certifications`
+gives `unknown` rather than a failure when the descriptor is silent. Enumerations are strings (`flow.encryption == 'tls1.3'`). `registers.*` values are the strings
+`'true'`, `'false'`, `'not-applicable'`.
+
+### Derived facts
+
+Computed by the engine from the taxonomy and the data-flow graph.
+
+**asset** (`data`)
+| fact | type | meaning |
+| --- | --- | --- |
+| `personal` | bool | a category (or an asset it derives from) is personal data; `form: anonymous` alone does not clear it when the categories are identifiers |
+| `special` | bool | AVG art. 9 category |
+| `criminal` | bool | AVG art. 10 data |
+| `national_id` | bool | BSN or another national identifier (UAVG 46) |
+| `identifier` | bool | a stable identifier of a person or device (MAC, Bluetooth, IMSI, IP, plate, face) |
+| `biometric` | bool | biometric category |
+| `location` | bool | location category |
+| `category_keys` | list(string) | the categories plus all their ancestors (`personal.device.mac`, `personal.device`, `personal`) |
+| `sources` | list(string) | ids of all assets it derives from, transitively |
+| `collected_by` | list(string) | ids of systems that collect it |
+| `stored_by` | list(string) | ids of systems that store it |
+| `collected_in_public_space` | bool | collected by a system in a public-space zone or by a sensor/camera there |
+| `from_public_space` | bool | collected in public space, itself or through an asset it derives from |
+| `source_assets` | list(Asset) | the assets it derives from directly, as objects |
+| `reaches` | list(string) | ids of every system the asset reaches through flows, transitively (from the systems that collect or store it, and through assets derived from it) |
+| `reaches_parties` | list(string) | operators of those systems |
+| `reaches_countries` | list(string) | countries of those systems (zone country, else operator country) |
+| `leaves_eea` | bool | one of those countries is outside the EEA |
+
+**flow**
+| fact | type | meaning |
+| --- | --- | --- |
+| `from_system`, `to_system` | System | the systems at either end (with their derived facts) |
+| `from_zone`, `to_zone` | Zone | their zones (absent when a system has no zone) |
+| `crosses_boundary` | bool | zone or trust level changes |
+| `crosses_border` | bool | country changes |
+| `personal`, `special`, `criminal`, `identifier` | bool | of the data it carries |
+| `encrypted` | bool | strong transport encryption per the NCSC TLS guidelines: TLS 1.2/1.3, VPN, IPsec or LoRaWAN AES; absent `encryption` is unknown |
+| `assets` | list(Asset) | the data assets it carries |
+| `purpose_info` | Purpose | the purpose object (absent when the flow names none) |
+
+**system**
+| fact | type | meaning |
+| --- | --- | --- |
+| `receives` | list(string) | data ids that reach it, transitively |
+| `handles` | list(string) | data ids it collects, stores or receives |
+| `collected_assets`, `stored_assets`, `handled_assets` | list(Asset) | the same as objects, so rules need not scan `data` |
+| `personal` | bool | it handles personal data |
+| `special` | bool | it handles special-category data |
+| `country` | string | zone country, else operator country (absent when neither is known) |
+| `in_eea` | bool | country in the EEA |
+| `operator_party` | Party | the operating party (absent when not given) |
+| `zone_info` | Zone | its zone |
+| `public_space` | bool | in a public-space zone, or a sensor/camera operating in public space |
+| `inbound`, `outbound` | list(string) | ids of flows into and out of it |
+
+**party**
+| fact | type | meaning |
+| --- | --- | --- |
+| `receives_personal` | bool | a system it operates or hosts handles personal data |
+| `in_eea` | bool | its `country` is in the EEA |
+| `hq_in_eea` | bool | its `headquarters` is in the EEA |
+| `processes` | list(string) | data ids handled by systems it operates or hosts |
+| `operates` | list(string) | ids of systems it operates |
+| `hosts` | list(string) | ids of systems in zones it operates (e.g. a cloud provider hosting a supplier's platform) |
+| `external` | bool | not the controller organisation (role is not `controller`) |
+
+**purpose**
+| fact | type | meaning |
+| --- | --- | --- |
+| `flows_using` | list(string) | ids of flows with this purpose |
+| `personal` | bool | a flow with this purpose carries personal data |
+| `special`, `criminal`, `national_id` | bool | likewise |
+| `from_public_space` | bool | a flow with this purpose carries data collected in public space |
+
+**zone**
+| fact | type | meaning |
+| --- | --- | --- |
+| `public_space` | bool | the zone or one of its ancestors is public space |
+| `systems` | list(string) | ids of the systems in the zone |
+| `personal` | bool | a system in the zone handles personal data |
+| `operator_party` | Party | the party operating the zone (absent when not given) |
+
+**project**
+| fact | type | meaning |
+| --- | --- | --- |
+| `personal` | bool | any asset is personal data |
+| `public_space_sensing` | bool | a sensor or camera operates in public space |
+| `sensing` | list(string) | every `sensor.senses` value in the project |
+| `large_scale` | bool | some personal asset has `volume` >= 10,000 data subjects a year |
+| `external_processors` | list(string) | ids of parties with role processor or sub-processor |
+
+### Performance: use the facts, do not scan
+
+A rule runs once per subject. `data.exists(a, a.id in system.collects && ...)` inside a
+`for-each: system` rule scans every asset for every system: quadratic, and slow on a city-wide
+inventory. Use the object facts instead (`system.collected_assets.exists(a, ...)`,
+`asset.source_assets`, `zone.operator_party`, `flow.assets`): each rule then stays linear.
+
+## Functions beyond standard CEL
+
+| function | meaning |
+| --- | --- |
+| `duration(string)` | also accepts ISO 8601 (`duration('P30D')`, `duration('PT24H')`) |
+| `in_eea(string)` | the ISO country code is in the EEA (EU + IS, LI, NO) |
+| `adequate(string)` | the country has an EU adequacy decision (or is in the EEA) |
+| `date(string)` | an ISO date `2026-03-01` as a timestamp at 00:00 UTC |
+| `category_is(string, string)` | the first taxonomy key equals the second or lies below it |
+
+Plus the cel-go strings extension and `sets.contains`, `sets.intersects`, `sets.equivalent`.
+
+## Tests: `Rules/<pack>/<ID>.tests.yaml`
+
+Every rule has at least one failing and one passing case. A case is a small but complete descriptor,
+written inline as YAML, with the expected outcome per subject (`kind:id`). Subjects not listed are not
+checked.
+
+```yaml
+rule: AVG-024
+cases:
+  - name: US cloud without transfer mechanism fails
+    now: 2026-01-01T00:00:00Z              # optional; this is the default
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: processor, country: US}
+      # ...
+    expect:
+      party:cloudco: fail
+      party:gemeente: not-applicable
+  - name: with SCCs and a TIA it passes
+    descriptor: { ... }
+    expect:
+      party:cloudco: pass
+```
+
+Run all cases with `schouw rules test` (or `schouw rules test AVG-024`), type-check every rule with
+`schouw rules lint`.
+
+"""#),
+        ("avg/AVG-001.tests.yaml", #"""
+rule: AVG-001
+cases:
+  - name: personal data flow without purpose fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac]}]
+    expect:
+      flow:f1: fail
+  - name: flow with a purpose passes; non-personal flow is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: lucht, categories: [non-personal.environment], retention: P1Y}
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac, lucht]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: teller, to: platform, data: [mac], purpose: tellen}
+        - {id: f2, from: teller, to: platform, data: [lucht]}
+    expect:
+      flow:f1: pass
+      flow:f2: not-applicable
+
+"""#),
+        ("avg/AVG-001.yaml", #"""
+id: AVG-001
+title:
+  nl: Gegevensstroom met persoonsgegevens heeft geen doel
+  en: Flow of personal data has no purpose
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(b)"}
+  - {framework: avg, ref: "art. 30(1)(b)"}
+for-each: flow
+when: flow.personal
+assert: has(flow.purpose)
+message:
+  nl: "Gegevensstroom {{flow.id}} vervoert persoonsgegevens, maar er is geen doel aan gekoppeld."
+  en: "Flow {{flow.id}} carries personal data but names no purpose."
+remediation:
+  nl: "Koppel de stroom aan een welbepaald doel uit purposes: en leg dat doel vast in het verwerkingsregister. Stromen zonder doel horen niet te bestaan."
+  en: "Link the flow to a specified purpose under purposes: and record that purpose in the register of processing. A flow without a purpose should not exist."
+rationale:
+  nl: "Doelbinding begint bij het kunnen aanwijzen waarvoor elke verstrekking dient; zonder doel is niet te toetsen of de verwerking noodzakelijk en rechtmatig is."
+  en: "Purpose limitation starts with being able to say what each transfer is for; without a purpose, necessity and lawfulness cannot be assessed."
+
+"""#),
+        ("avg/AVG-002.tests.yaml", #"""
+rule: AVG-002
+cases:
+  - name: purpose without legal basis fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, name: Passanten tellen}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
+  - name: purpose with a basis passes; purpose without personal data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+        - {id: luchtkwaliteit}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac, fijnstof]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: teller, to: platform, data: [mac], purpose: tellen}
+        - {id: f2, from: teller, to: platform, data: [fijnstof], purpose: luchtkwaliteit}
+    expect:
+      purpose:tellen: pass
+      purpose:luchtkwaliteit: not-applicable
+
+"""#),
+        ("avg/AVG-002.yaml", #"""
+id: AVG-002
+title:
+  nl: Doel met persoonsgegevens heeft geen rechtsgrond
+  en: Purpose processing personal data has no legal basis
+severity: critical
+waivable: false
+references:
+  - {framework: avg, ref: "art. 6(1)"}
+  - {framework: avg, ref: "art. 5(1)(a)"}
+for-each: purpose
+when: purpose.personal
+assert: has(purpose.legal_basis)
+message:
+  nl: "Voor doel {{purpose.name}} worden persoonsgegevens verwerkt zonder vastgelegde grondslag uit artikel 6 lid 1 AVG."
+  en: "Purpose {{purpose.name}} processes personal data without a recorded legal basis under GDPR art. 6(1)."
+remediation:
+  nl: "Bepaal samen met de FG welke grondslag van toepassing is (voor gemeenten meestal publieke taak of wettelijke plicht) en leg die vast in legal-basis. Zonder grondslag mag de verwerking niet plaatsvinden."
+  en: "Determine with the DPO which basis applies (for municipalities usually public task or legal obligation) and record it in legal-basis. Without a basis the processing must not take place."
+
+"""#),
+        ("avg/AVG-003.tests.yaml", #"""
+rule: AVG-003
+cases:
+  - name: municipality using legitimate interests fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, organisation: Gemeente Voorbeeld}
+      purposes: [{id: tellen, legal-basis: legitimate-interests}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
+  - name: public task passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      purpose:tellen: pass
+  - name: a private controller may use legitimate interests
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, public-authority: false}
+      purposes: [{id: tellen, legal-basis: legitimate-interests}]
+      parties: [{id: winkel, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: winkel, collects: [mac]}
+        - {id: platform, kind: platform, operator: winkel}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      purpose:tellen: not-applicable
+  - name: missing basis is unknown here (AVG-002 reports it)
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      purpose:tellen: unknown
+
+"""#),
+        ("avg/AVG-003.yaml", #"""
+id: AVG-003
+title:
+  nl: Overheidsorgaan beroept zich op gerechtvaardigd belang
+  en: Public authority relies on legitimate interests
+severity: high
+waivable: false
+references:
+  - {framework: avg, ref: "art. 6(1)"}
+for-each: purpose
+when: purpose.personal && project.public_authority
+assert: purpose.legal_basis != 'legitimate-interests'
+message:
+  nl: "Doel {{purpose.name}} steunt op gerechtvaardigd belang, terwijl {{project.organisation}} een overheidsorgaan is."
+  en: "Purpose {{purpose.name}} rests on legitimate interests, while {{project.organisation}} is a public authority."
+remediation:
+  nl: "Een overheidsorgaan kan voor de uitvoering van zijn taken geen beroep doen op gerechtvaardigd belang. Baseer de verwerking op een publieke taak of wettelijke plicht met een wettelijke bepaling, of stop de verwerking."
+  en: "A public authority cannot rely on legitimate interests when performing its tasks. Base the processing on a public task or legal obligation with a statutory provision, or stop it."
+rationale:
+  nl: "De laatste zin van artikel 6 lid 1 AVG sluit grond f uit voor verwerkingen door overheidsinstanties in het kader van hun taakuitoefening."
+  en: "The last sentence of GDPR art. 6(1) excludes point (f) for processing by public authorities in the performance of their tasks."
+
+"""#),
+        ("avg/AVG-004.tests.yaml", #"""
+rule: AVG-004
+cases:
+  - name: public task without a statutory provision fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: public-task}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: camera, to: platform, data: [kenteken], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
+  - name: public task citing the APV passes; consent is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: tellen, legal-basis: public-task, statutory-basis: "APV Voorbeeld art. 2.1"}
+        - {id: nieuwsbrief, legal-basis: consent}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}
+        - {id: email, categories: [personal.contact], retention: P1Y}
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: website, kind: website, operator: gemeente, collects: [email]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: camera, to: platform, data: [kenteken], purpose: tellen}
+        - {id: f2, from: website, to: platform, data: [email], purpose: nieuwsbrief}
+    expect:
+      purpose:tellen: pass
+      purpose:nieuwsbrief: not-applicable
+
+"""#),
+        ("avg/AVG-004.yaml", #"""
+id: AVG-004
+title:
+  nl: Publieke taak of wettelijke plicht zonder wettelijke bepaling
+  en: Public task or legal obligation without a statutory provision
+severity: high
+references:
+  - {framework: avg, ref: "art. 6(3)"}
+  - {framework: avg, ref: "art. 6(1)(c)"}
+  - {framework: avg, ref: "art. 6(1)(e)"}
+for-each: purpose
+when: purpose.personal && purpose.legal_basis in ['public-task', 'legal-obligation']
+assert: has(purpose.statutory_basis) && purpose.statutory_basis != ''
+message:
+  nl: "Doel {{purpose.name}} steunt op {{purpose.legal_basis}}, maar noemt geen wettelijke bepaling waarop die taak of plicht berust."
+  en: "Purpose {{purpose.name}} rests on {{purpose.legal_basis}} but cites no statutory provision for that task or obligation."
+remediation:
+  nl: "Leg in statutory-basis vast op welk wetsartikel of welke verordening (bijvoorbeeld de APV) de taak of plicht berust, en toets of de verwerking daarvoor noodzakelijk is."
+  en: "Record in statutory-basis which statutory article or by-law (for example the APV) the task or obligation rests on, and check that the processing is necessary for it."
+rationale:
+  nl: "Grondslagen c en e vereisen een basis in Unie- of lidstaatrecht; zonder die bepaling is de noodzakelijkheid niet te toetsen."
+  en: "Bases (c) and (e) require a basis in Union or member-state law; without it, necessity cannot be assessed."
+
+"""#),
+        ("avg/AVG-005.tests.yaml", #"""
+rule: AVG-005
+cases:
+  - name: consent for wifi tracking in the street fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: consent}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: mac-hash, categories: [personal.device.mac], derived-from: [mac], form: pseudonymised, retention: P1D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac-hash], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
+  - name: public task passes; consent for an app not sensed in public space is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+        - {id: app-meldingen, legal-basis: consent}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: email, categories: [personal.contact], retention: P1Y}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}
+        - {id: app, kind: mobile-app, zone: cloud, operator: gemeente, collects: [email]}
+        - {id: platform, kind: platform, zone: cloud, operator: gemeente}
+      flows:
+        - {id: f1, from: teller, to: platform, data: [mac], purpose: tellen}
+        - {id: f2, from: app, to: platform, data: [email], purpose: app-meldingen}
+    expect:
+      purpose:tellen: pass
+      purpose:app-meldingen: not-applicable
+
+"""#),
+        ("avg/AVG-005.yaml", #"""
+id: AVG-005
+title:
+  nl: Toestemming of overeenkomst als grondslag voor waarnemen in de openbare ruimte
+  en: Consent or contract used as the basis for sensing in public space
+severity: high
+references:
+  - {framework: avg, ref: "art. 6(1)(a)"}
+  - {framework: avg, ref: "art. 4(11)"}
+  - {framework: avg, ref: "art. 7"}
+for-each: purpose
+when: >-
+  purpose.personal && flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a,
+  a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+assert: "!(purpose.legal_basis in ['consent', 'contract'])"
+message:
+  nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op {{purpose.legal_basis}}."
+  en: "Purpose {{purpose.name}} processes data sensed in public space but rests on {{purpose.legal_basis}}."
+remediation:
+  nl: "Passanten kunnen niet vrij en vooraf toestemming geven voor meting op straat, en met hen is geen overeenkomst gesloten. Kies een publieke taak met wettelijke bepaling, of richt de meting zo in dat geen persoonsgegevens worden verwerkt."
+  en: "Passers-by cannot give free, prior consent to being measured in the street, and no contract exists with them. Use a public task with a statutory provision, or redesign the measurement so that no personal data is processed."
+rationale:
+  nl: "Wie een plek passeert, kan een sensor niet ontwijken; toestemming is dan niet vrij gegeven, en tegenover een overheid is toestemming zelden vrij."
+  en: "Someone passing a location cannot avoid the sensor, so consent is not freely given, and consent towards a public authority is rarely free."
+
+"""#),
+        ("avg/AVG-006.tests.yaml", #"""
+rule: AVG-006
+cases:
+  - name: health data without exception fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: valdetectie, legal-basis: public-task, statutory-basis: "Wmo 2015 art. 2.3.1"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: val, categories: [special.health], retention: P30D}]
+      systems:
+        - {id: sensor, kind: sensor, operator: gemeente, collects: [val]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: sensor, to: platform, data: [val], purpose: valdetectie}]
+    expect:
+      purpose:valdetectie: fail
+  - name: with a recorded exception it passes; ordinary data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: valdetectie, legal-basis: public-task, statutory-basis: "Wmo 2015 art. 2.3.1", special-category-exception: "AVG 9(2)(h); UAVG 30(3)"}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: val, categories: [special.health], retention: P30D}
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+      systems:
+        - {id: sensor, kind: sensor, operator: gemeente, collects: [val, mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: sensor, to: platform, data: [val], purpose: valdetectie}
+        - {id: f2, from: sensor, to: platform, data: [mac], purpose: tellen}
+    expect:
+      purpose:valdetectie: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("avg/AVG-006.yaml", #"""
+id: AVG-006
+title:
+  nl: Bijzondere persoonsgegevens zonder uitzonderingsgrond
+  en: Special-category data without an exception
+severity: critical
+references:
+  - {framework: avg, ref: "art. 9(1)"}
+  - {framework: avg, ref: "art. 9(2)"}
+  - {framework: uavg, ref: "art. 22-30"}
+  - {framework: ap-dpia-list, ref: "7"}
+for-each: purpose
+when: purpose.special
+assert: has(purpose.special_category_exception) && purpose.special_category_exception != ''
+message:
+  nl: "Doel {{purpose.name}} verwerkt bijzondere persoonsgegevens zonder vastgelegde uitzondering op het verwerkingsverbod."
+  en: "Purpose {{purpose.name}} processes special-category data without a recorded exception to the prohibition."
+remediation:
+  nl: "Verwerk geen bijzondere persoonsgegevens tenzij een uitzondering uit artikel 9 lid 2 AVG samen met een bepaling uit de UAVG (art. 22-30) of een specifieke wet van toepassing is. Leg die vast in special-category-exception, of verwijder deze gegevens uit de verwerking."
+  en: "Do not process special-category data unless an exception in GDPR art. 9(2), together with a provision of the UAVG (art. 22-30) or a specific law, applies. Record it in special-category-exception, or remove these data from the processing."
+
+"""#),
+        ("avg/AVG-007.tests.yaml", #"""
+rule: AVG-007
+cases:
+  - name: face templates under a generic exception fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: toegang, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", special-category-exception: "AVG 9(2)(g)"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: template, categories: [special.biometric], retention: P1D}]
+      systems:
+        - {id: poort, kind: camera, operator: gemeente, collects: [template]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: poort, to: platform, data: [template], purpose: toegang}]
+    expect:
+      purpose:toegang: fail
+  - name: access control under UAVG 29 passes; no biometrics is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: toegang, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", special-category-exception: "UAVG art. 29 (beveiliging serverruimte)"}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: template, categories: [special.biometric], retention: P1D}
+        - {id: telling, categories: [non-personal.statistics], retention: P1Y}
+      systems:
+        - {id: poort, kind: camera, operator: gemeente, collects: [template, telling]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: poort, to: platform, data: [template], purpose: toegang}
+        - {id: f2, from: poort, to: platform, data: [telling], purpose: tellen}
+    expect:
+      purpose:toegang: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("avg/AVG-007.yaml", #"""
+id: AVG-007
+title:
+  nl: Biometrische gegevens zonder grond uit artikel 29 UAVG
+  en: Biometric data without a UAVG art. 29 ground
+severity: critical
+references:
+  - {framework: avg, ref: "art. 9(2)(a)"}
+  - {framework: avg, ref: "art. 9(4)"}
+  - {framework: uavg, ref: "art. 29"}
+  - {framework: ap-dpia-list, ref: "17"}
+for-each: purpose
+when: flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a, a.biometric))
+assert: >-
+  has(purpose.special_category_exception) &&
+  (purpose.special_category_exception.contains('29') || purpose.special_category_exception.contains('9(2)(a)'))
+message:
+  nl: "Doel {{purpose.name}} verwerkt biometrische gegevens voor identificatie zonder beroep op artikel 29 UAVG of uitdrukkelijke toestemming."
+  en: "Purpose {{purpose.name}} processes biometric data for identification without relying on UAVG art. 29 or explicit consent."
+remediation:
+  nl: "Biometrie voor unieke identificatie mag in Nederland alleen als dat noodzakelijk is voor authenticatie of beveiliging (art. 29 UAVG) of met uitdrukkelijke toestemming. Stop de biometrische verwerking of leg de grond en de noodzaak vast."
+  en: "In the Netherlands, biometrics for unique identification are only allowed when necessary for authentication or security (UAVG art. 29) or with explicit consent. Stop the biometric processing or record the ground and its necessity."
+
+"""#),
+        ("avg/AVG-008.tests.yaml", #"""
+rule: AVG-008
+cases:
+  - name: offence data without ground fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: handhaving, legal-basis: public-task, statutory-basis: "Gemeentewet art. 125"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: overtreding, categories: [criminal.offence], retention: P1Y}]
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [overtreding]}
+        - {id: register, kind: database, operator: gemeente}
+      flows: [{id: f1, from: app, to: register, data: [overtreding], purpose: handhaving}]
+    expect:
+      purpose:handhaving: fail
+  - name: with a UAVG 32 ground it passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: handhaving, legal-basis: public-task, statutory-basis: "Gemeentewet art. 125", criminal-data-basis: "UAVG art. 32(f)"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: overtreding, categories: [criminal.offence], retention: P1Y}]
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [overtreding]}
+        - {id: register, kind: database, operator: gemeente}
+      flows: [{id: f1, from: app, to: register, data: [overtreding], purpose: handhaving}]
+    expect:
+      purpose:handhaving: pass
+
+"""#),
+        ("avg/AVG-008.yaml", #"""
+id: AVG-008
+title:
+  nl: Strafrechtelijke gegevens zonder grond uit de UAVG
+  en: Criminal-law data without a UAVG ground
+severity: critical
+references:
+  - {framework: avg, ref: "art. 10"}
+  - {framework: uavg, ref: "art. 31-33"}
+for-each: purpose
+when: purpose.criminal
+assert: has(purpose.criminal_data_basis) && purpose.criminal_data_basis != ''
+message:
+  nl: "Doel {{purpose.name}} verwerkt strafrechtelijke persoonsgegevens zonder vastgelegde grond."
+  en: "Purpose {{purpose.name}} processes criminal-law personal data without a recorded ground."
+remediation:
+  nl: "Gegevens over overtredingen, verdenkingen en veroordelingen mogen alleen onder overheidstoezicht of met een grond uit artikel 31-33 UAVG worden verwerkt. Leg die grond vast in criminal-data-basis of verwijder deze gegevens."
+  en: "Data on offences, suspicions and convictions may only be processed under official authority or with a ground in UAVG art. 31-33. Record that ground in criminal-data-basis or remove these data."
+
+"""#),
+        ("avg/AVG-009.tests.yaml", #"""
+rule: AVG-009
+cases:
+  - name: BSN in a parking app on consent fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: parkeren, legal-basis: consent}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: bsn, categories: [personal.national-id.bsn], retention: P1Y}]
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [bsn]}
+        - {id: backend, kind: database, operator: gemeente}
+      flows: [{id: f1, from: app, to: backend, data: [bsn], purpose: parkeren}]
+    expect:
+      purpose:parkeren: fail
+  - name: BSN for a statutory task passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: vergunning, legal-basis: public-task, statutory-basis: "Wet algemene bepalingen burgerservicenummer art. 10"}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: bsn, categories: [personal.national-id.bsn], retention: P1Y}]
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [bsn]}
+        - {id: backend, kind: database, operator: gemeente}
+      flows: [{id: f1, from: app, to: backend, data: [bsn], purpose: vergunning}]
+    expect:
+      purpose:vergunning: pass
+
+"""#),
+        ("avg/AVG-009.yaml", #"""
+id: AVG-009
+title:
+  nl: BSN gebruikt zonder wettelijke grondslag
+  en: BSN used without a statutory basis
+severity: critical
+references:
+  - {framework: uavg, ref: "art. 46"}
+  - {framework: avg, ref: "art. 87"}
+for-each: purpose
+when: purpose.national_id
+assert: >-
+  purpose.legal_basis in ['public-task', 'legal-obligation'] &&
+  has(purpose.statutory_basis) && purpose.statutory_basis != ''
+message:
+  nl: "Doel {{purpose.name}} gebruikt het burgerservicenummer zonder een wet die dat gebruik voorschrijft of toestaat."
+  en: "Purpose {{purpose.name}} uses the citizen service number without a law that prescribes or allows that use."
+remediation:
+  nl: "Het BSN mag alleen worden gebruikt ter uitvoering van de wet die het voorschrijft of voor bij wet bepaalde doelen. Noem die wet in statutory-basis, of vervang het BSN door een eigen pseudoniem."
+  en: "The BSN may only be used to carry out the law that prescribes it or for purposes set by law. Name that law in statutory-basis, or replace the BSN with a pseudonym of your own."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De oplossing verwerkt geen BSN, tenzij de opdrachtgever de wettelijke grondslag daarvoor heeft aangewezen."
+    en: "The solution does not process the BSN unless the contracting authority has identified the statutory basis for it."
+  evidence:
+    nl: "Gegevensmodel of dataregister van de oplossing waaruit blijkt welke identificerende nummers worden opgeslagen."
+    en: "Data model or data register of the solution showing which identifying numbers are stored."
+
+"""#),
+        ("avg/AVG-010.tests.yaml", #"""
+rule: AVG-010
+cases:
+  - name: personal asset without retention fails; statistics are not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: beelden, name: Camerabeelden, categories: [personal.image]}
+        - {id: telling, categories: [non-personal.statistics]}
+    expect:
+      data:beelden: fail
+      data:telling: not-applicable
+  - name: with retention it passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      data:beelden: pass
+
+"""#),
+        ("avg/AVG-010.yaml", #"""
+id: AVG-010
+title:
+  nl: Geen bewaartermijn voor persoonsgegevens
+  en: No retention period for personal data
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(e)"}
+  - {framework: avg, ref: "art. 30(1)(f)"}
+  - {framework: bio2, ref: "5.33.01"}
+  - {framework: bio-1.04, ref: "18.1.3.1"}
+for-each: data
+when: asset.personal
+assert: has(asset.retention)
+message:
+  nl: "Voor {{asset.name}} is geen bewaartermijn vastgelegd."
+  en: "No retention period is recorded for {{asset.name}}."
+remediation:
+  nl: "Stel een bewaartermijn vast die niet langer is dan nodig voor het doel, stem die af op de selectielijst, en zorg dat de gegevens daarna automatisch worden verwijderd."
+  en: "Set a retention period no longer than the purpose needs, align it with the selectielijst, and make sure the data are deleted automatically afterwards."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De oplossing verwijdert persoonsgegevens automatisch na een door de opdrachtgever in te stellen bewaartermijn per gegevenssoort."
+    en: "The solution deletes personal data automatically after a retention period per data type that the contracting authority can configure."
+  evidence:
+    nl: "Beschrijving van de verwijderfunctie en een voorbeeld van het verwijderlogboek."
+    en: "Description of the deletion function and a sample of the deletion log."
+
+"""#),
+        ("avg/AVG-011.tests.yaml", #"""
+rule: AVG-011
+cases:
+  - name: raw MAC addresses kept a week fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], form: identified, retention: P7D}]
+      systems: [{id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}]
+    expect:
+      data:mac: fail
+  - name: raw MAC deleted within an hour passes; unknown retention is unknown; office data not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: kantoor, kind: office, trust: trusted, country: NL}
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1H}
+        - {id: bt, categories: [personal.device.bluetooth], form: identified}
+        - {id: ip, categories: [personal.device.ip], retention: P6M}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac, bt]}
+        - {id: portaal, kind: website, zone: kantoor, operator: gemeente, collects: [ip]}
+    expect:
+      data:mac: pass
+      data:bt: unknown
+      data:ip: not-applicable
+  - name: camera images are not judged by this rule (see SC-005)
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image.face], retention: P28D}]
+      systems: [{id: camera, kind: camera, zone: straat, collects: [beelden]}]
+    expect:
+      data:beelden: not-applicable
+
+"""#),
+        ("avg/AVG-011.yaml", #"""
+id: AVG-011
+title:
+  nl: Ruwe identificatoren uit de openbare ruimte langer dan 24 uur bewaard
+  en: Raw identifiers from public space kept longer than 24 hours
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: avg, ref: "art. 5(1)(e)"}
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: ap-dpia-list, ref: "12"}
+for-each: data
+when: >-
+  asset.collected_in_public_space &&
+  asset.category_keys.exists(k, k in ['personal.device', 'personal.vehicle.license-plate'])
+assert: asset.retention <= duration('PT24H')
+message:
+  nl: "{{asset.name}} bevat identificatoren die in de openbare ruimte zijn opgevangen en wordt {{asset.retention}} bewaard."
+  en: "{{asset.name}} holds identifiers captured in public space and is kept for {{asset.retention}}."
+remediation:
+  nl: "Pseudonimiseer of aggregeer ruwe MAC-adressen, kentekens en vergelijkbare kenmerken direct na opvang, bij voorkeur op het apparaat, en verwijder de ruwe waarde binnen 24 uur. Leg een langere termijn alleen vast met een onderbouwing in de DPIA."
+  en: "Pseudonymise or aggregate raw MAC addresses, licence plates and similar identifiers right after capture, preferably on the device, and delete the raw value within 24 hours. Only keep them longer with a justification in the DPIA."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "Ruwe identificatoren (MAC, Bluetooth, IMSI, kenteken) worden op het apparaat verwerkt en binnen 24 uur verwijderd; ze verlaten het apparaat niet onbewerkt."
+    en: "Raw identifiers (MAC, Bluetooth, IMSI, licence plate) are processed on the device and deleted within 24 hours; they never leave the device unprocessed."
+  evidence:
+    nl: "Technische beschrijving van de gegevensverwerking op het apparaat, inclusief bewaartermijnen en de wijze van verwijderen."
+    en: "Technical description of on-device processing, including retention periods and how data are deleted."
+
+"""#),
+        ("avg/AVG-012.tests.yaml", #"""
+rule: AVG-012
+cases:
+  - name: hashed MAC marked anonymous fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: mac-hash, categories: [personal.device.mac], form: anonymous, retention: P1D}]
+    expect:
+      data:mac-hash: fail
+  - name: hashed MAC marked pseudonymised passes; counts are not applicable; unknown form is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, retention: P1D}
+        - {id: telling, categories: [non-personal.statistics], form: aggregated, retention: P1Y}
+        - {id: kenteken, categories: [personal.vehicle.license-plate], retention: PT1H}
+    expect:
+      data:mac-hash: pass
+      data:telling: not-applicable
+      data:kenteken: unknown
+
+"""#),
+        ("avg/AVG-012.yaml", #"""
+id: AVG-012
+title:
+  nl: Gegevens met identificatoren ten onrechte als anoniem of geaggregeerd aangemerkt
+  en: Data with identifiers wrongly marked anonymous or aggregated
+severity: high
+references:
+  - {framework: avg, ref: "art. 4(1)"}
+  - {framework: avg, ref: "art. 4(5)"}
+for-each: data
+when: asset.identifier
+assert: asset.form in ['identified', 'pseudonymised']
+message:
+  nl: "{{asset.name}} is als '{{asset.form}}' aangemerkt, maar bevat een stabiele identificator van een persoon of apparaat."
+  en: "{{asset.name}} is marked '{{asset.form}}' but contains a stable identifier of a person or device."
+remediation:
+  nl: "Een gehasht of getokeniseerd MAC-adres, kenteken of apparaat-ID blijft een persoonsgegeven: het is gepseudonimiseerd, niet anoniem. Markeer het als pseudonymised en pas alle AVG-eisen toe, of verwijder de identificator en bewaar alleen tellingen."
+  en: "A hashed or tokenised MAC address, licence plate or device ID remains personal data: it is pseudonymised, not anonymous. Mark it pseudonymised and apply all GDPR requirements, or drop the identifier and keep only counts."
+rationale:
+  nl: "Een hash van een MAC-adres of kenteken is deterministisch en de invoerruimte is klein; wie de methode kent, kan de waarde terugrekenen en personen over plaatsen en dagen volgen."
+  en: "A hash of a MAC address or licence plate is deterministic and its input space is small; whoever knows the method can reverse it and follow people across places and days."
+
+"""#),
+        ("avg/AVG-013.tests.yaml", #"""
+rule: AVG-013
+cases:
+  - name: plain SHA-256 of MAC fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, pseudonymisation: {method: sha256}, retention: P1D}
+        - {id: kenteken-md5, categories: [personal.vehicle.license-plate], form: pseudonymised, pseudonymisation: {method: md5}, retention: P1D}
+    expect:
+      data:mac-hash: fail
+      data:kenteken-md5: fail
+  - name: HMAC passes; identified data not applicable; missing method unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, pseudonymisation: {method: hmac-sha256, key-rotation: P1D}, retention: P1D}
+        - {id: mac-raw, categories: [personal.device.mac], form: identified, retention: PT1H}
+        - {id: bt-hash, categories: [personal.device.bluetooth], form: pseudonymised, retention: P1D}
+    expect:
+      data:mac-hmac: pass
+      data:mac-raw: not-applicable
+      data:bt-hash: unknown
+
+"""#),
+        ("avg/AVG-013.yaml", #"""
+id: AVG-013
+title:
+  nl: Pseudonimisering met een ongesleutelde hash
+  en: Pseudonymisation with an unkeyed hash
+severity: high
+references:
+  - {framework: avg, ref: "art. 25(1)"}
+  - {framework: avg, ref: "art. 32(1)(a)"}
+  - {framework: bio2, ref: "8.24.04"}
+  - {framework: bio-1.04, ref: "10.1.1.2"}
+for-each: data
+when: asset.identifier && asset.form == 'pseudonymised'
+assert: asset.pseudonymisation.method in ['salted-hash', 'hmac-sha256', 'tokenisation', 'encryption']
+message:
+  nl: "{{asset.name}} is gepseudonimiseerd met methode '{{asset.pseudonymisation.method}}', die iedereen kan narekenen."
+  en: "{{asset.name}} is pseudonymised with method '{{asset.pseudonymisation.method}}', which anyone can recompute."
+remediation:
+  nl: "Gebruik een gesleutelde functie (HMAC-SHA256 met een geheime sleutel, of tokenisatie) in plaats van een kale hash, MD5, SHA-1 of afkapping. Beheer de sleutel buiten het platform en wissel hem regelmatig."
+  en: "Use a keyed function (HMAC-SHA256 with a secret key, or tokenisation) instead of a plain hash, MD5, SHA-1 or truncation. Manage the key outside the platform and rotate it regularly."
+rationale:
+  nl: "Bij een kale hash kan een aanvaller alle mogelijke MAC-adressen of kentekens hashen en vergelijken; afkappen verkleint de kans op een unieke match maar maakt koppelen niet onmogelijk."
+  en: "With a plain hash an attacker can hash every possible MAC address or plate and compare; truncation lowers the chance of a unique match but does not prevent linking."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "Identificatoren worden op het apparaat gepseudonimiseerd met een gesleutelde functie (zoals HMAC-SHA256) waarvan de sleutel periodiek wordt gewisseld en niet bij de leverancier van het platform berust."
+    en: "Identifiers are pseudonymised on the device with a keyed function (such as HMAC-SHA256) whose key is rotated periodically and is not held by the platform supplier."
+  evidence:
+    nl: "Beschrijving van het pseudonimiseringsalgoritme, het sleutelbeheer en de rotatiefrequentie."
+    en: "Description of the pseudonymisation algorithm, key management and rotation frequency."
+
+"""#),
+        ("avg/AVG-014.tests.yaml", #"""
+rule: AVG-014
+cases:
+  - name: wifi tracking in production without a DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, dpia: {status: not-started}}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}]
+    expect:
+      project:p: fail
+  - name: a completed DPIA passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, dpia: {status: completed, date: 2025-10-01}}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}]
+    expect:
+      project:p: pass
+  - name: DPIA in progress during procurement passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: procurement, dpia: {status: in-progress}}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      project:p: pass
+  - name: DPIA not described is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      project:p: unknown
+  - name: air-quality sensors only are not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: fijnstof, categories: [non-personal.environment], retention: P5Y}]
+      systems: [{id: meter, kind: sensor, zone: straat, collects: [fijnstof]}]
+    expect:
+      project:p: not-applicable
+  - name: air-quality sensors plus an unrelated personal-data website are not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: not-required}}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data:
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+        - {id: email, categories: [personal.contact], retention: P1Y}
+      systems:
+        - {id: meter, kind: sensor, zone: straat, collects: [fijnstof]}
+        - {id: nieuwsbrief, kind: website, zone: cloud, collects: [email]}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("avg/AVG-014.yaml", #"""
+id: AVG-014
+title:
+  nl: Geen DPIA voor stelselmatige monitoring van de openbare ruimte
+  en: No DPIA for systematic monitoring of public space
+severity: critical
+references:
+  - {framework: avg, ref: "art. 35(1)"}
+  - {framework: avg, ref: "art. 35(3)(c)"}
+  - {framework: ap-dpia-list, ref: "9"}
+  - {framework: ap-dpia-list, ref: "12"}
+  - {framework: ap-dpia-list, ref: "14"}
+for-each: project
+when: project.public_space_sensing && data.exists(a, a.personal && a.collected_in_public_space)
+assert: >-
+  project.dpia.status == 'completed' ||
+  (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
+message:
+  nl: "Het project neemt met sensoren of camera's persoonsgegevens waar in de openbare ruimte, maar er is geen afgeronde DPIA (status: {{project.dpia.status}})."
+  en: "The project senses personal data in public space with sensors or cameras, but has no completed DPIA (status: {{project.dpia.status}})."
+remediation:
+  nl: "Voer vóór de start van de verwerking een DPIA uit met betrokkenheid van de FG: beschrijf de verwerking, toets noodzaak en evenredigheid, en leg risico's en maatregelen vast. In de idee- en aanbestedingsfase mag de DPIA nog lopen."
+  en: "Carry out a DPIA with the DPO before processing starts: describe the processing, assess necessity and proportionality, and record risks and measures. In the idea and procurement phases the DPIA may still be in progress."
+rationale:
+  nl: "Stelselmatige, grootschalige monitoring van openbaar toegankelijke ruimten staat in artikel 35 lid 3 AVG, en camera's, locatiegegevens en IoT-sensoren staan op de DPIA-lijst van de AP."
+  en: "Systematic, large-scale monitoring of publicly accessible areas is listed in GDPR art. 35(3), and cameras, location data and IoT sensors are on the Dutch DPA's DPIA list."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De leverancier verleent medewerking aan de DPIA van de opdrachtgever en levert daarvoor een volledige beschrijving van de gegevensverwerking, inclusief gegevensstromen, bewaartermijnen en beveiligingsmaatregelen."
+    en: "The supplier cooperates with the contracting authority's DPIA and provides a complete description of the processing, including data flows, retention periods and security measures."
+  evidence:
+    nl: "Gegevensverwerkingsbeschrijving of een door de leverancier opgestelde pre-DPIA."
+    en: "Description of the processing or a pre-DPIA prepared by the supplier."
+
+"""#),
+        ("avg/AVG-015.tests.yaml", #"""
+rule: AVG-015
+cases:
+  - name: DPIA from 2021 fails in 2026
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2021-06-01, reference: DPIA-2021-3}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
+  - name: recent DPIA passes
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: pass
+  - name: completed DPIA without date is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: unknown
+
+"""#),
+        ("avg/AVG-015.yaml", #"""
+id: AVG-015
+title:
+  nl: DPIA is ouder dan drie jaar
+  en: DPIA is older than three years
+severity: medium
+references:
+  - {framework: avg, ref: "art. 35(11)"}
+for-each: project
+when: project.personal && has(project.dpia) && project.dpia.status == 'completed'
+assert: now - project.dpia.date <= duration('P1095D')
+message:
+  nl: "De DPIA ({{project.dpia.reference}}) dateert van {{project.dpia.date}} en is niet in de afgelopen drie jaar herzien."
+  en: "The DPIA ({{project.dpia.reference}}) dates from {{project.dpia.date}} and has not been reviewed in the last three years."
+remediation:
+  nl: "Beoordeel de DPIA opnieuw: controleer of verwerking, techniek, leveranciers en risico's nog kloppen, en herzie haar bij elke wezenlijke wijziging en ten minste eens per drie jaar."
+  en: "Review the DPIA: check that the processing, technology, suppliers and risks are still accurate, and revise it at every significant change and at least every three years."
+
+"""#),
+        ("avg/AVG-016.tests.yaml", #"""
+rule: AVG-016
+cases:
+  - name: high residual risk without consultation fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, residual-risk: high, prior-consultation: false}}
+    expect:
+      project:p: fail
+  - name: consulted passes; low residual risk not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, residual-risk: high, prior-consultation: true}}
+    expect:
+      project:p: pass
+  - name: low residual risk is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, residual-risk: low}}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("avg/AVG-016.yaml", #"""
+id: AVG-016
+title:
+  nl: Hoog restrisico zonder voorafgaande raadpleging van de AP
+  en: High residual risk without prior consultation of the DPA
+severity: high
+references:
+  - {framework: avg, ref: "art. 36(1)"}
+for-each: project
+when: has(project.dpia) && project.dpia.residual_risk == 'high'
+assert: project.dpia.prior_consultation == true
+message:
+  nl: "Volgens de DPIA blijft na maatregelen een hoog risico over, maar de Autoriteit Persoonsgegevens is niet vooraf geraadpleegd."
+  en: "The DPIA finds a high residual risk after measures, but the Dutch DPA was not consulted beforehand."
+remediation:
+  nl: "Neem extra maatregelen om het risico te verlagen, of raadpleeg de AP vóór de start van de verwerking en wacht haar advies af."
+  en: "Take further measures to lower the risk, or consult the DPA before processing starts and wait for its advice."
+
+"""#),
+        ("avg/AVG-017.tests.yaml", #"""
+rule: AVG-017
+cases:
+  - name: processor without agreement fails; controller not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, name: Telbedrijf B.V., role: processor, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}]
+    expect:
+      party:telbedrijf: fail
+      party:gemeente: not-applicable
+  - name: signed agreement passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, template: vng-vwo}}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("avg/AVG-017.yaml", #"""
+id: AVG-017
+title:
+  nl: Verwerker zonder verwerkersovereenkomst
+  en: Processor without a processor agreement
+severity: critical
+references:
+  - {framework: avg, ref: "art. 28(3)"}
+  - {framework: bio-1.04, ref: "15.1.1.3"}
+  - {framework: vng-vwo, ref: "Standaard Verwerkersovereenkomst Gemeenten"}
+  - {framework: gibit, ref: "art. 24"}
+for-each: party
+when: party.role == 'processor' && project.personal
+assert: has(party.processor_agreement) && has(party.processor_agreement.signed)
+message:
+  nl: "Verwerker {{party.name}} verwerkt persoonsgegevens zonder getekende verwerkersovereenkomst."
+  en: "Processor {{party.name}} processes personal data without a signed processor agreement."
+remediation:
+  nl: "Sluit vóór de start van de verwerking een verwerkersovereenkomst die alle onderwerpen van artikel 28 lid 3 AVG regelt; gebruik de VNG Standaard Verwerkersovereenkomst Gemeenten."
+  en: "Conclude a processor agreement covering every item of GDPR art. 28(3) before processing starts; use the VNG standard processor agreement for municipalities."
+checklist:
+  phase: contract
+  theme: privacy
+  knock-out: true
+  requirement:
+    nl: "De leverancier sluit vóór de start van de dienstverlening een verwerkersovereenkomst volgens de VNG Standaard Verwerkersovereenkomst Gemeenten."
+    en: "The supplier concludes a processor agreement based on the VNG standard processor agreement for municipalities before the service starts."
+  evidence:
+    nl: "Getekende verwerkersovereenkomst met beveiligingsbijlage en lijst van subverwerkers."
+    en: "Signed processor agreement with security annex and list of sub-processors."
+
+"""#),
+        ("avg/AVG-018.tests.yaml", #"""
+rule: AVG-018
+cases:
+  - name: processor without audit right fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {terms: gibit-2023, right-to-audit: false}}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}]
+    expect:
+      party:telbedrijf: fail
+  - name: audit right agreed passes; unknown contract is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {right-to-audit: true}}
+        - {id: hoster, role: sub-processor, processor-for: telbedrijf, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}
+        - {id: db, kind: database, operator: hoster, stores: [mac]}
+    expect:
+      party:telbedrijf: pass
+      party:hoster: unknown
+      party:gemeente: not-applicable
+
+"""#),
+        ("avg/AVG-018.yaml", #"""
+id: AVG-018
+title:
+  nl: Geen auditrecht bij verwerker
+  en: No right to audit the processor
+severity: high
+references:
+  - {framework: avg, ref: "art. 28(3)(h)"}
+  - {framework: bio2, ref: "5.20.04"}
+  - {framework: bio-1.04, ref: "15.1.2.6"}
+  - {framework: gibit, ref: "art. 21"}
+for-each: party
+when: party.role in ['processor', 'sub-processor'] && party.receives_personal
+assert: party.contract.right_to_audit == true
+message:
+  nl: "Met {{party.name}} is niet afgesproken dat de gemeente audits en inspecties mag (laten) uitvoeren."
+  en: "{{party.name}} has not agreed that the municipality may carry out or commission audits and inspections."
+remediation:
+  nl: "Neem in contract of verwerkersovereenkomst op dat de verwerker alle informatie geeft die nodig is om naleving aan te tonen en meewerkt aan audits door de gemeente of een door haar aangewezen auditor."
+  en: "Include in the contract or processor agreement that the processor provides all information needed to demonstrate compliance and cooperates with audits by the municipality or an auditor it appoints."
+checklist:
+  phase: contract
+  theme: contract-and-exit
+  requirement:
+    nl: "De leverancier verleent de opdrachtgever of een door haar aangewezen onafhankelijke auditor het recht op audit en inspectie, ook bij subverwerkers."
+    en: "The supplier grants the contracting authority, or an independent auditor it appoints, the right to audit and inspect, including at sub-processors."
+  evidence:
+    nl: "Auditclausule in het contract of de verwerkersovereenkomst."
+    en: "Audit clause in the contract or processor agreement."
+
+"""#),
+        ("avg/AVG-019.tests.yaml", #"""
+rule: AVG-019
+cases:
+  - name: sub-processor missing from the approved list fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, sub-processors-approved: []}}
+        - {id: cloudco, role: sub-processor, processor-for: telbedrijf, country: IE}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}]
+    expect:
+      party:cloudco: fail
+      party:telbedrijf: not-applicable
+  - name: approved sub-processor passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, sub-processors-approved: [cloudco]}}
+        - {id: cloudco, role: sub-processor, processor-for: telbedrijf, country: IE}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf, collects: [mac]}]
+    expect:
+      party:cloudco: pass
+
+"""#),
+        ("avg/AVG-019.yaml", #"""
+id: AVG-019
+title:
+  nl: Subverwerker niet goedgekeurd
+  en: Sub-processor not approved
+severity: high
+references:
+  - {framework: avg, ref: "art. 28(2)"}
+  - {framework: avg, ref: "art. 28(4)"}
+  - {framework: bio2, ref: "5.21.02"}
+  - {framework: bio-1.04, ref: "15.1.3.1"}
+for-each: party
+when: party.role == 'sub-processor' && project.personal
+assert: >-
+  parties.exists(p, p.id == party.processor_for &&
+  party.id in p.processor_agreement.sub_processors_approved)
+message:
+  nl: "Subverwerker {{party.name}} staat niet op de lijst van goedgekeurde subverwerkers in de verwerkersovereenkomst van {{party.processor_for}}."
+  en: "Sub-processor {{party.name}} is not on the list of approved sub-processors in the processor agreement of {{party.processor_for}}."
+remediation:
+  nl: "Laat de verwerker vooraf schriftelijke toestemming vragen voor elke subverwerker, leg de goedkeuring vast in de verwerkersovereenkomst en zorg dat dezelfde verplichtingen aan de subverwerker worden opgelegd."
+  en: "Have the processor obtain prior written authorisation for every sub-processor, record the approval in the processor agreement and make sure the same obligations are imposed on the sub-processor."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De leverancier noemt alle subverwerkers met hun rol en verwerkingslocatie, schakelt geen nieuwe subverwerkers in zonder voorafgaande toestemming, en legt hun dezelfde verplichtingen op."
+    en: "The supplier names every sub-processor with its role and processing location, engages no new sub-processor without prior authorisation, and imposes the same obligations on them."
+  evidence:
+    nl: "Actuele lijst van subverwerkers met land van verwerking en hoofdvestiging."
+    en: "Current list of sub-processors with processing country and headquarters."
+
+"""#),
+        ("avg/AVG-020.tests.yaml", #"""
+rule: AVG-020
+cases:
+  - name: joint controller without arrangement fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: universiteit, role: joint-controller, country: NL}
+    expect:
+      party:universiteit: fail
+      party:gemeente: not-applicable
+  - name: signed arrangement passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: universiteit, role: joint-controller, country: NL, joint-arrangement: {signed: 2025-01-01}}
+    expect:
+      party:universiteit: pass
+
+"""#),
+        ("avg/AVG-020.yaml", #"""
+id: AVG-020
+title:
+  nl: Gezamenlijke verwerkingsverantwoordelijke zonder regeling
+  en: Joint controller without an arrangement
+severity: high
+references:
+  - {framework: avg, ref: "art. 26(1)"}
+  - {framework: avg, ref: "art. 26(2)"}
+for-each: party
+when: party.role == 'joint-controller'
+assert: has(party.joint_arrangement) && has(party.joint_arrangement.signed)
+message:
+  nl: "{{party.name}} is gezamenlijk verwerkingsverantwoordelijke, maar er is geen getekende regeling over de verdeling van verantwoordelijkheden."
+  en: "{{party.name}} is a joint controller, but there is no signed arrangement dividing the responsibilities."
+remediation:
+  nl: "Leg in een regeling vast wie welke AVG-verplichting vervult (informatie aan betrokkenen, rechten, beveiliging, datalekken, DPIA), maak de kern ervan openbaar en noem één aanspreekpunt voor betrokkenen."
+  en: "Set out in an arrangement who fulfils which GDPR obligation (information to data subjects, rights, security, breaches, DPIA), publish its essence and name one contact point for data subjects."
+checklist:
+  phase: contract
+  theme: privacy
+  requirement:
+    nl: "Partners die samen doel en middelen bepalen (bijvoorbeeld in een living lab) sluiten een regeling gezamenlijke verwerkingsverantwoordelijkheid."
+    en: "Partners who jointly determine purposes and means (for example in a living lab) conclude a joint-controller arrangement."
+  evidence:
+    nl: "Getekende regeling met de verdeling van verplichtingen en het openbare samenvattende deel."
+    en: "Signed arrangement with the division of obligations and its public summary."
+
+"""#),
+        ("avg/AVG-021.tests.yaml", #"""
+rule: AVG-021
+cases:
+  - name: not in the register fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, registers: {processing: false}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
+  - name: registered passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, registers: {processing: true}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: pass
+  - name: register state not described is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: unknown
+
+"""#),
+        ("avg/AVG-021.yaml", #"""
+id: AVG-021
+title:
+  nl: Verwerking staat niet in het verwerkingsregister
+  en: Processing is not in the register of processing activities
+severity: medium
+references:
+  - {framework: avg, ref: "art. 30(1)"}
+for-each: project
+when: project.personal
+assert: project.registers.processing == 'true'
+message:
+  nl: "De verwerkingen van dit project zijn niet opgenomen in het verwerkingsregister van {{project.organisation}}."
+  en: "The processing in this project is not recorded in the register of processing activities of {{project.organisation}}."
+remediation:
+  nl: "Neem elke verwerking op in het register met doelen, categorieën betrokkenen en gegevens, ontvangers, doorgiften buiten de EER, bewaartermijnen en een beschrijving van de beveiliging."
+  en: "Record each processing activity in the register with purposes, categories of data subjects and data, recipients, transfers outside the EEA, retention periods and a description of security."
+
+"""#),
+        ("avg/AVG-022.tests.yaml", #"""
+rule: AVG-022
+cases:
+  - name: no privacy notice fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, privacy-statement: false}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
+  - name: privacy notice published passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, privacy-statement: true}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: pass
+  - name: only environmental data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: fijnstof, categories: [non-personal.environment], retention: P5Y}]
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("avg/AVG-022.yaml", #"""
+id: AVG-022
+title:
+  nl: Geen privacyverklaring voor het project
+  en: No privacy notice for the project
+severity: medium
+references:
+  - {framework: avg, ref: "art. 12(1)"}
+  - {framework: avg, ref: "art. 13"}
+  - {framework: avg, ref: "art. 14"}
+for-each: project
+when: project.personal
+assert: project.privacy_statement == true
+message:
+  nl: "Voor dit project is geen openbare privacyverklaring vastgelegd die uitlegt wie wat waarom verwerkt."
+  en: "No public privacy notice is recorded for this project explaining who processes what and why."
+remediation:
+  nl: "Publiceer een begrijpelijke privacyverklaring voor het project (doelen, grondslag, bewaartermijnen, ontvangers, rechten, contact met de FG) en verwijs ernaar vanaf bebording en website."
+  en: "Publish a clear privacy notice for the project (purposes, basis, retention, recipients, rights, contact with the DPO) and link to it from signage and the website."
+
+"""#),
+        ("avg/AVG-023.tests.yaml", #"""
+rule: AVG-023
+cases:
+  - name: contacts without a DPO fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, contacts: {ciso: "ciso@voorbeeld.nl"}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
+  - name: DPO named passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, contacts: {dpo: "fg@voorbeeld.nl"}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: pass
+  - name: no contacts block fails as well
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
+
+"""#),
+        ("avg/AVG-023.yaml", #"""
+id: AVG-023
+title:
+  nl: Geen functionaris gegevensbescherming betrokken
+  en: No data protection officer involved
+severity: medium
+references:
+  - {framework: avg, ref: "art. 37(1)(a)"}
+  - {framework: avg, ref: "art. 38(1)"}
+  - {framework: bio-1.04, ref: "18.1.4.1"}
+for-each: project
+when: project.personal && project.public_authority
+assert: has(project.contacts) && has(project.contacts.dpo) && project.contacts.dpo != ''
+message:
+  nl: "Er is geen functionaris gegevensbescherming (FG) aan het project gekoppeld."
+  en: "No data protection officer (DPO) is linked to the project."
+remediation:
+  nl: "Een overheidsorgaan moet een FG aanwijzen. Betrek de FG tijdig bij het project en neem de contactgegevens op in contacts.dpo."
+  en: "A public authority must designate a DPO. Involve the DPO early in the project and record the contact in contacts.dpo."
+
+"""#),
+        ("avg/AVG-024.tests.yaml", #"""
+rule: AVG-024
+cases:
+  - name: US cloud without transfer mechanism fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: processor, country: US}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: opslag, kind: database, operator: cloudco, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
+      party:gemeente: not-applicable
+  - name: SCCs pass, adequate country passes, EEA party not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: processor, country: US, transfer: {mechanism: scc, tia: true}}
+        - {id: support, role: sub-processor, processor-for: cloudco, country: CH}
+        - {id: noors, role: sub-processor, processor-for: cloudco, country: "NO"}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: opslag, kind: database, operator: cloudco, stores: [beelden]}
+        - {id: helpdesk, kind: application, operator: support, stores: [beelden]}
+        - {id: backup, kind: database, operator: noors, stores: [beelden]}
+    expect:
+      party:cloudco: pass
+      party:support: pass
+      party:noors: not-applicable
+  - name: hosting provider operating the zone of a personal-data system is in scope
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: telbedrijf, role: processor, country: NL}
+        - {id: cloudco, role: sub-processor, processor-for: telbedrijf, country: US}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: cloudco, country: US}]
+      data: [{id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, retention: P1D}]
+      systems: [{id: platform, kind: platform, zone: cloud, operator: telbedrijf, stores: [mac-hmac]}]
+    expect:
+      party:cloudco: fail
+      party:telbedrijf: not-applicable
+
+"""#),
+        ("avg/AVG-024.yaml", #"""
+id: AVG-024
+title:
+  nl: Persoonsgegevens verlaten de EER zonder doorgiftegrondslag
+  en: Personal data leaves the EEA without a transfer mechanism
+severity: critical
+waivable: false
+references:
+  - {framework: avg, ref: "art. 44-46"}
+  - {framework: avg, ref: "art. 49"}
+  - {framework: bio-cloud, ref: "B.09.8"}
+for-each: party
+when: >-
+  party.external && !party.in_eea && (party.receives_personal ||
+  zones.exists(z, has(z.operator) && z.operator == party.id &&
+  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+assert: >-
+  adequate(party.country) ||
+  (has(party.transfer) && party.transfer.mechanism in ['dpf', 'scc', 'bcr', 'derogation'])
+message:
+  nl: "{{party.name}} verwerkt persoonsgegevens in {{party.country}}, buiten de EER, zonder adequaatheidsbesluit of andere doorgiftegrondslag."
+  en: "{{party.name}} processes personal data in {{party.country}}, outside the EEA, without an adequacy decision or another transfer mechanism."
+remediation:
+  nl: "Verwerk de gegevens binnen de EER, of leg een geldig doorgiftemechanisme vast: adequaatheidsbesluit, DPF-certificering, standaardcontractbepalingen (2021/914) met een doorgifte-effectbeoordeling, of bindende bedrijfsvoorschriften."
+  en: "Process the data inside the EEA, or put a valid transfer mechanism in place: an adequacy decision, DPF certification, standard contractual clauses (2021/914) with a transfer impact assessment, or binding corporate rules."
+checklist:
+  phase: tender
+  theme: privacy
+  knock-out: true
+  requirement:
+    nl: "Persoonsgegevens worden uitsluitend binnen de EER verwerkt en opgeslagen, ook door subverwerkers en voor beheer en support, tenzij de opdrachtgever vooraf schriftelijk instemt met een doorgifte op basis van hoofdstuk V AVG."
+    en: "Personal data are processed and stored only inside the EEA, including by sub-processors and for administration and support, unless the contracting authority agrees in advance in writing to a transfer under GDPR chapter V."
+  evidence:
+    nl: "Overzicht van alle verwerkingslocaties (inclusief support en back-up) per (sub)verwerker."
+    en: "Overview of all processing locations (including support and backup) per (sub-)processor."
+
+"""#),
+        ("avg/AVG-025.tests.yaml", #"""
+rule: AVG-025
+cases:
+  - name: DPF claimed without certification fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: sub-processor, country: IE, headquarters: US, certifications: [iso27001],
+           transfer: {mechanism: dpf, tia: true}}
+    expect:
+      party:cloudco: fail
+      party:gemeente: not-applicable
+  - name: DPF claimed with no certifications recorded is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: sub-processor, country: IE, headquarters: US, transfer: {mechanism: dpf, tia: true}}
+    expect:
+      party:cloudco: unknown
+  - name: certified US organisation passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: cloudco, role: processor, country: US, certifications: [dpf, iso27001], transfer: {mechanism: dpf}}
+    expect:
+      party:cloudco: pass
+
+"""#),
+        ("avg/AVG-025.yaml", #"""
+id: AVG-025
+title:
+  nl: Doorgifte op basis van het DPF zonder gecertificeerde ontvanger
+  en: Transfer under the DPF to a recipient that is not certified
+severity: high
+references:
+  - {framework: avg, ref: "art. 45(1)"}
+  - {framework: other, ref: "Uitvoeringsbesluit (EU) 2023/1795 (EU-US Data Privacy Framework)"}
+for-each: party
+when: has(party.transfer) && party.transfer.mechanism == 'dpf'
+assert: "'dpf' in party.certifications && (party.country == 'US' || party.headquarters == 'US')"
+message:
+  nl: "De doorgifte aan {{party.name}} steunt op het EU-VS Data Privacy Framework, maar een actuele DPF-certificering van deze partij is niet vastgelegd."
+  en: "The transfer to {{party.name}} relies on the EU-US Data Privacy Framework, but a current DPF certification of this party is not recorded."
+remediation:
+  nl: "Controleer op de officiële DPF-lijst dat precies deze Amerikaanse organisatie gecertificeerd is en dat de certificering persoonsgegevens van deze soort dekt; leg dat vast (certifications: [dpf]). Is dat niet zo, gebruik dan standaardcontractbepalingen met een doorgifte-effectbeoordeling."
+  en: "Check on the official DPF list that this exact US organisation is certified and that its certification covers this kind of personal data; record it (certifications: [dpf]). If not, use standard contractual clauses with a transfer impact assessment."
+rationale:
+  nl: "Het adequaatheidsbesluit voor de VS geldt alleen voor organisaties die zich onder het DPF hebben gecertificeerd; het besluit staat bovendien ter discussie bij het Hof van Justitie."
+  en: "The US adequacy decision only covers organisations certified under the DPF; the decision is also under challenge before the Court of Justice."
+
+"""#),
+        ("avg/AVG-026.tests.yaml", #"""
+rule: AVG-026
+cases:
+  - name: US-owned provider in Ireland without TIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: cloudco, role: processor, country: IE, headquarters: US}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: opslag, kind: database, operator: cloudco, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
+  - name: TIA recorded passes; EEA-owned party not applicable; unknown headquarters unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: cloudco, role: processor, country: IE, headquarters: US, transfer: {mechanism: dpf, tia: true}}
+        - {id: hoster, role: sub-processor, processor-for: cloudco, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: opslag, kind: database, operator: cloudco, stores: [beelden]}
+        - {id: archief, kind: database, operator: hoster, stores: [beelden]}
+        - {id: beheer, kind: application, operator: gemeente, stores: [beelden]}
+    expect:
+      party:cloudco: pass
+      party:gemeente: not-applicable
+      party:hoster: unknown
+
+"""#),
+        ("avg/AVG-026.yaml", #"""
+id: AVG-026
+title:
+  nl: Partij met hoofdvestiging buiten de EER zonder doorgifte-effectbeoordeling
+  en: Party headquartered outside the EEA without a transfer impact assessment
+severity: medium
+references:
+  - {framework: avg, ref: "art. 28(1)"}
+  - {framework: avg, ref: "art. 48"}
+  - {framework: other, ref: "HvJ EU C-311/18 (Schrems II)"}
+  - {framework: bio-cloud, ref: "B.05.2"}
+for-each: party
+when: >-
+  party.external && !adequate(party.headquarters) && (party.receives_personal ||
+  zones.exists(z, has(z.operator) && z.operator == party.id &&
+  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+assert: has(party.transfer) && has(party.transfer.tia) && party.transfer.tia
+message:
+  nl: "{{party.name}} verwerkt persoonsgegevens en wordt aangestuurd vanuit {{party.headquarters}}; er is geen beoordeling van het risico op toegang door buitenlandse autoriteiten vastgelegd."
+  en: "{{party.name}} processes personal data and is controlled from {{party.headquarters}}; no assessment of the risk of access by foreign authorities is recorded."
+remediation:
+  nl: "Beoordeel of het recht van het land van de hoofdvestiging (zoals de Amerikaanse CLOUD Act) de leverancier kan dwingen gegevens af te geven, ook als die in de EER staan. Leg de beoordeling en aanvullende maatregelen vast, zoals versleuteling met sleutels in eigen beheer."
+  en: "Assess whether the law of the headquarters country (such as the US CLOUD Act) can compel the supplier to hand over data, even when stored in the EEA. Record the assessment and supplementary measures such as encryption with keys under your own control."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De leverancier maakt bekend onder welke jurisdicties hij en zijn subverwerkers vallen en welke verplichtingen tot afgifte van gegevens aan buitenlandse autoriteiten daaruit volgen, en beschrijft zijn maatregelen daartegen."
+    en: "The supplier discloses which jurisdictions it and its sub-processors are subject to, which obligations to disclose data to foreign authorities follow from them, and its measures against them."
+  evidence:
+    nl: "Verklaring over jurisdictie en zeggenschap, transparantierapport over overheidsverzoeken, beschrijving van sleutelbeheer."
+    en: "Statement on jurisdiction and control, transparency report on government requests, description of key management."
+
+"""#),
+        ("avg/AVG-027.tests.yaml", #"""
+rule: AVG-027
+cases:
+  - name: automatic fines without review fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: boetes, legal-basis: public-task, statutory-basis: "WAHV", automated-decisions: true, human-review: false}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: P28D}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: backoffice, kind: application, operator: gemeente}
+      flows: [{id: f1, from: camera, to: backoffice, data: [kenteken], purpose: boetes}]
+    expect:
+      purpose:boetes: fail
+  - name: human review passes; no automated decisions not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: boetes, legal-basis: public-task, statutory-basis: "WAHV", automated-decisions: true, human-review: true}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", automated-decisions: false}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: P28D}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: backoffice, kind: application, operator: gemeente}
+      flows:
+        - {id: f1, from: camera, to: backoffice, data: [kenteken], purpose: boetes}
+        - {id: f2, from: camera, to: backoffice, data: [kenteken], purpose: tellen}
+    expect:
+      purpose:boetes: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("avg/AVG-027.yaml", #"""
+id: AVG-027
+title:
+  nl: Geautomatiseerde besluiten zonder menselijke tussenkomst
+  en: Automated decisions without human intervention
+severity: high
+references:
+  - {framework: avg, ref: "art. 22(1)"}
+  - {framework: avg, ref: "art. 22(3)"}
+  - {framework: ai-act, ref: "art. 26"}
+for-each: purpose
+when: purpose.personal && purpose.automated_decisions
+assert: purpose.human_review == true
+message:
+  nl: "Doel {{purpose.name}} neemt geautomatiseerde besluiten over personen zonder dat een medewerker die inhoudelijk beoordeelt."
+  en: "Purpose {{purpose.name}} takes automated decisions about people without a staff member reviewing them on the merits."
+remediation:
+  nl: "Laat besluiten met rechtsgevolgen (zoals boetes of risicoscores) inhoudelijk beoordelen door een bevoegde medewerker die kan afwijken, of leg de wettelijke bepaling vast die het volledig geautomatiseerde besluit toestaat met passende waarborgen."
+  en: "Have decisions with legal effects (such as fines or risk scores) reviewed on the merits by an authorised staff member who can deviate, or record the statutory provision that allows the fully automated decision with suitable safeguards."
+
+"""#),
+        ("avg/AVG-028.tests.yaml", #"""
+rule: AVG-028
+cases:
+  - name: 72 hours for the processor fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {incident-notification: PT72H}}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: fail
+  - name: 24 hours passes; no term known is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {incident-notification: PT24H}}
+        - {id: hoster, role: processor, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: pass
+      party:hoster: unknown
+      party:gemeente: not-applicable
+
+"""#),
+        ("avg/AVG-028.yaml", #"""
+id: AVG-028
+title:
+  nl: Verwerker meldt datalekken niet snel genoeg
+  en: Processor does not report breaches fast enough
+severity: high
+references:
+  - {framework: avg, ref: "art. 33(2)"}
+  - {framework: avg, ref: "art. 28(3)(f)"}
+  - {framework: bio2, ref: "5.20.05"}
+  - {framework: vng-vwo, ref: "Standaard Verwerkersovereenkomst Gemeenten (meldplicht datalekken)"}
+for-each: party
+when: party.role == 'processor' && project.personal
+assert: party.contract.incident_notification <= duration('PT24H')
+message:
+  nl: "{{party.name}} hoeft incidenten en datalekken niet binnen 24 uur aan de gemeente te melden (afgesproken: {{party.contract.incident_notification}})."
+  en: "{{party.name}} need not report incidents and personal data breaches to the municipality within 24 hours (agreed: {{party.contract.incident_notification}})."
+remediation:
+  nl: "Spreek af dat de verwerker een (vermoedelijk) datalek of beveiligingsincident binnen 24 uur na ontdekking meldt met alle informatie die de gemeente nodig heeft om binnen 72 uur aan de AP te melden."
+  en: "Agree that the processor reports a (suspected) breach or security incident within 24 hours of discovery, with all information the municipality needs to notify the DPA within 72 hours."
+checklist:
+  phase: contract
+  theme: privacy
+  requirement:
+    nl: "De leverancier meldt beveiligingsincidenten en (vermoedelijke) datalekken binnen 24 uur na ontdekking aan de opdrachtgever, met de informatie uit artikel 33 lid 3 AVG."
+    en: "The supplier reports security incidents and (suspected) personal data breaches to the contracting authority within 24 hours of discovery, with the information of GDPR art. 33(3)."
+  evidence:
+    nl: "Incidentmeldprocedure van de leverancier met meldtermijnen en contactpunten."
+    en: "Supplier's incident notification procedure with notification terms and contact points."
+
+"""#),
+        ("avg/AVG-029.tests.yaml", #"""
+rule: AVG-029
+cases:
+  - name: counts re-used for enforcement without assessment fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+        - {id: handhaving, legal-basis: public-task, statutory-basis: "Gemeentewet art. 125", further-processing-of: tellen}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: platform, kind: platform, operator: gemeente}
+        - {id: boa-app, kind: application, operator: gemeente}
+      flows:
+        - {id: f1, from: camera, to: platform, data: [kenteken], purpose: tellen}
+        - {id: f2, from: platform, to: boa-app, data: [kenteken], purpose: handhaving}
+    expect:
+      purpose:handhaving: fail
+      purpose:tellen: not-applicable
+  - name: compatibility assessment recorded passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+        - {id: onderzoek, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", further-processing-of: tellen, compatibility-assessment: true}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: platform, kind: platform, operator: gemeente}
+        - {id: analyse, kind: analytics, operator: gemeente}
+      flows:
+        - {id: f1, from: camera, to: platform, data: [kenteken], purpose: tellen}
+        - {id: f2, from: platform, to: analyse, data: [kenteken], purpose: onderzoek}
+    expect:
+      purpose:onderzoek: pass
+
+"""#),
+        ("avg/AVG-029.yaml", #"""
+id: AVG-029
+title:
+  nl: Verdere verwerking zonder verenigbaarheidstoets
+  en: Further processing without a compatibility assessment
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(b)"}
+  - {framework: avg, ref: "art. 6(4)"}
+for-each: purpose
+when: purpose.personal && has(purpose.further_processing_of)
+assert: (has(purpose.compatibility_assessment) && purpose.compatibility_assessment) || purpose.legal_basis == 'consent'
+message:
+  nl: "Doel {{purpose.name}} hergebruikt gegevens van doel {{purpose.further_processing_of}} zonder vastgelegde toets of dat hergebruik verenigbaar is."
+  en: "Purpose {{purpose.name}} re-uses data of purpose {{purpose.further_processing_of}} without a recorded assessment that the re-use is compatible."
+remediation:
+  nl: "Toets en documenteer de verenigbaarheid: het verband tussen beide doelen, de context van verzameling, de aard van de gegevens, de gevolgen voor betrokkenen en de waarborgen zoals pseudonimisering. Is het nieuwe doel niet verenigbaar, dan is een eigen wettelijke grondslag of toestemming nodig."
+  en: "Assess and document compatibility: the link between the purposes, the context of collection, the nature of the data, the consequences for data subjects and safeguards such as pseudonymisation. If the new purpose is not compatible, it needs its own statutory basis or consent."
+
+"""#),
+        ("avg/AVG-030.tests.yaml", #"""
+rule: AVG-030
+cases:
+  - name: health data in an unencrypted database fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: zorg, categories: [special.health], retention: P1Y}]
+      systems: [{id: db, name: Zorgdatabase, kind: database, stores: [zorg], security: {encryption-at-rest: false}}]
+    expect:
+      system:db: fail
+  - name: encrypted store passes; non-special store not applicable; unknown encryption unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: zorg, categories: [special.health], retention: P1Y}
+        - {id: telling, categories: [non-personal.statistics], retention: P1Y}
+      systems:
+        - {id: db, kind: database, stores: [zorg], security: {encryption-at-rest: true}}
+        - {id: stats, kind: database, stores: [telling]}
+        - {id: kopie, kind: database, stores: [zorg]}
+    expect:
+      system:db: pass
+      system:stats: not-applicable
+      system:kopie: unknown
+
+"""#),
+        ("avg/AVG-030.yaml", #"""
+id: AVG-030
+title:
+  nl: Bijzondere persoonsgegevens onversleuteld opgeslagen
+  en: Special-category data stored unencrypted
+severity: high
+references:
+  - {framework: avg, ref: "art. 32(1)(a)"}
+  - {framework: avg, ref: "art. 9(1)"}
+  - {framework: bio2, ref: "8.03.01"}
+  - {framework: bio-1.04, ref: "9.4.1.1"}
+  - {framework: bio-cloud, ref: "U.05.2"}
+for-each: system
+when: data.exists(a, a.id in system.stores && a.special)
+assert: system.security.encryption_at_rest == true
+message:
+  nl: "{{system.name}} slaat bijzondere persoonsgegevens op zonder versleuteling van de opslag."
+  en: "{{system.name}} stores special-category data without encryption at rest."
+remediation:
+  nl: "Versleutel opslag en back-ups met sterke, actuele algoritmen en beheer de sleutels gescheiden van de data, bij voorkeur in eigen beheer van de gemeente."
+  en: "Encrypt storage and backups with strong, current algorithms and keep the keys separate from the data, preferably under the municipality's own control."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "Gevoelige gegevens worden in opslag en back-ups versleuteld volgens de actuele adviezen van het NCSC; sleutelbeheer is gescheiden van de data."
+    en: "Sensitive data are encrypted in storage and backups following current NCSC advice; key management is separated from the data."
+  evidence:
+    nl: "Beschrijving van de versleuteling in rust en het sleutelbeheer."
+    en: "Description of encryption at rest and key management."
+
+"""#),
+        ("avg/AVG-031.tests.yaml", #"""
+rule: AVG-031
+cases:
+  - name: tracking BOA locations on consent fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: inzet, legal-basis: consent}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: gps, categories: [personal.location.precise], subjects: [employees], retention: P7D}]
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [gps]}
+        - {id: dashboard, kind: dashboard, operator: gemeente}
+      flows: [{id: f1, from: app, to: dashboard, data: [gps], purpose: inzet}]
+    expect:
+      purpose:inzet: fail
+  - name: public task passes; resident data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: inzet, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+        - {id: meldingen, legal-basis: consent}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data:
+        - {id: gps, categories: [personal.location.precise], subjects: [employees], retention: P7D}
+        - {id: melding, categories: [personal.contact], subjects: [residents], retention: P1Y}
+      systems:
+        - {id: app, kind: mobile-app, operator: gemeente, collects: [gps, melding]}
+        - {id: dashboard, kind: dashboard, operator: gemeente}
+      flows:
+        - {id: f1, from: app, to: dashboard, data: [gps], purpose: inzet}
+        - {id: f2, from: app, to: dashboard, data: [melding], purpose: meldingen}
+    expect:
+      purpose:inzet: pass
+      purpose:meldingen: not-applicable
+
+"""#),
+        ("avg/AVG-031.yaml", #"""
+id: AVG-031
+title:
+  nl: Toestemming als grondslag voor gegevens van medewerkers
+  en: Consent as the basis for employee data
+severity: medium
+references:
+  - {framework: avg, ref: "art. 4(11)"}
+  - {framework: avg, ref: "art. 7(4)"}
+  - {framework: avg, ref: "art. 88"}
+  - {framework: ap-dpia-list, ref: "11"}
+for-each: purpose
+when: purpose.personal && flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a, 'employees' in a.subjects))
+assert: purpose.legal_basis != 'consent'
+message:
+  nl: "Doel {{purpose.name}} verwerkt gegevens van medewerkers op basis van toestemming."
+  en: "Purpose {{purpose.name}} processes employee data on the basis of consent."
+remediation:
+  nl: "In een arbeidsrelatie is toestemming zelden vrij. Baseer de verwerking op de uitvoering van de arbeidsovereenkomst, een wettelijke plicht of een publieke taak, en beperk haar tot wat daarvoor nodig is."
+  en: "Consent is rarely free in an employment relationship. Base the processing on the employment contract, a legal obligation or a public task, and limit it to what that requires."
+
+"""#),
+        ("avg/AVG-032.tests.yaml", #"""
+rule: AVG-032
+cases:
+  - name: large-scale location data without DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, dpia: {status: not-required}}
+      data: [{id: routes, categories: [personal.location.trajectory], retention: P30D, volume: 250000}]
+    expect:
+      project:p: fail
+  - name: completed DPIA passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, dpia: {status: completed, date: 2025-10-01}}
+      data: [{id: routes, categories: [personal.location.trajectory], retention: P30D, volume: 250000}]
+    expect:
+      project:p: pass
+  - name: small scale is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: not-required}}
+      data: [{id: routes, categories: [personal.location.precise], retention: P30D, volume: 40}]
+    expect:
+      project:p: not-applicable
+  - name: unknown volume is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: not-required}}
+      data: [{id: zorg, categories: [special.health], retention: P1Y}]
+    expect:
+      project:p: unknown
+
+"""#),
+        ("avg/AVG-032.yaml", #"""
+id: AVG-032
+title:
+  nl: Geen DPIA bij grootschalige gevoelige, biometrische of locatiegegevens
+  en: No DPIA for large-scale sensitive, biometric or location data
+severity: critical
+references:
+  - {framework: avg, ref: "art. 35(3)(b)"}
+  - {framework: ap-dpia-list, ref: "7"}
+  - {framework: ap-dpia-list, ref: "12"}
+  - {framework: ap-dpia-list, ref: "17"}
+for-each: project
+when: data.exists(a, (a.special || a.criminal || a.biometric || a.location) && a.volume >= 10000)
+assert: >-
+  project.dpia.status == 'completed' ||
+  (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
+message:
+  nl: "Het project verwerkt op grote schaal bijzondere, strafrechtelijke, biometrische of locatiegegevens zonder afgeronde DPIA."
+  en: "The project processes special-category, criminal, biometric or location data on a large scale without a completed DPIA."
+remediation:
+  nl: "Voer vóór de start van de verwerking een DPIA uit en betrek de FG. Beperk zo nodig de schaal of de gegevens zodat de verwerking evenredig is."
+  en: "Carry out a DPIA with the DPO before processing starts. Where needed, reduce the scale or the data so that the processing is proportionate."
+
+"""#),
+        ("avg/AVG-033.tests.yaml", #"""
+rule: AVG-033
+cases:
+  - name: profiling without DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: pilot, dpia: {status: in-progress}}
+      purposes: [{id: risico, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true, automated-decisions: false}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: analyse, kind: analytics, operator: gemeente}
+      flows: [{id: f1, from: camera, to: analyse, data: [kenteken], purpose: risico}]
+    expect:
+      project:p: fail
+  - name: completed DPIA passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: pilot, dpia: {status: completed, date: 2025-10-01}}
+      purposes: [{id: risico, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true, automated-decisions: false}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [kenteken]}
+        - {id: analyse, kind: analytics, operator: gemeente}
+      flows: [{id: f1, from: camera, to: analyse, data: [kenteken], purpose: risico}]
+    expect:
+      project:p: pass
+  - name: neither profiling nor automated decisions is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", profiling: false, automated-decisions: false}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: teller, kind: sensor, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows: [{id: f1, from: teller, to: platform, data: [mac], purpose: tellen}]
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("avg/AVG-033.yaml", #"""
+id: AVG-033
+title:
+  nl: Geen DPIA bij profilering of geautomatiseerde besluiten
+  en: No DPIA for profiling or automated decisions
+severity: high
+references:
+  - {framework: avg, ref: "art. 35(3)(a)"}
+  - {framework: ap-dpia-list, ref: "15"}
+for-each: project
+when: purposes.exists(p, p.personal && (p.profiling || p.automated_decisions))
+assert: >-
+  project.dpia.status == 'completed' ||
+  (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
+message:
+  nl: "Het project profileert personen of neemt geautomatiseerde besluiten, maar er is geen afgeronde DPIA."
+  en: "The project profiles people or takes automated decisions, but has no completed DPIA."
+remediation:
+  nl: "Voer een DPIA uit waarin ook de werking, de kwaliteit en het risico op discriminatie van het model of de beslisregels worden beoordeeld, en overweeg een mensenrechtentoets (IAMA/FRIA)."
+  en: "Carry out a DPIA that also assesses how the model or decision rules work, their quality and the risk of discrimination, and consider a fundamental rights impact assessment (IAMA/FRIA)."
+
+"""#),
+        ("avg/AVG-034.tests.yaml", #"""
+rule: AVG-034
+cases:
+  - name: EU operator hosting in a US region fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: processor, country: NL}]
+      zones: [{id: us-east, kind: cloud, trust: semi-trusted, operator: hoster, country: US}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: opslag, kind: database, zone: us-east, operator: hoster, stores: [beelden]}]
+    expect:
+      system:opslag: fail
+  - name: EEA region passes as not applicable; adequate region passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: processor, country: NL}]
+      zones:
+        - {id: eu-west, kind: cloud, trust: semi-trusted, operator: hoster, country: IE}
+        - {id: zurich, kind: cloud, trust: semi-trusted, operator: hoster, country: CH}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: opslag, kind: database, zone: eu-west, operator: hoster, stores: [beelden]}
+        - {id: dr, kind: database, zone: zurich, operator: hoster, stores: [beelden]}
+    expect:
+      system:opslag: not-applicable
+      system:dr: pass
+
+"""#),
+        ("avg/AVG-034.yaml", #"""
+id: AVG-034
+title:
+  nl: Systeem met persoonsgegevens draait buiten de EER
+  en: System with personal data runs outside the EEA
+severity: critical
+references:
+  - {framework: avg, ref: "art. 44-46"}
+  - {framework: bio-cloud, ref: "B.09.8"}
+for-each: system
+when: system.personal && !system.in_eea && system.operator_party.in_eea
+assert: >-
+  adequate(system.country) ||
+  (has(system.operator_party.transfer) && system.operator_party.transfer.mechanism in ['dpf', 'scc', 'bcr', 'derogation'])
+message:
+  nl: "{{system.name}} verwerkt persoonsgegevens in {{system.country}}, buiten de EER, zonder adequaatheidsbesluit of doorgiftemechanisme."
+  en: "{{system.name}} processes personal data in {{system.country}}, outside the EEA, without an adequacy decision or transfer mechanism."
+remediation:
+  nl: "Kies een hostinglocatie (regio) binnen de EER, of leg een geldig doorgiftemechanisme met de beheerder vast en beoordeel de risico's van de doorgifte."
+  en: "Choose a hosting location (region) inside the EEA, or put a valid transfer mechanism in place with the operator and assess the transfer risks."
+rationale:
+  nl: "Een Europese leverancier kan een systeem in een niet-Europese zone of regio draaien; dan is er toch een doorgifte."
+  en: "A European supplier may run a system in a non-European zone or region; that is still a transfer."
+
+"""#),
+        ("avg/AVG-035.tests.yaml", #"""
+rule: AVG-035
+cases:
+  - name: SCC without TIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: support, role: sub-processor, country: IN, transfer: {mechanism: scc, tia: false}}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: helpdesk, kind: application, operator: support, stores: [beelden]}]
+    expect:
+      party:support: fail
+  - name: SCC with TIA passes; adequacy mechanism not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: support, role: sub-processor, country: IN, transfer: {mechanism: scc, tia: true}}
+        - {id: japan, role: sub-processor, country: JP, transfer: {mechanism: adequacy}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: helpdesk, kind: application, operator: support, stores: [beelden]}
+        - {id: dr, kind: database, operator: japan, stores: [beelden]}
+    expect:
+      party:support: pass
+      party:japan: not-applicable
+
+"""#),
+        ("avg/AVG-035.yaml", #"""
+id: AVG-035
+title:
+  nl: Standaardcontractbepalingen of BCR zonder doorgifte-effectbeoordeling
+  en: Standard contractual clauses or BCRs without a transfer impact assessment
+severity: high
+references:
+  - {framework: avg, ref: "art. 46(2)(c)"}
+  - {framework: avg, ref: "art. 47"}
+  - {framework: other, ref: "HvJ EU C-311/18 (Schrems II)"}
+for-each: party
+when: >-
+  has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && (party.receives_personal ||
+  zones.exists(z, has(z.operator) && z.operator == party.id &&
+  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+assert: party.transfer.tia == true
+message:
+  nl: "De doorgifte aan {{party.name}} steunt op {{party.transfer.mechanism}}, maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
+  en: "The transfer to {{party.name}} relies on {{party.transfer.mechanism}}, but no transfer impact assessment (TIA) is recorded."
+remediation:
+  nl: "Beoordeel per doorgifte of het recht en de praktijk in het land van ontvangst de bescherming ondermijnen, en neem zo nodig aanvullende maatregelen (versleuteling met sleutels in eigen beheer, pseudonimisering). Kan dat niet, stop de doorgifte."
+  en: "Assess for each transfer whether law and practice in the destination country undermine the protection, and take supplementary measures where needed (encryption with keys under your control, pseudonymisation). If that is not possible, stop the transfer."
+
+"""#),
+        ("avg/AVG-036.tests.yaml", #"""
+rule: AVG-036
+cases:
+  - name: plates shared with a marketing firm under public task fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: delen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}]
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: bureau, name: Marktonderzoek B.V., role: third-party, country: NL}
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: platform, kind: platform, operator: gemeente, stores: [kenteken]}
+        - {id: extern, kind: analytics, operator: bureau}
+      flows: [{id: f1, from: platform, to: extern, data: [kenteken], purpose: delen}]
+    expect:
+      flow:f1: fail
+  - name: statutory duty to disclose passes; internal flow not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: vordering, legal-basis: legal-obligation, statutory-basis: "Sv art. 126nd"}]
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: politie, role: recipient, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: camera, kind: camera, operator: gemeente, collects: [beelden]}
+        - {id: vms, kind: platform, operator: gemeente, stores: [beelden]}
+        - {id: politiesysteem, kind: application, operator: politie}
+      flows:
+        - {id: f1, from: vms, to: politiesysteem, data: [beelden], purpose: vordering}
+        - {id: f2, from: camera, to: vms, data: [beelden], purpose: vordering}
+    expect:
+      flow:f1: pass
+      flow:f2: not-applicable
+
+"""#),
+        ("avg/AVG-036.yaml", #"""
+id: AVG-036
+title:
+  nl: Verstrekking aan een derde zonder passende grondslag
+  en: Disclosure to another party without a suitable basis
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(b)"}
+  - {framework: avg, ref: "art. 6(4)"}
+  - {framework: avg, ref: "art. 6(1)"}
+for-each: flow
+when: flow.personal && flow.to_system.operator_party.role in ['recipient', 'third-party']
+assert: >-
+  has(flow.purpose) &&
+  (flow.purpose_info.legal_basis in ['legal-obligation', 'consent', 'vital-interests'] ||
+   (has(flow.purpose_info.further_processing_of) && has(flow.purpose_info.compatibility_assessment) &&
+    flow.purpose_info.compatibility_assessment))
+message:
+  nl: "Stroom {{flow.id}} verstrekt persoonsgegevens aan een andere partij ({{flow.to_system.operator_party.name}}) zonder wettelijke plicht, toestemming of vastgelegde verenigbaarheidstoets."
+  en: "Flow {{flow.id}} discloses personal data to another party ({{flow.to_system.operator_party.name}}) without a legal obligation, consent or recorded compatibility assessment."
+remediation:
+  nl: "Leg vast waarom de ontvanger de gegevens krijgt: een wettelijke verstrekkingsplicht, of hergebruik voor een verenigbaar doel met een gedocumenteerde toets. Verstrek anders alleen geaggregeerde of anonieme gegevens."
+  en: "Record why the recipient gets the data: a statutory duty to disclose, or re-use for a compatible purpose with a documented assessment. Otherwise disclose only aggregated or anonymous data."
+rationale:
+  nl: "Wanneer gegevens naar een andere organisatie gaan voor haar eigen doelen, ontstaat een nieuw doel dat zelfstandig rechtmatig moet zijn."
+  en: "When data go to another organisation for its own purposes, a new purpose arises that must be lawful in its own right."
+
+"""#),
+        ("avg/AVG-037.tests.yaml", #"""
+rule: AVG-037
+cases:
+  - name: operator without role fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: leverancier, name: Leverancier B.V., country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: platform, operator: leverancier, stores: [beelden]}]
+    expect:
+      party:leverancier: fail
+  - name: role recorded passes; party without personal data not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: leverancier, role: processor, country: NL}
+        - {id: installateur, country: NL}
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: vms, kind: platform, operator: leverancier, stores: [beelden]}
+        - {id: meter, kind: sensor, operator: installateur, collects: [fijnstof]}
+    expect:
+      party:leverancier: pass
+      party:installateur: not-applicable
+
+"""#),
+        ("avg/AVG-037.yaml", #"""
+id: AVG-037
+title:
+  nl: Partij met persoonsgegevens zonder vastgelegde AVG-rol
+  en: Party handling personal data without a recorded GDPR role
+severity: medium
+references:
+  - {framework: avg, ref: "art. 4(7)"}
+  - {framework: avg, ref: "art. 4(8)"}
+  - {framework: avg, ref: "art. 30(1)(d)"}
+for-each: party
+when: party.receives_personal
+assert: has(party.role)
+message:
+  nl: "{{party.name}} beheert systemen met persoonsgegevens, maar haar rol (verwerkingsverantwoordelijke, verwerker, ontvanger) is niet vastgelegd."
+  en: "{{party.name}} operates systems with personal data, but its role (controller, processor, recipient) is not recorded."
+remediation:
+  nl: "Bepaal per partij of zij verwerkingsverantwoordelijke, gezamenlijk verantwoordelijke, verwerker, subverwerker of ontvanger is; daaruit volgt welke overeenkomst nodig is en wat in het verwerkingsregister moet."
+  en: "Decide for each party whether it is controller, joint controller, processor, sub-processor or recipient; that determines which agreement is needed and what goes into the register of processing."
+
+"""#),
+        ("bio/BIO-001.tests.yaml", #"""
+rule: BIO-001
+cases:
+  - name: partial classification fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, classification: {confidentiality: high}}
+    expect:
+      project:p: fail
+  - name: full classification passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, classification: {confidentiality: medium, integrity: medium, availability: low}}
+    expect:
+      project:p: pass
+
+"""#),
+        ("bio/BIO-001.yaml", #"""
+id: BIO-001
+title:
+  nl: Geen classificatie van beschikbaarheid, integriteit en vertrouwelijkheid
+  en: No classification of availability, integrity and confidentiality
+severity: high
+references:
+  - {framework: bio2, ref: "5.12.01"}
+  - {framework: bio-1.04, ref: "8.2.1.1"}
+for-each: project
+assert: >-
+  has(project.classification) && has(project.classification.confidentiality) &&
+  has(project.classification.integrity) && has(project.classification.availability)
+message:
+  nl: "Voor dit project is de classificatie op beschikbaarheid, integriteit en vertrouwelijkheid niet (volledig) vastgelegd."
+  en: "The classification for availability, integrity and confidentiality is not (fully) recorded for this project."
+remediation:
+  nl: "Classificeer de informatie met de vastgestelde impactclassificatiemethode van de organisatie (bijvoorbeeld de BIV-classificatie of BBN-toets) en leg het resultaat vast; het bepaalt de beveiligingseisen aan systemen en leveranciers."
+  en: "Classify the information with the organisation's adopted impact-classification method (for example the BIV classification or BBN test) and record the result; it sets the security requirements for systems and suppliers."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "De opdrachtgever stelt de BIV-classificatie vast vóór de aanbesteding; de inschrijver toont aan hoe zijn oplossing aan de daaruit volgende eisen voldoet."
+    en: "The contracting authority sets the BIV classification before tendering; the bidder shows how its solution meets the resulting requirements."
+  evidence:
+    nl: "Vastgestelde BIV-classificatie en de daaruit afgeleide eisenlijst in de aanbestedingsstukken."
+    en: "Adopted BIV classification and the requirement list derived from it in the tender documents."
+
+"""#),
+        ("bio/BIO-002.tests.yaml", #"""
+rule: BIO-002
+cases:
+  - name: BBN1 with personal data fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: low, bbn: 1}}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+    expect:
+      project:p: fail
+  - name: BBN2 with personal data passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: low, bbn: 2}}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+    expect:
+      project:p: pass
+  - name: BBN1 for open environmental data passes; BIO2 project not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: low, integrity: medium, availability: low, bbn: 1}}
+      data: [{id: fijnstof, categories: [non-personal.environment], retention: P5Y}]
+    expect:
+      project:p: pass
+  - name: BIO2 project is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio2}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("bio/BIO-002.yaml", #"""
+id: BIO-002
+title:
+  nl: Basisbeveiligingsniveau ontbreekt of is te laag (BIO 1.04)
+  en: Baseline security level missing or too low (BIO 1.04)
+severity: medium
+references:
+  - {framework: bio-1.04, ref: "8.2.1.1"}
+  - {framework: other, ref: "BIO 1.04 hoofdstuk 0 (basisbeveiligingsniveaus en BBN-toets)"}
+for-each: project
+when: project.bio == 'bio-1.04'
+assert: >-
+  has(project.classification) && has(project.classification.bbn) &&
+  project.classification.bbn >= ((project.personal || project.classification.confidentiality == 'high') ? 2 : 1)
+message:
+  nl: "Het basisbeveiligingsniveau (BBN {{project.classification.bbn}}) ontbreekt of past niet bij de verwerkte gegevens."
+  en: "The baseline security level (BBN {{project.classification.bbn}}) is missing or does not fit the data processed."
+remediation:
+  nl: "Voer de BBN-toets uit. Systemen die persoonsgegevens of vertrouwelijke informatie verwerken vallen ten minste onder BBN2; pas alle maatregelen van dat niveau toe."
+  en: "Carry out the BBN test. Systems that process personal data or confidential information fall under at least BBN2; apply every measure of that level."
+
+"""#),
+        ("bio/BIO-003.tests.yaml", #"""
+rule: BIO-003
+cases:
+  - name: production without risk assessment fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production}
+    expect:
+      project:p: fail
+  - name: stale risk assessment fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, risk-assessment: {date: 2021-01-01, reference: RA-2021-1}}
+    expect:
+      project:p: fail
+  - name: recent risk assessment passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: pilot, risk-assessment: {date: 2025-11-01, reference: RA-2025-17}}
+    expect:
+      project:p: pass
+  - name: idea phase is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: idea}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("bio/BIO-003.yaml", #"""
+id: BIO-003
+title:
+  nl: Geen actuele risicoanalyse voor een systeem in gebruik
+  en: No current risk assessment for a system in use
+severity: high
+references:
+  - {framework: bio2, ref: "5.08.01"}
+  - {framework: bio-1.04, ref: "14.1.1.1"}
+  - {framework: avg, ref: "art. 32(1)"}
+for-each: project
+when: project.phase in ['pilot', 'production']
+assert: has(project.risk_assessment) && now - project.risk_assessment.date <= duration('P1095D')
+message:
+  nl: "Er is geen risicoanalyse vastgelegd, of de laatste is ouder dan drie jaar, terwijl het project in fase {{project.phase}} is."
+  en: "No risk assessment is recorded, or the last one is older than three years, while the project is in phase {{project.phase}}."
+remediation:
+  nl: "Voer een expliciete risicoanalyse uit volgens de vastgestelde methode van de organisatie, bij ingebruikname en bij elke significante wijziging, en leg datum en kenmerk vast."
+  en: "Carry out an explicit risk assessment with the organisation's adopted method, at go-live and at every significant change, and record its date and reference."
+
+"""#),
+        ("bio/BIO-004.tests.yaml", #"""
+rule: BIO-004
+cases:
+  - name: sensor without operator fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: teller, kind: sensor}]
+    expect:
+      system:teller: fail
+  - name: sensor with operator passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL}]
+      systems: [{id: teller, kind: sensor, operator: telbedrijf}]
+    expect:
+      system:teller: pass
+
+"""#),
+        ("bio/BIO-004.yaml", #"""
+id: BIO-004
+title:
+  nl: Systeem zonder beheerder in de inventaris
+  en: System without an operator in the inventory
+severity: medium
+references:
+  - {framework: bio2, ref: "5.09.01"}
+  - {framework: bio2, ref: "5.22.02"}
+for-each: system
+assert: has(system.operator)
+message:
+  nl: "Voor {{system.name}} is niet vastgelegd welke partij het beheert."
+  en: "It is not recorded which party operates {{system.name}}."
+remediation:
+  nl: "Neem elk systeem, ook sensoren en andere OT in de openbare ruimte, op in de inventaris met beheerder, eigenaar en locatie, en controleer de inventaris periodiek."
+  en: "Put every system, including sensors and other OT in public space, in the inventory with operator, owner and location, and check the inventory periodically."
+
+"""#),
+        ("bio/BIO-005.tests.yaml", #"""
+rule: BIO-005
+cases:
+  - name: platform without admin MFA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {admin-mfa: false}}]
+    expect:
+      system:platform: fail
+  - name: admin MFA passes; unknown is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: platform, kind: platform, security: {admin-mfa: true}}
+        - {id: dashboard, kind: dashboard}
+    expect:
+      system:platform: pass
+      system:dashboard: unknown
+
+"""#),
+        ("bio/BIO-005.yaml", #"""
+id: BIO-005
+title:
+  nl: Beheeraccounts zonder multifactorauthenticatie
+  en: Administrator accounts without multi-factor authentication
+severity: critical
+references:
+  - {framework: bio2, ref: "5.17.01"}
+  - {framework: bio-1.04, ref: "9.4.2.1"}
+  - {framework: bio-cloud, ref: "U.10.2"}
+for-each: system
+assert: system.security.admin_mfa == true
+message:
+  nl: "Beheerders van {{system.name}} loggen in zonder multifactorauthenticatie."
+  en: "Administrators of {{system.name}} log in without multi-factor authentication."
+remediation:
+  nl: "Dwing MFA af voor alle accounts met beheerrechten, ook die van leveranciers, bij voorkeur phishingbestendig (FIDO2, passkeys). Kan dat technisch niet, leg dan compenserende maatregelen vast met instemming van de proceseigenaar en de CISO."
+  en: "Enforce MFA for every account with administrative rights, including suppliers', preferably phishing-resistant (FIDO2, passkeys). Where that is technically impossible, record compensating measures approved by the process owner and the CISO."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "Alle beheertoegang tot de oplossing, ook door de leverancier en zijn onderaannemers, vereist multifactorauthenticatie."
+    en: "All administrative access to the solution, including by the supplier and its subcontractors, requires multi-factor authentication."
+  evidence:
+    nl: "Beschrijving van het toegangsbeheer en een schermafdruk of configuratie-export van de MFA-instelling."
+    en: "Description of access management and a screenshot or configuration export of the MFA setting."
+
+"""#),
+        ("bio/BIO-006.tests.yaml", #"""
+rule: BIO-006
+cases:
+  - name: internet dashboard with password fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: dashboard, kind: dashboard, internet-facing: true, security: {authentication: password}}]
+    expect:
+      system:dashboard: fail
+  - name: MFA passes; open website without login passes; internal system not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: dashboard, kind: dashboard, internet-facing: true, security: {authentication: mfa}}
+        - {id: opendata, kind: website, internet-facing: true, security: {authentication: none}}
+        - {id: db, kind: database, internet-facing: false, security: {authentication: password}}
+    expect:
+      system:dashboard: pass
+      system:opendata: pass
+      system:db: not-applicable
+
+"""#),
+        ("bio/BIO-006.yaml", #"""
+id: BIO-006
+title:
+  nl: Via internet bereikbaar systeem met alleen een wachtwoord
+  en: Internet-facing system protected by a password only
+severity: high
+references:
+  - {framework: bio2, ref: "5.17.01"}
+  - {framework: bio-1.04, ref: "9.4.2.1"}
+  - {framework: bio-1.04, ref: "9.4.3.1"}
+for-each: system
+when: system.internet_facing
+assert: system.security.authentication != 'password'
+message:
+  nl: "{{system.name}} is via internet bereikbaar en gebruikers loggen in met alleen een wachtwoord."
+  en: "{{system.name}} is reachable from the internet and users log in with a password only."
+remediation:
+  nl: "Vereis MFA (of certificaatauthenticatie voor machines) voor alle accounts op via internet bereikbare voorzieningen, bij voorkeur via de federatieve inlog van de organisatie."
+  en: "Require MFA (or certificate authentication for machines) for every account on internet-facing services, preferably through the organisation's federated login."
+
+"""#),
+        ("bio/BIO-007.tests.yaml", #"""
+rule: BIO-007
+cases:
+  - name: group account fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: vms, kind: application, security: {shared-accounts: true}}]
+    expect:
+      system:vms: fail
+  - name: personal accounts pass
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: vms, kind: application, security: {shared-accounts: false}}]
+    expect:
+      system:vms: pass
+
+"""#),
+        ("bio/BIO-007.yaml", #"""
+id: BIO-007
+title:
+  nl: Gedeelde of groepsaccounts in gebruik
+  en: Shared or group accounts in use
+severity: medium
+references:
+  - {framework: bio2, ref: "5.16.02"}
+  - {framework: bio-1.04, ref: "9.2.1.2"}
+for-each: system
+assert: system.security.shared_accounts == false
+message:
+  nl: "Op {{system.name}} worden gedeelde of groepsaccounts gebruikt, zodat handelingen niet tot één persoon te herleiden zijn."
+  en: "{{system.name}} uses shared or group accounts, so actions cannot be traced to one person."
+remediation:
+  nl: "Geef iedere gebruiker en beheerder een persoonlijk account. Is een groepsaccount onvermijdelijk (bijvoorbeeld een serviceaccount), laat de proceseigenaar dat dan motiveren en vastleggen in overleg met de CISO, en leg die uitleg vast als uitzondering."
+  en: "Give every user and administrator a personal account. Where a group account is unavoidable (for example a service account), have the process owner justify and record it in consultation with the CISO, and record that explanation as an exception."
+
+"""#),
+        ("bio/BIO-008.tests.yaml", #"""
+rule: BIO-008
+cases:
+  - name: two-year review interval fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: application, stores: [beelden], security: {access-review: P2Y}}]
+    expect:
+      system:vms: fail
+  - name: yearly review passes; non-personal system not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: vms, kind: application, stores: [beelden], security: {access-review: P1Y}}
+        - {id: lucht, kind: platform, stores: [fijnstof]}
+    expect:
+      system:vms: pass
+      system:lucht: not-applicable
+
+"""#),
+        ("bio/BIO-008.yaml", #"""
+id: BIO-008
+title:
+  nl: Toegangsrechten niet jaarlijks beoordeeld
+  en: Access rights not reviewed yearly
+severity: medium
+references:
+  - {framework: bio2, ref: "5.18.02"}
+  - {framework: bio-1.04, ref: "9.2.5.1"}
+for-each: system
+when: system.personal
+assert: system.security.access_review <= duration('P1Y')
+message:
+  nl: "De toegangsrechten op {{system.name}} worden minder vaak dan eens per jaar beoordeeld (interval: {{system.security.access_review}})."
+  en: "Access rights on {{system.name}} are reviewed less than once a year (interval: {{system.security.access_review}})."
+remediation:
+  nl: "Beoordeel alle toegekende rechten ten minste jaarlijks (en vaker als de risicoanalyse dat vraagt), trek overbodige rechten in en leg de beoordeling vast."
+  en: "Review all granted rights at least yearly (more often where the risk assessment says so), revoke unneeded rights and record the review."
+
+"""#),
+        ("bio/BIO-009.tests.yaml", #"""
+rule: BIO-009
+cases:
+  - name: yearly privileged review fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {privileged-review: P1Y}}]
+    expect:
+      system:platform: fail
+  - name: quarterly review passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {privileged-review: P3M}}]
+    expect:
+      system:platform: pass
+
+"""#),
+        ("bio/BIO-009.yaml", #"""
+id: BIO-009
+title:
+  nl: Speciale bevoegdheden niet elk kwartaal beoordeeld
+  en: Privileged rights not reviewed every quarter
+severity: medium
+references:
+  - {framework: bio2, ref: "8.02.01"}
+  - {framework: bio-1.04, ref: "9.2.3.1"}
+for-each: system
+assert: system.security.privileged_review <= duration('P3M')
+message:
+  nl: "De beheer- en andere speciale bevoegdheden op {{system.name}} worden niet elk kwartaal beoordeeld (interval: {{system.security.privileged_review}})."
+  en: "Administrative and other privileged rights on {{system.name}} are not reviewed every quarter (interval: {{system.security.privileged_review}})."
+remediation:
+  nl: "Beoordeel ten minste elk kwartaal wie beheerrechten heeft en gebruikt, ook bij de leverancier, en trek rechten in die niet meer nodig zijn."
+  en: "Review at least every quarter who holds and uses administrative rights, including at the supplier, and revoke rights no longer needed."
+
+"""#),
+        ("bio/BIO-010.tests.yaml", #"""
+rule: BIO-010
+cases:
+  - name: standing supplier VPN fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}]
+      systems: [{id: vms, kind: application, zone: gemeentenet, security: {supplier-access: standing}}]
+    expect:
+      system:vms: fail
+  - name: time-boxed access passes; cloud system not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      systems:
+        - {id: vms, kind: application, zone: gemeentenet, security: {supplier-access: time-boxed}}
+        - {id: platform, kind: platform, zone: cloud, security: {supplier-access: standing}}
+    expect:
+      system:vms: pass
+      system:platform: not-applicable
+
+"""#),
+        ("bio/BIO-010.yaml", #"""
+id: BIO-010
+title:
+  nl: Permanente netwerktoegang voor leveranciers
+  en: Standing network access for suppliers
+severity: high
+references:
+  - {framework: bio2, ref: "8.05.01"}
+  - {framework: bio-1.04, ref: "9.4.2.2"}
+  - {framework: bio-1.04, ref: "15.1.1.2"}
+for-each: system
+when: system.zone_info.kind in ['municipal-network', 'office']
+assert: system.security.supplier_access in ['none', 'time-boxed']
+message:
+  nl: "Een leverancier heeft permanente toegang tot {{system.name}} in het netwerk van de gemeente."
+  en: "A supplier has standing access to {{system.name}} inside the municipal network."
+remediation:
+  nl: "Verleen leveranciers alleen toegang na een risicoafweging, voor een bepaalde duur en onder voorwaarden (MFA, logging, bij voorkeur op aanvraag per sessie), en registreer hoe en aan wie de rechten zijn toegekend."
+  en: "Grant suppliers access only after a risk assessment, for a fixed duration and on conditions (MFA, logging, preferably on request per session), and register how and to whom the rights were granted."
+checklist:
+  phase: contract
+  theme: information-security
+  requirement:
+    nl: "Toegang van de leverancier tot systemen in het netwerk van de opdrachtgever verloopt per sessie op aanvraag, met MFA en volledige logging; permanente toegang is niet toegestaan."
+    en: "Supplier access to systems in the contracting authority's network is granted per session on request, with MFA and full logging; standing access is not allowed."
+  evidence:
+    nl: "Procedure voor beheer op afstand en voorbeeld van het toegangsregister."
+    en: "Remote administration procedure and a sample of the access register."
+
+"""#),
+        ("bio/BIO-011.tests.yaml", #"""
+rule: BIO-011
+cases:
+  - name: plain MQTT over 4G fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: sensor, kind: sensor}, {id: platform, kind: platform}]
+      flows: [{id: f1, from: sensor, to: platform, protocol: mqtt, encryption: none, network: wireless}]
+    expect:
+      flow:f1: fail
+  - name: LoRaWAN AES and TLS pass; local link not applicable; missing encryption unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: sensor, kind: sensor}, {id: gateway, kind: gateway}, {id: platform, kind: platform}]
+      flows:
+        - {id: f1, from: sensor, to: gateway, protocol: lorawan, encryption: lorawan-aes, network: wireless}
+        - {id: f2, from: gateway, to: platform, protocol: mqtts, encryption: tls1.3, network: internet}
+        - {id: f3, from: gateway, to: sensor, protocol: other, encryption: none, network: local}
+        - {id: f4, from: platform, to: gateway, protocol: https, network: internet}
+    expect:
+      flow:f1: pass
+      flow:f2: pass
+      flow:f3: not-applicable
+      flow:f4: unknown
+
+"""#),
+        ("bio/BIO-011.yaml", #"""
+id: BIO-011
+title:
+  nl: Draadloze of internetverbinding niet versleuteld
+  en: Wireless or internet link not encrypted
+severity: high
+references:
+  - {framework: bio2, ref: "8.21.04"}
+  - {framework: bio-1.04, ref: "13.1.2.3"}
+  - {framework: ncsc-tls, ref: "ICT-beveiligingsrichtlijnen voor TLS v2.1"}
+for-each: flow
+when: flow.network in ['wireless', 'internet']
+assert: flow.encrypted
+message:
+  nl: "Stroom {{flow.id}} loopt over een {{flow.network}}-verbinding zonder sterke versleuteling (encryption: {{flow.encryption}})."
+  en: "Flow {{flow.id}} runs over a {{flow.network}} link without strong encryption (encryption: {{flow.encryption}})."
+remediation:
+  nl: "Versleutel het transport met TLS 1.3 of 1.2 volgens de NCSC-richtlijnen, een VPN/IPsec-tunnel of de versleuteling van het radioprotocol (zoals LoRaWAN AES met unieke sleutels per apparaat)."
+  en: "Encrypt transport with TLS 1.3 or 1.2 per the NCSC guidelines, a VPN/IPsec tunnel, or the radio protocol's encryption (such as LoRaWAN AES with unique keys per device)."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "Alle gegevensoverdracht over draadloze verbindingen (wifi, LoRaWAN, 4G/5G) en over internet is versleuteld volgens de actuele NCSC-richtlijnen."
+    en: "All data transfer over wireless links (wifi, LoRaWAN, 4G/5G) and over the internet is encrypted in line with current NCSC guidelines."
+  evidence:
+    nl: "Netwerkontwerp met per verbinding het protocol en de versleuteling."
+    en: "Network design with protocol and encryption per link."
+
+"""#),
+        ("bio/BIO-012.tests.yaml", #"""
+rule: BIO-012
+cases:
+  - name: plain HTTP from street cabinet to city hall fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: kast, kind: field-network, trust: untrusted, country: NL}
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems:
+        - {id: recorder, kind: gateway, zone: kast, stores: [beelden]}
+        - {id: vms, kind: application, zone: gemeentenet}
+      flows: [{id: f1, from: recorder, to: vms, data: [beelden], protocol: http, encryption: none, network: private}]
+    expect:
+      flow:f1: fail
+  - name: TLS passes; same zone not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: kast, kind: field-network, trust: untrusted, country: NL}
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems:
+        - {id: recorder, kind: gateway, zone: kast, stores: [beelden]}
+        - {id: vms, kind: application, zone: gemeentenet}
+        - {id: archief, kind: database, zone: gemeentenet}
+      flows:
+        - {id: f1, from: recorder, to: vms, data: [beelden], protocol: https, encryption: tls1.2, network: private}
+        - {id: f2, from: vms, to: archief, data: [beelden], protocol: other, encryption: none, network: local}
+    expect:
+      flow:f1: pass
+      flow:f2: not-applicable
+
+"""#),
+        ("bio/BIO-012.yaml", #"""
+id: BIO-012
+title:
+  nl: Persoonsgegevens onversleuteld over een zonegrens
+  en: Personal data cross a zone boundary unencrypted
+severity: medium
+references:
+  - {framework: bio2, ref: "8.21.04"}
+  - {framework: bio2, ref: "8.22.01"}
+  - {framework: avg, ref: "art. 32(1)(a)"}
+for-each: flow
+when: flow.personal && flow.crosses_boundary && flow.network in ['private', 'local']
+assert: flow.encrypted
+message:
+  nl: "Stroom {{flow.id}} brengt persoonsgegevens onversleuteld van zone {{flow.from_system.zone}} naar zone {{flow.to_system.zone}}."
+  en: "Flow {{flow.id}} carries personal data unencrypted from zone {{flow.from_system.zone}} to zone {{flow.to_system.zone}}."
+remediation:
+  nl: "Versleutel ook verkeer over eigen of gehuurde verbindingen wanneer het een zone- of vertrouwensgrens passeert, met TLS 1.2/1.3 of een tunnel."
+  en: "Also encrypt traffic over own or leased lines when it crosses a zone or trust boundary, with TLS 1.2/1.3 or a tunnel."
+
+"""#),
+        ("bio/BIO-013.tests.yaml", #"""
+rule: BIO-013
+cases:
+  - name: sensor web UI on the internet fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: teller, kind: sensor, security: {management-interface: internet}}]
+    expect:
+      system:teller: fail
+  - name: separated management passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: teller, kind: sensor, security: {management-interface: separated}}]
+    expect:
+      system:teller: pass
+
+"""#),
+        ("bio/BIO-013.yaml", #"""
+id: BIO-013
+title:
+  nl: Beheerinterface niet gescheiden van het gebruikersnetwerk
+  en: Management interface not separated from the user network
+severity: high
+references:
+  - {framework: bio2, ref: "8.20.02"}
+  - {framework: bio-cloud, ref: "U.07.3"}
+for-each: system
+assert: system.security.management_interface == 'separated'
+message:
+  nl: "De beheerinterface van {{system.name}} is niet gescheiden van het gebruikersnetwerk of is vanaf internet bereikbaar."
+  en: "The management interface of {{system.name}} is not separated from the user network or is reachable from the internet."
+remediation:
+  nl: "Plaats beheerinterfaces (webinterface, SSH, SNMP) in een apart beheernetwerk of achter een beheervoorziening met MFA, en sluit ze af voor verkeer vanaf internet en het gebruikers- of sensornetwerk."
+  en: "Put management interfaces (web UI, SSH, SNMP) in a separate management network or behind an administration gateway with MFA, and close them to traffic from the internet and the user or sensor network."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "Beheerinterfaces van apparaten en platformen zijn alleen bereikbaar via een gescheiden beheernetwerk of beheervoorziening, niet vanaf internet."
+    en: "Management interfaces of devices and platforms are reachable only through a separated management network or administration gateway, not from the internet."
+  evidence:
+    nl: "Netwerktekening met beheerpaden en een overzicht van open poorten per apparaat."
+    en: "Network diagram with administration paths and an overview of open ports per device."
+
+"""#),
+        ("bio/BIO-014.tests.yaml", #"""
+rule: BIO-014
+cases:
+  - name: camera in the trusted municipal network fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}]
+      systems: [{id: camera, kind: camera, zone: gemeentenet}]
+    expect:
+      system:camera: fail
+  - name: camera in a field zone passes; platform not applicable; no zone unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: veld, kind: field-network, trust: untrusted, country: NL}]
+      systems:
+        - {id: camera, kind: camera, zone: veld}
+        - {id: platform, kind: platform, zone: veld}
+        - {id: teller, kind: sensor}
+    expect:
+      system:camera: pass
+      system:platform: not-applicable
+      system:teller: unknown
+
+"""#),
+        ("bio/BIO-014.yaml", #"""
+id: BIO-014
+title:
+  nl: Sensor of camera in een vertrouwde zone
+  en: Sensor or camera in a trusted zone
+severity: medium
+references:
+  - {framework: bio2, ref: "8.22.01"}
+  - {framework: bio2, ref: "5.15.01"}
+  - {framework: bio-1.04, ref: "13.1.3.1"}
+for-each: system
+when: system.kind in ['sensor', 'camera']
+assert: system.zone_info.trust != 'trusted'
+message:
+  nl: "{{system.name}} staat fysiek onbeschermd in het veld maar is in de vertrouwde zone {{system.zone}} geplaatst."
+  en: "{{system.name}} stands physically unprotected in the field but is placed in the trusted zone {{system.zone}}."
+remediation:
+  nl: "Plaats veldapparaten in een eigen, onvertrouwde netwerkzone met een gedefinieerd beveiligingsniveau, en laat ze alleen via een gecontroleerd koppelpunt met vertrouwde systemen praten."
+  en: "Put field devices in a separate, untrusted network zone with a defined security level, and let them talk to trusted systems only through a controlled gateway."
+
+"""#),
+        ("bio/BIO-015.tests.yaml", #"""
+rule: BIO-015
+cases:
+  - name: API key from the street into the trusted zone fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+      systems:
+        - {id: teller, kind: sensor, zone: straat}
+        - {id: db, kind: database, zone: gemeentenet}
+      flows: [{id: f1, from: teller, to: db, authentication: api-key, encryption: tls1.2}]
+    expect:
+      flow:f1: fail
+  - name: mTLS passes; semi-trusted destination not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      systems:
+        - {id: teller, kind: sensor, zone: straat}
+        - {id: db, kind: database, zone: gemeentenet}
+        - {id: platform, kind: platform, zone: cloud}
+      flows:
+        - {id: f1, from: teller, to: db, authentication: mtls, encryption: tls1.3}
+        - {id: f2, from: teller, to: platform, authentication: api-key, encryption: tls1.3}
+    expect:
+      flow:f1: pass
+      flow:f2: not-applicable
+
+"""#),
+        ("bio/BIO-015.yaml", #"""
+id: BIO-015
+title:
+  nl: Verkeer van onvertrouwde naar vertrouwde zone zonder sterke authenticatie
+  en: Traffic from an untrusted to a trusted zone without strong authentication
+severity: high
+references:
+  - {framework: bio2, ref: "5.15.01"}
+  - {framework: bio-1.04, ref: "9.1.2.1"}
+  - {framework: bio-cloud, ref: "U.12.1"}
+for-each: flow
+when: flow.from_zone.trust == 'untrusted' && flow.to_zone.trust == 'trusted'
+assert: flow.authentication in ['mtls', 'oauth2']
+message:
+  nl: "Stroom {{flow.id}} komt uit een onvertrouwde zone de vertrouwde zone binnen met authenticatie '{{flow.authentication}}'."
+  en: "Flow {{flow.id}} enters the trusted zone from an untrusted zone with authentication '{{flow.authentication}}'."
+remediation:
+  nl: "Laat alleen geauthentiseerde apparaten of programmatuur de vertrouwde zone in: gebruik wederzijdse TLS met apparaatcertificaten of OAuth 2.0 met kortlevende tokens, en geen gedeelde API-sleutels of basic auth."
+  en: "Admit only authenticated devices or software to the trusted zone: use mutual TLS with device certificates or OAuth 2.0 with short-lived tokens, not shared API keys or basic auth."
+
+"""#),
+        ("bio/BIO-016.tests.yaml", #"""
+rule: BIO-016
+cases:
+  - name: zone without trust fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: veld, kind: field-network}]
+    expect:
+      zone:veld: fail
+  - name: zone with trust passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: veld, kind: field-network, trust: untrusted}]
+    expect:
+      zone:veld: pass
+
+"""#),
+        ("bio/BIO-016.yaml", #"""
+id: BIO-016
+title:
+  nl: Netwerkzone zonder gedefinieerd beveiligingsniveau
+  en: Network zone without a defined security level
+severity: low
+references:
+  - {framework: bio2, ref: "8.22.01"}
+  - {framework: bio-1.04, ref: "13.1.3.1"}
+for-each: zone
+assert: has(zone.trust)
+message:
+  nl: "Voor zone {{zone.id}} is geen vertrouwensniveau vastgelegd."
+  en: "No trust level is recorded for zone {{zone.id}}."
+remediation:
+  nl: "Geef elke gescheiden netwerkgroep een gedefinieerd beveiligingsniveau (onvertrouwd, semi-vertrouwd, vertrouwd) en leid daaruit af welk verkeer tussen zones is toegestaan."
+  en: "Give every segregated network group a defined security level (untrusted, semi-trusted, trusted) and derive from it which traffic between zones is allowed."
+
+"""#),
+        ("bio/BIO-017.tests.yaml", #"""
+rule: BIO-017
+cases:
+  - name: 30-day patch term fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: gateway, kind: gateway, security: {patch-sla: P30D}}]
+    expect:
+      system:gateway: fail
+  - name: 7-day term passes; unknown term unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: gateway, kind: gateway, security: {patch-sla: P7D}}
+        - {id: sensor, kind: sensor, security: {admin-mfa: true}}
+    expect:
+      system:gateway: pass
+      system:sensor: unknown
+
+"""#),
+        ("bio/BIO-017.yaml", #"""
+id: BIO-017
+title:
+  nl: Kritieke kwetsbaarheden niet binnen een week verholpen
+  en: Critical vulnerabilities not fixed within a week
+severity: high
+references:
+  - {framework: bio2, ref: "8.08.01"}
+  - {framework: bio2, ref: "8.08.03"}
+  - {framework: bio-1.04, ref: "12.6.1.1"}
+  - {framework: bio-cloud, ref: "C.04.3"}
+for-each: system
+assert: system.security.patch_sla <= duration('P7D')
+message:
+  nl: "Voor {{system.name}} geldt een hersteltermijn van {{system.security.patch_sla}} voor kwetsbaarheden met hoge kans op misbruik en hoge schade; de BIO vraagt uiterlijk een week."
+  en: "{{system.name}} has a fix term of {{system.security.patch_sla}} for vulnerabilities with high likelihood and high impact; the BIO requires one week at most."
+remediation:
+  nl: "Spreek af dat kwetsbaarheden met hoge kans op misbruik en hoge schade (NCSC-classificatie) binnen een week worden verholpen of gemitigeerd, ook op sensoren en gateways (firmware), en dat er tussentijds maatregelen worden genomen."
+  en: "Agree that vulnerabilities with high likelihood and high impact (NCSC classification) are fixed or mitigated within a week, including on sensors and gateways (firmware), with interim measures in the meantime."
+checklist:
+  phase: contract
+  theme: information-security
+  requirement:
+    nl: "De leverancier verhelpt kwetsbaarheden met hoge kans en hoge impact binnen 7 kalenderdagen, ook in firmware van veldapparatuur, en levert updates gedurende de hele contractduur."
+    en: "The supplier fixes vulnerabilities with high likelihood and high impact within 7 calendar days, including in field-device firmware, and supplies updates for the whole contract term."
+  evidence:
+    nl: "Patchbeleid met termijnen per ernstniveau en de ondersteuningsperiode (end-of-life) per component."
+    en: "Patch policy with terms per severity and the support period (end of life) per component."
+
+"""#),
+        ("bio/BIO-018.tests.yaml", #"""
+rule: BIO-018
+cases:
+  - name: pentest two years ago fails
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, security: {last-pentest: 2023-11-01}}]
+    expect:
+      system:portaal: fail
+  - name: recent pentest passes; internal not applicable
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: portaal, kind: website, internet-facing: true, security: {last-pentest: 2025-06-01}}
+        - {id: db, kind: database, internet-facing: false}
+    expect:
+      system:portaal: pass
+      system:db: not-applicable
+
+"""#),
+        ("bio/BIO-018.yaml", #"""
+id: BIO-018
+title:
+  nl: Via internet bereikbaar systeem niet in het afgelopen jaar getest
+  en: Internet-facing system not tested in the past year
+severity: high
+references:
+  - {framework: bio2, ref: "8.08.05"}
+  - {framework: bio2, ref: "8.08.04"}
+  - {framework: bio-1.04, ref: "18.2.3.1"}
+  - {framework: bio-cloud, ref: "C.04.5"}
+for-each: system
+when: system.internet_facing
+assert: now - system.security.last_pentest <= duration('P365D')
+message:
+  nl: "{{system.name}} is via internet bereikbaar, maar de laatste penetratietest ({{system.security.last_pentest}}) is meer dan een jaar oud."
+  en: "{{system.name}} is reachable from the internet, but its last penetration test ({{system.security.last_pentest}}) is more than a year old."
+remediation:
+  nl: "Laat via internet bereikbare systemen minstens jaarlijks en bij elke nieuwe release of grote wijziging testen, bij voorkeur ook doorlopend geautomatiseerd; breng niets in productie met openstaande bevindingen met hoog risico."
+  en: "Have internet-facing systems tested at least yearly and at every new release or major update, preferably also continuously with automated tools; put nothing into production with open high-risk findings."
+checklist:
+  phase: delivery
+  theme: information-security
+  requirement:
+    nl: "Vóór ingebruikname en daarna minstens jaarlijks voert een onafhankelijke partij een penetratietest uit; bevindingen met hoog risico worden vóór livegang opgelost."
+    en: "Before go-live and at least yearly afterwards an independent party performs a penetration test; high-risk findings are resolved before go-live."
+  evidence:
+    nl: "Managementsamenvatting van de laatste penetratietest met scope, datum en status van de bevindingen."
+    en: "Management summary of the latest penetration test with scope, date and status of findings."
+
+"""#),
+        ("bio/BIO-019.tests.yaml", #"""
+rule: BIO-019
+cases:
+  - name: personal-data platform without logging fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: application, stores: [beelden], security: {logging: {enabled: false}}}]
+    expect:
+      system:vms: fail
+  - name: logging passes; internal non-personal system not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: vms, kind: application, stores: [beelden], security: {logging: {enabled: true}}}
+        - {id: lucht, kind: database, stores: [fijnstof], internet-facing: false}
+    expect:
+      system:vms: pass
+      system:lucht: not-applicable
+
+"""#),
+        ("bio/BIO-019.yaml", #"""
+id: BIO-019
+title:
+  nl: Geen logging van gebeurtenissen
+  en: No event logging
+severity: medium
+references:
+  - {framework: bio2, ref: "8.15.01"}
+  - {framework: bio2, ref: "8.15.03"}
+  - {framework: bio-1.04, ref: "12.4.1.1"}
+  - {framework: bio-cloud, ref: "U.15.1"}
+for-each: system
+when: system.personal || system.internet_facing
+assert: system.security.logging.enabled == true
+message:
+  nl: "{{system.name}} verwerkt persoonsgegevens of is via internet bereikbaar, maar logt geen gebeurtenissen."
+  en: "{{system.name}} processes personal data or is reachable from the internet, but does not log events."
+remediation:
+  nl: "Log ten minste actie, object, resultaat, oorsprong, actor en tijdstip, zonder wachtwoorden of andere geheimen, en neem de logbestanden op in het overzicht van logbronnen."
+  en: "Log at least action, object, result, origin, actor and timestamp, without passwords or other secrets, and include the log files in the overview of log sources."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "De oplossing logt gebruikers- en beheeractiviteiten met actie, object, resultaat, oorsprong, actor en tijdstip, en kan logs aanleveren aan de SIEM van de opdrachtgever."
+    en: "The solution logs user and administrator activity with action, object, result, origin, actor and timestamp, and can deliver logs to the contracting authority's SIEM."
+  evidence:
+    nl: "Beschrijving van de logfunctie met een voorbeeldlogregel en de ondersteunde exportformaten."
+    en: "Description of the logging function with a sample log line and supported export formats."
+
+"""#),
+        ("bio/BIO-020.tests.yaml", #"""
+rule: BIO-020
+cases:
+  - name: unprotected logs fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {logging: {enabled: true, integrity-protected: false}}}]
+    expect:
+      system:platform: fail
+  - name: protected logs pass; logging off not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: platform, kind: platform, security: {logging: {enabled: true, integrity-protected: true}}}
+        - {id: sensor, kind: sensor, security: {logging: {enabled: false}}}
+    expect:
+      system:platform: pass
+      system:sensor: not-applicable
+
+"""#),
+        ("bio/BIO-020.yaml", #"""
+id: BIO-020
+title:
+  nl: Logbestanden niet tegen wijziging beschermd
+  en: Log files not protected against tampering
+severity: medium
+references:
+  - {framework: bio2, ref: "8.15.05"}
+  - {framework: bio2, ref: "8.15.06"}
+  - {framework: bio-1.04, ref: "12.4.2.3"}
+  - {framework: bio-1.04, ref: "12.4.2.4"}
+  - {framework: bio-cloud, ref: "U.15.4"}
+for-each: system
+when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+assert: system.security.logging.integrity_protected == true
+message:
+  nl: "De logbestanden van {{system.name}} zijn niet beschermd tegen wijzigen of verwijderen."
+  en: "The log files of {{system.name}} are not protected against modification or deletion."
+remediation:
+  nl: "Stuur logs direct naar een aparte, alleen-toevoegen opslag of SIEM, beperk wie ze kan wijzigen, behandel manipulatie als incident, en laat periodiek onafhankelijk toetsen of de logs ongewijzigd zijn."
+  en: "Send logs straight to separate append-only storage or a SIEM, restrict who can change them, treat tampering as an incident, and have an independent party check periodically that logs are unchanged."
+
+"""#),
+        ("bio/BIO-021.tests.yaml", #"""
+rule: BIO-021
+cases:
+  - name: 30 days of logs fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {logging: {enabled: true, retention: P30D}}}]
+    expect:
+      system:platform: fail
+  - name: one year passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: platform, kind: platform, security: {logging: {enabled: true, retention: P1Y}}}]
+    expect:
+      system:platform: pass
+
+"""#),
+        ("bio/BIO-021.yaml", #"""
+id: BIO-021
+title:
+  nl: Logbestanden korter dan zes maanden bewaard
+  en: Log files kept for less than six months
+severity: low
+references:
+  - {framework: bio2, ref: "8.15.04"}
+  - {framework: bio2, ref: "8.18.02"}
+  - {framework: bio-1.04, ref: "12.4.2.2"}
+  - {framework: ai-act, ref: "art. 26(6)"}
+for-each: system
+when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+assert: system.security.logging.retention >= duration('P6M')
+message:
+  nl: "De logbestanden van {{system.name}} worden {{system.security.logging.retention}} bewaard; dat is te kort om een langdurige inbraak te onderzoeken."
+  en: "The log files of {{system.name}} are kept for {{system.security.logging.retention}}; too short to investigate a long-running intrusion."
+remediation:
+  nl: "Bepaal de bewaartermijn van logs op basis van risico, uitgaande van aanvallers die lang onopgemerkt binnen zijn; houd ten minste zes maanden aan, en beperk persoonsgegevens in logs tot wat nodig is."
+  en: "Set log retention by risk, assuming attackers stay undetected for a long time; keep at least six months, and limit personal data in logs to what is needed."
+
+"""#),
+        ("bio/BIO-022.tests.yaml", #"""
+rule: BIO-022
+cases:
+  - name: restore last tested in 2023 fails
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {rpo: PT24H, tested: 2023-05-01}}}]
+    expect:
+      system:db: fail
+  - name: recent test passes; stateless gateway not applicable
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems:
+        - {id: db, kind: database, stores: [telling], security: {backup: {rpo: PT24H, tested: 2025-05-01}}}
+        - {id: gateway, kind: gateway}
+    expect:
+      system:db: pass
+      system:gateway: not-applicable
+
+"""#),
+        ("bio/BIO-022.yaml", #"""
+id: BIO-022
+title:
+  nl: Herstel van back-ups niet in het afgelopen jaar getest
+  en: Backup restore not tested in the past year
+severity: medium
+references:
+  - {framework: bio2, ref: "8.13.04"}
+  - {framework: bio2, ref: "8.13.02"}
+  - {framework: bio-1.04, ref: "12.3.1.5"}
+  - {framework: bio-cloud, ref: "U.04.3"}
+for-each: system
+when: size(system.stores) > 0
+assert: now - system.security.backup.tested <= duration('P365D')
+message:
+  nl: "Het terugzetten van de back-up van {{system.name}} is niet in het afgelopen jaar getest."
+  en: "Restoring the backup of {{system.name}} has not been tested in the past year."
+remediation:
+  nl: "Test de herstelprocedure ten minste jaarlijks en na elke grote wijziging, meet of het maximaal toegestane dataverlies en de hersteltijd worden gehaald, en leg de uitkomst vast."
+  en: "Test the restore procedure at least yearly and after every major change, measure whether the maximum data loss and recovery time are met, and record the outcome."
+
+"""#),
+        ("bio/BIO-023.tests.yaml", #"""
+rule: BIO-023
+cases:
+  - name: weekly backup at BBN2 fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: medium, bbn: 2}}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {rpo: P7D}}}]
+    expect:
+      system:db: fail
+  - name: daily backup passes; BIO2 project not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: medium, bbn: 2}}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {rpo: PT24H}}}]
+    expect:
+      system:db: pass
+  - name: BIO2 project is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio2}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {rpo: P7D}}}]
+    expect:
+      system:db: not-applicable
+
+"""#),
+        ("bio/BIO-023.yaml", #"""
+id: BIO-023
+title:
+  nl: Maximaal dataverlies boven 28 uur (BIO 1.04, BBN2)
+  en: Maximum data loss above 28 hours (BIO 1.04, BBN2)
+severity: medium
+references:
+  - {framework: bio-1.04, ref: "12.3.1.3"}
+  - {framework: bio-1.04, ref: "12.3.1.2"}
+for-each: system
+when: project.bio == 'bio-1.04' && project.classification.bbn >= 2 && size(system.stores) > 0
+assert: system.security.backup.rpo <= duration('PT28H')
+message:
+  nl: "Bij {{system.name}} kan tot {{system.security.backup.rpo}} aan gegevens verloren gaan; BBN2 staat ten hoogste 28 uur toe."
+  en: "{{system.name}} may lose up to {{system.security.backup.rpo}} of data; BBN2 allows at most 28 hours."
+remediation:
+  nl: "Maak ten minste dagelijks een back-up zodat niet meer dan 28 uur aan gegevens verloren kan gaan, en richt herstel zo in dat het in 85% van de gevallen binnen 16 werkuren lukt."
+  en: "Back up at least daily so that no more than 28 hours of data can be lost, and arrange recovery so that it succeeds within 16 working hours in 85% of cases."
+
+"""#),
+        ("bio/BIO-024.tests.yaml", #"""
+rule: BIO-024
+cases:
+  - name: backup on the same server fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {offsite: false}}}]
+    expect:
+      system:db: fail
+  - name: offsite backup passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {offsite: true}}}]
+    expect:
+      system:db: pass
+
+"""#),
+        ("bio/BIO-024.yaml", #"""
+id: BIO-024
+title:
+  nl: Back-up niet op een aparte locatie
+  en: Backup not kept at a separate location
+severity: medium
+references:
+  - {framework: bio2, ref: "8.13.03"}
+  - {framework: bio2, ref: "8.13.01"}
+  - {framework: bio-1.04, ref: "12.3.1.4"}
+for-each: system
+when: size(system.stores) > 0
+assert: system.security.backup.offsite == true
+message:
+  nl: "De back-up van {{system.name}} staat niet op een locatie die los staat van de productieomgeving."
+  en: "The backup of {{system.name}} is not stored at a location independent of production."
+remediation:
+  nl: "Bewaar een kopie van de back-up op een andere locatie of bij een andere dienst, zo dat een incident (brand, ransomware, beheerfout) op de ene locatie de andere niet kan raken; bescherm die kopie tegen wijzigen (immutable)."
+  en: "Keep a copy of the backup at another location or service, so that an incident (fire, ransomware, admin error) at one cannot affect the other; protect that copy against changes (immutable)."
+
+"""#),
+        ("bio/BIO-025.tests.yaml", #"""
+rule: BIO-025
+cases:
+  - name: no CVD fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {cvd: false}}
+    expect:
+      project:p: fail
+  - name: CVD published passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {cvd: true}}
+    expect:
+      project:p: pass
+  - name: not described is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+    expect:
+      project:p: unknown
+
+"""#),
+        ("bio/BIO-025.yaml", #"""
+id: BIO-025
+title:
+  nl: Geen gepubliceerde CVD-procedure
+  en: No published coordinated vulnerability disclosure procedure
+severity: medium
+references:
+  - {framework: bio2, ref: "5.24.08"}
+  - {framework: bio-1.04, ref: "16.1.3.1"}
+  - {framework: forum-standaardisatie, ref: "security.txt (RFC 9116)"}
+for-each: project
+assert: project.security_policy.cvd == true
+message:
+  nl: "Er is geen gepubliceerde procedure voor het melden van kwetsbaarheden (CVD) vastgelegd."
+  en: "No published procedure for reporting vulnerabilities (CVD) is recorded."
+remediation:
+  nl: "Publiceer een CVD-beleid volgens de NCSC-leidraad of ISO/IEC 29147, verwijs ernaar vanuit security.txt op elk publiek domein, en neem meldingen op in de incidentrapportage."
+  en: "Publish a CVD policy following the NCSC guide or ISO/IEC 29147, point to it from security.txt on every public domain, and include reports in incident reporting."
+checklist:
+  phase: contract
+  theme: information-security
+  requirement:
+    nl: "De leverancier heeft een gepubliceerd CVD-beleid en deelt meldingen over kwetsbaarheden in de geleverde dienst direct met de opdrachtgever."
+    en: "The supplier has a published CVD policy and shares reports about vulnerabilities in the service delivered with the contracting authority without delay."
+  evidence:
+    nl: "Link naar het CVD-beleid en het security.txt-bestand van de leverancier."
+    en: "Link to the supplier's CVD policy and security.txt file."
+
+"""#),
+        ("bio/BIO-026.tests.yaml", #"""
+rule: BIO-026
+cases:
+  - name: no procedure fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {incident-procedure: false}}
+    expect:
+      project:p: fail
+  - name: procedure in place passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {incident-procedure: true, cvd: true}}
+    expect:
+      project:p: pass
+
+"""#),
+        ("bio/BIO-026.yaml", #"""
+id: BIO-026
+title:
+  nl: Geen incident- en datalekprocedure met wettelijke meldtermijnen
+  en: No incident and breach procedure with statutory notification terms
+severity: high
+references:
+  - {framework: bio2, ref: "5.24.07"}
+  - {framework: bio2, ref: "5.26.02"}
+  - {framework: bio-1.04, ref: "16.1.2.2"}
+  - {framework: avg, ref: "art. 33(1)"}
+  - {framework: avg, ref: "art. 33(5)"}
+  - {framework: avg, ref: "art. 34(1)"}
+for-each: project
+assert: project.security_policy.incident_procedure == true
+message:
+  nl: "Er is geen incidentprocedure vastgelegd die melding aan het CSIRT en datalekmelding aan de AP binnen de wettelijke termijnen regelt."
+  en: "No incident procedure is recorded that arranges notification to the CSIRT and breach notification to the DPA within the statutory terms."
+remediation:
+  nl: "Leg een procedure vast voor melden, beoordelen en afhandelen van incidenten: datalekken binnen 72 uur aan de AP, significante incidenten binnen de wettelijke termijn aan het CSIRT, betrokkenen informeren bij hoog risico, en alle incidenten registreren."
+  en: "Record a procedure for reporting, assessing and handling incidents: breaches to the DPA within 72 hours, significant incidents to the CSIRT within the statutory term, data subjects informed when the risk is high, and every incident registered."
+
+"""#),
+        ("bio/BIO-027.tests.yaml", #"""
+rule: BIO-027
+cases:
+  - name: camera with factory password fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: camera, kind: camera, security: {default-credentials: unchanged}}]
+    expect:
+      system:camera: fail
+  - name: changed credentials pass; no default account passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: camera, kind: camera, security: {default-credentials: changed}}
+        - {id: sensor, kind: sensor, security: {default-credentials: none}}
+    expect:
+      system:camera: pass
+      system:sensor: pass
+
+"""#),
+        ("bio/BIO-027.yaml", #"""
+id: BIO-027
+title:
+  nl: Standaardwachtwoorden niet gewijzigd
+  en: Default credentials not changed
+severity: critical
+references:
+  - {framework: bio2, ref: "5.17.03"}
+  - {framework: bio-1.04, ref: "9.4.3.4"}
+  - {framework: bio2, ref: "8.27.01"}
+for-each: system
+assert: system.security.default_credentials != 'unchanged'
+message:
+  nl: "{{system.name}} gebruikt nog de standaardinloggegevens van de fabrikant."
+  en: "{{system.name}} still uses the manufacturer's default credentials."
+remediation:
+  nl: "Vervang fabriekswachtwoorden en -sleutels vóór plaatsing door unieke, sterke inloggegevens per apparaat, beheerd in een kluis, en schakel ongebruikte accounts en diensten uit."
+  en: "Replace factory passwords and keys before installation with unique, strong credentials per device, managed in a vault, and disable unused accounts and services."
+checklist:
+  phase: delivery
+  theme: information-security
+  requirement:
+    nl: "Apparaten worden geleverd en geïnstalleerd zonder standaardwachtwoorden of gedeelde sleutels; elk apparaat heeft unieke inloggegevens en onnodige diensten staan uit (security by default)."
+    en: "Devices are delivered and installed without default passwords or shared keys; each device has unique credentials and unneeded services are disabled (security by default)."
+  evidence:
+    nl: "Hardeningchecklist per apparaattype en verklaring van oplevering."
+    en: "Hardening checklist per device type and a statement at handover."
+
+"""#),
+        ("bio/BIO-028.tests.yaml", #"""
+rule: BIO-028
+cases:
+  - name: no crypto policy fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {crypto-policy: false}}
+    expect:
+      project:p: fail
+  - name: crypto policy passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {crypto-policy: true}}
+    expect:
+      project:p: pass
+
+"""#),
+        ("bio/BIO-028.yaml", #"""
+id: BIO-028
+title:
+  nl: Geen cryptografiebeleid
+  en: No cryptography policy
+severity: medium
+references:
+  - {framework: bio2, ref: "8.24.01"}
+  - {framework: bio2, ref: "8.24.02"}
+  - {framework: bio-1.04, ref: "10.1.1.1"}
+  - {framework: bio-1.04, ref: "18.1.5.1"}
+for-each: project
+assert: project.security_policy.crypto_policy == true
+message:
+  nl: "Er is geen cryptografiebeleid vastgelegd dat bepaalt waar welke versleuteling wordt gebruikt en wie de sleutels beheert."
+  en: "No cryptography policy is recorded that sets where which encryption is used and who manages the keys."
+remediation:
+  nl: "Leg vast wanneer cryptografie wordt ingezet, wie sleutels beheert, welke standaarden (NCSC, Forum Standaardisatie) gelden en hoe cryptografische middelen in de inventaris worden bijgehouden, inclusief pseudonimiseringssleutels van sensoren."
+  en: "Record when cryptography is used, who manages keys, which standards (NCSC, Forum Standaardisatie) apply and how cryptographic assets are kept in the inventory, including sensors' pseudonymisation keys."
+
+"""#),
+        ("bio/BIO-029.tests.yaml", #"""
+rule: BIO-029
+cases:
+  - name: plates in an unencrypted database fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: P28D}]
+      systems: [{id: db, kind: database, stores: [kenteken], security: {encryption-at-rest: false}}]
+    expect:
+      system:db: fail
+  - name: encrypted passes; special-data store is left to AVG-030
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: kenteken, categories: [personal.vehicle.license-plate], retention: P28D}
+        - {id: zorg, categories: [special.health], retention: P1Y}
+      systems:
+        - {id: db, kind: database, stores: [kenteken], security: {encryption-at-rest: true}}
+        - {id: zorgdb, kind: database, stores: [zorg], security: {encryption-at-rest: false}}
+    expect:
+      system:db: pass
+      system:zorgdb: not-applicable
+
+"""#),
+        ("bio/BIO-029.yaml", #"""
+id: BIO-029
+title:
+  nl: Persoonsgegevens onversleuteld opgeslagen
+  en: Personal data stored unencrypted
+severity: medium
+references:
+  - {framework: avg, ref: "art. 32(1)(a)"}
+  - {framework: bio2, ref: "8.24.01"}
+  - {framework: bio-cloud, ref: "U.05.2"}
+for-each: system
+when: system.personal && !system.special && size(system.stores) > 0
+assert: system.security.encryption_at_rest == true
+message:
+  nl: "{{system.name}} slaat persoonsgegevens op zonder versleuteling van de opslag."
+  en: "{{system.name}} stores personal data without encryption at rest."
+remediation:
+  nl: "Versleutel de opslag en back-ups en beheer de sleutels gescheiden van de data, zodat een gestolen schijf, back-up of sensor geen leesbare persoonsgegevens oplevert."
+  en: "Encrypt storage and backups and keep the keys separate from the data, so that a stolen disk, backup or sensor yields no readable personal data."
+
+"""#),
+        ("bio/BIO-030.tests.yaml", #"""
+rule: BIO-030
+cases:
+  - name: yearly review at BBN2 fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: low, bbn: 2}}
+      systems: [{id: vms, kind: application, security: {access-review: P1Y}}]
+    expect:
+      system:vms: fail
+  - name: half-yearly review passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: medium, integrity: medium, availability: low, bbn: 2}}
+      systems: [{id: vms, kind: application, security: {access-review: P6M}}]
+    expect:
+      system:vms: pass
+  - name: BBN1 is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, classification: {confidentiality: low, integrity: low, availability: low, bbn: 1}}
+      systems: [{id: vms, kind: application, security: {access-review: P1Y}}]
+    expect:
+      system:vms: not-applicable
+
+"""#),
+        ("bio/BIO-030.yaml", #"""
+id: BIO-030
+title:
+  nl: Toegangsrechten niet halfjaarlijks beoordeeld (BIO 1.04, BBN2)
+  en: Access rights not reviewed half-yearly (BIO 1.04, BBN2)
+severity: medium
+references:
+  - {framework: bio-1.04, ref: "9.2.5.3"}
+for-each: system
+when: project.bio == 'bio-1.04' && project.classification.bbn >= 2
+assert: system.security.access_review <= duration('P6M')
+message:
+  nl: "Op BBN2 moeten de toegangsrechten op {{system.name}} elk half jaar worden beoordeeld; het interval is {{system.security.access_review}}."
+  en: "At BBN2 the access rights on {{system.name}} must be reviewed every six months; the interval is {{system.security.access_review}}."
+remediation:
+  nl: "Beoordeel alle uitgegeven toegangsrechten ten minste eens per half jaar en leg de opvolging van bevindingen vast."
+  en: "Review all granted access rights at least every six months and record the follow-up of findings."
+
+"""#),
+        ("bio/BIO-031.tests.yaml", #"""
+rule: BIO-031
+cases:
+  - name: internet-facing API without endpoints fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: api, kind: api, internet-facing: true}]
+    expect:
+      system:api: fail
+  - name: listed endpoint passes; internal system not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: api, kind: api, internet-facing: true, endpoints: [{url: "https://api.voorbeeld.nl", hsts: true, tls: [1.2, 1.3]}]}
+        - {id: db, kind: database, internet-facing: false}
+    expect:
+      system:api: pass
+      system:db: not-applicable
+
+"""#),
+        ("bio/BIO-031.yaml", #"""
+id: BIO-031
+title:
+  nl: Via internet bereikbaar systeem zonder geregistreerde eindpunten
+  en: Internet-facing system without registered endpoints
+severity: low
+references:
+  - {framework: bio2, ref: "5.14.04"}
+  - {framework: bio2, ref: "5.14.05"}
+for-each: system
+when: system.internet_facing
+assert: size(system.endpoints) > 0
+message:
+  nl: "{{system.name}} is via internet bereikbaar, maar de adressen (URL's, API's) zijn niet vastgelegd."
+  en: "{{system.name}} is reachable from the internet, but its addresses (URLs, APIs) are not recorded."
+remediation:
+  nl: "Registreer alle internetfacing webapplicaties, API's, domeinen en IP-adressen, houd die registratie actueel, en meld publieke websites aan in het Register Internetdomeinen Overheid."
+  en: "Register every internet-facing web application, API, domain and IP address, keep the registration current, and add public websites to the government's internet domain register (RIO)."
+
+"""#),
+        ("bio/BIO-032.tests.yaml", #"""
+rule: BIO-032
+cases:
+  - name: unauthenticated upload fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, retention: P1D}]
+      systems:
+        - {id: teller, kind: sensor, zone: straat, stores: [mac-hmac]}
+        - {id: platform, kind: platform, zone: cloud}
+      flows: [{id: f1, from: teller, to: platform, data: [mac-hmac], authentication: none, encryption: tls1.2}]
+    expect:
+      flow:f1: fail
+  - name: mTLS passes; same-zone flow not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, retention: P1D}]
+      systems:
+        - {id: teller, kind: sensor, zone: straat, stores: [mac-hmac]}
+        - {id: platform, kind: platform, zone: cloud}
+        - {id: db, kind: database, zone: cloud}
+      flows:
+        - {id: f1, from: teller, to: platform, data: [mac-hmac], authentication: mtls, encryption: tls1.3}
+        - {id: f2, from: platform, to: db, data: [mac-hmac], authentication: none}
+    expect:
+      flow:f1: pass
+      flow:f2: not-applicable
+
+"""#),
+        ("bio/BIO-032.yaml", #"""
+id: BIO-032
+title:
+  nl: Persoonsgegevens over een zonegrens zonder authenticatie
+  en: Personal data across a zone boundary without authentication
+severity: high
+references:
+  - {framework: bio2, ref: "5.15.01"}
+  - {framework: bio-1.04, ref: "9.1.2.1"}
+  - {framework: bio-cloud, ref: "U.12.1"}
+for-each: flow
+when: flow.personal && flow.crosses_boundary
+assert: flow.authentication != 'none'
+message:
+  nl: "Stroom {{flow.id}} brengt persoonsgegevens over een zonegrens zonder dat de afzender of ontvanger zich authenticeert."
+  en: "Flow {{flow.id}} carries personal data across a zone boundary without the sender or receiver authenticating."
+remediation:
+  nl: "Authenticeer elke koppeling die een zonegrens passeert, bij voorkeur met wederzijdse TLS of OAuth 2.0, zodat een willekeurig apparaat geen gegevens kan insturen of ophalen."
+  en: "Authenticate every link that crosses a zone boundary, preferably with mutual TLS or OAuth 2.0, so that an arbitrary device cannot push or pull data."
+
+"""#),
+        ("bio/BIO-033.tests.yaml", #"""
+rule: BIO-033
+cases:
+  - name: public portal in the trusted network fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}]
+      systems: [{id: portaal, kind: website, zone: gemeentenet, internet-facing: true}]
+    expect:
+      system:portaal: fail
+  - name: DMZ passes; internal not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: dmz, kind: municipal-network, trust: semi-trusted, country: NL}
+        - {id: gemeentenet, kind: municipal-network, trust: trusted, country: NL}
+      systems:
+        - {id: portaal, kind: website, zone: dmz, internet-facing: true}
+        - {id: db, kind: database, zone: gemeentenet, internet-facing: false}
+    expect:
+      system:portaal: pass
+      system:db: not-applicable
+
+"""#),
+        ("bio/BIO-033.yaml", #"""
+id: BIO-033
+title:
+  nl: Via internet bereikbaar systeem in de vertrouwde zone
+  en: Internet-facing system inside the trusted zone
+severity: medium
+references:
+  - {framework: bio2, ref: "8.22.01"}
+  - {framework: bio2, ref: "7.01.02"}
+  - {framework: bio2, ref: "8.21.01"}
+  - {framework: bio-1.04, ref: "13.1.3.1"}
+for-each: system
+when: system.internet_facing
+assert: system.zone_info.trust != 'trusted'
+message:
+  nl: "{{system.name}} is via internet bereikbaar en staat in de vertrouwde zone {{system.zone}}."
+  en: "{{system.name}} is reachable from the internet and sits in the trusted zone {{system.zone}}."
+remediation:
+  nl: "Plaats via internet bereikbare systemen in een aparte zone (DMZ) met filtering en DDoS-bescherming aan de rand, zodat kritieke informatie nooit via één zone bereikbaar is."
+  en: "Put internet-facing systems in a separate zone (DMZ) with filtering and DDoS protection at the edge, so that critical information is never reachable through a single zone."
+
+"""#),
+        ("procurement/PR-001.tests.yaml", #"""
+rule: PR-001
+cases:
+  - name: supplier terms fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {terms: supplier}}
+    expect:
+      party:telbedrijf: fail
+      party:gemeente: not-applicable
+  - name: GIBIT 2023 passes; unknown terms unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: telbedrijf, role: processor, country: NL, contract: {terms: gibit-2023}}
+        - {id: sensorleverancier, role: third-party, country: NL}
+      systems: [{id: meter, kind: sensor, operator: sensorleverancier}]
+    expect:
+      party:telbedrijf: pass
+      party:sensorleverancier: unknown
+
+"""#),
+        ("procurement/PR-001.yaml", #"""
+id: PR-001
+title:
+  nl: Contract niet onder GIBIT of ARBIT
+  en: Contract not under GIBIT or ARBIT
+severity: medium
+references:
+  - {framework: bio2, ref: "5.20.02"}
+  - {framework: bio-1.04, ref: "15.1.2.3"}
+  - {framework: bio-1.04, ref: "15.1.2.4"}
+  - {framework: gibit, ref: "GIBIT 2023"}
+for-each: party
+when: party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)
+assert: party.contract.terms.startsWith('gibit') || party.contract.terms.startsWith('arbit')
+message:
+  nl: "Het contract met {{party.name}} valt onder '{{party.contract.terms}}' in plaats van de GIBIT (of ARBIT)."
+  en: "The contract with {{party.name}} is governed by '{{party.contract.terms}}' instead of GIBIT (or ARBIT)."
+remediation:
+  nl: "Verklaar de actuele GIBIT van toepassing en sluit de algemene voorwaarden van de leverancier uit. Lukt dat niet, beoordeel dan de voorwaarden van de leverancier en leg vast welke gevolgen worden geaccepteerd, gemitigeerd of nooit aanvaard."
+  en: "Declare the current GIBIT applicable and exclude the supplier's general terms. If that fails, assess the supplier's terms and record which consequences are accepted, mitigated or never acceptable."
+checklist:
+  phase: tender
+  theme: contract-and-exit
+  requirement:
+    nl: "Op de overeenkomst zijn de Gemeentelijke Inkoopvoorwaarden bij IT (GIBIT, actuele versie) van toepassing; algemene voorwaarden van de inschrijver worden uitdrukkelijk van de hand gewezen."
+    en: "The Municipal IT Procurement Terms (GIBIT, current version) apply to the agreement; the bidder's general terms are expressly rejected."
+  evidence:
+    nl: "Ondertekende verklaring van instemming met de GIBIT en een lijst van eventuele voorbehouden."
+    en: "Signed statement of acceptance of GIBIT and a list of any reservations."
+
+"""#),
+        ("procurement/PR-002.tests.yaml", #"""
+rule: PR-002
+cases:
+  - name: no exit plan fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {exit-plan: false}}]
+    expect:
+      party:telbedrijf: fail
+  - name: exit plan passes; sub-processor not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: telbedrijf, role: processor, country: NL, contract: {exit-plan: true}}
+        - {id: cloudco, role: sub-processor, processor-for: telbedrijf, country: IE}
+    expect:
+      party:telbedrijf: pass
+      party:cloudco: not-applicable
+
+"""#),
+        ("procurement/PR-002.yaml", #"""
+id: PR-002
+title:
+  nl: Geen exitplan met de leverancier
+  en: No exit plan with the supplier
+severity: high
+references:
+  - {framework: bio2, ref: "5.20.06"}
+  - {framework: bio-1.04, ref: "15.1.2.5"}
+  - {framework: gibit, ref: "art. 22 (GIBIT 2020)"}
+  - {framework: bio-cloud, ref: "B.03.1"}
+for-each: party
+when: party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)
+assert: party.contract.exit_plan == true
+message:
+  nl: "Met {{party.name}} is geen exitstrategie afgesproken."
+  en: "No exit strategy has been agreed with {{party.name}}."
+remediation:
+  nl: "Neem een uitgewerkt exitplan op in het contract: overdracht van alle gegevens en configuratie in een open formaat, een overgangsperiode met voortgezette dienstverlening, verwijdering na bevestigde migratie, en de kosten daarvan."
+  en: "Include a worked-out exit plan in the contract: handover of all data and configuration in an open format, a transition period with continued service, deletion after confirmed migration, and the costs involved."
+checklist:
+  phase: tender
+  theme: contract-and-exit
+  requirement:
+    nl: "De inschrijver levert een exitplan dat ten minste regelt: teruglevering van alle gegevens, metadata en configuratie in een open, gedocumenteerd formaat; een overgangsperiode van ten minste zes maanden met ondersteuning bij migratie; aantoonbare verwijdering na bevestiging door de opdrachtgever; en de kosten."
+    en: "The bidder provides an exit plan covering at least: return of all data, metadata and configuration in an open, documented format; a transition period of at least six months with migration support; verifiable deletion after the contracting authority confirms; and the costs."
+  evidence:
+    nl: "Exitplan als bijlage bij de inschrijving, inclusief de exportformaten en een voorbeeldexport."
+    en: "Exit plan annexed to the bid, including export formats and a sample export."
+
+"""#),
+        ("procurement/PR-003.tests.yaml", #"""
+rule: PR-003
+cases:
+  - name: supplier without certification fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, certifications: [iso9001]}]
+    expect:
+      party:telbedrijf: fail
+  - name: ISAE 3402 type II passes; recipient not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: telbedrijf, role: processor, country: NL, certifications: [isae3402-type2]}
+        - {id: politie, role: recipient, country: NL}
+    expect:
+      party:telbedrijf: pass
+      party:politie: not-applicable
+
+"""#),
+        ("procurement/PR-003.yaml", #"""
+id: PR-003
+title:
+  nl: Geen onafhankelijke zekerheid over de beveiliging van de leverancier
+  en: No independent assurance on the supplier's security
+severity: high
+references:
+  - {framework: bio2, ref: "5.20.03"}
+  - {framework: bio2, ref: "5.22.01"}
+  - {framework: bio-1.04, ref: "15.1.2.6"}
+  - {framework: bio-1.04, ref: "15.2.1.1"}
+  - {framework: bio-cloud, ref: "C.03.4"}
+for-each: party
+when: party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)
+assert: party.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2'])
+message:
+  nl: "{{party.name}} levert geen onafhankelijk bewijs (ISO 27001-certificaat of ISAE 3402/3000 type II-rapport) dat de beveiliging werkt."
+  en: "{{party.name}} provides no independent evidence (ISO 27001 certificate or ISAE 3402/3000 type II report) that its security works."
+remediation:
+  nl: "Eis jaarlijks een onafhankelijk rapport over opzet, bestaan en werking waarvan de scope de gecontracteerde dienst en de toeleveringsketen dekt, en laat de proceseigenaar dat jaarlijks beoordelen."
+  en: "Require a yearly independent report on design, existence and operating effectiveness whose scope covers the contracted service and the supply chain, and have the process owner review it every year."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "De inschrijver toont jaarlijks met een onafhankelijk onderzoek aan dat hij aan de beveiligingseisen voldoet: een ISO/IEC 27001-certificaat met een verklaring van toepasselijkheid, of een ISAE 3402 of 3000 type II-rapport, met een scope die de geleverde dienst, de hosting en de belangrijkste toeleveranciers omvat."
+    en: "The bidder demonstrates yearly through independent examination that it meets the security requirements: an ISO/IEC 27001 certificate with statement of applicability, or an ISAE 3402 or 3000 type II report, with a scope covering the service delivered, the hosting and the main subcontractors."
+  evidence:
+    nl: "Kopie van het certificaat met scope en geldigheid, of het meest recente assurancerapport met de bevindingen."
+    en: "Copy of the certificate with scope and validity, or the most recent assurance report with its findings."
+
+"""#),
+        ("procurement/PR-004.tests.yaml", #"""
+rule: PR-004
+cases:
+  - name: no vulnerability reporting fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {vulnerability-notification: false}}]
+    expect:
+      party:telbedrijf: fail
+  - name: agreed reporting passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {vulnerability-notification: true}}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("procurement/PR-004.yaml", #"""
+id: PR-004
+title:
+  nl: Leverancier hoeft kwetsbaarheden niet te melden
+  en: Supplier need not report vulnerabilities
+severity: high
+references:
+  - {framework: bio2, ref: "5.20.05"}
+  - {framework: bio2, ref: "5.21.04"}
+  - {framework: bio-cloud, ref: "C.04.3"}
+for-each: party
+when: party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)
+assert: party.contract.vulnerability_notification == true
+message:
+  nl: "Met {{party.name}} is niet afgesproken dat kwetsbaarheden in de dienst of de keten worden gemeld."
+  en: "{{party.name}} has not agreed to report vulnerabilities in the service or its supply chain."
+remediation:
+  nl: "Spreek af dat de leverancier bekende kwetsbaarheden in zijn product, firmware en keten proactief en tijdig meldt, met ernst, getroffen componenten en de geplande oplossing."
+  en: "Agree that the supplier reports known vulnerabilities in its product, firmware and supply chain proactively and in time, with severity, affected components and the planned fix."
+checklist:
+  phase: contract
+  theme: information-security
+  requirement:
+    nl: "De leverancier meldt kwetsbaarheden in de geleverde producten, firmware en gebruikte componenten (inclusief die van toeleveranciers) binnen 24 uur nadat hij ervan weet, met een inschatting van ernst en een hersteltermijn, en levert op verzoek een software bill of materials (SBOM)."
+    en: "The supplier reports vulnerabilities in the products, firmware and components delivered (including its subcontractors') within 24 hours of becoming aware, with a severity estimate and fix term, and provides a software bill of materials (SBOM) on request."
+  evidence:
+    nl: "Kwetsbaarhedenbeleid van de leverancier, voorbeeld van een security advisory en een SBOM van de geleverde software."
+    en: "Supplier's vulnerability policy, a sample security advisory and an SBOM of the software delivered."
+
+"""#),
+        ("procurement/PR-005.tests.yaml", #"""
+rule: PR-005
+cases:
+  - name: agreement without sub-processor list fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01}}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: fail
+  - name: empty but explicit list passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, sub-processors-approved: []}}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("procurement/PR-005.yaml", #"""
+id: PR-005
+title:
+  nl: Verwerkersovereenkomst noemt de subverwerkers niet
+  en: Processor agreement does not list the sub-processors
+severity: medium
+references:
+  - {framework: avg, ref: "art. 28(2)"}
+  - {framework: bio2, ref: "5.21.02"}
+  - {framework: bio2, ref: "5.21.03"}
+  - {framework: bio-1.04, ref: "15.1.3.1"}
+for-each: party
+when: party.role == 'processor' && project.personal && has(party.processor_agreement)
+assert: has(party.processor_agreement.sub_processors_approved)
+message:
+  nl: "De verwerkersovereenkomst met {{party.name}} bevat geen lijst van goedgekeurde subverwerkers; de keten is niet in beeld."
+  en: "The processor agreement with {{party.name}} contains no list of approved sub-processors; the supply chain is not visible."
+remediation:
+  nl: "Laat de verwerker vóór contractering de volledige keten van subverwerkers en toeleveranciers opgeven, met rol en locatie, en neem die lijst op in de verwerkersovereenkomst (ook als die leeg is)."
+  en: "Have the processor disclose its complete chain of sub-processors and subcontractors, with role and location, before contracting, and include that list in the processor agreement (even if it is empty)."
+checklist:
+  phase: tender
+  theme: contract-and-exit
+  requirement:
+    nl: "De inschrijver geeft inzicht in zijn volledige keten van toeleveranciers en subverwerkers met hun rol, verwerkingslocatie en hoofdvestiging, legt de beveiligingseisen onverminderd aan hen op, en meldt wijzigingen in de keten vooraf."
+    en: "The bidder discloses its full chain of subcontractors and sub-processors with their role, processing location and headquarters, imposes the security requirements on them in full, and reports changes in the chain in advance."
+  evidence:
+    nl: "Ketenoverzicht met per toeleverancier rol, land en certificering."
+    en: "Supply-chain overview with role, country and certification per subcontractor."
+
+"""#),
+        ("procurement/PR-006.tests.yaml", #"""
+rule: PR-006
+cases:
+  - name: supplier's own DPA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, template: supplier}}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: fail
+  - name: VNG standard passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, processor-agreement: {signed: 2025-09-01, template: vng-vwo}}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("procurement/PR-006.yaml", #"""
+id: PR-006
+title:
+  nl: Verwerkersovereenkomst niet volgens de VNG-standaard
+  en: Processor agreement not based on the VNG standard
+severity: medium
+references:
+  - {framework: vng-vwo, ref: "Standaard Verwerkersovereenkomst Gemeenten"}
+  - {framework: avg, ref: "art. 28(3)"}
+  - {framework: gibit, ref: "art. 24"}
+for-each: party
+when: party.role == 'processor' && project.public_authority && project.personal
+assert: party.processor_agreement.template == 'vng-vwo'
+message:
+  nl: "De verwerkersovereenkomst met {{party.name}} volgt niet de VNG Standaard Verwerkersovereenkomst Gemeenten (template: {{party.processor_agreement.template}})."
+  en: "The processor agreement with {{party.name}} does not follow the VNG standard processor agreement for municipalities (template: {{party.processor_agreement.template}})."
+remediation:
+  nl: "Gebruik de VNG Standaard Verwerkersovereenkomst Gemeenten. Wijkt de leverancier af, leg de afwijkingen dan vast en beoordeel ze op de eisen van artikel 28 AVG."
+  en: "Use the VNG standard processor agreement for municipalities. If the supplier deviates, record the deviations and assess them against GDPR art. 28."
+checklist:
+  phase: contract
+  theme: privacy
+  requirement:
+    nl: "De inschrijver accepteert de VNG Standaard Verwerkersovereenkomst Gemeenten (actuele versie) zonder wijzigingen, of benoemt elke afwijking met motivering in zijn inschrijving."
+    en: "The bidder accepts the VNG standard processor agreement for municipalities (current version) without changes, or names every deviation with reasons in its bid."
+  evidence:
+    nl: "Ingevulde bijlagen van de standaard verwerkersovereenkomst (specificatie gegevensverwerking, beveiligingsmaatregelen, subverwerkers)."
+    en: "Completed annexes of the standard processor agreement (processing specification, security measures, sub-processors)."
+
+"""#),
+        ("procurement/PR-007.tests.yaml", #"""
+rule: PR-007
+cases:
+  - name: proprietary export fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {data-export: proprietary}}]
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: platform, kind: platform, operator: telbedrijf, stores: [telling]}]
+    expect:
+      party:telbedrijf: fail
+  - name: open format passes; supplier storing nothing not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: telbedrijf, role: processor, country: NL, contract: {data-export: open-format}}
+        - {id: installateur, role: third-party, country: NL}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems:
+        - {id: platform, kind: platform, operator: telbedrijf, stores: [telling]}
+        - {id: gateway, kind: gateway, operator: installateur}
+    expect:
+      party:telbedrijf: pass
+      party:installateur: not-applicable
+
+"""#),
+        ("procurement/PR-007.yaml", #"""
+id: PR-007
+title:
+  nl: Gegevens niet in een open formaat terug te krijgen
+  en: Data cannot be retrieved in an open format
+severity: medium
+references:
+  - {framework: gibit, ref: "art. 18 (GIBIT 2020)"}
+  - {framework: bio-cloud, ref: "U.14.2"}
+  - {framework: bio2, ref: "5.20.06"}
+  - {framework: avg, ref: "art. 28(3)(g)"}
+for-each: party
+when: >-
+  (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
+  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+assert: party.contract.data_export == 'open-format'
+message:
+  nl: "{{party.name}} slaat gegevens op, maar het contract garandeert niet dat de gemeente alle gegevens in een open, gedocumenteerd formaat kan exporteren."
+  en: "{{party.name}} stores data, but the contract does not guarantee that the municipality can export all data in an open, documented format."
+remediation:
+  nl: "Leg vast dat de gemeente eigenaar blijft van alle gegevens en ze op elk moment zonder meerkosten kan exporteren via een gedocumenteerde API of in een open formaat (CSV, JSON, GeoJSON, NetCDF)."
+  en: "Record that the municipality remains owner of all data and can export them at any time without extra cost through a documented API or in an open format (CSV, JSON, GeoJSON, NetCDF)."
+checklist:
+  phase: tender
+  theme: contract-and-exit
+  requirement:
+    nl: "Alle gegevens (ruwe metingen, afgeleide gegevens, metadata) zijn eigendom van de opdrachtgever en op elk moment zonder meerkosten volledig te exporteren via een gedocumenteerde API volgens de NL API Design Rules of in een open bestandsformaat."
+    en: "All data (raw measurements, derived data, metadata) belong to the contracting authority and can be exported in full at any time without extra cost through a documented API following the NL API Design Rules or in an open file format."
+  evidence:
+    nl: "API-documentatie (OpenAPI-specificatie) en een voorbeeldexport."
+    en: "API documentation (OpenAPI specification) and a sample export."
+
+"""#),
+        ("procurement/PR-008.tests.yaml", #"""
+rule: PR-008
+cases:
+  - name: no continuity arrangement fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {continuity: false}}]
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: platform, kind: platform, operator: telbedrijf, stores: [telling]}]
+    expect:
+      party:telbedrijf: fail
+  - name: escrow agreed passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {continuity: true}}]
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: platform, kind: platform, operator: telbedrijf, stores: [telling]}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("procurement/PR-008.yaml", #"""
+id: PR-008
+title:
+  nl: Geen continuïteitsregeling voor de gehoste dienst
+  en: No continuity arrangement for the hosted service
+severity: medium
+references:
+  - {framework: gibit, ref: "art. 30 (GIBIT 2020)"}
+  - {framework: bio2, ref: "5.20.06"}
+  - {framework: bio-cloud, ref: "B.08.1"}
+for-each: party
+when: >-
+  (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
+  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+assert: party.contract.continuity == true
+message:
+  nl: "Voor de dienst van {{party.name}} is niet geregeld wat er gebeurt bij faillissement of stopzetting (continuïteitsregeling)."
+  en: "For the service of {{party.name}} nothing is arranged for bankruptcy or discontinuation (continuity arrangement)."
+remediation:
+  nl: "Spreek een continuïteitsregeling af die past bij het belang van de dienst: escrow van broncode en data, een doorstartvoorziening of rechtstreekse afspraken met de hostingpartij."
+  en: "Agree a continuity arrangement that fits the importance of the service: escrow of source code and data, a continuation facility or direct agreements with the hosting party."
+checklist:
+  phase: contract
+  theme: contract-and-exit
+  requirement:
+    nl: "De leverancier waarborgt de continuïteit van de gehoste dienst bij faillissement of beëindiging, bijvoorbeeld met een escrow- of SaaS-continuïteitsregeling die toegang tot data en een tijdelijke voortzetting van de dienst garandeert."
+    en: "The supplier safeguards continuity of the hosted service in case of bankruptcy or termination, for example with an escrow or SaaS continuity arrangement guaranteeing access to data and temporary continuation of the service."
+  evidence:
+    nl: "Continuïteitsovereenkomst (escrow/SaaS-continuïteit) of de continuïteitsparagraaf in het contract."
+    en: "Continuity agreement (escrow/SaaS continuity) or the continuity clause in the contract."
+
+"""#),
+        ("procurement/PR-009.tests.yaml", #"""
+rule: PR-009
+cases:
+  - name: no archiving agreement fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {archiving: false}}]
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: platform, kind: platform, operator: telbedrijf, stores: [telling]}]
+    expect:
+      party:telbedrijf: fail
+  - name: archiving agreed passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: telbedrijf, role: processor, country: NL, contract: {archiving: true}}]
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: platform, kind: platform, operator: telbedrijf, stores: [telling]}]
+    expect:
+      party:telbedrijf: pass
+
+"""#),
+        ("procurement/PR-009.yaml", #"""
+id: PR-009
+title:
+  nl: Geen afspraken over archivering en vernietiging
+  en: No agreements on archiving and destruction
+severity: low
+references:
+  - {framework: bio2, ref: "5.33.01"}
+  - {framework: bio-1.04, ref: "18.1.3.1"}
+  - {framework: gibit, ref: "art. 26 (GIBIT 2020)"}
+  - {framework: other, ref: "Archiefwet 1995; Selectielijst gemeenten en intergemeentelijke organen 2020"}
+for-each: party
+when: >-
+  (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
+  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+assert: party.contract.archiving == true
+message:
+  nl: "Met {{party.name}} zijn geen afspraken gemaakt over bewaren, archiveren en vernietigen volgens de Archiefwet en de selectielijst."
+  en: "No agreements have been made with {{party.name}} on retention, archiving and destruction under the Archives Act and the selection list."
+remediation:
+  nl: "Neem archiveringseisen op: bewaartermijnen per gegevenssoort volgens de selectielijst, vernietiging met verslag, en overdracht van te bewaren informatie in een duurzaam formaat."
+  en: "Include archiving requirements: retention per data type following the selection list, destruction with a record, and transfer of information to be kept in a durable format."
+checklist:
+  phase: tender
+  theme: contract-and-exit
+  requirement:
+    nl: "De oplossing ondersteunt bewaartermijnen per gegevenssoort volgens de Selectielijst gemeenten, vernietigt gegevens aantoonbaar na afloop en kan te bewaren informatie met metadata overdragen in een duurzaam formaat."
+    en: "The solution supports retention periods per data type following the municipal selection list, destroys data verifiably at expiry and can transfer information to be kept, with metadata, in a durable format."
+  evidence:
+    nl: "Beschrijving van de archiverings- en vernietigingsfunctie en een voorbeeld van een vernietigingsverslag."
+    en: "Description of the archiving and destruction function and a sample destruction record."
+
+"""#),
+        ("procurement/PR-010.tests.yaml", #"""
+rule: PR-010
+cases:
+  - name: uncertified cloud operator fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: sub-processor, country: NL, certifications: []}]
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: platform, zone: cloud, operator: hoster, stores: [beelden]}]
+    expect:
+      zone:cloud: fail
+  - name: certified operator passes; office zone not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: sub-processor, country: NL, certifications: [iso27001]}]
+      zones:
+        - {id: cloud, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}
+        - {id: kantoor, kind: office, trust: trusted, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: platform, zone: cloud, operator: hoster, stores: [beelden]}]
+    expect:
+      zone:cloud: pass
+      zone:kantoor: not-applicable
+
+"""#),
+        ("procurement/PR-010.yaml", #"""
+id: PR-010
+title:
+  nl: Cloudomgeving met persoonsgegevens zonder gecertificeerde beheerder
+  en: Cloud environment with personal data without a certified operator
+severity: high
+references:
+  - {framework: bio2, ref: "5.23.01"}
+  - {framework: bio2, ref: "5.20.03"}
+  - {framework: bio-cloud, ref: "B.05.4"}
+  - {framework: bio-cloud, ref: "C.03.4"}
+for-each: zone
+when: zone.kind == 'cloud' && systems.exists(s, has(s.zone) && s.zone == zone.id && s.personal)
+assert: >-
+  parties.exists(p, p.id == zone.operator &&
+  p.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2']))
+message:
+  nl: "Cloudomgeving {{zone.id}} bevat persoonsgegevens, maar de beheerder ({{zone.operator}}) toont geen onafhankelijke certificering of assurance aan."
+  en: "Cloud environment {{zone.id}} holds personal data, but its operator ({{zone.operator}}) shows no independent certification or assurance."
+remediation:
+  nl: "Beoordeel de cloudleverancier volgens het cloudbeleid van de organisatie, vraag een ISO 27001-certificaat of ISAE 3402 type II-rapport waarvan de scope de gebruikte diensten en regio dekt, en leg in het contract vast wanneer het kan worden ontbonden."
+  en: "Assess the cloud provider under the organisation's cloud policy, ask for an ISO 27001 certificate or ISAE 3402 type II report whose scope covers the services and region used, and record in the contract when it may be terminated."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "De hostingpartij of cloudleverancier beschikt over een geldig ISO/IEC 27001-certificaat of ISAE 3402 type II-rapport dat de gebruikte diensten en datacenters dekt, en voldoet aantoonbaar aan de BIO Thema-uitwerking Clouddiensten."
+    en: "The hosting or cloud provider holds a valid ISO/IEC 27001 certificate or ISAE 3402 type II report covering the services and data centres used, and demonstrably meets the BIO cloud services theme requirements."
+  evidence:
+    nl: "Certificaat of assurancerapport van de cloudleverancier met scope, en de lijst van gebruikte regio's."
+    en: "Certificate or assurance report of the cloud provider with scope, and the list of regions used."
+
+"""#),
+        ("procurement/PR-011.tests.yaml", #"""
+rule: PR-011
+cases:
+  - name: tender without classification and risk assessment fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: procurement}
+    expect:
+      project:p: fail
+  - name: classification and risk assessment pass; production not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: procurement, classification: {confidentiality: medium, integrity: medium, availability: low}, risk-assessment: {date: 2025-11-01}}
+    expect:
+      project:p: pass
+  - name: production phase is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("procurement/PR-011.yaml", #"""
+id: PR-011
+title:
+  nl: Aanbesteding zonder risicogebaseerde beveiligingseisen
+  en: Tender without risk-based security requirements
+severity: medium
+references:
+  - {framework: bio2, ref: "5.19.01"}
+  - {framework: bio2, ref: "5.20.01"}
+  - {framework: bio-1.04, ref: "15.1.1.1"}
+  - {framework: bio-1.04, ref: "15.1.2.1"}
+  - {framework: bio-1.04, ref: "14.2.7.1"}
+for-each: project
+when: project.phase in ['idea', 'procurement']
+assert: has(project.classification) && has(project.risk_assessment)
+message:
+  nl: "Het project gaat de markt op zonder vastgelegde classificatie en risicoanalyse; de beveiligingseisen in de uitvraag zijn dan niet op risico gebaseerd."
+  en: "The project is going to market without a recorded classification and risk assessment, so the security requirements in the tender are not risk-based."
+remediation:
+  nl: "Stel vóór publicatie van de uitvraag de BIV-classificatie en een risicoanalyse vast, leid daaruit de beveiligings- en privacyeisen af, en neem die later letterlijk op in het contract."
+  en: "Before publishing the tender, adopt the BIV classification and a risk assessment, derive the security and privacy requirements from them, and later include those requirements verbatim in the contract."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "De inschrijver beantwoordt de beveiligings- en privacyeisen uit deze uitvraag per eis, met verwijzing naar bewijsstukken; deze eisen en antwoorden worden onderdeel van de overeenkomst."
+    en: "The bidder answers the security and privacy requirements of this tender one by one, with references to evidence; these requirements and answers become part of the agreement."
+  evidence:
+    nl: "Ingevulde eisenlijst met per eis de toelichting en het bewijsstuk."
+    en: "Completed requirement list with an explanation and evidence per requirement."
+
+"""#),
+        ("procurement/PR-012.tests.yaml", #"""
+rule: PR-012
+cases:
+  - name: maintenance supplier without audit right fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: installateur, role: third-party, country: NL, contract: {right-to-audit: false}}]
+      systems: [{id: meter, kind: sensor, operator: installateur}]
+    expect:
+      party:installateur: fail
+  - name: audit right passes; processor left to AVG-018
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: installateur, role: third-party, country: NL, contract: {right-to-audit: true}}
+        - {id: telbedrijf, role: processor, country: NL}
+      systems: [{id: meter, kind: sensor, operator: installateur}]
+    expect:
+      party:installateur: pass
+      party:telbedrijf: not-applicable
+
+"""#),
+        ("procurement/PR-012.yaml", #"""
+id: PR-012
+title:
+  nl: Geen auditrecht bij leverancier van een systeem
+  en: No right to audit the supplier of a system
+severity: medium
+references:
+  - {framework: bio2, ref: "5.20.04"}
+  - {framework: bio-1.04, ref: "15.1.2.6"}
+  - {framework: gibit, ref: "art. 21 (GIBIT 2020)"}
+for-each: party
+when: party.role == 'third-party' && size(party.operates) > 0
+assert: party.contract.right_to_audit == true
+message:
+  nl: "{{party.name}} beheert systemen voor het project, maar de gemeente mag de beveiliging niet zelf (laten) controleren."
+  en: "{{party.name}} operates systems for the project, but the municipality may not check their security itself or through an auditor."
+remediation:
+  nl: "Neem een auditrecht op in het contract, zodat de gemeente de rapportages van de leverancier kan valideren met eigen onderzoek of een externe audit."
+  en: "Include a right to audit in the contract, so the municipality can validate the supplier's reports with its own examination or an external audit."
+checklist:
+  phase: contract
+  theme: contract-and-exit
+  requirement:
+    nl: "De opdrachtgever mag de naleving van de beveiligingseisen door de leverancier zelf of via een onafhankelijke auditor controleren; de leverancier werkt daaraan mee."
+    en: "The contracting authority may verify the supplier's compliance with the security requirements itself or through an independent auditor; the supplier cooperates."
+  evidence:
+    nl: "Auditclausule in het contract."
+    en: "Audit clause in the contract."
+
+"""#),
+        ("smartcity/SC-001.tests.yaml", #"""
+rule: SC-001
+cases:
+  - name: wifi sensor forwarding identifiers without edge processing fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, name: Wifi-teller, kind: sensor, zone: straat, collects: [mac], sensor: {senses: [wifi], edge-processing: false}}]
+    expect:
+      system:teller: fail
+  - name: edge processing passes; air sensor not applicable; unknown edge processing unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: bt, categories: [personal.device.bluetooth], retention: PT1H}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [mac], sensor: {senses: [wifi], edge-processing: true}}
+        - {id: bt-teller, kind: sensor, zone: straat, collects: [bt], sensor: {senses: [bluetooth]}}
+        - {id: meter, kind: sensor, zone: straat, collects: [fijnstof], sensor: {senses: [air-quality]}}
+    expect:
+      system:teller: pass
+      system:bt-teller: unknown
+      system:meter: not-applicable
+
+"""#),
+        ("smartcity/SC-001.yaml", #"""
+id: SC-001
+title:
+  nl: Wifi-, bluetooth- of IMSI-sensor zonder verwerking op het apparaat
+  en: Wifi, Bluetooth or IMSI sensor without on-device processing
+severity: critical
+references:
+  - {framework: avg, ref: "art. 25(1)"}
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: ap-dpia-list, ref: "12"}
+  - {framework: ap-dpia-list, ref: "14"}
+for-each: system
+when: system.public_space && data.exists(a, a.id in system.collects && 'personal.device' in a.category_keys)
+assert: system.sensor.edge_processing == true
+message:
+  nl: "{{system.name}} vangt apparaatkenmerken (MAC, Bluetooth, IMSI) op in de openbare ruimte zonder ze op het apparaat zelf te pseudonimiseren of te aggregeren."
+  en: "{{system.name}} captures device identifiers (MAC, Bluetooth, IMSI) in public space without pseudonymising or aggregating them on the device itself."
+remediation:
+  nl: "Laat de sensor zelf tellen of de kenmerken met een wisselende geheime sleutel pseudonimiseren, zodat geen ruw kenmerk het apparaat verlaat. Overweeg of tellen zonder kenmerken (radar, lidar, camera met tellen op het apparaat) het doel ook dient."
+  en: "Have the sensor count, or pseudonymise identifiers with a rotating secret key, on the device itself so that no raw identifier leaves it. Consider whether counting without identifiers (radar, lidar, camera counting on the device) serves the purpose as well."
+rationale:
+  nl: "Wifi- en bluetoothtracking volgt telefoons van passanten; het is alleen verdedigbaar als de identificatoren direct bij de bron worden ontdaan van hun herleidbaarheid."
+  en: "Wifi and Bluetooth tracking follows passers-by's phones; it is only defensible when the identifiers lose their linkability right at the source."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "Sensoren die apparaatkenmerken opvangen verwerken deze op het apparaat tot tellingen of tot gesleutelde pseudoniemen; ruwe kenmerken worden nooit verzonden of opgeslagen buiten het werkgeheugen van de sensor."
+    en: "Sensors that capture device identifiers turn them into counts or keyed pseudonyms on the device; raw identifiers are never transmitted or stored outside the sensor's working memory."
+  evidence:
+    nl: "Technisch ontwerp van de sensorsoftware en een voorbeeld van het verzonden bericht."
+    en: "Technical design of the sensor software and a sample of the transmitted message."
+
+"""#),
+        ("smartcity/SC-002.tests.yaml", #"""
+rule: SC-002
+cases:
+  - name: platform storing raw MACs fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], form: identified, retention: P30D}]
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [mac]}
+        - {id: platform, kind: platform, zone: cloud, stores: [mac]}
+      flows: [{id: f1, from: teller, to: platform, data: [mac]}]
+    expect:
+      system:platform: fail
+      system:teller: not-applicable
+  - name: platform storing pseudonyms is not applicable; sensor buffering raw values passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], retention: P1D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [mac], stores: [mac]}
+        - {id: platform, kind: platform, zone: cloud, stores: [mac-hmac]}
+      flows: [{id: f1, from: teller, to: platform, data: [mac-hmac]}]
+    expect:
+      system:teller: pass
+      system:platform: not-applicable
+
+"""#),
+        ("smartcity/SC-002.yaml", #"""
+id: SC-002
+title:
+  nl: Ruwe apparaatkenmerken centraal opgeslagen
+  en: Raw device identifiers stored centrally
+severity: high
+references:
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: ap-dpia-list, ref: "12"}
+for-each: system
+when: >-
+  data.exists(a, a.id in system.stores && 'personal.device' in a.category_keys && a.form == 'identified' &&
+  (a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+assert: system.public_space
+message:
+  nl: "{{system.name}} slaat ruwe apparaatkenmerken uit de openbare ruimte centraal op, buiten de sensor."
+  en: "{{system.name}} stores raw device identifiers from public space centrally, outside the sensor."
+remediation:
+  nl: "Sla op het platform alleen tellingen of gesleutelde, regelmatig gewisselde pseudoniemen op. Ruwe MAC-, bluetooth- en IMSI-kenmerken horen de sensor niet te verlaten."
+  en: "Store only counts or keyed, regularly rotated pseudonyms on the platform. Raw MAC, Bluetooth and IMSI identifiers should not leave the sensor."
+
+"""#),
+        ("smartcity/SC-003.tests.yaml", #"""
+rule: SC-003
+cases:
+  - name: one key across two sensors fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P1D, per-sensor-key: false}, retention: P1D}
+      systems:
+        - {id: teller-1, kind: sensor, collects: [mac]}
+        - {id: teller-2, kind: sensor, collects: [mac]}
+    expect:
+      data:mac-hmac: fail
+      data:mac: not-applicable
+  - name: per-sensor keys pass
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P1D, per-sensor-key: true}, retention: P1D}
+      systems:
+        - {id: teller-1, kind: sensor, collects: [mac]}
+        - {id: teller-2, kind: sensor, collects: [mac]}
+    expect:
+      data:mac-hmac: pass
+  - name: a single sensor is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256}, retention: P1D}
+      systems: [{id: teller-1, kind: sensor, collects: [mac]}]
+    expect:
+      data:mac-hmac: not-applicable
+
+"""#),
+        ("smartcity/SC-003.yaml", #"""
+id: SC-003
+title:
+  nl: Pseudoniemen over meerdere sensoren koppelbaar
+  en: Pseudonyms linkable across several sensors
+severity: high
+references:
+  - {framework: avg, ref: "art. 25(1)"}
+  - {framework: avg, ref: "art. 4(5)"}
+  - {framework: ap-dpia-list, ref: "12"}
+  - {framework: ap-dpia-list, ref: "16"}
+for-each: data
+when: >-
+  asset.identifier && asset.form == 'pseudonymised' &&
+  (size(asset.collected_by) > 1 || data.exists(s, s.id in asset.sources && size(s.collected_by) > 1))
+assert: asset.pseudonymisation.per_sensor_key == true
+message:
+  nl: "{{asset.name}} gebruikt op alle sensoren dezelfde pseudonimiseringssleutel, waardoor bewegingen van personen tussen meetpunten te volgen zijn."
+  en: "{{asset.name}} uses the same pseudonymisation key on every sensor, so people's movements between measuring points can be followed."
+remediation:
+  nl: "Gebruik per sensor een eigen sleutel als het doel geen routes vereist. Zijn routes wel nodig (bijvoorbeeld reistijden), onderbouw dat in de DPIA, wissel de sleutel minstens dagelijks en bewaar alleen geaggregeerde routes."
+  en: "Use a separate key per sensor when the purpose needs no routes. When routes are needed (for example travel times), justify that in the DPIA, rotate the key at least daily and keep only aggregated routes."
+rationale:
+  nl: "Eén pseudoniem dat op meerdere plekken terugkomt, vormt een verplaatsingspatroon; zulke patronen zijn zelden anoniem te maken en kunnen woon- en werkadressen verraden."
+  en: "One pseudonym seen at several places forms a movement pattern; such patterns can rarely be anonymised and may reveal home and work addresses."
+
+"""#),
+        ("smartcity/SC-004.tests.yaml", #"""
+rule: SC-004
+cases:
+  - name: wifi sensor covering homes fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac], sensor: {senses: [wifi], covers-dwellings: true}}]
+    expect:
+      system:teller: fail
+  - name: masked camera passes; noise meter not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: db, categories: [non-personal.environment], retention: P1Y}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], covers-dwellings: false}}
+        - {id: geluid, kind: sensor, zone: plein, collects: [db], sensor: {senses: [noise], covers-dwellings: true}}
+    expect:
+      system:camera: pass
+      system:geluid: not-applicable
+
+"""#),
+        ("smartcity/SC-004.yaml", #"""
+id: SC-004
+title:
+  nl: Sensor of camera neemt woningen waar
+  en: Sensor or camera observes dwellings
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: other, ref: "EVRM art. 8 (bescherming van de woning)"}
+for-each: system
+when: system.public_space && system.personal && system.kind in ['sensor', 'camera']
+assert: system.sensor.covers_dwellings == false
+message:
+  nl: "Het bereik van {{system.name}} omvat woningen, zodat ook bewoners in en rond hun huis worden waargenomen."
+  en: "The range of {{system.name}} covers dwellings, so residents are also observed in and around their homes."
+remediation:
+  nl: "Beperk bereik, gezichtsveld of zendvermogen, maskeer ramen en voordeuren, of filter apparaten die langdurig stilstaan (bewoners) weg. Leg een resterende afwijking met onderbouwing vast als uitzondering."
+  en: "Limit range, field of view or sensitivity, mask windows and front doors, or filter out devices that stay put for long periods (residents). Record any remaining deviation as a justified exception."
+
+"""#),
+        ("smartcity/SC-005.tests.yaml", #"""
+rule: SC-005
+cases:
+  - name: three months of images fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P3M}]
+      systems: [{id: camera, kind: camera, zone: plein, collects: [beelden]}]
+    expect:
+      data:beelden: fail
+  - name: 28 days passes; images from inside a building not applicable; unknown retention unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: plein, kind: public-space, trust: untrusted, country: NL}
+        - {id: stadhuis, kind: office, trust: trusted, country: NL}
+      data:
+        - {id: beelden, categories: [personal.image.face], retention: P28D}
+        - {id: balie, categories: [personal.image], retention: P3M}
+        - {id: beelden-2, categories: [personal.image]}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden, beelden-2]}
+        - {id: baliecamera, kind: camera, zone: stadhuis, collects: [balie]}
+    expect:
+      data:beelden: pass
+      data:balie: not-applicable
+      data:beelden-2: unknown
+
+"""#),
+        ("smartcity/SC-005.yaml", #"""
+id: SC-005
+title:
+  nl: Camerabeelden uit de openbare ruimte langer dan vier weken bewaard
+  en: Camera images from public space kept longer than four weeks
+severity: high
+references:
+  - {framework: gemeentewet, ref: "art. 151c"}
+  - {framework: other, ref: "Wet politiegegevens; AP, Cameratoezicht op openbare plaatsen"}
+  - {framework: avg, ref: "art. 5(1)(e)"}
+  - {framework: ap-dpia-list, ref: "9"}
+for-each: data
+when: "'personal.image' in asset.category_keys && asset.collected_in_public_space"
+assert: asset.retention <= duration('P28D')
+message:
+  nl: "Camerabeelden {{asset.name}} uit de openbare ruimte worden {{asset.retention}} bewaard, langer dan vier weken."
+  en: "Camera images {{asset.name}} from public space are kept for {{asset.retention}}, longer than four weeks."
+remediation:
+  nl: "Beperk de bewaartermijn tot ten hoogste vier weken en bewaar beelden alleen langer als ze nodig zijn voor een concreet incident. Bij cameratoezicht op grond van artikel 151c Gemeentewet beslist de burgemeester over plaatsing en verwerkt de politie de beelden onder de Wet politiegegevens."
+  en: "Limit retention to at most four weeks and keep images longer only when needed for a specific incident. For camera surveillance under Municipalities Act art. 151c the mayor decides on placement and the police process the images under the Police Data Act."
+rationale:
+  nl: "Voor cameratoezicht op openbare plaatsen geldt een wettelijke bewaartermijn van vier weken; de AP hanteert dezelfde termijn als uitgangspunt voor andere camera's in de openbare ruimte."
+  en: "Camera surveillance of public places has a statutory retention of four weeks; the Dutch DPA uses the same term as the starting point for other cameras in public space."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "Camerabeelden worden automatisch na ten hoogste vier weken overschreven of verwijderd, tenzij de opdrachtgever ze voor een concreet incident veiligstelt."
+    en: "Camera images are overwritten or deleted automatically after at most four weeks, unless the contracting authority secures them for a specific incident."
+  evidence:
+    nl: "Configuratie van de bewaartermijn in het videomanagementsysteem."
+    en: "Retention configuration of the video management system."
+
+"""#),
+        ("smartcity/SC-006.tests.yaml", #"""
+rule: SC-006
+cases:
+  - name: counting camera streaming video fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: PT1H}]
+      systems:
+        - {id: telcamera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video, counting]}}
+        - {id: platform, kind: platform}
+      flows: [{id: f1, from: telcamera, to: platform, data: [beelden]}]
+    expect:
+      system:telcamera: fail
+  - name: counting camera sending counts passes; surveillance camera not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: PT1M}
+        - {id: telling, categories: [non-personal.statistics], form: aggregated, retention: P1Y}
+      systems:
+        - {id: telcamera, kind: camera, zone: plein, collects: [beelden, telling], sensor: {senses: [video, counting]}}
+        - {id: toezicht, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video]}}
+        - {id: platform, kind: platform}
+      flows:
+        - {id: f1, from: telcamera, to: platform, data: [telling]}
+        - {id: f2, from: toezicht, to: platform, data: [beelden]}
+    expect:
+      system:telcamera: pass
+      system:toezicht: not-applicable
+
+"""#),
+        ("smartcity/SC-006.yaml", #"""
+id: SC-006
+title:
+  nl: Telcamera stuurt beelden van personen door
+  en: Counting camera sends images of people onwards
+severity: high
+references:
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: ap-dpia-list, ref: "9"}
+for-each: system
+when: system.kind == 'camera' && system.public_space && 'counting' in system.sensor.senses
+assert: "!flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.image' in a.category_keys))"
+message:
+  nl: "{{system.name}} wordt gebruikt om te tellen, maar stuurt beelden van personen door naar andere systemen."
+  en: "{{system.name}} is used for counting but sends images of people on to other systems."
+remediation:
+  nl: "Laat de camera zelf tellen en alleen aantallen of anonieme objectposities versturen. Zijn beelden toch nodig, leg dan een eigen doel, grondslag en DPIA vast."
+  en: "Have the camera count on the device and send only numbers or anonymous object positions. If images are really needed, record a separate purpose, basis and DPIA."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "Camera's voor tellen of drukte meten verwerken beelden uitsluitend op het apparaat en versturen alleen tellingen; beelden worden niet opgeslagen of verzonden."
+    en: "Cameras for counting or crowd measurement process images only on the device and transmit only counts; images are neither stored nor transmitted."
+  evidence:
+    nl: "Specificatie van de camera-software en het berichtformaat dat naar het platform gaat."
+    en: "Specification of the camera software and the message format sent to the platform."
+
+"""#),
+        ("smartcity/SC-007.tests.yaml", #"""
+rule: SC-007
+cases:
+  - name: camera without sign fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], signage: false}}]
+    expect:
+      system:camera: fail
+  - name: signed camera passes; air sensor not applicable; unknown signage unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: fijnstof, categories: [non-personal.environment], retention: P5Y}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], signage: true}}
+        - {id: camera-2, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video]}}
+        - {id: meter, kind: sensor, zone: plein, collects: [fijnstof], sensor: {senses: [air-quality], signage: false}}
+    expect:
+      system:camera: pass
+      system:camera-2: unknown
+      system:meter: not-applicable
+
+"""#),
+        ("smartcity/SC-007.yaml", #"""
+id: SC-007
+title:
+  nl: Geen bebording bij sensor of camera in de openbare ruimte
+  en: No signage at a sensor or camera in public space
+severity: medium
+references:
+  - {framework: avg, ref: "art. 12(1)"}
+  - {framework: avg, ref: "art. 13"}
+  - {framework: gemeentewet, ref: "art. 151c"}
+for-each: system
+when: system.public_space && system.kind in ['sensor', 'camera'] && system.personal
+assert: system.sensor.signage == true
+message:
+  nl: "Bij {{system.name}} is geen bord of andere zichtbare informatie voor passanten."
+  en: "There is no sign or other visible information for passers-by at {{system.name}}."
+remediation:
+  nl: "Plaats bij elke sensor- of cameralocatie een duidelijk bord met wie er meet, waarom, en waar meer informatie staat (QR-code naar de privacyverklaring en het sensorregister)."
+  en: "Place a clear sign at every sensor or camera location saying who measures, why, and where to find more (QR code to the privacy notice and the sensor register)."
+checklist:
+  phase: delivery
+  theme: transparency
+  requirement:
+    nl: "De leverancier levert en plaatst bij elke sensor- en cameralocatie bebording volgens de huisstijl van de opdrachtgever, met een verwijzing naar de privacyverklaring."
+    en: "The supplier provides and installs signage at every sensor and camera location in the contracting authority's style, with a reference to the privacy notice."
+  evidence:
+    nl: "Locatielijst met foto's van de geplaatste borden."
+    en: "Location list with photos of the installed signs."
+
+"""#),
+        ("smartcity/SC-008.tests.yaml", #"""
+rule: SC-008
+cases:
+  - name: face recognition camera fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: gezichten, categories: [special.biometric], retention: PT1H}]
+      systems: [{id: camera, kind: camera, zone: plein, collects: [gezichten], sensor: {senses: [video], biometric-identification: true}}]
+    expect:
+      system:camera: fail
+  - name: camera without biometrics passes; wifi sensor not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], biometric-identification: false}}
+        - {id: teller, kind: sensor, zone: plein, collects: [mac], sensor: {senses: [wifi]}}
+    expect:
+      system:camera: pass
+      system:teller: not-applicable
+
+"""#),
+        ("smartcity/SC-008.yaml", #"""
+id: SC-008
+title:
+  nl: Biometrische identificatie op afstand in de openbare ruimte
+  en: Remote biometric identification in public space
+severity: critical
+waivable: false
+references:
+  - {framework: ai-act, ref: "art. 5(1)(h)"}
+  - {framework: uavg, ref: "art. 29"}
+  - {framework: avg, ref: "art. 9(1)"}
+  - {framework: ap-dpia-list, ref: "17"}
+for-each: system
+when: >-
+  system.public_space &&
+  (system.kind == 'camera' || (has(system.sensor) && has(system.sensor.senses) && 'video' in system.sensor.senses))
+assert: "!data.exists(a, a.id in system.handles && a.biometric) && system.sensor.biometric_identification == false"
+message:
+  nl: "{{system.name}} kan personen in de openbare ruimte biometrisch identificeren (bijvoorbeeld gezichtsherkenning)."
+  en: "{{system.name}} can biometrically identify people in public space (for example facial recognition)."
+remediation:
+  nl: "Schakel gezichts- en andere biometrische herkenning uit en verwijder de functie uit de configuratie. Voor gemeentelijke taken is er geen grond om passanten biometrisch te identificeren."
+  en: "Switch off facial and other biometric recognition and remove the feature from the configuration. Municipal tasks offer no ground to biometrically identify passers-by."
+rationale:
+  nl: "De AI-verordening verbiedt biometrische identificatie op afstand in real time in openbare ruimten voor rechtshandhaving op enkele uitzonderingen na, en artikel 29 UAVG laat biometrie alleen toe voor authenticatie of beveiliging."
+  en: "The AI Act prohibits real-time remote biometric identification in public spaces for law enforcement with few exceptions, and UAVG art. 29 allows biometrics only for authentication or security."
+checklist:
+  phase: tender
+  theme: privacy
+  knock-out: true
+  requirement:
+    nl: "De geleverde camera's en software bevatten geen actieve functie voor gezichtsherkenning of andere biometrische identificatie, en die functie kan niet zonder medeweten van de opdrachtgever worden ingeschakeld."
+    en: "The cameras and software delivered contain no active facial recognition or other biometric identification, and it cannot be enabled without the contracting authority's knowledge."
+  evidence:
+    nl: "Productspecificatie en configuratieoverzicht waaruit blijkt welke analysefuncties aan- of afwezig zijn."
+    en: "Product specification and configuration overview showing which analytics functions are present or absent."
+
+"""#),
+        ("smartcity/SC-009.tests.yaml", #"""
+rule: SC-009
+cases:
+  - name: age and gender estimates from a billboard camera fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: station, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: PT1M}
+        - {id: profiel, name: Leeftijd en geslacht, categories: [personal.demographic.age, personal.demographic.gender], derived-from: [beelden], retention: P30D}
+      systems: [{id: reclamezuil, kind: camera, zone: station, collects: [beelden]}]
+    expect:
+      data:profiel: fail
+      data:beelden: pass
+  - name: counts pass; office data not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: station, kind: public-space, trust: untrusted, country: NL}
+        - {id: kantoor, kind: office, trust: trusted, country: NL}
+      data:
+        - {id: beelden, categories: [personal.image], retention: PT1M}
+        - {id: telling, categories: [non-personal.statistics], derived-from: [beelden], form: aggregated, retention: P1Y}
+        - {id: hr, categories: [personal.demographic.age], retention: P1Y}
+      systems:
+        - {id: camera, kind: camera, zone: station, collects: [beelden]}
+        - {id: personeelssysteem, kind: application, zone: kantoor, collects: [hr]}
+    expect:
+      data:telling: pass
+      data:hr: not-applicable
+
+"""#),
+        ("smartcity/SC-009.yaml", #"""
+id: SC-009
+title:
+  nl: Demografische of emotieanalyse op passanten
+  en: Demographic or emotion analysis of passers-by
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(a)"}
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: avg, ref: "art. 9(1)"}
+  - {framework: ai-act, ref: "art. 50(3)"}
+for-each: data
+when: asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space)
+assert: "!asset.category_keys.exists(k, k in ['personal.demographic', 'personal.behaviour.emotion', 'special.ethnicity'])"
+message:
+  nl: "{{asset.name}} bevat uit de openbare ruimte afgeleide kenmerken van passanten zoals leeftijd, geslacht, afkomst of emotie."
+  en: "{{asset.name}} holds traits of passers-by derived in public space, such as age, gender, origin or emotion."
+remediation:
+  nl: "Schakel demografische en emotieanalyse uit. Zulke afleidingen zijn onbetrouwbaar, raken aan bijzondere gegevens en zijn voor een gemeentelijke taak vrijwel nooit noodzakelijk."
+  en: "Switch off demographic and emotion analysis. Such inferences are unreliable, touch on special categories and are hardly ever necessary for a municipal task."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "De oplossing leidt geen leeftijd, geslacht, afkomst, emotie of andere persoonskenmerken af van waargenomen personen."
+    en: "The solution infers no age, gender, origin, emotion or other personal traits from the people it observes."
+  evidence:
+    nl: "Lijst van alle analysefuncties en de uitvoervelden van de software."
+    en: "List of all analytics functions and the output fields of the software."
+
+"""#),
+        ("smartcity/SC-010.tests.yaml", #"""
+rule: SC-010
+cases:
+  - name: ANPR streaming all plates fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: weg, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems: [{id: anpr, kind: camera, zone: weg, collects: [kenteken], sensor: {senses: [anpr], edge-processing: false}}]
+    expect:
+      system:anpr: fail
+  - name: ANPR with edge matching passes; wifi sensor not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: weg, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: kenteken, categories: [personal.vehicle.license-plate], retention: PT1M}
+        - {id: mac, categories: [personal.device.mac], retention: PT1M}
+      systems:
+        - {id: anpr, kind: camera, zone: weg, collects: [kenteken], sensor: {senses: [anpr], edge-processing: true}}
+        - {id: teller, kind: sensor, zone: weg, collects: [mac], sensor: {senses: [wifi], edge-processing: true}}
+    expect:
+      system:anpr: pass
+      system:teller: not-applicable
+
+"""#),
+        ("smartcity/SC-010.yaml", #"""
+id: SC-010
+title:
+  nl: ANPR-camera zonder hit/no-hit-verwerking aan de bron
+  en: ANPR camera without hit/no-hit processing at the source
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: ap-dpia-list, ref: "12"}
+for-each: system
+when: system.public_space && 'anpr' in system.sensor.senses
+assert: system.sensor.edge_processing == true
+message:
+  nl: "{{system.name}} leest kentekens in de openbare ruimte en stuurt ze ongefilterd door; kentekens zonder hit worden niet direct bij de bron verwijderd."
+  en: "{{system.name}} reads licence plates in public space and forwards them unfiltered; plates without a hit are not deleted at the source."
+remediation:
+  nl: "Vergelijk kentekens op de camera of een lokale gateway met de referentielijst (milieuzone, parkeerrecht) en verwijder no-hits direct. Stuur alleen hits door, met een beperkte bewaartermijn en zonder verstrekking aan andere partijen zonder wettelijke grondslag."
+  en: "Match plates against the reference list (low-emission zone, parking rights) on the camera or a local gateway and delete no-hits immediately. Forward only hits, with a limited retention and no disclosure to other parties without a statutory basis."
+checklist:
+  phase: tender
+  theme: privacy
+  requirement:
+    nl: "ANPR-systemen verwijderen kentekens zonder hit onmiddellijk op de camera of een lokale gateway; alleen hits worden doorgestuurd."
+    en: "ANPR systems delete plates without a hit immediately on the camera or a local gateway; only hits are forwarded."
+  evidence:
+    nl: "Procesbeschrijving hit/no-hit met bewaartermijnen en een logboekvoorbeeld van verwijdering."
+    en: "Description of the hit/no-hit process with retention periods and a sample deletion log."
+
+"""#),
+        ("smartcity/SC-011.tests.yaml", #"""
+rule: SC-011
+cases:
+  - name: risk score with plate country fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: risicoscore, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true}]
+      data: [{id: passage, categories: [personal.vehicle.license-plate, personal.demographic.nationality], retention: P28D}]
+      systems:
+        - {id: anpr, kind: camera, collects: [passage]}
+        - {id: model, kind: analytics}
+      flows: [{id: f1, from: anpr, to: model, data: [passage], purpose: risicoscore}]
+    expect:
+      purpose:risicoscore: fail
+  - name: profiling without such traits passes; no profiling not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: risicoscore, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", profiling: false}
+      data: [{id: passage, categories: [personal.vehicle.license-plate], retention: P28D}]
+      systems:
+        - {id: anpr, kind: camera, collects: [passage]}
+        - {id: model, kind: analytics}
+      flows:
+        - {id: f1, from: anpr, to: model, data: [passage], purpose: risicoscore}
+        - {id: f2, from: anpr, to: model, data: [passage], purpose: tellen}
+    expect:
+      purpose:risicoscore: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("smartcity/SC-011.yaml", #"""
+id: SC-011
+title:
+  nl: Profilering met afkomst of nationaliteit als kenmerk
+  en: Profiling that uses origin or nationality
+severity: critical
+references:
+  - {framework: avg, ref: "art. 5(1)(a)"}
+  - {framework: avg, ref: "art. 22(4)"}
+  - {framework: other, ref: "Algemene wet gelijke behandeling art. 1; Grondwet art. 1"}
+  - {framework: ap-dpia-list, ref: "15"}
+for-each: purpose
+when: purpose.personal && purpose.profiling
+assert: >-
+  !flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a,
+  a.category_keys.exists(k, k in ['special.ethnicity', 'personal.demographic.nationality'])))
+message:
+  nl: "Doel {{purpose.name}} profileert personen en gebruikt daarbij afkomst of nationaliteit, of een indicator daarvan zoals het land van het kenteken."
+  en: "Purpose {{purpose.name}} profiles people and uses origin or nationality, or a proxy for it such as the plate's country."
+remediation:
+  nl: "Verwijder afkomst, nationaliteit en hun indicatoren uit risicomodellen en selectieregels, toets het model op indirect onderscheid, en leg de toets vast in DPIA en algoritmeregister."
+  en: "Remove origin, nationality and their proxies from risk models and selection rules, test the model for indirect discrimination, and record the test in the DPIA and algorithm register."
+rationale:
+  nl: "Risicoprofielen op basis van nationaliteit of afkomst leiden tot verboden onderscheid; ook ogenschijnlijk neutrale kenmerken als het land van een kenteken kunnen daarvoor als indicator werken."
+  en: "Risk profiles based on nationality or origin lead to prohibited discrimination; seemingly neutral traits such as a plate's country can act as proxies."
+
+"""#),
+        ("smartcity/SC-012.tests.yaml", #"""
+rule: SC-012
+cases:
+  - name: adaptive street lighting without published DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, published: false}}
+      purposes: [{id: de-escalatie, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", behaviour-influencing: true}]
+      data: [{id: beelden, categories: [personal.image], retention: PT1H}]
+      systems:
+        - {id: camera, kind: camera, collects: [beelden]}
+        - {id: lichtregelaar, kind: application}
+      flows: [{id: f1, from: camera, to: lichtregelaar, data: [beelden], purpose: de-escalatie}]
+    expect:
+      purpose:de-escalatie: fail
+  - name: published DPIA passes; purposes without the flag are not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, published: true}}
+      purposes:
+        - {id: de-escalatie, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", behaviour-influencing: true}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160"}
+      data: [{id: beelden, categories: [personal.image], retention: PT1H}]
+      systems:
+        - {id: camera, kind: camera, collects: [beelden]}
+        - {id: lichtregelaar, kind: application}
+      flows:
+        - {id: f1, from: camera, to: lichtregelaar, data: [beelden], purpose: de-escalatie}
+        - {id: f2, from: camera, to: lichtregelaar, data: [beelden], purpose: tellen}
+    expect:
+      purpose:de-escalatie: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("smartcity/SC-012.yaml", #"""
+id: SC-012
+title:
+  nl: Gedragsbeïnvloeding zonder afgeronde en openbare DPIA
+  en: Behaviour influencing without a completed, published DPIA
+severity: high
+references:
+  - {framework: ap-dpia-list, ref: "16"}
+  - {framework: avg, ref: "art. 35(1)"}
+  - {framework: avg, ref: "art. 5(1)(a)"}
+for-each: purpose
+when: purpose.personal && has(purpose.behaviour_influencing) && purpose.behaviour_influencing
+assert: project.dpia.status == 'completed' && project.dpia.published == true
+message:
+  nl: "Doel {{purpose.name}} stuurt het gedrag van mensen (met licht, geluid, geur of berichten) zonder afgeronde en gepubliceerde DPIA."
+  en: "Purpose {{purpose.name}} steers people's behaviour (with light, sound, scent or messages) without a completed and published DPIA."
+remediation:
+  nl: "Voer een DPIA uit die ook de ethische en maatschappelijke effecten weegt, publiceer haar, en informeer mensen ter plaatse dat en waarom hun gedrag wordt beïnvloed."
+  en: "Carry out a DPIA that also weighs the ethical and societal effects, publish it, and tell people on site that and why their behaviour is being influenced."
+rationale:
+  nl: "Het stelselmatig observeren en beïnvloeden van gedrag staat op de DPIA-lijst van de AP; heimelijke beïnvloeding in de openbare ruimte tast het vertrouwen in de overheid aan."
+  en: "Systematically observing and influencing behaviour is on the Dutch DPA's DPIA list; covert influencing in public space erodes trust in government."
+
+"""#),
+        ("smartcity/SC-013.tests.yaml", #"""
+rule: SC-013
+cases:
+  - name: unregistered sensor fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: fijnstof, categories: [non-personal.environment], retention: P5Y}]
+      systems: [{id: meter, kind: sensor, zone: straat, collects: [fijnstof], sensor: {senses: [air-quality], registered: false}}]
+    expect:
+      system:meter: fail
+  - name: registered sensor passes; platform not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: fijnstof, categories: [non-personal.environment], retention: P5Y}]
+      systems:
+        - {id: meter, kind: sensor, zone: straat, collects: [fijnstof], sensor: {senses: [air-quality], registered: true}}
+        - {id: platform, kind: platform, zone: cloud, stores: [fijnstof]}
+    expect:
+      system:meter: pass
+      system:platform: not-applicable
+
+"""#),
+        ("smartcity/SC-013.yaml", #"""
+id: SC-013
+title:
+  nl: Sensor of camera niet in het sensorregister
+  en: Sensor or camera not in the sensor register
+severity: medium
+references:
+  - {framework: avg, ref: "art. 12(1)"}
+  - {framework: other, ref: "VNG, Sensoren en de rol van gemeenten (transparantie over sensoren)"}
+  - {framework: other, ref: "APV Amsterdam art. 2.25a (meldplicht sensoren)"}
+for-each: system
+when: system.public_space && system.kind in ['sensor', 'camera']
+assert: system.sensor.registered == true
+message:
+  nl: "{{system.name}} staat niet in een openbaar sensorregister."
+  en: "{{system.name}} is not listed in a public sensor register."
+remediation:
+  nl: "Meld de sensor aan in het gemeentelijke of landelijke sensorregister met locatie, eigenaar, wat er gemeten wordt en waarom, vóór plaatsing. Geldt in de gemeente een meldplicht (zoals in Amsterdam), houd dan de termijn aan."
+  en: "Register the sensor in the municipal or national sensor register with location, owner, what is measured and why, before installation. Where a local duty to notify applies (as in Amsterdam), meet its deadline."
+checklist:
+  phase: delivery
+  theme: transparency
+  requirement:
+    nl: "De leverancier levert per sensor de gegevens aan die nodig zijn voor het sensorregister (locatie, type, gemeten grootheden, eigenaar, doel) en houdt die actueel."
+    en: "The supplier provides, per sensor, the data needed for the sensor register (location, type, quantities measured, owner, purpose) and keeps it current."
+  evidence:
+    nl: "Sensorlijst in open formaat (CSV of GeoJSON) met de registergegevens."
+    en: "Sensor list in an open format (CSV or GeoJSON) with the register data."
+
+"""#),
+        ("smartcity/SC-014.tests.yaml", #"""
+rule: SC-014
+cases:
+  - name: profiling without register entry fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, registers: {algorithm: false}}
+      purposes: [{id: risico, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true, automated-decisions: false}]
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, collects: [kenteken]}
+        - {id: model, kind: analytics}
+      flows: [{id: f1, from: camera, to: model, data: [kenteken], purpose: risico}]
+    expect:
+      purpose:risico: fail
+  - name: registered passes; counting purpose not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, registers: {algorithm: true}}
+      purposes:
+        - {id: risico, legal-basis: public-task, statutory-basis: "Gemeentewet art. 172", profiling: true, automated-decisions: false}
+        - {id: tellen, legal-basis: public-task, statutory-basis: "Gemeentewet art. 160", profiling: false, automated-decisions: false}
+      data: [{id: kenteken, categories: [personal.vehicle.license-plate], retention: PT24H}]
+      systems:
+        - {id: camera, kind: camera, collects: [kenteken]}
+        - {id: model, kind: analytics}
+      flows:
+        - {id: f1, from: camera, to: model, data: [kenteken], purpose: risico}
+        - {id: f2, from: camera, to: model, data: [kenteken], purpose: tellen}
+    expect:
+      purpose:risico: pass
+      purpose:tellen: not-applicable
+
+"""#),
+        ("smartcity/SC-014.yaml", #"""
+id: SC-014
+title:
+  nl: Algoritme met impact op burgers niet in het algoritmeregister
+  en: Algorithm affecting citizens not in the algorithm register
+severity: medium
+references:
+  - {framework: ai-act, ref: "art. 49"}
+  - {framework: other, ref: "Algoritmeregister van de Nederlandse overheid (algoritmes.overheid.nl)"}
+  - {framework: gibit, ref: "art. 1.4 (GIBIT 2023, algoritmische toepassing)"}
+for-each: purpose
+when: purpose.personal && (purpose.profiling || purpose.automated_decisions)
+assert: project.registers.algorithm == 'true'
+message:
+  nl: "Doel {{purpose.name}} gebruikt een algoritme dat personen profileert of over hen beslist, maar het project staat niet in het algoritmeregister."
+  en: "Purpose {{purpose.name}} uses an algorithm that profiles or decides about people, but the project is not in the algorithm register."
+remediation:
+  nl: "Publiceer het algoritme in het Algoritmeregister met doel, werking, gebruikte gegevens, menselijke tussenkomst en risicobeheersing. Registreer een hoog-risico-AI-systeem daarnaast in de EU-databank."
+  en: "Publish the algorithm in the Dutch Algorithm Register with purpose, logic, data used, human oversight and risk management. Also register a high-risk AI system in the EU database."
+checklist:
+  phase: tender
+  theme: transparency
+  requirement:
+    nl: "De leverancier levert de informatie die nodig is voor publicatie in het Algoritmeregister (werking, trainings- en invoergegevens, prestaties, bekende beperkingen) en werkt mee aan een mensenrechtentoets."
+    en: "The supplier provides the information needed for publication in the Algorithm Register (logic, training and input data, performance, known limitations) and cooperates with a fundamental rights impact assessment."
+  evidence:
+    nl: "Modelbeschrijving (model card) en technische documentatie."
+    en: "Model description (model card) and technical documentation."
+
+"""#),
+        ("smartcity/SC-015.tests.yaml", #"""
+rule: SC-015
+cases:
+  - name: living lab without DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: pilot, dpia: {status: not-started}}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: universiteit, role: joint-controller, country: NL, joint-arrangement: {signed: 2025-01-01}}
+      data: [{id: routes, categories: [personal.location.trajectory], retention: P30D}]
+    expect:
+      project:p: fail
+  - name: completed DPIA passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: pilot, dpia: {status: completed, date: 2025-10-01}}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: universiteit, role: joint-controller, country: NL, joint-arrangement: {signed: 2025-01-01}}
+      data: [{id: routes, categories: [personal.location.trajectory], retention: P30D}]
+    expect:
+      project:p: pass
+  - name: single controller is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      data: [{id: routes, categories: [personal.location.trajectory], retention: P30D}]
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("smartcity/SC-015.yaml", #"""
+id: SC-015
+title:
+  nl: Samenwerkingsverband (living lab) zonder DPIA
+  en: Partnership (living lab) without a DPIA
+severity: high
+references:
+  - {framework: ap-dpia-list, ref: "8"}
+  - {framework: avg, ref: "art. 26"}
+  - {framework: avg, ref: "art. 35(1)"}
+for-each: project
+when: project.personal && parties.exists(p, p.role == 'joint-controller')
+assert: >-
+  project.dpia.status == 'completed' ||
+  (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
+message:
+  nl: "Meerdere partijen bepalen samen doel en middelen van deze verwerking van persoonsgegevens, maar er is geen afgeronde DPIA."
+  en: "Several parties jointly determine the purposes and means of this processing of personal data, but there is no completed DPIA."
+remediation:
+  nl: "Voer samen met de partners één DPIA uit die ook de gegevensdeling tussen hen en de doelbinding per partner beoordeelt, en leg de taakverdeling vast in de regeling gezamenlijke verwerkingsverantwoordelijkheid."
+  en: "Carry out one DPIA with the partners that also assesses data sharing between them and the purpose limitation per partner, and record the division of tasks in the joint-controller arrangement."
+rationale:
+  nl: "In living labs delen gemeente, bedrijven en kennisinstellingen gegevens voor uiteenlopende doelen; de AP-lijst noemt stelselmatige gegevensuitwisseling in samenwerkingsverbanden als DPIA-plichtig."
+  en: "In living labs, the municipality, companies and research institutes share data for diverse purposes; the Dutch DPA's list names systematic data exchange in partnerships as requiring a DPIA."
+
+"""#),
+        ("smartcity/SC-016.tests.yaml", #"""
+rule: SC-016
+cases:
+  - name: unpublished DPIA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, published: false}}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: camera, kind: camera, zone: straat, collects: [beelden]}]
+    expect:
+      project:p: fail
+  - name: published DPIA passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2025-10-01, published: true}}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: camera, kind: camera, zone: straat, collects: [beelden]}]
+    expect:
+      project:p: pass
+
+"""#),
+        ("smartcity/SC-016.yaml", #"""
+id: SC-016
+title:
+  nl: DPIA voor waarneming in de openbare ruimte niet gepubliceerd
+  en: DPIA for sensing in public space not published
+severity: low
+references:
+  - {framework: avg, ref: "art. 35(1)"}
+  - {framework: other, ref: "Wet open overheid art. 3.1"}
+for-each: project
+when: data.exists(a, a.personal && a.collected_in_public_space) && project.dpia.status == 'completed'
+assert: project.dpia.published == true
+message:
+  nl: "De DPIA van dit project, dat persoonsgegevens in de openbare ruimte waarneemt, is niet openbaar gemaakt."
+  en: "The DPIA of this project, which senses personal data in public space, has not been made public."
+remediation:
+  nl: "Publiceer de DPIA (zo nodig met gelakte beveiligingsdetails) bij het raadsvoorstel of op de projectpagina, zodat inwoners en raad de afweging kunnen volgen."
+  en: "Publish the DPIA (with security details redacted where needed) with the council proposal or on the project page, so residents and the council can follow the assessment."
+
+"""#),
+        ("smartcity/SC-017.tests.yaml", #"""
+rule: SC-017
+cases:
+  - name: sensor with password fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: teller, kind: sensor, security: {authentication: password}}]
+    expect:
+      system:teller: fail
+  - name: certificate passes; platform not applicable; unknown auth unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: teller, kind: sensor, security: {authentication: certificate}}
+        - {id: gateway, kind: gateway}
+        - {id: platform, kind: platform, security: {authentication: password}}
+    expect:
+      system:teller: pass
+      system:gateway: unknown
+      system:platform: not-applicable
+
+"""#),
+        ("smartcity/SC-017.yaml", #"""
+id: SC-017
+title:
+  nl: Veldapparaat zonder apparaatcertificaat
+  en: Field device without a device certificate
+severity: medium
+references:
+  - {framework: bio2, ref: "5.15.01"}
+  - {framework: bio-1.04, ref: "9.1.2.1"}
+  - {framework: bio2, ref: "5.17.01"}
+for-each: system
+when: system.kind in ['sensor', 'camera', 'gateway']
+assert: system.security.authentication in ['certificate', 'mfa']
+message:
+  nl: "{{system.name}} meldt zich aan met '{{system.security.authentication}}' in plaats van met een eigen apparaatcertificaat."
+  en: "{{system.name}} authenticates with '{{system.security.authentication}}' instead of its own device certificate."
+remediation:
+  nl: "Geef elk veldapparaat een eigen certificaat of sleutel (bij voorkeur in een secure element), laat het platform alleen zo geauthentiseerde apparaten toe, en trek certificaten in bij verlies of vervanging."
+  en: "Give each field device its own certificate or key (preferably in a secure element), let the platform admit only devices authenticated that way, and revoke certificates on loss or replacement."
+checklist:
+  phase: tender
+  theme: information-security
+  requirement:
+    nl: "Elk veldapparaat (sensor, camera, gateway) authenticeert zich met een uniek apparaatcertificaat; gedeelde wachtwoorden of API-sleutels voor meerdere apparaten zijn niet toegestaan."
+    en: "Every field device (sensor, camera, gateway) authenticates with a unique device certificate; passwords or API keys shared by several devices are not allowed."
+  evidence:
+    nl: "Beschrijving van de apparaatidentiteit, de uitgifte en intrekking van certificaten."
+    en: "Description of device identity and of certificate issuance and revocation."
+
+"""#),
+        ("smartcity/SC-018.tests.yaml", #"""
+rule: SC-018
+cases:
+  - name: never-rotated key fails; weekly rotation fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: salted-hash}, retention: P1Y}
+        - {id: mac-week, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P7D}, retention: P7D}
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      data:mac-hash: fail
+      data:mac-week: fail
+      data:mac: not-applicable
+  - name: daily rotation passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P1D}, retention: P1D}
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      data:mac-hmac: pass
+  - name: pseudonymisation not described is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], retention: P1D}
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      data:mac-hash: unknown
+
+"""#),
+        ("smartcity/SC-018.yaml", #"""
+id: SC-018
+title:
+  nl: Pseudonimiseringssleutel voor waarnemingen op straat wordt niet dagelijks gewisseld
+  en: Pseudonymisation key for street observations not rotated daily
+severity: high
+references:
+  - {framework: avg, ref: "art. 25(1)"}
+  - {framework: avg, ref: "art. 32(1)(a)"}
+  - {framework: ap-dpia-list, ref: "12"}
+for-each: data
+when: >-
+  asset.identifier && asset.form == 'pseudonymised' &&
+  (asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space))
+assert: >-
+  has(asset.pseudonymisation)
+  ? has(asset.pseudonymisation.key_rotation) && asset.pseudonymisation.key_rotation <= duration('P1D')
+  : asset.pseudonymisation.key_rotation <= duration('P1D')
+message:
+  nl: "De sleutel of salt voor {{asset.name}} wordt niet of minder vaak dan dagelijks gewisseld, waardoor personen over dagen heen herkenbaar blijven."
+  en: "The key or salt for {{asset.name}} is not rotated, or less often than daily, so people stay recognisable across days."
+remediation:
+  nl: "Wissel de sleutel ten minste elke 24 uur, vernietig oude sleutels direct, en bewaar pseudoniemen niet langer dan de sleutel geldig is."
+  en: "Rotate the key at least every 24 hours, destroy old keys immediately, and do not keep pseudonyms longer than the key is valid."
+rationale:
+  nl: "In de Enschede-zaak werd een nooit gewisselde hash op alle sensoren gebruikt; daarmee waren terugkerende bezoekers en hun patronen jarenlang te volgen."
+  en: "In the Enschede case a never-rotated hash was used on every sensor, so returning visitors and their patterns could be followed for years."
+
+"""#),
+        ("smartcity/SC-019.tests.yaml", #"""
+rule: SC-019
+cases:
+  - name: microphone streaming audio fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: audio, categories: [personal.audio], retention: P1D}]
+      systems:
+        - {id: microfoon, kind: sensor, zone: plein, collects: [audio], sensor: {senses: [audio], edge-processing: false}}
+        - {id: platform, kind: platform}
+      flows: [{id: f1, from: microfoon, to: platform, data: [audio]}]
+    expect:
+      system:microfoon: fail
+  - name: sound classification on the device passes; decibel meter not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: audio, categories: [personal.audio], retention: PT1M}
+        - {id: klassen, categories: [non-personal.environment], retention: P1Y}
+      systems:
+        - {id: microfoon, kind: sensor, zone: plein, collects: [audio, klassen], sensor: {senses: [audio], edge-processing: true}}
+        - {id: db-meter, kind: sensor, zone: plein, collects: [klassen], sensor: {senses: [noise]}}
+        - {id: platform, kind: platform}
+      flows: [{id: f1, from: microfoon, to: platform, data: [klassen]}]
+    expect:
+      system:microfoon: pass
+      system:db-meter: not-applicable
+
+"""#),
+        ("smartcity/SC-019.yaml", #"""
+id: SC-019
+title:
+  nl: Geluidsopnamen van personen verlaten de sensor
+  en: Audio recordings of people leave the sensor
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(c)"}
+  - {framework: avg, ref: "art. 25(2)"}
+  - {framework: ap-dpia-list, ref: "14"}
+for-each: system
+when: system.public_space && data.exists(a, a.id in system.collects && 'personal.audio' in a.category_keys)
+assert: >-
+  system.sensor.edge_processing == true &&
+  !flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.audio' in a.category_keys))
+message:
+  nl: "{{system.name}} neemt geluid op waarin personen te horen zijn en verwerkt dat niet uitsluitend op het apparaat."
+  en: "{{system.name}} records sound in which people can be heard and does not process it solely on the device."
+remediation:
+  nl: "Laat de sensor alleen geluidsniveaus of geluidsklassen (glasbreuk, schreeuw) bepalen en versturen; sla geen opnamen op en verstuur ze niet. Gesprekken opnemen in de openbare ruimte is vrijwel nooit evenredig."
+  en: "Have the sensor determine and send only sound levels or sound classes (breaking glass, shouting); do not store or send recordings. Recording conversations in public space is almost never proportionate."
+
+"""#),
+        ("smartcity/SC-020.tests.yaml", #"""
+rule: SC-020
+cases:
+  - name: camera run by a third party fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: winkeliers, role: third-party, country: NL}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: camera, kind: camera, zone: straat, operator: winkeliers, collects: [beelden]}]
+    expect:
+      system:camera: fail
+  - name: processor-operated camera passes; unknown operator unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: beveiliger, role: processor, country: NL}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems:
+        - {id: camera, kind: camera, zone: straat, operator: beveiliger, collects: [beelden]}
+        - {id: camera-2, kind: camera, zone: straat, collects: [beelden]}
+    expect:
+      system:camera: pass
+      system:camera-2: unknown
+
+"""#),
+        ("smartcity/SC-020.yaml", #"""
+id: SC-020
+title:
+  nl: Sensor in de openbare ruimte beheerd door een partij zonder AVG-rol
+  en: Public-space sensor operated by a party without a GDPR role
+severity: high
+references:
+  - {framework: avg, ref: "art. 28(1)"}
+  - {framework: avg, ref: "art. 26(1)"}
+  - {framework: avg, ref: "art. 24(1)"}
+for-each: system
+when: system.public_space && system.personal && system.kind in ['sensor', 'camera']
+assert: system.operator_party.role in ['controller', 'joint-controller', 'processor', 'sub-processor']
+message:
+  nl: "{{system.name}} neemt persoonsgegevens waar, maar wordt beheerd door een partij die geen verwerker of (gezamenlijk) verwerkingsverantwoordelijke is."
+  en: "{{system.name}} observes personal data but is operated by a party that is neither a processor nor a (joint) controller."
+remediation:
+  nl: "Bepaal de rol van de beheerder: werkt die in opdracht van de gemeente, sluit dan een verwerkersovereenkomst; bepaalt die mee over doel en middelen, leg dan gezamenlijke verantwoordelijkheid vast; anders mag die partij deze gegevens niet verzamelen."
+  en: "Determine the operator's role: if it works on behalf of the municipality, conclude a processor agreement; if it co-decides on purposes and means, record joint control; otherwise that party must not collect these data."
+
+"""#),
+        ("smartcity/SC-021.tests.yaml", #"""
+rule: SC-021
+cases:
+  - name: two controllers fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: ondernemersvereniging, role: controller, country: NL}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+    expect:
+      project:p: fail
+  - name: one controller with a joint controller passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: ondernemersvereniging, role: joint-controller, country: NL, joint-arrangement: {signed: 2025-03-01}}
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+    expect:
+      project:p: pass
+
+"""#),
+        ("smartcity/SC-021.yaml", #"""
+id: SC-021
+title:
+  nl: Meer dan één partij als zelfstandig verwerkingsverantwoordelijke aangemerkt
+  en: More than one party marked as sole controller
+severity: medium
+references:
+  - {framework: avg, ref: "art. 4(7)"}
+  - {framework: avg, ref: "art. 26(1)"}
+for-each: project
+when: project.personal
+assert: size(parties.filter(p, has(p.role) && p.role == 'controller')) <= 1
+message:
+  nl: "Meerdere partijen zijn als verwerkingsverantwoordelijke aangemerkt; onduidelijk is wie waarvoor verantwoordelijk is."
+  en: "Several parties are marked as controller; it is unclear who is responsible for what."
+remediation:
+  nl: "Stel per verwerking vast wie doel en middelen bepaalt. Bepalen partijen dat samen, markeer ze dan als joint-controller en sluit een regeling; verwerken ze voor eigen doelen, beschrijf dan de verstrekking tussen hen als aparte stroom met een eigen doel."
+  en: "Establish for each processing activity who determines purposes and means. If parties do so together, mark them joint-controller and conclude an arrangement; if each processes for its own purposes, describe the disclosure between them as a separate flow with its own purpose."
+
+"""#),
+        ("smartcity/SC-022.tests.yaml", #"""
+rule: SC-022
+cases:
+  - name: open API serving hashed MACs fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, retention: P1D}]
+      systems: [{id: opendata, kind: api, internet-facing: true, stores: [mac-hmac], security: {authentication: none}}]
+    expect:
+      system:opendata: fail
+  - name: open counts pass; authenticated API not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: telling, categories: [non-personal.statistics], form: aggregated, retention: P10Y}
+        - {id: mac-hmac, categories: [personal.device.mac], form: pseudonymised, retention: P1D}
+      systems:
+        - {id: opendata, kind: api, internet-facing: true, stores: [telling], security: {authentication: none}}
+        - {id: api, kind: api, internet-facing: true, stores: [mac-hmac], security: {authentication: mfa}}
+    expect:
+      system:opendata: pass
+      system:api: not-applicable
+
+"""#),
+        ("smartcity/SC-022.yaml", #"""
+id: SC-022
+title:
+  nl: Open publicatie bevat persoonsgegevens
+  en: Open publication contains personal data
+severity: high
+references:
+  - {framework: avg, ref: "art. 5(1)(b)"}
+  - {framework: avg, ref: "art. 5(1)(f)"}
+  - {framework: avg, ref: "art. 6(4)"}
+for-each: system
+when: system.internet_facing && system.security.authentication == 'none'
+assert: "!system.personal"
+message:
+  nl: "{{system.name}} is zonder inloggen via internet bereikbaar en bevat persoonsgegevens (ook gepseudonimiseerde)."
+  en: "{{system.name}} is reachable from the internet without login and holds personal data (including pseudonymised data)."
+remediation:
+  nl: "Publiceer als open data alleen geaggregeerde gegevens die niet tot personen herleidbaar zijn (bijvoorbeeld tellingen per kwartier met een minimumaantal), en houd ruwe en gepseudonimiseerde gegevens achter authenticatie."
+  en: "Publish as open data only aggregated data that cannot be traced to people (for example counts per quarter hour with a minimum count), and keep raw and pseudonymised data behind authentication."
+rationale:
+  nl: "Gemeenten publiceren sensordata graag als open data; gepseudonimiseerde kenmerken of fijnmazige locatiedata in zo'n publicatie zijn voor iedereen te koppelen."
+  en: "Municipalities like to publish sensor data as open data; pseudonymised identifiers or fine-grained location data in such a publication can be linked by anyone."
+
+"""#),
+        ("standards/OS-001.tests.yaml", #"""
+rule: OS-001
+cases:
+  - name: HTTP endpoint and missing HSTS fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: portaal, kind: website, internet-facing: true, endpoints: [{url: "http://drukte.voorbeeld.nl", hsts: false}]}
+        - {id: api, kind: api, internet-facing: true, endpoints: [{url: "https://api.voorbeeld.nl", hsts: false}]}
+    expect:
+      system:portaal: fail
+      system:api: fail
+  - name: HTTPS with HSTS passes; internal not applicable; unknown HSTS unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", hsts: true}]}
+        - {id: db, kind: database, internet-facing: false}
+        - {id: api, kind: api, internet-facing: true, endpoints: [{url: "https://api.voorbeeld.nl"}]}
+    expect:
+      system:portaal: pass
+      system:db: not-applicable
+      system:api: unknown
+  - name: non-web endpoint (MQTT broker) is not judged on HTTPS
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: broker, kind: platform, internet-facing: true, endpoints: [{url: "mqtts://broker.voorbeeld.nl:8883", tls: [1.3]}]}]
+    expect:
+      system:broker: pass
+
+"""#),
+        ("standards/OS-001.yaml", #"""
+id: OS-001
+title:
+  nl: Publiek webadres zonder HTTPS en HSTS
+  en: Public web address without HTTPS and HSTS
+severity: critical
+waivable: false
+references:
+  - {framework: forum-standaardisatie, ref: "HTTPS en HSTS"}
+  - {framework: other, ref: "Wet digitale overheid art. 3; Besluit beveiligde verbinding met overheidswebsites en -webapplicaties (Stb. 2023, 179)"}
+  - {framework: bio2, ref: "5.14.01"}
+  - {framework: bio-1.04, ref: "13.2.3.1"}
+for-each: system
+when: system.internet_facing
+assert: system.endpoints.all(e, !e.url.startsWith('http') || (e.url.startsWith('https://') && e.hsts == true))
+message:
+  nl: "{{system.name}} heeft een publiek webadres dat niet uitsluitend via HTTPS met HSTS bereikbaar is."
+  en: "{{system.name}} has a public web address that is not served exclusively over HTTPS with HSTS."
+remediation:
+  nl: "Bied websites en API's alleen via HTTPS aan, stuur HTTP eerst door naar HTTPS op hetzelfde domein, en zet een HSTS-header met een max-age van ten minste een jaar. Dit is voor bestuursorganen wettelijk verplicht."
+  en: "Serve websites and APIs over HTTPS only, redirect HTTP to HTTPS on the same domain first, and set an HSTS header with a max-age of at least one year. This is a legal obligation for Dutch public bodies."
+checklist:
+  phase: tender
+  theme: open-standards
+  knock-out: true
+  requirement:
+    nl: "Alle publiek bereikbare websites, webapplicaties en API's van de oplossing zijn uitsluitend via HTTPS bereikbaar met HSTS, en voldoen aan de wettelijke eisen voor beveiligde verbindingen met overheidswebsites."
+    en: "All publicly reachable websites, web applications and APIs of the solution are reachable exclusively over HTTPS with HSTS, and meet the legal requirements for secure connections to government websites."
+  evidence:
+    nl: "Testresultaat van internet.nl voor elk publiek domein."
+    en: "internet.nl test result for every public domain."
+
+"""#),
+        ("standards/OS-002.tests.yaml", #"""
+rule: OS-002
+cases:
+  - name: TLS 1.0 offered fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", hsts: true, tls: [1.0, 1.2]}]}]
+    expect:
+      system:portaal: fail
+  - name: TLS 1.2 and 1.3 pass
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", hsts: true, tls: [1.2, 1.3]}]}]
+    expect:
+      system:portaal: pass
+
+"""#),
+        ("standards/OS-002.yaml", #"""
+id: OS-002
+title:
+  nl: Verouderde TLS-versies aangeboden
+  en: Outdated TLS versions offered
+severity: high
+references:
+  - {framework: ncsc-tls, ref: "ICT-beveiligingsrichtlijnen voor TLS v2.1"}
+  - {framework: forum-standaardisatie, ref: "TLS"}
+  - {framework: bio2, ref: "8.24.04"}
+  - {framework: bio-1.04, ref: "10.1.1.2"}
+for-each: system
+when: system.internet_facing
+assert: system.endpoints.all(e, e.tls.all(v, v in ['1.2', '1.3']))
+message:
+  nl: "{{system.name}} biedt naast TLS 1.2/1.3 ook verouderde versies aan (SSL, TLS 1.0 of 1.1)."
+  en: "{{system.name}} offers outdated versions (SSL, TLS 1.0 or 1.1) besides TLS 1.2/1.3."
+remediation:
+  nl: "Schakel SSL 2/3, TLS 1.0 en TLS 1.1 uit, bied TLS 1.3 en zo nodig TLS 1.2 aan met cipher suites die het NCSC 'goed' of 'voldoende' noemt, en controleer dat met internet.nl."
+  en: "Disable SSL 2/3, TLS 1.0 and TLS 1.1, offer TLS 1.3 and where needed TLS 1.2 with cipher suites the NCSC rates 'good' or 'sufficient', and verify this with internet.nl."
+checklist:
+  phase: tender
+  theme: open-standards
+  requirement:
+    nl: "De TLS-configuratie van alle publieke eindpunten is ten minste 'voldoende' volgens de NCSC ICT-beveiligingsrichtlijnen voor TLS; alleen TLS 1.2 en 1.3 worden aangeboden."
+    en: "The TLS configuration of every public endpoint is at least 'sufficient' under the NCSC TLS guidelines; only TLS 1.2 and 1.3 are offered."
+  evidence:
+    nl: "Testresultaat van internet.nl of een vergelijkbare TLS-scan per eindpunt."
+    en: "internet.nl result or a comparable TLS scan per endpoint."
+
+"""#),
+        ("standards/OS-003.tests.yaml", #"""
+rule: OS-003
+cases:
+  - name: unsigned domain fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", dnssec: false}]}]
+    expect:
+      system:portaal: fail
+  - name: signed domain passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", dnssec: true}]}]
+    expect:
+      system:portaal: pass
+
+"""#),
+        ("standards/OS-003.yaml", #"""
+id: OS-003
+title:
+  nl: Domein niet met DNSSEC ondertekend
+  en: Domain not signed with DNSSEC
+severity: medium
+references:
+  - {framework: forum-standaardisatie, ref: "DNSSEC"}
+  - {framework: bio2, ref: "5.14.01"}
+for-each: system
+when: system.internet_facing
+assert: system.endpoints.all(e, e.dnssec == true)
+message:
+  nl: "Het domein van {{system.name}} is niet met DNSSEC ondertekend."
+  en: "The domain of {{system.name}} is not signed with DNSSEC."
+remediation:
+  nl: "Onderteken het domein met DNSSEC bij de registrar of DNS-beheerder; gebruik bij voorkeur een subdomein van het eigen gemeentedomein in plaats van een domein van de leverancier."
+  en: "Sign the domain with DNSSEC at the registrar or DNS operator; preferably use a subdomain of the municipality's own domain instead of a supplier's domain."
+checklist:
+  phase: tender
+  theme: open-standards
+  requirement:
+    nl: "Publieke domeinen van de oplossing zijn met DNSSEC ondertekend (lijst open standaarden, pas toe of leg uit)."
+    en: "Public domains of the solution are signed with DNSSEC (list of open standards, comply or explain)."
+  evidence:
+    nl: "Testresultaat van internet.nl per domein."
+    en: "internet.nl result per domain."
+
+"""#),
+        ("standards/OS-004.tests.yaml", #"""
+rule: OS-004
+cases:
+  - name: missing security.txt fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", security-txt: false}]}]
+    expect:
+      system:portaal: fail
+  - name: security.txt present passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", security-txt: true}]}]
+    expect:
+      system:portaal: pass
+
+"""#),
+        ("standards/OS-004.yaml", #"""
+id: OS-004
+title:
+  nl: Geen security.txt op het publieke domein
+  en: No security.txt on the public domain
+severity: low
+references:
+  - {framework: forum-standaardisatie, ref: "security.txt (RFC 9116)"}
+  - {framework: bio2, ref: "5.24.08"}
+for-each: system
+when: system.internet_facing
+assert: system.endpoints.all(e, e.security_txt == true)
+message:
+  nl: "Op het domein van {{system.name}} staat geen security.txt, zodat onderzoekers niet weten waar ze een kwetsbaarheid kunnen melden."
+  en: "The domain of {{system.name}} has no security.txt, so researchers do not know where to report a vulnerability."
+remediation:
+  nl: "Publiceer /.well-known/security.txt met contactadres, vervaldatum en een verwijzing naar het CVD-beleid van de gemeente."
+  en: "Publish /.well-known/security.txt with a contact address, an expiry date and a link to the municipality's CVD policy."
+
+"""#),
+        ("standards/OS-005.tests.yaml", #"""
+rule: OS-005
+cases:
+  - name: IPv4 only fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", ipv6: false}]}]
+    expect:
+      system:portaal: fail
+  - name: IPv6 passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, endpoints: [{url: "https://drukte.voorbeeld.nl", ipv6: true}]}]
+    expect:
+      system:portaal: pass
+
+"""#),
+        ("standards/OS-005.yaml", #"""
+id: OS-005
+title:
+  nl: Publieke dienst niet via IPv6 bereikbaar
+  en: Public service not reachable over IPv6
+severity: low
+references:
+  - {framework: forum-standaardisatie, ref: "IPv6 en IPv4"}
+for-each: system
+when: system.internet_facing
+assert: system.endpoints.all(e, e.ipv6 == true)
+message:
+  nl: "{{system.name}} is niet via IPv6 bereikbaar."
+  en: "{{system.name}} is not reachable over IPv6."
+remediation:
+  nl: "Maak publieke websites en API's ook via IPv6 bereikbaar (AAAA-record en IPv6-connectiviteit bij de hosting)."
+  en: "Make public websites and APIs reachable over IPv6 as well (AAAA record and IPv6 connectivity at the hosting provider)."
+
+"""#),
+        ("standards/OS-006.tests.yaml", #"""
+rule: OS-006
+cases:
+  - name: DV certificate on a personal-data portal fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: email, categories: [personal.contact], retention: P1Y}]
+      systems: [{id: portaal, kind: website, internet-facing: true, collects: [email], endpoints: [{url: "https://meld.voorbeeld.nl", certificate: dv}]}]
+    expect:
+      system:portaal: fail
+  - name: OV passes; open data site not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data:
+        - {id: email, categories: [personal.contact], retention: P1Y}
+        - {id: telling, categories: [non-personal.statistics], retention: P10Y}
+      systems:
+        - {id: portaal, kind: website, internet-facing: true, collects: [email], endpoints: [{url: "https://meld.voorbeeld.nl", certificate: ov}]}
+        - {id: opendata, kind: website, internet-facing: true, stores: [telling], endpoints: [{url: "https://data.voorbeeld.nl", certificate: dv}]}
+    expect:
+      system:portaal: pass
+      system:opendata: not-applicable
+
+"""#),
+        ("standards/OS-006.yaml", #"""
+id: OS-006
+title:
+  nl: Publiek webverkeer met gevoelige gegevens zonder OV-certificaat
+  en: Public web traffic with sensitive data without an OV certificate
+severity: medium
+references:
+  - {framework: bio2, ref: "5.14.02"}
+  - {framework: bio-1.04, ref: "13.2.3.3"}
+for-each: system
+when: system.internet_facing && system.personal
+assert: system.endpoints.all(e, e.certificate in ['ov', 'ev', 'pkio'])
+message:
+  nl: "{{system.name}} verwerkt persoonsgegevens via internet, maar gebruikt geen publiek vertrouwd OV-certificaat (of hoger)."
+  en: "{{system.name}} processes personal data over the internet but does not use a publicly trusted OV certificate (or higher)."
+remediation:
+  nl: "Gebruik voor publiek webverkeer met gevoelige gegevens ten minste een publiek vertrouwd Organization Validated-certificaat op naam van de gemeente, en regel een reserveleverancier als de risicoanalyse dat vraagt."
+  en: "For public web traffic with sensitive data use at least a publicly trusted Organization Validated certificate in the municipality's name, and arrange a backup supplier if the risk assessment requires it."
+
+"""#),
+        ("standards/OS-007.tests.yaml", #"""
+rule: OS-007
+cases:
+  - name: API without ADR fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: api, kind: api, standards: [openapi-3]}]
+    expect:
+      system:api: fail
+  - name: ADR passes; website not applicable; unknown standards unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: api, kind: api, standards: [nl-gov-adr, oauth-nl-gov]}
+        - {id: portaal, kind: website}
+        - {id: api-2, kind: api}
+    expect:
+      system:api: pass
+      system:portaal: not-applicable
+      system:api-2: unknown
+
+"""#),
+        ("standards/OS-007.yaml", #"""
+id: OS-007
+title:
+  nl: API volgt de NL GOV API Design Rules niet
+  en: API does not follow the NL GOV API Design Rules
+severity: medium
+references:
+  - {framework: forum-standaardisatie, ref: "REST-API Design Rules"}
+  - {framework: gibit, ref: "art. 6 (Gemeentelijke ICT-kwaliteitsnormen)"}
+  - {framework: bio-cloud, ref: "U.14.1"}
+for-each: system
+when: system.kind == 'api'
+assert: "'nl-gov-adr' in system.standards"
+message:
+  nl: "API {{system.name}} volgt de NL GOV API Design Rules niet."
+  en: "API {{system.name}} does not follow the NL GOV API Design Rules."
+remediation:
+  nl: "Ontwerp REST-API's volgens de NL GOV API Design Rules (OpenAPI-specificatie, versiebeheer, foutafhandeling) zodat gegevens bij de bron bevraagd kunnen worden en leveranciers uitwisselbaar blijven."
+  en: "Design REST APIs following the NL GOV API Design Rules (OpenAPI specification, versioning, error handling) so that data can be queried at the source and suppliers stay replaceable."
+checklist:
+  phase: tender
+  theme: open-standards
+  requirement:
+    nl: "REST-API's van de oplossing voldoen aan de NL GOV API Design Rules en zijn beschreven in een openbare OpenAPI-specificatie."
+    en: "REST APIs of the solution comply with the NL GOV API Design Rules and are described in a public OpenAPI specification."
+  evidence:
+    nl: "OpenAPI-specificatie en het resultaat van de ADR-linter."
+    en: "OpenAPI specification and the ADR linter result."
+
+"""#),
+        ("standards/OS-008.tests.yaml", #"""
+rule: OS-008
+cases:
+  - name: API key only fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: melding, categories: [personal.contact], retention: P1Y}]
+      systems: [{id: api, kind: api, internet-facing: true, stores: [melding], standards: [nl-gov-adr]}]
+    expect:
+      system:api: fail
+  - name: OAuth NL GOV passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: melding, categories: [personal.contact], retention: P1Y}]
+      systems: [{id: api, kind: api, internet-facing: true, stores: [melding], standards: [nl-gov-adr, oauth-nl-gov]}]
+    expect:
+      system:api: pass
+
+"""#),
+        ("standards/OS-008.yaml", #"""
+id: OS-008
+title:
+  nl: API met persoonsgegevens zonder NL GOV OAuth-profiel
+  en: API with personal data without the NL GOV OAuth profile
+severity: medium
+references:
+  - {framework: forum-standaardisatie, ref: "NL GOV Assurance profile for OAuth 2.0"}
+  - {framework: bio2, ref: "5.15.01"}
+for-each: system
+when: system.kind == 'api' && system.internet_facing && system.personal
+assert: "'oauth-nl-gov' in system.standards"
+message:
+  nl: "API {{system.name}} geeft via internet toegang tot persoonsgegevens zonder het NL GOV-profiel voor OAuth 2.0."
+  en: "API {{system.name}} gives access to personal data over the internet without the NL GOV profile for OAuth 2.0."
+remediation:
+  nl: "Regel gedelegeerde toegang tot de API met OAuth 2.0 volgens het NL GOV Assurance-profiel en federatieve inlog met het NL GOV OpenID Connect-profiel, met kortlevende tokens en beperkte scopes."
+  en: "Handle delegated API access with OAuth 2.0 following the NL GOV Assurance profile and federated login with the NL GOV OpenID Connect profile, with short-lived tokens and narrow scopes."
+
+"""#),
+        ("standards/OS-009.tests.yaml", #"""
+rule: OS-009
+cases:
+  - name: dashboard without WCAG fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: dashboard, kind: dashboard, internet-facing: true, standards: [nl-gov-adr]}]
+    expect:
+      system:dashboard: fail
+  - name: WCAG 2.1 AA passes; internal dashboard not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems:
+        - {id: dashboard, kind: dashboard, internet-facing: true, standards: [wcag-2.1-aa]}
+        - {id: beheer, kind: dashboard, internet-facing: false}
+    expect:
+      system:dashboard: pass
+      system:beheer: not-applicable
+
+"""#),
+        ("standards/OS-009.yaml", #"""
+id: OS-009
+title:
+  nl: Publieke website of app niet digitaal toegankelijk
+  en: Public website or app not digitally accessible
+severity: medium
+references:
+  - {framework: forum-standaardisatie, ref: "Digitoegankelijk (EN 301 549 met WCAG 2.1)"}
+  - {framework: other, ref: "Besluit digitale toegankelijkheid overheid"}
+for-each: system
+when: system.kind in ['website', 'dashboard', 'mobile-app'] && system.internet_facing
+assert: system.standards.exists(s, s in ['wcag-2.1-aa', 'wcag-2.2-aa', 'en-301-549'])
+message:
+  nl: "{{system.name}} is publiek maar voldoet niet aantoonbaar aan WCAG 2.1 niveau AA (EN 301 549)."
+  en: "{{system.name}} is public but does not demonstrably meet WCAG 2.1 level AA (EN 301 549)."
+remediation:
+  nl: "Laat de website, het dashboard of de app toetsen aan WCAG 2.1 AA, herstel de bevindingen en publiceer een toegankelijkheidsverklaring in het register."
+  en: "Have the website, dashboard or app audited against WCAG 2.1 AA, fix the findings and publish an accessibility statement in the register."
+checklist:
+  phase: delivery
+  theme: open-standards
+  requirement:
+    nl: "Publieke websites, dashboards en apps voldoen aan EN 301 549 (WCAG 2.1 niveau AA); de leverancier levert een onderzoeksrapport voor de toegankelijkheidsverklaring."
+    en: "Public websites, dashboards and apps comply with EN 301 549 (WCAG 2.1 level AA); the supplier provides an audit report for the accessibility statement."
+  evidence:
+    nl: "Toegankelijkheidsonderzoek door een onafhankelijke partij en de ingevulde toegankelijkheidsverklaring."
+    en: "Accessibility audit by an independent party and the completed accessibility statement."
+
+"""#),
+        ("standards/OS-010.tests.yaml", #"""
+rule: OS-010
+cases:
+  - name: unpublished SoA fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {soa-published: false}}
+    expect:
+      project:p: fail
+  - name: published passes
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, security-policy: {soa-published: true}}
+    expect:
+      project:p: pass
+  - name: BIO 1.04 project is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, bio: bio-1.04, security-policy: {soa-published: false}}
+    expect:
+      project:p: not-applicable
+
+"""#),
+        ("standards/OS-010.yaml", #"""
+id: OS-010
+title:
+  nl: Scope van het ISMS en verklaring van toepasselijkheid niet gepubliceerd
+  en: ISMS scope and statement of applicability not published
+severity: medium
+references:
+  - {framework: other, ref: "BIO2 deel 1, §18 (publicatie scope en verklaring van toepasselijkheid)"}
+  - {framework: forum-standaardisatie, ref: "NEN-ISO/IEC 27001"}
+  - {framework: bio2, ref: "5.36.01"}
+for-each: project
+when: project.bio == 'bio2' && project.public_authority
+assert: project.security_policy.soa_published == true
+message:
+  nl: "De scope van het ISMS en de verklaring van toepasselijkheid met de BIO2-overheidsmaatregelen zijn niet gepubliceerd."
+  en: "The ISMS scope and the statement of applicability with the BIO2 government measures have not been published."
+remediation:
+  nl: "Stel de verklaring van toepasselijkheid op met alle overheidsmaatregelen en de uitzonderingen met verwijzing naar de risicoanalyse, en publiceer haar samen met de scope van het ISMS."
+  en: "Draw up the statement of applicability listing every government measure and the exceptions with a reference to the risk assessment, and publish it together with the ISMS scope."
+
+"""#),
+        ("taxonomy/categories.yaml", #"""
+# Data-category tree for smart-city data (SPEC section 3).
+#
+# Keys are dotted paths; a parent always precedes its children. Flags are inherited by every
+# descendant, so `special.health` is also `personal`, and `personal.device.mac` is `personal`.
+# Flags:
+#   personal     personal data (AVG art. 4(1))
+#   special      special category (AVG art. 9; UAVG art. 22-30)
+#   criminal     criminal-law data (AVG art. 10; UAVG art. 31-33)
+#   national-id  a number prescribed by law to identify a person, e.g. BSN (UAVG art. 46)
+#   identifier   a stable identifier of a person or a device that singles someone out
+#   biometric    biometric data (AVG art. 4(14))
+#   location     location data (AP DPIA list item 12)
+#
+# `fideslang` maps a category to data categories of the fideslang taxonomy (ethyca/fideslang,
+# data_categories.yml) for import and export. Where several keys map to the same fideslang key, an
+# importer takes the first one in this file (the more general key is listed first).
+categories:
+  # ---------------------------------------------------------------- personal data
+  - key: personal
+    flags: [personal]
+    name: {nl: Persoonsgegevens, en: Personal data}
+    fideslang: [user]
+  - key: personal.identity
+    flags: [identifier]
+    name: {nl: Naam en identiteitsgegevens, en: Name and identity data}
+    fideslang: [user.name]
+  - key: personal.contact
+    name: {nl: Contactgegevens, en: Contact details}
+    fideslang: [user.contact]
+  - key: personal.account
+    name: {nl: Accountgegevens, en: Account data}
+    fideslang: [user.account]
+  - key: personal.account.credentials
+    name: {nl: Inloggegevens en wachtwoorden, en: Credentials and passwords}
+    fideslang: [user.authorization.credentials, user.authorization.password]
+  - key: personal.unique-id
+    flags: [identifier]
+    name: {nl: Toegekend persoonskenmerk of pseudoniem, en: Assigned identifier or pseudonym}
+    fideslang: [user.unique_id, user.unique_id.pseudonymous]
+  - key: personal.device
+    name: {nl: Apparaatgegevens, en: Device data}
+    fideslang: [user.device]
+  - key: personal.device.id
+    flags: [identifier]
+    name: {nl: Apparaatkenmerk, en: Device identifier}
+    fideslang: [user.device.device_id]
+  - key: personal.device.mac
+    flags: [identifier]
+    name: {nl: "MAC-adres (wifi)", en: "MAC address (wifi)"}
+    fideslang: [user.device.device_id]
+  - key: personal.device.bluetooth
+    flags: [identifier]
+    name: {nl: Bluetooth-apparaatadres, en: Bluetooth device address}
+    fideslang: [user.device.device_id]
+  - key: personal.device.imsi
+    flags: [identifier]
+    name: {nl: IMSI/IMEI van mobiele telefoon, en: Mobile phone IMSI/IMEI}
+    fideslang: [user.device.device_id]
+  - key: personal.device.ip
+    flags: [identifier]
+    name: {nl: IP-adres, en: IP address}
+    fideslang: [user.device.ip_address]
+  - key: personal.device.cookie
+    flags: [identifier]
+    name: {nl: Cookie- of advertentie-ID, en: Cookie or advertising ID}
+    fideslang: [user.device.cookie_id, user.device.cookie]
+  - key: personal.vehicle
+    name: {nl: Voertuiggegevens, en: Vehicle data}
+    fideslang: [user.government_id.vehicle_registration]
+  - key: personal.vehicle.license-plate
+    flags: [identifier]
+    name: {nl: Kenteken, en: Licence plate}
+    fideslang: [user.government_id.vehicle_registration]
+  - key: personal.image
+    name: {nl: Camerabeelden van personen, en: Camera images of people}
+    fideslang: [user.content.self_image]
+  - key: personal.image.face
+    flags: [identifier]
+    name: {nl: Herkenbare gezichtsbeelden, en: Recognisable facial images}
+    fideslang: [user.content.self_image]
+  - key: personal.location
+    flags: [location]
+    name: {nl: Locatiegegevens, en: Location data}
+    fideslang: [user.location]
+  - key: personal.location.precise
+    name: {nl: Precieze locatie, en: Precise location}
+    fideslang: [user.location.precise]
+  - key: personal.location.coarse
+    name: {nl: Globale locatie, en: Coarse location}
+    fideslang: [user.location.imprecise]
+  - key: personal.location.trajectory
+    name: {nl: "Verplaatsingspatroon (route tussen meetpunten)", en: "Movement trajectory (route between sensors)"}
+    fideslang: [user.location.precise]
+  - key: personal.audio
+    name: {nl: Geluidsopnamen van personen, en: Audio recordings of people}
+    fideslang: [user.sensor]
+  - key: personal.behaviour
+    name: {nl: Gedragsgegevens, en: Behavioural data}
+    fideslang: [user.behavior]
+  - key: personal.behaviour.emotion
+    name: {nl: Afgeleide emotie of stemming, en: Inferred emotion or mood}
+    fideslang: [user.behavior]
+  - key: personal.demographic
+    name: {nl: "Demografische kenmerken (leeftijd, geslacht)", en: "Demographic traits (age, gender)"}
+    fideslang: [user.demographic]
+  - key: personal.demographic.age
+    name: {nl: Leeftijd of leeftijdscategorie, en: Age or age bracket}
+    fideslang: [user.demographic.age_range, user.demographic.date_of_birth]
+  - key: personal.demographic.gender
+    name: {nl: Geslacht, en: Gender}
+    fideslang: [user.demographic.gender]
+  - key: personal.demographic.nationality
+    name: {nl: "Nationaliteit of herkomstindicator (zoals land van het kenteken)", en: "Nationality or origin indicator (such as the plate's country)"}
+    fideslang: [user.demographic]
+  - key: personal.telemetry
+    name: {nl: Meetgegevens herleidbaar tot een persoon of adres, en: Measurements traceable to a person or address}
+    fideslang: [user.telemetry, user.user_sensor]
+  - key: personal.financial
+    name: {nl: Financiële gegevens, en: Financial data}
+    fideslang: [user.financial, user.payment]
+  - key: personal.employee
+    name: {nl: Gegevens over medewerkers, en: Employee data}
+    fideslang: [user.workplace, user.job_title]
+  - key: personal.national-id
+    flags: [national-id, identifier]
+    name: {nl: Wettelijk identificatienummer, en: Statutory identification number}
+    fideslang: [user.government_id]
+  - key: personal.national-id.bsn
+    name: {nl: "Burgerservicenummer (BSN)", en: "Citizen service number (BSN)"}
+    fideslang: [user.government_id.national_identification_number]
+  # ---------------------------------------------------------------- special categories (AVG art. 9)
+  - key: special
+    flags: [personal, special]
+    name: {nl: Bijzondere persoonsgegevens, en: Special categories of personal data}
+    fideslang: []
+  - key: special.health
+    name: {nl: Gezondheidsgegevens, en: Health data}
+    fideslang: [user.health_and_medical]
+  - key: special.biometric
+    flags: [biometric, identifier]
+    name: {nl: Biometrische gegevens voor unieke identificatie, en: Biometric data for unique identification}
+    fideslang: [user.biometric, user.authorization.biometric]
+  - key: special.ethnicity
+    name: {nl: Ras of etnische afkomst, en: Racial or ethnic origin}
+    fideslang: [user.demographic.race_ethnicity]
+  - key: special.religion
+    name: {nl: Godsdienst of levensovertuiging, en: Religious or philosophical beliefs}
+    fideslang: [user.demographic.religious_belief]
+  - key: special.political
+    name: {nl: Politieke opvattingen, en: Political opinions}
+    fideslang: [user.demographic.political_opinion]
+  - key: special.union
+    name: {nl: Lidmaatschap van een vakbond, en: Trade union membership}
+    fideslang: []
+  - key: special.sexual
+    name: {nl: Seksueel gedrag of seksuele gerichtheid, en: Sex life or sexual orientation}
+    fideslang: [user.demographic.sexual_orientation]
+  - key: special.genetic
+    name: {nl: Genetische gegevens, en: Genetic data}
+    fideslang: [user.health_and_medical.genetic]
+  # ---------------------------------------------------------------- criminal-law data (AVG art. 10)
+  - key: criminal
+    flags: [personal, criminal]
+    name: {nl: Strafrechtelijke persoonsgegevens, en: Criminal-law personal data}
+    fideslang: [user.criminal_history]
+  - key: criminal.offence
+    name: {nl: "Overtredingen, verdenkingen en sancties", en: "Offences, suspicions and sanctions"}
+    fideslang: [user.criminal_history]
+  # ---------------------------------------------------------------- non-personal data
+  - key: non-personal
+    name: {nl: Niet-persoonsgegevens, en: Non-personal data}
+    fideslang: []
+  - key: non-personal.environment
+    name: {nl: "Omgevingsmetingen (lucht, geluidsniveau, weer)", en: "Environmental measurements (air, noise level, weather)"}
+    fideslang: []
+  - key: non-personal.traffic
+    name: {nl: Verkeersmetingen zonder kenmerken, en: Traffic measurements without identifiers}
+    fideslang: []
+  - key: non-personal.statistics
+    name: {nl: Geaggregeerde tellingen en statistieken, en: Aggregated counts and statistics}
+    fideslang: []
+  - key: non-personal.technical
+    name: {nl: Technische en operationele gegevens, en: Technical and operational data}
+    fideslang: [system.operations]
+  - key: non-personal.technical.authentication
+    name: {nl: Systeemsleutels en certificaten, en: System keys and certificates}
+    fideslang: [system.authentication]
+
+"""#),
+        ("taxonomy/countries.yaml", #"""
+# Country lists behind in_eea() and adequate() (ISO 3166-1 alpha-2, quoted so that "NO" stays Norway).
+#
+# eea: the 27 EU member states plus Iceland, Liechtenstein and Norway (EEA Agreement).
+# adequate: third countries with an adequacy decision of the European Commission under AVG art. 45
+#   (and earlier decisions kept in force by art. 45(9)), as known in early 2026:
+#   Andorra, Argentina, Canada (commercial organisations under PIPEDA only), Faroe Islands, Guernsey,
+#   Israel, Isle of Man, Japan, Jersey, New Zealand, Republic of Korea, Switzerland, United Kingdom,
+#   Uruguay. Source: European Commission, "Adequacy decisions" overview page; the UK decisions were
+#   renewed in 2025 (date unverified). Brazil has a draft decision (2025) that is not included until its
+#   adoption is confirmed. Check the overview page when you update this file.
+# adequate-with-dpf: countries whose adequacy covers only organisations certified under a framework:
+#   the United States, Commission Implementing Decision (EU) 2023/1795 of 10 July 2023 (EU-US Data
+#   Privacy Framework), for DPF-certified organisations only. adequate() is false for these; rules check
+#   the certification separately (party.transfer.mechanism 'dpf' and 'dpf' in party.certifications).
+# partial: adequacy limited to part of the economy; the note says which part.
+eea: ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+      "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO"]
+adequate: ["AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY"]
+adequate-with-dpf: ["US"]
+partial:
+  CA: {nl: "Alleen commerciële organisaties onder PIPEDA", en: "Commercial organisations under PIPEDA only"}
+
+"""#),
+        ("taxonomy/subjects.yaml", #"""
+# Categories of data subjects (betrokkenen), SPEC section 3.
+# `fideslang` maps to data subjects of the fideslang taxonomy (ethyca/fideslang, data_subjects.yml);
+# empty where fideslang has no matching subject.
+subjects:
+  - key: residents
+    name: {nl: Bewoners, en: Residents}
+    fideslang: []
+  - key: passers-by
+    name: {nl: Passanten, en: Passers-by}
+    fideslang: [commuter]
+  - key: visitors
+    name: {nl: Bezoekers, en: Visitors}
+    fideslang: [visitor]
+  - key: drivers
+    name: {nl: Bestuurders en kentekenhouders, en: Drivers and vehicle keepers}
+    fideslang: [commuter]
+  - key: cyclists
+    name: {nl: Fietsers, en: Cyclists}
+    fideslang: [commuter]
+  - key: passengers
+    name: {nl: Reizigers in het openbaar vervoer, en: Public transport passengers}
+    fideslang: [passenger]
+  - key: employees
+    name: {nl: Medewerkers, en: Employees}
+    fideslang: [employee]
+  - key: contractors
+    name: {nl: Ingehuurde en externe medewerkers, en: Contractors and external staff}
+    fideslang: [consultant, supplier_vendor]
+  - key: children
+    name: {nl: Kinderen (jonger dan 16), en: Children (under 16)}
+    fideslang: []
+  - key: citizens
+    name: {nl: Inwoners en burgers, en: Citizens}
+    fideslang: [citizen_voter]
+  - key: customers
+    name: {nl: Klanten en gebruikers van een dienst, en: Customers and service users}
+    fideslang: [customer]
+  - key: patients
+    name: {nl: Patiënten en cliënten van zorg, en: Patients and care clients}
+    fideslang: [patient]
+  - key: students
+    name: {nl: Leerlingen en studenten, en: Pupils and students}
+    fideslang: [trainee]
+  - key: entrepreneurs
+    name: {nl: Ondernemers, en: Business owners}
+    fideslang: [customer]
+  - key: vulnerable
+    name: {nl: Kwetsbare personen, en: Vulnerable persons}
+    fideslang: []
+
+"""#),
     ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SchouwModel
 import SchouwResult
 
@@ -13,6 +14,18 @@ public enum RuleLint {
             }
             if rule.references.isEmpty {
                 out.append(.error("\(rule.id): no references", at: rule.mark))
+            }
+        }
+        let scan = try? NSRegularExpression(pattern: "\\b(parties|zones|data|systems|flows|purposes)\\.(exists|all|exists_one|filter|map)\\(")
+        for rule in set.rules where rule.forEach != .project {
+            for expression in [rule.when, rule.assert].compactMap({ $0 }) {
+                let text = expression.source
+                if let scan, let match = scan.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                   let range = Range(match.range, in: text) {
+                    out.append(.warning("\(rule.id): `\(text[range])` scans a whole section for every \(rule.forEach.rawValue); that is quadratic on large descriptors",
+                                        at: expression.mark,
+                                        hint: "use an object fact such as system.collected_assets, asset.source_assets or zone.operator_party (Rules/README.md)"))
+                }
             }
         }
         let report = RuleTestRunner.run(set)

@@ -167,7 +167,8 @@ public enum RuleLoader {
             return RuleExpression(source: text, mark: node.mark, program: program)
         } catch {
             for d in error.diagnostics {
-                let mark = ExpressionPosition.map(line: d.location.line, column: d.location.column, node: node,
+                let mark = ExpressionPosition.map(offset: d.location.offset, line: d.location.line,
+                                                  column: d.location.column, node: node,
                                                   fileText: file.text)
                 sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark,
                                 hint: hint(for: d.message, subject: subject)))
@@ -204,21 +205,37 @@ public enum RuleLoader {
 
 /// Maps a position inside an expression to the rule file, for plain, quoted and block scalars.
 enum ExpressionPosition {
-    static func map(line: Int, column: Int, node: YAMLNode, fileText: String) -> SourceMark {
+    static func map(offset: Int, line: Int, column: Int, node: YAMLNode, fileText: String) -> SourceMark {
         let start = node.mark
         let lines = fileText.split(separator: "\n", omittingEmptySubsequences: false)
         guard start.line >= 1, start.line <= lines.count else { return start }
-        let first = Array(lines[start.line - 1].utf8)
+        let first = Array(lines[start.line - 1].unicodeScalars)
         let indicatorIndex = start.column - 1
-        let indicator = indicatorIndex < first.count ? first[indicatorIndex] : 0
+        let indicator = indicatorIndex < first.count ? first[indicatorIndex] : " "
         switch indicator {
-        case UInt8(ascii: "|"), UInt8(ascii: ">"):
-            // Block scalar: the expression's line N is file line start+N (blank lines kept).
-            let fileLine = start.line + line
-            guard fileLine <= lines.count else { return start }
-            let indent = lines[fileLine - 1].prefix { $0 == " " }.count
-            return SourceMark(file: start.file, line: fileLine, column: indent + column)
-        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+        case "|", ">":
+            // Block scalar: the content lines follow the indicator, each contributing its text plus
+            // one separator (a newline for `|`, a space for `>`), so the offset can be walked back.
+            var remaining = offset
+            var fileLine = start.line + 1
+            var indent: Int?
+            while fileLine <= lines.count {
+                let text = lines[fileLine - 1]
+                let leading = text.prefix { $0 == " " }.count
+                let blank = text.allSatisfy { $0 == " " }
+                if !blank {
+                    if indent == nil { indent = leading }
+                    if let indent, leading < indent { break }
+                }
+                let content = blank ? 0 : text.unicodeScalars.count - (indent ?? 0)
+                if remaining <= content {
+                    return SourceMark(file: start.file, line: fileLine, column: (indent ?? 0) + remaining + 1)
+                }
+                remaining -= content + 1
+                fileLine += 1
+            }
+            return start
+        case "\"", "'":
             return line == 1 ? SourceMark(file: start.file, line: start.line, column: start.column + column) : start
         default:
             return line == 1 ? SourceMark(file: start.file, line: start.line, column: start.column + column - 1) : start

@@ -11,6 +11,11 @@ enum DescriptorDecoder {
             dpia: r.object("dpia").map(dpia), registers: r.object("registers").map(registers),
             contacts: r.object("contacts").map { Contacts(ciso: $0.string("ciso"), dpo: $0.string("dpo"), owner: $0.string("owner")) },
             marks: r.marks)
+        .with(\.securityPolicy, r.object("security-policy").map {
+            SecurityPolicy(cvd: $0.bool("cvd"), incidentProcedure: $0.bool("incident-procedure"),
+                           cryptoPolicy: $0.bool("crypto-policy"), soaPublished: $0.bool("soa-published"))
+        })
+        .with(\.privacyStatement, r.bool("privacy-statement"))
     }
 
     static func classification(_ r: MappingReader) -> Classification {
@@ -35,6 +40,7 @@ enum DescriptorDecoder {
                 criminalDataBasis: r.string("criminal-data-basis"), furtherProcessingOf: r.string("further-processing-of"),
                 compatibilityAssessment: r.bool("compatibility-assessment"), profiling: r.bool("profiling"),
                 automatedDecisions: r.bool("automated-decisions"), humanReview: r.bool("human-review"), marks: r.marks)
+            .with(\.behaviourInfluencing, r.bool("behaviour-influencing"))
     }
 
     static func party(_ r: MappingReader) -> Party {
@@ -50,6 +56,9 @@ enum DescriptorDecoder {
                   Contract(terms: $0.string("terms"), exitPlan: $0.bool("exit-plan"), rightToAudit: $0.bool("right-to-audit"),
                            incidentNotification: $0.duration("incident-notification"),
                            vulnerabilityNotification: $0.bool("vulnerability-notification"))
+                      .with(\.dataExport, $0.enumValue("data-export"))
+                      .with(\.continuity, $0.bool("continuity"))
+                      .with(\.archiving, $0.bool("archiving"))
               },
               transfer: r.object("transfer").map { Transfer(mechanism: $0.enumValue("mechanism"), tia: $0.bool("tia")) },
               description: r.string("description"), marks: r.marks)
@@ -78,6 +87,7 @@ enum DescriptorDecoder {
                collects: r.strings("collects") ?? [], stores: r.strings("stores") ?? [],
                sensor: r.object("sensor").map(sensor), security: r.object("security").map(security),
                internetFacing: r.bool("internet-facing"), endpoints: r.objects("endpoints").map(endpoint), marks: r.marks)
+            .with(\.standards, r.strings("standards"))
     }
 
     static func sensor(_ r: MappingReader) -> SensorInfo {
@@ -96,12 +106,20 @@ enum DescriptorDecoder {
                      patchSLA: r.duration("patch-sla"), lastPentest: r.date("last-pentest"),
                      defaultCredentials: r.enumValue("default-credentials"),
                      managementInterface: r.enumValue("management-interface"),
-                     backup: r.object("backup").map { Backup(rpo: $0.duration("rpo"), tested: $0.date("tested")) })
+                     backup: r.object("backup").map {
+                         Backup(rpo: $0.duration("rpo"), tested: $0.date("tested")).with(\.offsite, $0.bool("offsite"))
+                     })
+            .with(\.accessReview, r.duration("access-review"))
+            .with(\.privilegedReview, r.duration("privileged-review"))
+            .with(\.supplierAccess, r.enumValue("supplier-access"))
+            .with(\.sharedAccounts, r.bool("shared-accounts"))
     }
 
     static func endpoint(_ r: MappingReader) -> Endpoint {
         Endpoint(url: r.string("url") ?? "", hsts: r.bool("hsts"), tls: r.strings("tls"),
                  securityTxt: r.bool("security-txt"), dnssec: r.bool("dnssec"), marks: r.marks)
+            .with(\.certificate, r.enumValue("certificate"))
+            .with(\.ipv6, r.bool("ipv6"))
     }
 
     static func flow(_ r: MappingReader) -> Flow {
@@ -117,3 +135,22 @@ enum DescriptorDecoder {
                ticket: r.string("ticket"), marks: r.marks)
     }
 }
+
+/// Sets one property on a copy; keeps decoders of objects with many optional facts readable.
+protocol Settable {}
+
+extension Settable {
+    func with<T>(_ keyPath: WritableKeyPath<Self, T>, _ value: T) -> Self {
+        var copy = self
+        copy[keyPath: keyPath] = value
+        return copy
+    }
+}
+
+extension Project: Settable {}
+extension Purpose: Settable {}
+extension Contract: Settable {}
+extension System: Settable {}
+extension SecurityInfo: Settable {}
+extension Backup: Settable {}
+extension Endpoint: Settable {}

@@ -59,6 +59,12 @@ public struct Contract: Sendable {
     public var rightToAudit: Bool?
     public var incidentNotification: ISODuration?
     public var vulnerabilityNotification: Bool?
+    /// How the data can be taken out at the end (GIBIT, Common Ground: open formats).
+    public var dataExport: DataExport? = nil
+    /// Escrow or a continuity clause for a hosted service (GIBIT 2020 art. 30).
+    public var continuity: Bool? = nil
+    /// Archiving and destruction are agreed (Archiefwet, BIO2 5.33.01).
+    public var archiving: Bool? = nil
     public init(terms: String? = nil, exitPlan: Bool? = nil, rightToAudit: Bool? = nil,
                 incidentNotification: ISODuration? = nil, vulnerabilityNotification: Bool? = nil) {
         self.terms = terms; self.exitPlan = exitPlan; self.rightToAudit = rightToAudit
@@ -75,4 +81,9 @@ public struct Transfer: Sendable {
     /// A transfer impact assessment was done (Schrems II).
     public var tia: Bool?
     public init(mechanism: TransferMechanism? = nil, tia: Bool? = nil) { self.mechanism = mechanism; self.tia = tia }
+}
+
+public enum DataExport: String, Sendable, Codable, CaseIterable {
+    case openFormat = "open-format"
+    case proprietary, none
 }

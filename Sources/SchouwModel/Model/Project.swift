@@ -21,6 +21,10 @@ public struct Project: Sendable {
     public var dpia: DPIA?
     public var registers: Registers?
     public var contacts: Contacts?
+    /// Organisation-wide security arrangements the project relies on.
+    public var securityPolicy: SecurityPolicy? = nil
+    /// A public privacy statement covers the project (AVG art. 12-14).
+    public var privacyStatement: Bool? = nil
     public var marks: Marks
 
     public init(id: String, name: String, description: String? = nil, organisation: String? = nil,
@@ -87,5 +91,21 @@ public struct Contacts: Sendable {
     public var owner: String?
     public init(ciso: String? = nil, dpo: String? = nil, owner: String? = nil) {
         self.ciso = ciso; self.dpo = dpo; self.owner = owner
+    }
+}
+
+/// Security arrangements of the organisation the project relies on (BIO2 5.24, 8.24, deel 1 §18).
+public struct SecurityPolicy: Sendable {
+    /// A coordinated vulnerability disclosure procedure is published (BIO2 5.24.08).
+    public var cvd: Bool?
+    /// An incident and breach procedure covers CSIRT and AP notification in time (BIO2 5.24.07, AVG 33).
+    public var incidentProcedure: Bool?
+    /// A cryptography policy is adopted (BIO2 8.24.01).
+    public var cryptoPolicy: Bool?
+    /// The ISMS scope and statement of applicability are published (BIO2 deel 1 §18).
+    public var soaPublished: Bool?
+    public init(cvd: Bool? = nil, incidentProcedure: Bool? = nil, cryptoPolicy: Bool? = nil, soaPublished: Bool? = nil) {
+        self.cvd = cvd; self.incidentProcedure = incidentProcedure; self.cryptoPolicy = cryptoPolicy
+        self.soaPublished = soaPublished
     }
 }

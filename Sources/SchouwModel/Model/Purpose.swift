@@ -21,6 +21,8 @@ public struct Purpose: Sendable {
     public var profiling: Bool?
     public var automatedDecisions: Bool?
     public var humanReview: Bool?
+    /// The purpose steers people's behaviour, e.g. with light, sound or nudges (AP DPIA list item 16).
+    public var behaviourInfluencing: Bool? = nil
     public var marks: Marks
 
     public init(id: String, name: String? = nil, description: String? = nil, legalBasis: LegalBasis? = nil,

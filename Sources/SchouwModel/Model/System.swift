@@ -40,6 +40,8 @@ public struct Logging: Sendable {
 public struct Backup: Sendable {
     public var rpo: ISODuration?
     public var tested: ISODate?
+    /// A copy is kept at an independent location (BIO2 8.13.03).
+    public var offsite: Bool? = nil
     public init(rpo: ISODuration? = nil, tested: ISODate? = nil) { self.rpo = rpo; self.tested = tested }
 }
 
@@ -53,6 +55,14 @@ public struct SecurityInfo: Sendable {
     public var defaultCredentials: DefaultCredentials?
     public var managementInterface: ManagementInterface?
     public var backup: Backup?
+    /// How often access rights are reviewed (BIO2 5.18.02).
+    public var accessReview: ISODuration? = nil
+    /// How often special privileges are reviewed (BIO2 8.02.01).
+    public var privilegedReview: ISODuration? = nil
+    /// Supplier network access (BIO2 8.05.01).
+    public var supplierAccess: SupplierAccess? = nil
+    /// Shared or group accounts are in use (BIO2 5.16.02).
+    public var sharedAccounts: Bool? = nil
     public init(authentication: Authentication? = nil, adminMFA: Bool? = nil, encryptionAtRest: Bool? = nil,
                 logging: Logging? = nil, patchSLA: ISODuration? = nil, lastPentest: ISODate? = nil,
                 defaultCredentials: DefaultCredentials? = nil, managementInterface: ManagementInterface? = nil,
@@ -71,6 +81,10 @@ public struct Endpoint: Sendable {
     public var tls: [String]?
     public var securityTxt: Bool?
     public var dnssec: Bool?
+    /// Certificate type (BIO2 5.14.02: at least OV for public sensitive web traffic).
+    public var certificate: CertificateType? = nil
+    /// Reachable over IPv6 (Forum Standaardisatie).
+    public var ipv6: Bool? = nil
     public var marks: Marks
     public init(url: String, hsts: Bool? = nil, tls: [String]? = nil, securityTxt: Bool? = nil, dnssec: Bool? = nil,
                 marks: Marks) {
@@ -94,6 +108,8 @@ public struct System: Sendable {
     public var security: SecurityInfo?
     public var internetFacing: Bool?
     public var endpoints: [Endpoint]
+    /// Open standards applied, e.g. `nl-gov-adr`, `oauth-nl-gov`, `wcag-2.1-aa`; nil when not stated.
+    public var standards: [String]? = nil
     public var marks: Marks
 
     public init(id: String, name: String? = nil, description: String? = nil, kind: SystemKind? = nil,
@@ -105,4 +121,15 @@ public struct System: Sendable {
         self.security = security; self.internetFacing = internetFacing; self.endpoints = endpoints
         self.marks = marks
     }
+}
+
+public enum SupplierAccess: String, Sendable, Codable, CaseIterable {
+    case none
+    case timeBoxed = "time-boxed"
+    case standing
+}
+
+public enum CertificateType: String, Sendable, Codable, CaseIterable {
+    case dv, ov, ev, pkio
+    case `private`
 }

@@ -17,7 +17,7 @@ public enum DescriptorSchema {
 
     /// Every object kind, the root first.
     public static let objects: [ObjectSchema] = [
-        descriptor, project, classification, riskAssessment, dpia, registers, contacts,
+        descriptor, project, securityPolicy, classification, riskAssessment, dpia, registers, contacts,
         purpose, party, processorAgreement, jointArrangement, contract, transfer,
         zone, data, pseudonymisation, system, sensor, security, logging, backup, endpoint, flow, waiver,
     ]
@@ -72,6 +72,15 @@ public enum DescriptorSchema {
         f("dpia", .object("dpia"), "Data protection impact assessment (AVG art. 35)."),
         f("registers", .object("registers"), "Whether the processing is in the municipal registers."),
         f("contacts", .object("contacts"), "Responsible people."),
+        f("security-policy", .object("security-policy"), "Organisation-wide security arrangements the project relies on."),
+        f("privacy-statement", .bool, "A public privacy statement covers the project (AVG art. 12-14)."),
+    ])
+
+    static let securityPolicy = ObjectSchema(kind: "security-policy", description: "Security arrangements of the organisation.", fields: [
+        f("cvd", .bool, "A coordinated vulnerability disclosure procedure is published (BIO2 5.24.08)."),
+        f("incident-procedure", .bool, "An incident and breach procedure covers CSIRT and AP notification in time."),
+        f("crypto-policy", .bool, "A cryptography policy is adopted (BIO2 8.24.01)."),
+        f("soa-published", .bool, "The ISMS scope and statement of applicability are published."),
     ])
 
     static let classification = ObjectSchema(kind: "classification", description: "BIV classification.", fields: [
@@ -120,6 +129,7 @@ public enum DescriptorSchema {
         f("profiling", .bool, "The processing involves profiling."),
         f("automated-decisions", .bool, "Decisions are taken by automated means (AVG 22)."),
         f("human-review", .bool, "A person reviews automated decisions."),
+        f("behaviour-influencing", .bool, "The purpose steers people's behaviour, e.g. with light, sound or nudges."),
     ])
 
     static let party = ObjectSchema(kind: "party", description: "An organisation taking part.", fields: [
@@ -151,6 +161,9 @@ public enum DescriptorSchema {
         f("right-to-audit", .bool, "The municipality may audit the supplier."),
         f("incident-notification", .duration, "Agreed time to report security incidents, e.g. `PT24H`."),
         f("vulnerability-notification", .bool, "The supplier reports vulnerabilities."),
+        f("data-export", values(DataExport.self), "How data can be taken out at the end: `open-format`, `proprietary` or `none`."),
+        f("continuity", .bool, "Escrow or a continuity clause for a hosted service."),
+        f("archiving", .bool, "Archiving and destruction are agreed."),
     ])
 
     static let transfer = ObjectSchema(kind: "transfer", description: "A transfer outside the EEA.", fields: [
@@ -199,6 +212,7 @@ public enum DescriptorSchema {
         f("security", .object("security"), "Security measures."),
         f("internet-facing", .bool, "Reachable from the internet."),
         f("endpoints", .list(.object("endpoint")), "Public endpoints."),
+        f("standards", .list(.string), "Open standards applied, e.g. `nl-gov-adr`, `oauth-nl-gov`, `wcag-2.1-aa`."),
     ])
 
     static let sensor = ObjectSchema(kind: "sensor", description: "What a sensor senses and how it is deployed.", fields: [
@@ -220,6 +234,10 @@ public enum DescriptorSchema {
         f("default-credentials", values(DefaultCredentials.self), "State of factory passwords."),
         f("management-interface", values(ManagementInterface.self), "Where the management interface is reachable."),
         f("backup", .object("backup"), "Backups."),
+        f("access-review", .duration, "How often access rights are reviewed, e.g. `P1Y`."),
+        f("privileged-review", .duration, "How often special privileges are reviewed, e.g. `P3M`."),
+        f("supplier-access", values(SupplierAccess.self), "Supplier network access: `none`, `time-boxed` or `standing`."),
+        f("shared-accounts", .bool, "Shared or group accounts are in use."),
     ])
 
     static let logging = ObjectSchema(kind: "logging", description: "Security logging.", fields: [
@@ -231,6 +249,7 @@ public enum DescriptorSchema {
     static let backup = ObjectSchema(kind: "backup", description: "Backups.", fields: [
         f("rpo", .duration, "Recovery point objective, e.g. `PT24H`."),
         f("tested", .date, "Date of the last restore test."),
+        f("offsite", .bool, "A copy is kept at an independent location."),
     ])
 
     static let endpoint = ObjectSchema(kind: "endpoint", description: "A public endpoint.", fields: [
@@ -239,6 +258,8 @@ public enum DescriptorSchema {
         f("tls", .list(.enumeration(["1.0", "1.1", "1.2", "1.3"])), "TLS versions offered."),
         f("security-txt", .bool, "A security.txt is published."),
         f("dnssec", .bool, "The domain is signed with DNSSEC."),
+        f("certificate", values(CertificateType.self), "Certificate type: `dv`, `ov`, `ev`, `pkio` or `private`."),
+        f("ipv6", .bool, "Reachable over IPv6."),
     ])
 
     static let flow = ObjectSchema(kind: "flow", description: "A data flow between two systems.", fields: [

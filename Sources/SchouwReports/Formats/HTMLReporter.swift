@@ -86,7 +86,7 @@ public struct HTMLReporter: Reporter {
     }
 
     private func references(_ refs: [Reference]) -> String {
-        refs.map { Escape.xml("\(frameworkName($0.framework)) \($0.ref)") }.joined(separator: "; ")
+        refs.map { Escape.xml(referenceLabel($0)) }.joined(separator: "; ")
     }
 
     private func findings(_ model: ReportModel, t: ReportTexts) -> String {

@@ -29,7 +29,7 @@ public struct JUnitReporter: Reporter {
             let skipped = outcomes.filter { [.unknown, .notApplicable, .waived].contains($0.effectiveStatus) }.count
             total.tests += outcomes.count
             total.failures += failures
-            var s = "  <testsuite name=\"\(x(pack))\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" errors=\"0\""
+            var s = "  <testsuite name=\"\(x(pack.isEmpty ? "rules" : pack))\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" errors=\"0\""
             s += " skipped=\"\(skipped)\" time=\"0\" timestamp=\"\(x(result.evaluatedAt))\">\n"
             for outcome in outcomes { s += testcase(outcome, pack: pack, model: model, t: t) }
             s += "  </testsuite>\n"
@@ -45,7 +45,7 @@ public struct JUnitReporter: Reporter {
     private func x(_ s: String) -> String { Escape.xml(s) }
 
     private func testcase(_ outcome: Outcome, pack: String, model: ReportModel, t: ReportTexts) -> String {
-        let open = "    <testcase name=\"\(x(outcome.finding))\" classname=\"\(x(pack + "." + outcome.rule))\" time=\"0\""
+        let open = "    <testcase name=\"\(x(outcome.finding.isEmpty ? outcome.rule + "@?" : outcome.finding))\" classname=\"\(x(pack + "." + outcome.rule))\" time=\"0\""
         let rule = model.rule(outcome.rule)
         switch outcome.effectiveStatus {
         case .pass:
@@ -61,7 +61,7 @@ public struct JUnitReporter: Reporter {
             }
             if let rule, !rule.remediation.isEmpty { body += "\(t.remediation): \(rule.remediation)\n" }
             if !outcome.references.isEmpty {
-                body += "\(t.references): " + outcome.references.map { "\(frameworkName($0.framework)) \($0.ref)" }.joined(separator: "; ") + "\n"
+                body += "\(t.references): " + outcome.references.map(referenceLabel).joined(separator: "; ") + "\n"
             }
             return open + ">\n      <failure message=\"\(x(message))\" type=\"\(outcome.severity.rawValue)\">\(Escape.xml(body, keepNewlines: true))</failure>\n    </testcase>\n"
         case .unknown:

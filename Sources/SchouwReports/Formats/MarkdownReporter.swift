@@ -76,7 +76,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func references(_ refs: [Reference]) -> String {
-        refs.map { "\(Escape.markdown(frameworkName($0.framework))) \(Escape.markdown($0.ref))" }.joined(separator: "; ")
+        refs.map { Escape.markdown(referenceLabel($0)) }.joined(separator: "; ")
     }
 
     private func findings(_ model: ReportModel, t: ReportTexts) -> String {

@@ -33,8 +33,28 @@ public struct SARIFReporter: Reporter {
             "semanticVersion": .string(Self.semanticVersion(result.tool.version)),
             "rules": .array(rules.map { Self.descriptor($0, t: t) }),
         ]
+        // Stale, expired and refused waivers travel as configuration notifications of the invocation.
+        let notes: [JSONValue] = result.waiverNotes
+            .sorted { ($0.kind, $0.finding) < ($1.kind, $1.finding) }
+            .map { note in
+                var n: [String: JSONValue] = [
+                    "descriptor": ["id": .string("waiver-\(note.kind)")],
+                    "level": .string(note.kind == "stale" ? "note" : "warning"),
+                    "message": ["text": .string(Escape.sarifText("\(t.waiverNoteKind(note.kind)): \(note.finding): \(note.message)"))],
+                ]
+                if let loc = note.location {
+                    n["locations"] = [["physicalLocation": [
+                        "artifactLocation": ["uri": .string(Self.relativeURI(loc.file, root: context.sourceRoot))],
+                        "region": ["startLine": .int(max(1, loc.line)), "startColumn": .int(max(1, loc.column))],
+                    ]]]
+                }
+                return .object(n)
+            }
+        var invocation: [String: JSONValue] = ["executionSuccessful": true]
+        if !notes.isEmpty { invocation["toolConfigurationNotifications"] = .array(notes) }
         let run: JSONValue = [
             "tool": ["driver": driver],
+            "invocations": [.object(invocation)],
             "automationDetails": ["id": .string("schouw/\(result.project.id)/")],
             "columnKind": "unicodeCodePoints",
             "results": .array(results),
@@ -84,13 +104,13 @@ public struct SARIFReporter: Reporter {
     static func descriptor(_ rule: RuleInfo, t: ReportTexts) -> JSONValue {
         let title = limit(Escape.visibleControls(rule.title), 1024)
         let full = limit(Escape.visibleControls(rule.description ?? rule.title), 1024)
-        let refs = rule.references.map { "\($0.framework) \($0.ref)" }
+        let refs = rule.references.map(referenceLabel)
         var helpText = "\(t.remediation): \(rule.remediation.isEmpty ? "-" : rule.remediation)"
         if !refs.isEmpty { helpText += "\n\n\(t.references): " + refs.joined(separator: "; ") }
         var helpMarkdown = "**\(t.remediation)**: \(rule.remediation.isEmpty ? "-" : Escape.markdown(rule.remediation))"
         if !refs.isEmpty {
             helpMarkdown += "\n\n**\(t.references)**:\n\n" + rule.references.map {
-                "- \(Escape.markdown(frameworkName($0.framework))) \(Escape.markdown($0.ref))"
+                "- \(Escape.markdown(referenceLabel($0)))"
             }.joined(separator: "\n")
         }
         var tags = ["security", rule.pack]
@@ -232,6 +252,11 @@ public struct SARIFReporter: Reporter {
     static func limit(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 }
 
+/// `AVG art. 44-46`; a reference in framework `other` is shown by its text alone.
+func referenceLabel(_ r: Reference) -> String {
+    r.framework == "other" ? r.ref : "\(frameworkName(r.framework)) \(r.ref)"
+}
+
 /// Display names of reference frameworks (SPEC section 5).
 func frameworkName(_ id: String) -> String {
     switch id {
@@ -243,7 +268,7 @@ func frameworkName(_ id: String) -> String {
     case "gibit": "GIBIT"
     case "vng-vwo": "VNG model verwerkersovereenkomst"
     case "forum-standaardisatie": "Forum Standaardisatie"
-    case "ncsc-tls": "NCSC ICT-beveiligingsrichtlijnen TLS"
+    case "ncsc-tls": "NCSC"
     case "ap-dpia-list": "AP DPIA-lijst"
     case "gemeentewet": "Gemeentewet"
     case "ai-act": "AI-verordening"

@@ -53,11 +53,13 @@ public enum Escape {
     /// Inline Markdown text: every character CommonMark or GitHub could read as syntax gets a backslash,
     /// so `<script>`, `[link](url)`, `**bold**`, tables and headings arrive as literal text.
     public static func markdown(_ text: String) -> String {
-        let special: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "+", "-",
-                                       "!", "|", "~", "="]
+        let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "(", ")", "<", ">", "#", "|", "~"]
+        // A value never starts a line (newlines are made visible), but it may follow a list marker:
+        // a leading `-`, `+` or `=` could then start a nested list or a rule.
+        let leading: Set<Character> = ["-", "+", "="]
         var out = ""
         for ch in visibleControls(text) {
-            if special.contains(ch) {
+            if special.contains(ch) || (out.isEmpty && leading.contains(ch)) {
                 out.append("\\"); out.append(ch)
             } else if ch == "&" {
                 out += "&amp;"
