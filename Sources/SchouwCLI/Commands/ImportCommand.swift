@@ -10,10 +10,10 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Convert a Threagile model or Fides manifests into a descriptor.",
         discussion: """
-        The descriptor goes to stdout (or --output); a report of what was mapped, guessed, missing and
-        dropped goes to stderr. Facts the source cannot express are left out or marked
-        `TODO(schouw import)`, so the audit lists them as information needed. Exit code 0 on success,
-        2 when the source is unreadable or invalid.
+        The descriptor goes to stdout (or --output); a report of what was mapped, guessed, missing and \
+        dropped goes to stderr. Facts the source cannot express are left out or marked `TODO(schouw \
+        import)`, so the audit lists them as information needed. Exit code 0 on success, 2 when the source \
+        is unreadable or invalid.
         """,
         subcommands: [ImportThreagileCommand.self, ImportFidesCommand.self])
 }
@@ -23,9 +23,9 @@ struct ImportThreagileCommand: ParsableCommand {
         commandName: "threagile",
         abstract: "Convert a Threagile model (YAML) into a descriptor.",
         discussion: """
-        Data assets become data, technical assets systems, communication links flows, trust
-        boundaries zones and the CIA ratings the project classification. Purposes, legal bases,
-        personal-data categories, roles and countries are not in Threagile: fill in the TODO lines.
+        Data assets become data, technical assets systems, communication links flows, trust boundaries zones \
+        and the CIA ratings the project classification. Purposes, legal bases, personal-data categories, \
+        roles and countries are not in Threagile: fill in the TODO lines.
         """)
 
     @Argument(help: "The Threagile model file.")
@@ -44,9 +44,9 @@ struct ImportFidesCommand: ParsableCommand {
         commandName: "fides",
         abstract: "Convert Fides manifests (a file or a directory such as .fides/) into a descriptor.",
         discussion: """
-        Organizations become the project and parties, systems systems, privacy declarations purposes
-        and data, datasets data, and egress/ingress flows. Fideslang data categories are translated
-        through the taxonomy's fideslang mapping (Rules/taxonomy/categories.yaml).
+        Organizations become the project and parties, systems systems, privacy declarations purposes and \
+        data, datasets data, and egress/ingress flows. Fideslang data categories are translated through the \
+        taxonomy's fideslang mapping (Rules/taxonomy/categories.yaml).
         """)
 
     @Argument(help: "A Fides manifest file, or a directory whose .yml/.yaml files are read.")
