@@ -139,6 +139,17 @@ import Testing
         #expect(result.diagnostics.contains { $0.isError && $0.mark?.file == "bad.yml" })
     }
 
+    @Test func singleFileWithDatasetElsewhereImportsWithAWarning() throws {
+        let path = ImportFixtures.fidesDemo + "/demo_system.yml"
+        let result = FidesImporter.importManifests(path: path, taxonomy: ImportFixtures.taxonomy)
+        #expect(!result.hasErrors, "\(result.renderedDiagnostics())")
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.mark?.file == path)
+        #expect(warning.message.contains("demo_users_dataset"))
+        #expect(!DescriptorLoader.load(text: result.descriptor ?? "", path: "s.yaml").hasErrors)
+    }
+
     @Test func missingPathIsAnError() {
         let result = FidesImporter.importManifests(path: "/nonexistent/.fides", taxonomy: ImportFixtures.taxonomy)
         #expect(result.hasErrors)

@@ -218,23 +218,30 @@ struct FidesReader {
     mutating func checkReferences() {
         let systemKeys = manifests.systems.map(\.key)
         let datasetKeys = manifests.datasets.map(\.key)
-        func check(_ key: String, _ node: YAMLNode, in keys: [String], what: String) {
+        func check(_ key: String, _ node: YAMLNode, in keys: [String], what: String, fatal: Bool = true) {
             guard !keys.contains(key) else { return }
             let hint = Suggestions.didYouMean(key, in: keys)
                 ?? "import the directory that also holds the \(what), or fix the key"
-            reader.error("no \(what) has the fides_key `\(key)`", at: node, hint: hint)
+            if fatal {
+                reader.error("no \(what) has the fides_key `\(key)`", at: node, hint: hint)
+            } else {
+                reader.warning("no \(what) has the fides_key `\(key)`; the reference is left out", at: node, hint: hint)
+            }
         }
         for system in manifests.systems {
             for flow in system.egress + system.ingress {
                 switch flow.type {
                 case "system": check(flow.key, flow.keyNode, in: systemKeys, what: "system")
-                case "dataset": check(flow.key, flow.keyNode, in: datasetKeys, what: "dataset")
+                case "dataset": check(flow.key, flow.keyNode, in: datasetKeys, what: "dataset", fatal: false)
                 default: break
                 }
             }
-            for (key, node) in system.datasetReferences { check(key, node, in: datasetKeys, what: "dataset") }
+            // A dataset kept in another file is only a missing fact; a flow to nowhere is an error.
+            for (key, node) in system.datasetReferences { check(key, node, in: datasetKeys, what: "dataset", fatal: false) }
             for declaration in system.declarations {
-                for (key, node) in declaration.datasetReferences { check(key, node, in: datasetKeys, what: "dataset") }
+                for (key, node) in declaration.datasetReferences {
+                    check(key, node, in: datasetKeys, what: "dataset", fatal: false)
+                }
             }
         }
     }
