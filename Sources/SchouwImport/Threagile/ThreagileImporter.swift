@@ -248,7 +248,9 @@ struct ThreagileConversion {
     private func zoneOfAsset(_ report: inout ImportReport) -> [String: String] {
         var holders: [String: [String]] = [:]
         for boundary in model.trustBoundaries {
-            for asset in boundary.inside { holders[asset, default: []].append(boundary.id) }
+            for asset in boundary.inside where holders[asset]?.contains(boundary.id) != true {
+                holders[asset, default: []].append(boundary.id)
+            }
         }
         var parentOf: [String: String] = [:]
         for boundary in model.trustBoundaries {
@@ -264,7 +266,9 @@ struct ThreagileConversion {
             return false
         }
         var result: [String: String] = [:]
-        for (asset, boundaries) in holders {
+        // In model order, so the report does not depend on dictionary order.
+        for asset in model.technicalAssets.map(\.id) {
+            guard let boundaries = holders[asset] else { continue }
             let innermost = boundaries.filter { b in !boundaries.contains { $0 != b && isAncestor(b, of: $0) } }
             result[asset] = innermost.first
             if innermost.count > 1, let system = systemIDs.existing(asset) {
