@@ -384,7 +384,7 @@ struct ThreagileConversion {
         }
         if let network { flow.set("network", .string(network)) }
         flow.todo("purpose: the id of the purpose this flow serves")
-        if !vpn, transport != nil, transport?.encryption == nil {
+        if !vpn, let transport, transport.encryption == nil, !transport.local {
             flow.todo("encryption: the protocol is encrypted, but Threagile does not say how; fill in tls1.2, tls1.3, ipsec or other")
         }
         return flow
@@ -398,7 +398,9 @@ struct ThreagileConversion {
         }
         let text = "protocol \(transport.protocol_) from `\(link.protocolName ?? "")`"
         if transport.exact { report.mapped(subject, text) } else { report.guessed(subject, text) }
-        if link.vpn {
+        if transport.local {
+            report.mapped(subject, "network local: `\(link.protocolName ?? "")` does not cross a network")
+        } else if link.vpn {
             report.mapped(subject, "encryption vpn")
         } else if let encryption = transport.encryption {
             report.mapped(subject, "encryption \(encryption)")
