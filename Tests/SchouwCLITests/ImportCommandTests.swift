@@ -26,6 +26,10 @@ import Testing
         let validate = try CLI.run(["validate", out])
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(validate.stdout.hasPrefix("ok: "))
+        // The audit runs: the gate may fail on real findings (exit 1), but the input is never invalid (2).
+        let audit = try CLI.run(["audit", out, "--format", "json", "--now", "2026-01-01T00:00:00Z"])
+        #expect(audit.status == 0 || audit.status == 1, "\(audit.stderr)")
+        #expect(audit.stdout.contains("\"unknown\""))
     }
 
     @Test func descriptorOnStdoutReportOnStderr() throws {
