@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwImport
-
-@Test func moduleLinks() { #expect(Bool(true)) }
