@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"], exclude: ["Golden"]),
         .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"]),
-        .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"]),
+        .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"], exclude: ["Golden"]),
     ]
 )

@@ -28,7 +28,7 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-graph-\(UUID().uuidString).json")
         try Data("[]".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try CLI.run(["graph", "project.yaml", "--result", file.path])
+        let run = try CLI.run(["graph", "Examples/passantentelling.yaml", "--result", file.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains(file.path))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import Foundation
+import SchouwEngine
 
 /// `schouw eval EXPR [--var name=JSON ...]`: evaluates one CEL expression and prints the result
 /// in CEL literal syntax. Compile and evaluation errors exit 2 with a caret display on stderr.
@@ -14,14 +15,28 @@ struct EvalCommand: ParsableCommand {
 
           schouw eval "flows.exists(f, f.personal && !f.encrypted)" \\
             --var 'flows=[{"personal": true, "encrypted": false}]'
+
+        With a descriptor FILE the expression sees what rules see (Rules/README.md): `project`,
+        `parties`, `zones`, `data`, `systems`, `flows`, `purposes` and `now`, type-checked; `--subject
+        kind:id` also binds that object under its rule name (`party`, `asset`, `system`, ...):
+
+          schouw eval "system.personal && !system.in_eea" Examples/parkeren-anpr.yaml --subject system:anpr-backoffice
         """
     )
 
     @Argument(help: "The CEL expression.")
     var expression: String
 
+    @Argument(help: "A descriptor whose objects and derived facts the expression may use.")
+    var file: String?
+
     @Option(name: .customLong("var"), help: "A variable as name=JSON (repeatable).")
     var variables: [String] = []
+
+    @Option(help: ArgumentHelp("With FILE: bind this object as the rule subject, as kind:id (e.g. party:cloudco).", valueName: "KIND:ID"))
+    var subject: String?
+
+    @OptionGroup var ruleSource: RuleSourceOptions
 
     func run() throws {
         var bindings: [String: Value] = [:]
@@ -33,7 +48,31 @@ struct EvalCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let outcome = EvalCommand.evaluate(expression, bindings: bindings)
+        var environment = Environment()
+        if let file {
+            let rules = try Load.rules(ruleSource.rulesDirectory)
+            let descriptor = try Load.descriptor(file)
+            let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: try ruleSource.clock())
+            let rulesEnvironment = RuleEnvironment.make(countries: rules.taxonomy.countries)
+            environment = rulesEnvironment.base
+            if let subject {
+                let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let kind = SubjectKind(rawValue: parts[0]),
+                      let match = evaluator.subjects(kind).first(where: { $0.id == parts[1] }) else {
+                    Console.err("error: --subject \(subject): no such object in \(file) (write kind:id, kind one of \(SubjectKind.allCases.map(\.rawValue).joined(separator: ", ")))\n")
+                    throw ExitCode(2)
+                }
+                environment = rulesEnvironment.forSubject(kind)
+                for (name, value) in evaluator.bindings(for: match) where bindings[name] == nil { bindings[name] = value }
+            } else {
+                let project = evaluator.subjects(.project)[0]
+                for (name, value) in evaluator.bindings(for: project) where bindings[name] == nil { bindings[name] = value }
+            }
+        } else if subject != nil {
+            Console.err("error: --subject needs a descriptor FILE\n")
+            throw ExitCode(2)
+        }
+        let outcome = EvalCommand.evaluate(expression, bindings: bindings, environment: environment)
         if let output = outcome.output { Console.out(output + "\n") }
         if let diagnostics = outcome.diagnostics { Console.err(diagnostics + "\n") }
         if outcome.status != 0 { throw ExitCode(outcome.status) }

@@ -195,7 +195,8 @@ public enum RuleLoader {
             for path in MessageTemplate.placeholders(in: text) {
                 let root = path.split(separator: ".").first.map(String.init) ?? ""
                 if root != subject.variable && root != "project" {
-                    sink.error("placeholder {{\(path)}} does not start with `\(subject.variable)` or `project`",
+                    let allowed = subject == .project ? "`project`" : "`\(subject.variable)` or `project`"
+                    sink.error("placeholder {{\(path)}} does not start with \(allowed)",
                                at: entry.value, hint: "write e.g. {{\(subject.variable).id}}")
                 }
             }
