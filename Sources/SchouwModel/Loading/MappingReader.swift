@@ -249,7 +249,11 @@ enum TypeChecker {
                        hint: "quote it: `\"\(text)\"`")
             return false
         case .int:
-            if value.scalarType == .int, value.int != nil { return true }
+            if value.scalarType == .int {
+                if value.int != nil { return true }
+                sink.error("`\(text)` is too large for `\(field)`", at: value, hint: "write a smaller whole number")
+                return false
+            }
             sink.error("`\(field)` must be an integer, found \(value.typeDescription)", at: value,
                        hint: value.scalarType == .string && Int(text) != nil ? "remove the quotes" : "write a whole number such as `1000`")
             return false
