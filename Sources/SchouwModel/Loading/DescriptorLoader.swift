@@ -21,7 +21,7 @@ public enum DescriptorLoader {
         var assembly = Assembly()
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
         assembly.sink.add(contentsOf: diagnostics)
-        if let bytes { assembly.files.append(SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))) }
+        if let bytes { assembly.files.append(SourceFile(path: path, bytes: bytes)) }
         if let document {
             assembly.stack.append(canonical(path))
             assembly.read(document, isMain: true)
@@ -138,7 +138,7 @@ private struct Assembly {
         }
         loaded.insert(identity)
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown)
-        if let bytes { files.append(SourceFile(path: shown, text: String(decoding: bytes, as: UTF8.self))) }
+        if let bytes { files.append(SourceFile(path: shown, bytes: bytes)) }
         if bytes == nil {
             // The file itself could not be read: point at the include line.
             for diagnostic in diagnostics {

@@ -113,20 +113,45 @@ public struct MappingReader {
         node.entries.contains { $0.key.scalar == key }
     }
 
-    public func string(_ key: String) -> String? { value(key)?.scalar }
-    public func bool(_ key: String) -> Bool? { value(key)?.bool }
+    /// The index of a field's checked value node, without creating a node handle.
+    @inline(__always)
+    private func valueIndex(_ key: String) -> Int32? {
+        guard let i = schema.position(of: key) else { return nil }
+        let index = values[i]
+        return index >= 0 ? index : nil
+    }
+
+    public func string(_ key: String) -> String? { valueIndex(key).map { node.document.scalarText(at: $0) } }
+
+    public func bool(_ key: String) -> Bool? {
+        guard let index = valueIndex(key) else { return nil }
+        let document = node.document
+        let r = document.records[Int(index)]
+        guard r.kind == .scalar, r.type == .bool, r.count > 0 else { return nil }
+        let first = document.scalarBytes[Int(r.start)]
+        return first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
+    }
+
     public func int(_ key: String) -> Int? { value(key).flatMap { $0.int ?? $0.scalar.flatMap { Int($0) } } }
-    public func duration(_ key: String) -> ISODuration? { value(key)?.scalar.flatMap(ISODuration.parse) }
-    public func date(_ key: String) -> ISODate? { value(key)?.scalar.flatMap(ISODate.parse) }
+    public func duration(_ key: String) -> ISODuration? { string(key).flatMap(ISODuration.parse) }
+    public func date(_ key: String) -> ISODate? { string(key).flatMap(ISODate.parse) }
 
     public func enumValue<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> E? where E.RawValue == String {
-        value(key)?.scalar.flatMap(E.init(rawValue:))
+        string(key).flatMap(E.init(rawValue:))
     }
 
     /// The items of a list of scalars as text (strings, references, enum values).
     public func strings(_ key: String) -> [String]? {
-        guard let list = value(key) else { return nil }
-        return list.items.map { $0.scalar ?? "" }
+        guard let index = valueIndex(key) else { return nil }
+        let document = node.document
+        let list = document.records[Int(index)]
+        guard list.kind == .sequence else { return nil }
+        var result: [String] = []
+        result.reserveCapacity(Int(list.count))
+        for position in 0..<Int(list.count) {
+            result.append(document.scalarText(at: document.children[Int(list.start) + position]))
+        }
+        return result
     }
 
     public func enumList<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> [E]? where E.RawValue == String {

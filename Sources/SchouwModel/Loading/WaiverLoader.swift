@@ -23,7 +23,7 @@ public enum WaiverLoader {
 
     public static func load(path: String) -> WaiverLoadResult {
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
-        let file = bytes.map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
+        let file = bytes.map { SourceFile(path: path, bytes: $0) }
         return read(document, diagnostics: diagnostics, file: file, path: path)
     }
 

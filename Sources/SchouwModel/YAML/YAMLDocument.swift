@@ -23,6 +23,15 @@ public final class YAMLDocument: Sendable {
 
     /// Number of nodes stored (aliases not expanded).
     public var nodeCount: Int { records.count }
+
+    /// The text of the scalar at `index` (empty for containers); no node handle is created.
+    func scalarText(at index: Int32) -> String {
+        let r = records[Int(index)]
+        guard r.kind == .scalar else { return "" }
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start + r.count)]), as: UTF8.self)
+        }
+    }
 }
 
 /// How a node is stored; 24 bytes, no references.

@@ -87,9 +87,11 @@ private struct TreeBuilder {
 
     init(path: String, inputSize: Int) {
         self.path = path
-        records.reserveCapacity(inputSize / 12 + 16)
-        children.reserveCapacity(inputSize / 12 + 16)
-        scalarBytes.reserveCapacity(inputSize / 2 + 16)
+        // Generous reservations cost little: large blocks are mapped lazily, so untouched capacity
+        // never becomes resident, while growing a large array would copy it.
+        records.reserveCapacity(inputSize / 6 + 16)
+        children.reserveCapacity(inputSize / 6 + 16)
+        scalarBytes.reserveCapacity(inputSize + 16)
         scratch.reserveCapacity(1024)
     }
 
