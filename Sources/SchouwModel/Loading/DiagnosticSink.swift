@@ -49,6 +49,12 @@ public final class DiagnosticSink {
         }
     }
 
+    /// Makes room for `count` more ids of a kind, so a large section does not rehash as it grows.
+    func reserveIds(kind: String, additional count: Int) {
+        let k = kindPosition(kind)
+        idTables[k].reserveCapacity(idTables[k].count + count)
+    }
+
     /// The ids defined for a kind.
     func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
 

@@ -31,28 +31,36 @@ public struct MappingReader {
         // Line of the first occurrence of each field's key; 0 = not seen.
         var seenLine = FieldSlots(count: schema.fields.count, value: 0)
         let document = node.document
-        for entry in node.entries {
-            let keyRecord = entry.key.record
+        let mapping = node.record
+        for position in 0..<Int(mapping.count) {
+            // Walk the arena by index: only the value gets a node handle, keys are matched as bytes.
+            let keyIndex = document.children[Int(mapping.start) + position * 2]
+            let valueIndex = document.children[Int(mapping.start) + position * 2 + 1]
+            let keyRecord = document.records[Int(keyIndex)]
             guard keyRecord.kind == .scalar else {
-                sink.error("a key must be a plain string, found \(entry.key.typeDescription)", at: entry.key)
+                let key = YAMLNode(document: document, index: keyIndex)
+                sink.error("a key must be a plain string, found \(key.typeDescription)", at: key)
                 continue
             }
             guard let i = MappingReader.fieldPosition(schema, document, keyRecord) else {
-                reportUnknownKey(entry.key.scalar ?? "", at: entry.key)
+                let key = YAMLNode(document: document, index: keyIndex)
+                reportUnknownKey(key.scalar ?? "", at: key)
                 continue
             }
             let field = schema.fields[i]
             if seenLine[i] > 0 {
-                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])", at: entry.key,
-                           hint: "remove one of the two")
+                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])",
+                           at: YAMLNode(document: document, index: keyIndex), hint: "remove one of the two")
                 continue
             }
             seenLine[i] = max(1, keyRecord.line)
-            if entry.value.isNull { continue }
-            if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
-                values[i] = entry.value.index
-                if case .id = field.type, let id = entry.value.scalar {
-                    sink.recordId(kind: schema.kind, id: id, node: entry.value)
+            let valueRecord = document.records[Int(valueIndex)]
+            if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
+            let value = YAMLNode(document: document, index: valueIndex)
+            if TypeChecker.check(value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
+                values[i] = valueIndex
+                if case .id = field.type {
+                    sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
                 }
             }
         }
@@ -180,6 +188,7 @@ public struct MappingReader {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
               let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
         let items = YAMLNode(document: node.document, index: values[i]).items
+        if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
         var result: [T] = []
         result.reserveCapacity(items.count)
         for item in items { result.append(decode(MappingReader(item, schema: nested, sink: sink))) }

@@ -139,8 +139,7 @@ private struct TreeBuilder {
             scalarBytes.append(contentsOf: bytes)
             let index = Int32(truncatingIfNeeded: records.count)
             records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
-                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column,
-                                      parent: -1))
+                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
             if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
             addChild(index, expanded: 1)
         case YAML_SEQUENCE_START_EVENT:
@@ -187,7 +186,7 @@ private struct TreeBuilder {
         }
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
-                                  line: line, column: column, parent: -1))
+                                  line: line, column: column))
         open.append(OpenContainer(record: index, scratchBase: scratch.count,
                                   anchor: anchor.map { String(cString: $0) }, expanded: 1))
     }
@@ -199,10 +198,6 @@ private struct TreeBuilder {
         let itemCount = scratch.count - base
         // Index the scratch stack directly: holding a slice of it would make the removal below copy it.
         children.append(contentsOf: scratch[base...])
-        for i in base..<scratch.count {
-            let child = scratch[i]
-            if records[Int(child)].parent < 0 && child != container.record { records[Int(child)].parent = container.record }
-        }
         scratch.removeLast(itemCount)
         let kind = records[Int(container.record)].kind
         records[Int(container.record)].start = childStart
