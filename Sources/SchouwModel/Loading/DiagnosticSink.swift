@@ -30,7 +30,8 @@ public final class DiagnosticSink {
     }
 
     private func kindPosition(_ kind: String) -> Int {
-        for (i, known) in kinds.enumerated() where known == kind { return i }
+        let length = kind.utf8.count
+        for (i, known) in kinds.enumerated() where known.utf8.count == length && known == kind { return i }
         kinds.append(kind); idTables.append([:]); referenceLists.append([])
         return kinds.count - 1
     }

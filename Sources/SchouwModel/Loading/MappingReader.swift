@@ -16,11 +16,14 @@ public struct MappingReader {
     public let sink: DiagnosticSink
     /// Per schema field, the index of its checked value node, or -1 when absent or invalid.
     private var values: FieldSlots
+    /// Per enum field, the position of the matched value in the allowed list (saves a String and a lookup).
+    private var enumPositions: FieldSlots
 
     /// Checks `node` against `schema`. Set `checkRequired` to false for partial objects (included files).
     public init(_ node: YAMLNode, schema: ObjectSchema, sink: DiagnosticSink, checkRequired: Bool = true) {
         self.node = node; self.schema = schema; self.sink = sink
         values = FieldSlots(count: schema.fields.count, value: -1)
+        enumPositions = FieldSlots(count: schema.fields.count, value: -1)
         guard node.kind == .mapping else {
             if !node.isNull {
                 sink.error("expected a mapping (\(schema.kind)), found \(node.typeDescription)", at: node,
@@ -57,6 +60,12 @@ public struct MappingReader {
             let valueRecord = document.records[Int(valueIndex)]
             if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
             let value = YAMLNode(document: document, index: valueIndex)
+            if case .enumeration = field.type, valueRecord.kind == .scalar,
+               let position = MappingReader.enumPosition(schema.allowedBytes[i], document, valueRecord) {
+                values[i] = valueIndex
+                enumPositions[i] = Int32(position)
+                continue
+            }
             if TypeChecker.check(value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = valueIndex
                 if case .id = field.type {
@@ -74,6 +83,18 @@ public struct MappingReader {
                                hint: "give `\(field.key)` \(field.type.expectation)")
                 }
             }
+        }
+    }
+
+    /// The position of the allowed value with the same bytes as the scalar, if any.
+    private static func enumPosition(_ allowed: [[UInt8]], _ document: YAMLDocument, _ scalar: NodeRecord) -> Int? {
+        let start = Int(scalar.start), count = Int(scalar.count)
+        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
+            outer: for (i, candidate) in allowed.enumerated() where candidate.count == count {
+                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
+                return i
+            }
+            return nil
         }
     }
 
@@ -146,6 +167,22 @@ public struct MappingReader {
 
     public func enumValue<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> E? where E.RawValue == String {
         string(key).flatMap(E.init(rawValue:))
+    }
+
+    /// For enums whose cases are the schema's allowed values (as `DescriptorSchema` builds them), the
+    /// matched case is taken by position, without building the text.
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type = E.self) -> E?
+        where E.RawValue == String {
+        guard let i = schema.position(of: key), values[i] >= 0 else { return nil }
+        let position = Int(enumPositions[i])
+        let cases = E.allCases
+        if position >= 0, position < cases.count {
+            let candidate = cases[cases.index(cases.startIndex, offsetBy: position)]
+            if case .enumeration(let allowed) = schema.fields[i].type, allowed[position] == candidate.rawValue {
+                return candidate
+            }
+        }
+        return string(key).flatMap(E.init(rawValue:))
     }
 
     /// The items of a list of scalars as text (strings, references, enum values).

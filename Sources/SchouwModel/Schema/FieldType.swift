@@ -135,8 +135,13 @@ public final class ObjectSchema: Sendable {
     /// Position of a field by key; a linear scan beats hashing for the dozen fields a kind has.
     @inline(__always)
     func position(of key: String) -> Int? {
-        let length = key.utf8.count
-        for i in 0..<fields.count where keyBytes[i].count == length && fields[i].key == key { return i }
+        // Filter by length and first byte so the string comparison almost always succeeds at once.
+        let utf8 = key.utf8
+        let length = utf8.count
+        guard let first = utf8.first else { return nil }
+        for i in 0..<fields.count where keyBytes[i].count == length && keyBytes[i][0] == first && fields[i].key == key {
+            return i
+        }
         return nil
     }
 
