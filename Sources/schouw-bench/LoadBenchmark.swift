@@ -24,6 +24,11 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
         for _ in 0..<runs { _ = DescriptorLoader.load(path: path) }
         return 0
     }
+    // `--profile-bare`: only libyaml's event parse of the file, to compare under `perf stat`.
+    if arguments.contains("--profile-bare") {
+        for _ in 0..<runs { _ = bareEventParse(path: path) }
+        return 0
+    }
     var events = 0
     let bare = measure(runs) { events = bareEventParse(path: path) }
     let inMemory = measure(runs) { _ = bareEventParse(bytes) }

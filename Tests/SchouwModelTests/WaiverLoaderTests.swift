@@ -39,3 +39,31 @@ import Testing
         #expect(d.waivers.first?.approvedBy == "CISO Gemeente Voorbeeld")
     }
 }
+
+@Suite struct MappingReaderTests {
+    static let inner = ObjectSchema(kind: "inner", description: "An inner object.", fields: [
+        FieldSchema(key: "level", type: .enumeration(["low", "high"]), required: true, description: "A level."),
+    ])
+    static let outer = ObjectSchema(kind: "outer", description: "A rule-like file.", fields: [
+        FieldSchema(key: "id", type: .string, required: true, description: "Id."),
+        FieldSchema(key: "items", type: .list(.object("inner")), description: "Inner objects."),
+        FieldSchema(key: "window", type: .duration, description: "A duration."),
+    ])
+
+    @Test func otherLoadersUseTheirOwnSchemas() throws {
+        let (document, _) = YAMLParser.parse(text: "id: R-1\nitems:\n  - level: hihg\n  - {}\nwindow: P1D\nextra: 1\n", path: "rule.yaml")
+        let sink = DiagnosticSink()
+        var reader = MappingReader(try #require(document?.root), schema: Self.outer, sink: sink)
+        reader.extraSchemas = ["inner": Self.inner]
+        #expect(reader.string("id") == "R-1")
+        #expect(reader.duration("window")?.days == 1)
+        let items = reader.objects("items")
+        #expect(items.count == 2)
+        #expect(items.first?.string("level") == nil)
+        let messages = sink.diagnostics.map(\.message)
+        #expect(messages.contains("unknown key `extra` in outer"))
+        #expect(messages.contains("`hihg` is not a valid value for `level`"))
+        #expect(messages.contains("missing required key `level` in inner"))
+        #expect(sink.diagnostics.first { $0.message.contains("hihg") }?.hint?.hasPrefix("did you mean `high`?") == true)
+    }
+}

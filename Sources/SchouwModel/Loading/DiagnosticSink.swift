@@ -7,6 +7,8 @@ public final class DiagnosticSink {
     /// Kinds seen so far; ids and references are stored per kind position (a handful of kinds, so a
     /// linear scan is cheaper than hashing the kind name for every object).
     private var kinds: [String] = []
+    private var kindLengths: [Int] = []
+    private var kindFirstBytes: [UInt8?] = []
     /// Ids per kind, with the node that defined each.
     private var idTables: [[String: YAMLNode]] = []
     /// References per kind, in reading order.
@@ -30,9 +32,14 @@ public final class DiagnosticSink {
     }
 
     private func kindPosition(_ kind: String) -> Int {
-        let length = kind.utf8.count
-        for (i, known) in kinds.enumerated() where known.utf8.count == length && known == kind { return i }
+        // Descriptor kinds differ in length or first letter, so the full comparison runs about once.
+        let utf8 = kind.utf8
+        let length = utf8.count, first = utf8.first
+        for i in 0..<kinds.count where kindLengths[i] == length && kindFirstBytes[i] == first && kinds[i] == kind {
+            return i
+        }
         kinds.append(kind); idTables.append([:]); referenceLists.append([])
+        kindLengths.append(length); kindFirstBytes.append(first)
         return kinds.count - 1
     }
 

@@ -50,25 +50,24 @@ public struct MappingReader {
                 reportUnknownKey(key.scalar ?? "", at: key)
                 continue
             }
-            let field = schema.fields[i]
             if seenLine[i] > 0 {
-                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])",
+                sink.error("duplicate key `\(schema.keys[i])`; it already appears at line \(seenLine[i])",
                            at: YAMLNode(document: document, index: keyIndex), hint: "remove one of the two")
                 continue
             }
             seenLine[i] = max(1, keyRecord.line)
             let valueRecord = document.records[Int(valueIndex)]
             if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
-            let value = YAMLNode(document: document, index: valueIndex)
-            if case .enumeration = field.type, valueRecord.kind == .scalar,
+            if schema.isEnumeration[i], valueRecord.kind == .scalar,
                let position = MappingReader.enumPosition(schema.allowedBytes[i], document, valueRecord) {
                 values[i] = valueIndex
                 enumPositions[i] = Int32(position)
                 continue
             }
-            if TypeChecker.check(value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
+            let value = YAMLNode(document: document, index: valueIndex)
+            if TypeChecker.check(value, schema.types[i], field: schema.keys[i], sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = valueIndex
-                if case .id = field.type {
+                if schema.isId[i] {
                     sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
                 }
             }
@@ -207,32 +206,41 @@ public struct MappingReader {
     /// A reader for a nested object field (its kind comes from the schema).
     public func object(_ key: String) -> MappingReader? {
         guard let i = schema.position(of: key), values[i] >= 0, case .object(let kind) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return nil }
-        return MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
+              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return nil }
+        var reader = MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
+        reader.extraSchemas = extraSchemas
+        return reader
     }
 
     /// Readers for the items of a list-of-objects field.
     public func objects(_ key: String) -> [MappingReader] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return [] }
         return YAMLNode(document: node.document, index: values[i]).items.map {
-            MappingReader($0, schema: nested, sink: sink)
+            var reader = MappingReader($0, schema: nested, sink: sink)
+            reader.extraSchemas = extraSchemas
+            return reader
         }
     }
 
     /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
     public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return [] }
         let items = YAMLNode(document: node.document, index: values[i]).items
         if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
         var result: [T] = []
         result.reserveCapacity(items.count)
-        for item in items { result.append(decode(MappingReader(item, schema: nested, sink: sink))) }
+        for item in items {
+            var reader = MappingReader(item, schema: nested, sink: sink)
+            reader.extraSchemas = extraSchemas
+            result.append(decode(reader))
+        }
         return result
     }
 
-    /// Schemas for nested kinds that are not part of the descriptor (set by other loaders).
+    /// Schemas for nested kinds that are not part of the descriptor, by kind (set by other loaders;
+    /// consulted before `DescriptorSchema` and passed on to nested readers).
     public var extraSchemas: [String: ObjectSchema] = [:]
 
     /// Marks of this object and, lazily, of each field by YAML key path.

@@ -114,6 +114,11 @@ public final class ObjectSchema: Sendable {
     let keyBytes: [[UInt8]]
     /// UTF-8 bytes of the allowed values of enum fields (and lists of enums), per field.
     let allowedBytes: [[[UInt8]]]
+    /// Per field: the type, key and facts the loader's hot path needs, without copying `FieldSchema`.
+    let types: [FieldType]
+    let keys: [String]
+    let isEnumeration: [Bool]
+    let isId: [Bool]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -121,6 +126,10 @@ public final class ObjectSchema: Sendable {
         for (i, field) in fields.enumerated() { index[field.key] = i }
         self.index = index
         keyBytes = fields.map { Array($0.key.utf8) }
+        types = fields.map(\.type)
+        keys = fields.map(\.key)
+        isEnumeration = fields.map { if case .enumeration = $0.type { return true } else { return false } }
+        isId = fields.map { $0.type == .id }
         allowedBytes = fields.map { field in
             switch field.type {
             case .enumeration(let values), .list(.enumeration(let values)): return values.map { Array($0.utf8) }
