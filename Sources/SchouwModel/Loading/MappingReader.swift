@@ -33,35 +33,57 @@ public struct MappingReader {
         }
         // Line of the first occurrence of each field's key; 0 = not seen.
         var seenLine = FieldSlots(count: schema.fields.count, value: 0)
+        var values = self.values
+        var enumPositions = self.enumPositions
+        var unknownKeys: [Int32] = []
+        var checkLater: [(field: Int, value: Int32)] = []
         let document = node.document
         let mapping = node.record
-        for position in 0..<Int(mapping.count) {
-            // Walk the arena by index: only the value gets a node handle, keys are matched as bytes.
-            let keyIndex = document.children[Int(mapping.start) + position * 2]
-            let valueIndex = document.children[Int(mapping.start) + position * 2 + 1]
-            let keyRecord = document.records[Int(keyIndex)]
-            guard keyRecord.kind == .scalar else {
-                let key = YAMLNode(document: document, index: keyIndex)
-                sink.error("a key must be a plain string, found \(key.typeDescription)", at: key)
-                continue
+        // First pass over raw buffers: match keys and enum values as bytes, without node handles or
+        // reference counting. Anything that needs a check with messages is collected for the second pass.
+        document.records.withUnsafeBufferPointer { records in
+            document.children.withUnsafeBufferPointer { children in
+                document.scalarBytes.withUnsafeBufferPointer { bytes in
+                    for position in 0..<Int(mapping.count) {
+                        let keyIndex = children[Int(mapping.start) + position * 2]
+                        let valueIndex = children[Int(mapping.start) + position * 2 + 1]
+                        let keyRecord = records[Int(keyIndex)]
+                        guard keyRecord.kind == .scalar,
+                              let i = MappingReader.match(schema.keyBytes, bytes, keyRecord) else {
+                            unknownKeys.append(keyIndex)
+                            continue
+                        }
+                        if seenLine[i] > 0 {
+                            checkLater.append((-1 - i, keyIndex))   // duplicate key
+                            continue
+                        }
+                        seenLine[i] = max(1, keyRecord.line)
+                        let valueRecord = records[Int(valueIndex)]
+                        if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
+                        if schema.isEnumeration[i], valueRecord.kind == .scalar,
+                           let position = MappingReader.match(schema.allowedBytes[i], bytes, valueRecord) {
+                            values[i] = valueIndex
+                            enumPositions[i] = Int32(position)
+                            continue
+                        }
+                        checkLater.append((i, valueIndex))
+                    }
+                }
             }
-            guard let i = MappingReader.fieldPosition(schema, document, keyRecord) else {
-                let key = YAMLNode(document: document, index: keyIndex)
+        }
+        for keyIndex in unknownKeys {
+            let key = YAMLNode(document: document, index: keyIndex)
+            if key.kind == .scalar {
                 reportUnknownKey(key.scalar ?? "", at: key)
-                continue
+            } else {
+                sink.error("a key must be a plain string, found \(key.typeDescription)", at: key)
             }
-            if seenLine[i] > 0 {
-                sink.error("duplicate key `\(schema.keys[i])`; it already appears at line \(seenLine[i])",
-                           at: YAMLNode(document: document, index: keyIndex), hint: "remove one of the two")
-                continue
-            }
-            seenLine[i] = max(1, keyRecord.line)
-            let valueRecord = document.records[Int(valueIndex)]
-            if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
-            if schema.isEnumeration[i], valueRecord.kind == .scalar,
-               let position = MappingReader.enumPosition(schema.allowedBytes[i], document, valueRecord) {
-                values[i] = valueIndex
-                enumPositions[i] = Int32(position)
+        }
+        for (i, valueIndex) in checkLater {
+            if i < 0 {
+                let field = -1 - i
+                sink.error("duplicate key `\(schema.keys[field])`; it already appears at line \(seenLine[field])",
+                           at: YAMLNode(document: document, index: valueIndex), hint: "remove one of the two")
                 continue
             }
             let value = YAMLNode(document: document, index: valueIndex)
@@ -72,8 +94,11 @@ public struct MappingReader {
                 }
             }
         }
+        self.values = values
+        self.enumPositions = enumPositions
         if checkRequired {
-            for (i, field) in schema.fields.enumerated() where field.required && values[i] < 0 {
+            for i in schema.requiredPositions where values[i] < 0 {
+                let field = schema.fields[i]
                 if seenLine[i] == 0 {
                     sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
                                     hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
@@ -85,28 +110,17 @@ public struct MappingReader {
         }
     }
 
-    /// The position of the allowed value with the same bytes as the scalar, if any.
-    private static func enumPosition(_ allowed: [[UInt8]], _ document: YAMLDocument, _ scalar: NodeRecord) -> Int? {
+    /// The position of the candidate with the same bytes as the scalar, if any.
+    @inline(__always)
+    private static func match(_ candidates: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, _ scalar: NodeRecord) -> Int? {
         let start = Int(scalar.start), count = Int(scalar.count)
-        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
-            outer: for (i, candidate) in allowed.enumerated() where candidate.count == count {
-                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
-                return i
-            }
-            return nil
+        outer: for i in 0..<candidates.count {
+            let candidate = candidates[i]
+            if candidate.count != count { continue }
+            for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
+            return i
         }
-    }
-
-    /// The field whose key has the same bytes as the key scalar, compared without building a String.
-    private static func fieldPosition(_ schema: ObjectSchema, _ document: YAMLDocument, _ key: NodeRecord) -> Int? {
-        let start = Int(key.start), count = Int(key.count)
-        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
-            outer: for (i, candidate) in schema.keyBytes.enumerated() where candidate.count == count {
-                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
-                return i
-            }
-            return nil
-        }
+        return nil
     }
 
     private func reportUnknownKey(_ key: String, at keyNode: YAMLNode) {

@@ -119,6 +119,7 @@ public final class ObjectSchema: Sendable {
     let keys: [String]
     let isEnumeration: [Bool]
     let isId: [Bool]
+    let requiredPositions: [Int]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -130,6 +131,7 @@ public final class ObjectSchema: Sendable {
         keys = fields.map(\.key)
         isEnumeration = fields.map { if case .enumeration = $0.type { return true } else { return false } }
         isId = fields.map { $0.type == .id }
+        requiredPositions = fields.indices.filter { fields[$0].required }
         allowedBytes = fields.map { field in
             switch field.type {
             case .enumeration(let values), .list(.enumeration(let values)): return values.map { Array($0.utf8) }
