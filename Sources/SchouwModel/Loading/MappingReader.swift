@@ -37,6 +37,7 @@ public struct MappingReader {
         var enumPositions = self.enumPositions
         var unknownKeys: [Int32] = []
         var checkLater: [(field: Int, value: Int32)] = []
+        var references: [(field: Int, value: Int32)] = []
         let document = node.document
         let mapping = node.record
         // First pass over raw buffers: match keys and enum values as bytes, without node handles or
@@ -66,9 +67,29 @@ public struct MappingReader {
                             enumPositions[i] = Int32(position)
                             continue
                         }
+                        if valueRecord.kind == .scalar {
+                            switch schema.simpleType[i] {
+                            case 1 where valueRecord.type == .string,
+                                 2 where valueRecord.type == .bool:
+                                values[i] = valueIndex
+                                continue
+                            case 3 where valueRecord.type == .string
+                                && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
+                                values[i] = valueIndex
+                                references.append((i, valueIndex))
+                                continue
+                            default:
+                                break
+                            }
+                        }
                         checkLater.append((i, valueIndex))
                     }
                 }
+            }
+        }
+        for (i, valueIndex) in references {
+            if case .reference(let kind) = schema.types[i] {
+                sink.recordReference(kind: kind, node: YAMLNode(document: document, index: valueIndex))
             }
         }
         for keyIndex in unknownKeys {

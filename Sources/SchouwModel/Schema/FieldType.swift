@@ -120,6 +120,8 @@ public final class ObjectSchema: Sendable {
     let isEnumeration: [Bool]
     let isId: [Bool]
     let requiredPositions: [Int]
+    /// 1 string, 2 bool, 3 reference: types whose common case the loader accepts on the bytes alone.
+    let simpleType: [UInt8]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -132,6 +134,14 @@ public final class ObjectSchema: Sendable {
         isEnumeration = fields.map { if case .enumeration = $0.type { return true } else { return false } }
         isId = fields.map { $0.type == .id }
         requiredPositions = fields.indices.filter { fields[$0].required }
+        simpleType = fields.map {
+            switch $0.type {
+            case .string: return 1
+            case .bool: return 2
+            case .reference: return 3
+            default: return 0
+            }
+        }
         allowedBytes = fields.map { field in
             switch field.type {
             case .enumeration(let values), .list(.enumeration(let values)): return values.map { Array($0.utf8) }
