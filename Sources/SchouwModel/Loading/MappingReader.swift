@@ -36,8 +36,11 @@ public struct MappingReader {
         var values = self.values
         var enumPositions = self.enumPositions
         var unknownKeys: [Int32] = []
-        var checkLater: [(field: Int, value: Int32)] = []
-        var references: [(field: Int, value: Int32)] = []
+        // Per field: a value that still needs a full check (-1: none), or a reference to record (1).
+        // Inline slots rather than arrays: no allocation per object. Rare cases use arrays.
+        var pending = FieldSlots(count: schema.fields.count, value: -1)
+        var pendingReference = FieldSlots(count: schema.fields.count, value: 0)
+        var duplicates: [(field: Int, key: Int32)] = []
         let document = node.document
         let mapping = node.record
         // First pass over raw buffers: match keys and enum values as bytes, without node handles or
@@ -55,7 +58,7 @@ public struct MappingReader {
                             continue
                         }
                         if seenLine[i] > 0 {
-                            checkLater.append((-1 - i, keyIndex))   // duplicate key
+                            duplicates.append((i, keyIndex))
                             continue
                         }
                         seenLine[i] = max(1, keyRecord.line)
@@ -76,20 +79,20 @@ public struct MappingReader {
                             case 3 where valueRecord.type == .string
                                 && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
                                 values[i] = valueIndex
-                                references.append((i, valueIndex))
+                                pendingReference[i] = 1
                                 continue
                             default:
                                 break
                             }
                         }
-                        checkLater.append((i, valueIndex))
+                        pending[i] = valueIndex
                     }
                 }
             }
         }
-        for (i, valueIndex) in references {
+        for i in 0..<schema.fields.count where pendingReference[i] == 1 {
             if case .reference(let kind) = schema.types[i] {
-                sink.recordReference(kind: kind, node: YAMLNode(document: document, index: valueIndex))
+                sink.recordReference(kind: kind, node: YAMLNode(document: document, index: values[i]))
             }
         }
         for keyIndex in unknownKeys {
@@ -100,13 +103,12 @@ public struct MappingReader {
                 sink.error("a key must be a plain string, found \(key.typeDescription)", at: key)
             }
         }
-        for (i, valueIndex) in checkLater {
-            if i < 0 {
-                let field = -1 - i
-                sink.error("duplicate key `\(schema.keys[field])`; it already appears at line \(seenLine[field])",
-                           at: YAMLNode(document: document, index: valueIndex), hint: "remove one of the two")
-                continue
-            }
+        for (field, keyIndex) in duplicates {
+            sink.error("duplicate key `\(schema.keys[field])`; it already appears at line \(seenLine[field])",
+                       at: YAMLNode(document: document, index: keyIndex), hint: "remove one of the two")
+        }
+        for i in 0..<schema.fields.count where pending[i] >= 0 {
+            let valueIndex = pending[i]
             let value = YAMLNode(document: document, index: valueIndex)
             if TypeChecker.check(value, schema.types[i], field: schema.keys[i], sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = valueIndex
