@@ -243,7 +243,7 @@ public struct MappingReader {
     /// A reader for a nested object field (its kind comes from the schema).
     public func object(_ key: String) -> MappingReader? {
         guard let i = schema.position(of: key), values[i] >= 0, case .object(let kind) = schema.fields[i].type,
-              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return nil }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return nil }
         var reader = MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
         reader.extraSchemas = extraSchemas
         return reader
@@ -252,7 +252,7 @@ public struct MappingReader {
     /// Readers for the items of a list-of-objects field.
     public func objects(_ key: String) -> [MappingReader] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return [] }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
         return YAMLNode(document: node.document, index: values[i]).items.map {
             var reader = MappingReader($0, schema: nested, sink: sink)
             reader.extraSchemas = extraSchemas
@@ -263,7 +263,7 @@ public struct MappingReader {
     /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
     public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = extraSchemas[kind] ?? DescriptorSchema.object(kind) else { return [] }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
         let items = YAMLNode(document: node.document, index: values[i]).items
         if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
         var result: [T] = []

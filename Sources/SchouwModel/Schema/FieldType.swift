@@ -160,7 +160,7 @@ public final class ObjectSchema: Sendable {
         let utf8 = key.utf8
         let length = utf8.count
         guard let first = utf8.first else { return nil }
-        for i in 0..<fields.count where keyBytes[i].count == length && keyBytes[i][0] == first && fields[i].key == key {
+        for i in 0..<keys.count where keyBytes[i].count == length && keyBytes[i][0] == first && keys[i] == key {
             return i
         }
         return nil

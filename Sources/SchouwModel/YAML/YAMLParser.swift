@@ -68,7 +68,6 @@ private struct TreeBuilder {
         var record: Int32
         var scratchBase: Int
         var anchor: String?
-        var expanded: Int
     }
 
     let path: String
@@ -77,6 +76,9 @@ private struct TreeBuilder {
     var scalarBytes: [UInt8] = []
     var scratch: [Int32] = []
     var open: [OpenContainer] = []
+    /// Expanded node count of each open container (aliases counted at their anchor's size); kept
+    /// apart from `open` so the per-node update touches a plain integer array.
+    var openExpanded: [Int] = []
     var anchors: [String: (index: Int32, size: Int)] = [:]
     var aliasExpansion = 0
     var rootIndex: Int32 = -1
@@ -187,12 +189,12 @@ private struct TreeBuilder {
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
                                   line: line, column: column))
-        open.append(OpenContainer(record: index, scratchBase: scratch.count,
-                                  anchor: anchor.map { String(cString: $0) }, expanded: 1))
+        open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchor.map { String(cString: $0) }))
+        openExpanded.append(1)
     }
 
     mutating func closeContainer() {
-        guard let container = open.popLast() else { return }
+        guard let container = open.popLast(), let expanded = openExpanded.popLast() else { return }
         let childStart = Int32(truncatingIfNeeded: children.count)
         let base = container.scratchBase
         let itemCount = scratch.count - base
@@ -202,17 +204,17 @@ private struct TreeBuilder {
         let kind = records[Int(container.record)].kind
         records[Int(container.record)].start = childStart
         records[Int(container.record)].count = Int32(truncatingIfNeeded: kind == .mapping ? itemCount / 2 : itemCount)
-        if let anchor = container.anchor { anchors[anchor] = (container.record, container.expanded) }
-        addChild(container.record, expanded: container.expanded)
+        if let anchor = container.anchor { anchors[anchor] = (container.record, expanded) }
+        addChild(container.record, expanded: expanded)
     }
 
     mutating func addChild(_ index: Int32, expanded: Int) {
-        if open.isEmpty {
+        if openExpanded.isEmpty {
             if rootIndex < 0 { rootIndex = index }
             return
         }
         scratch.append(index)
-        open[open.count - 1].expanded += expanded
+        openExpanded[openExpanded.count - 1] += expanded
     }
 
     mutating func fail(_ message: String, line: Int32, column: Int32, hint: String? = nil) {
