@@ -181,16 +181,22 @@ private struct Assembly {
                                                   "data": "data", "system": "systems", "flow": "flows"]
 
     func resolveReferences() {
-        for (kind, nodes) in sink.referencesByKind {
-            let ids = sink.definedIds(kind)
-            for node in nodes {
-                guard let text = node.scalar, ids[text] == nil else { continue }
-                let section = Assembly.sectionOfKind[kind] ?? kind
-                let hint = Suggestions.didYouMean(text, in: ids.keys)
-                    ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
-                        + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
-                sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: node, hint: hint)
+        var tables: [String: [String: YAMLNode]] = [:]
+        var lastKind = "", lastTable: [String: YAMLNode] = [:]
+        sink.forEachReference { kind, document, index in
+            if kind != lastKind {
+                if tables[kind] == nil { tables[kind] = sink.definedIds(kind) }
+                lastKind = kind; lastTable = tables[kind] ?? [:]
             }
+            let text = document.scalarText(at: index)
+            guard lastTable[text] == nil else { return }
+            let ids = lastTable
+            let section = Assembly.sectionOfKind[kind] ?? kind
+            let hint = Suggestions.didYouMean(text, in: ids.keys)
+                ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
+                    + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
+            sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: YAMLNode(document: document, index: index),
+                       hint: hint)
         }
     }
 

@@ -12,7 +12,9 @@ public final class DiagnosticSink {
     /// Ids per kind, with the node that defined each.
     private var idTables: [[String: YAMLNode]] = []
     /// References per kind, in reading order.
-    private var referenceLists: [[YAMLNode]] = []
+    /// References per kind as (document number << 32 | node index): no node handles, no reference counts.
+    private var referenceLists: [[UInt64]] = []
+    private var documents: [YAMLDocument] = []
 
     public init() {}
 
@@ -43,7 +45,18 @@ public final class DiagnosticSink {
         return kinds.count - 1
     }
 
-    func recordReference(kind: String, node: YAMLNode) { referenceLists[kindPosition(kind)].append(node) }
+    func recordReference(kind: String, node: YAMLNode) {
+        recordReference(kind: kind, document: node.document, index: node.index)
+    }
+
+    func recordReference(kind: String, document: YAMLDocument, index: Int32) {
+        var number = documents.count - 1
+        if number < 0 || documents[number] !== document {
+            number = documents.firstIndex { $0 === document } ?? documents.count
+            if number == documents.count { documents.append(document) }
+        }
+        referenceLists[kindPosition(kind)].append(UInt64(number) << 32 | UInt64(UInt32(bitPattern: index)))
+    }
 
     /// Records an id; a second object of the same kind with the same id is an error naming both places.
     func recordId(kind: String, id: String, node: YAMLNode) {
@@ -67,7 +80,11 @@ public final class DiagnosticSink {
     func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
 
     /// Every reference, grouped by target kind (kinds in first-seen order).
-    var referencesByKind: [(kind: String, nodes: [YAMLNode])] {
-        kinds.indices.map { (kinds[$0], referenceLists[$0]) }
+    func forEachReference(_ body: (_ kind: String, _ document: YAMLDocument, _ index: Int32) -> Void) {
+        for k in kinds.indices {
+            for packed in referenceLists[k] {
+                body(kinds[k], documents[Int(packed >> 32)], Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
+            }
+        }
     }
 }

@@ -92,7 +92,7 @@ public struct MappingReader {
         }
         for i in 0..<schema.fields.count where pendingReference[i] == 1 {
             if case .reference(let kind) = schema.types[i] {
-                sink.recordReference(kind: kind, node: YAMLNode(document: document, index: values[i]))
+                sink.recordReference(kind: kind, document: document, index: values[i])
             }
         }
         for keyIndex in unknownKeys {
