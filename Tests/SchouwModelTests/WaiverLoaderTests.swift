@@ -48,15 +48,17 @@ import Testing
         FieldSchema(key: "id", type: .string, required: true, description: "Id."),
         FieldSchema(key: "items", type: .list(.object("inner")), description: "Inner objects."),
         FieldSchema(key: "window", type: .duration, description: "A duration."),
+        FieldSchema(key: "title", type: .map(.string), description: "Texts by language."),
     ])
 
     @Test func otherLoadersUseTheirOwnSchemas() throws {
-        let (document, _) = YAMLParser.parse(text: "id: R-1\nitems:\n  - level: hihg\n  - {}\nwindow: P1D\nextra: 1\n", path: "rule.yaml")
+        let (document, _) = YAMLParser.parse(text: "id: R-1\nitems:\n  - level: hihg\n  - {}\nwindow: P1D\nextra: 1\ntitle: {nl: Hallo, en: Hello}\n", path: "rule.yaml")
         let sink = DiagnosticSink()
         var reader = MappingReader(try #require(document?.root), schema: Self.outer, sink: sink)
         reader.extraSchemas = ["inner": Self.inner]
         #expect(reader.string("id") == "R-1")
         #expect(reader.duration("window")?.days == 1)
+        #expect(reader.stringMap("title") == ["nl": "Hallo", "en": "Hello"])
         let items = reader.objects("items")
         #expect(items.count == 2)
         #expect(items.first?.string("level") == nil)

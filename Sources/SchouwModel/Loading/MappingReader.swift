@@ -221,6 +221,16 @@ public struct MappingReader {
         return string(key).flatMap(E.init(rawValue:))
     }
 
+    /// A `map` field of scalars as a dictionary, e.g. `title: {nl: "...", en: "..."}` in a rule file.
+    public func stringMap(_ key: String) -> [String: String]? {
+        guard let map = value(key), map.kind == .mapping else { return nil }
+        var result: [String: String] = [:]
+        for entry in map.entries {
+            if let k = entry.key.scalar, let v = entry.value.scalar { result[k] = v }
+        }
+        return result
+    }
+
     /// The items of a list of scalars as text (strings, references, enum values).
     public func strings(_ key: String) -> [String]? {
         guard let index = valueIndex(key) else { return nil }
