@@ -103,16 +103,21 @@ private struct Assembly {
                 projectFile = root.document.path
             }
         }
-        purposes += r.decodeObjects("purposes", DescriptorDecoder.purpose)
-        parties += r.decodeObjects("parties", DescriptorDecoder.party)
-        zones += r.decodeObjects("zones", DescriptorDecoder.zone)
-        data += r.decodeObjects("data", DescriptorDecoder.data)
-        systems += r.decodeObjects("systems", DescriptorDecoder.system)
-        flows += r.decodeObjects("flows", DescriptorDecoder.flow)
-        waivers += r.decodeObjects("waivers", DescriptorDecoder.waiver)
+        // Assign rather than append when a section is still empty: appending would copy every object.
+        Assembly.merge(&purposes, r.decodeObjects("purposes", DescriptorDecoder.purpose))
+        Assembly.merge(&parties, r.decodeObjects("parties", DescriptorDecoder.party))
+        Assembly.merge(&zones, r.decodeObjects("zones", DescriptorDecoder.zone))
+        Assembly.merge(&data, r.decodeObjects("data", DescriptorDecoder.data))
+        Assembly.merge(&systems, r.decodeObjects("systems", DescriptorDecoder.system))
+        Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
+        Assembly.merge(&waivers, r.decodeObjects("waivers", DescriptorDecoder.waiver))
         if let includes = r.value("include") {
             for item in includes.items { include(item, from: root.document.path) }
         }
+    }
+
+    static func merge<T>(_ section: inout [T], _ more: [T]) {
+        if section.isEmpty { section = more } else { section += more }
     }
 
     mutating func include(_ item: YAMLNode, from includingPath: String) {

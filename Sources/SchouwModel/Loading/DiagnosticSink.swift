@@ -16,7 +16,9 @@ public final class DiagnosticSink {
     private var referenceLists: [[UInt64]] = []
     private var documents: [YAMLDocument] = []
 
-    public init() {}
+    public init() {
+        for kind in ObjectSchema.wellKnownKinds { _ = kindPosition(kind) }
+    }
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 
@@ -50,12 +52,17 @@ public final class DiagnosticSink {
     }
 
     func recordReference(kind: String, document: YAMLDocument, index: Int32) {
+        recordReference(kindPosition: kindPosition(kind), document: document, index: index)
+    }
+
+    /// Records a reference to a kind by its position (the well-known kinds have fixed positions).
+    func recordReference(kindPosition k: Int, document: YAMLDocument, index: Int32) {
         var number = documents.count - 1
         if number < 0 || documents[number] !== document {
             number = documents.firstIndex { $0 === document } ?? documents.count
             if number == documents.count { documents.append(document) }
         }
-        referenceLists[kindPosition(kind)].append(UInt64(number) << 32 | UInt64(UInt32(bitPattern: index)))
+        referenceLists[k].append(UInt64(number) << 32 | UInt64(UInt32(bitPattern: index)))
     }
 
     /// Records an id; a second object of the same kind with the same id is an error naming both places.

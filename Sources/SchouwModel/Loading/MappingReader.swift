@@ -91,7 +91,10 @@ public struct MappingReader {
             }
         }
         for i in 0..<schema.fields.count where pendingReference[i] == 1 {
-            if case .reference(let kind) = schema.types[i] {
+            let known = schema.referenceKindPosition[i]
+            if known >= 0 {
+                sink.recordReference(kindPosition: known, document: document, index: values[i])
+            } else if case .reference(let kind) = schema.types[i] {
                 sink.recordReference(kind: kind, document: document, index: values[i])
             }
         }

@@ -122,6 +122,11 @@ public final class ObjectSchema: Sendable {
     let requiredPositions: [Int]
     /// 1 string, 2 bool, 3 reference: types whose common case the loader accepts on the bytes alone.
     let simpleType: [UInt8]
+    /// For reference fields, the target's position in `wellKnownKinds` (-1 otherwise).
+    let referenceKindPosition: [Int]
+
+    /// Kinds every diagnostic sink knows from the start, so recording a reference needs no lookup.
+    static let wellKnownKinds = ["purpose", "party", "zone", "data", "system", "flow"]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -134,6 +139,10 @@ public final class ObjectSchema: Sendable {
         isEnumeration = fields.map { if case .enumeration = $0.type { return true } else { return false } }
         isId = fields.map { $0.type == .id }
         requiredPositions = fields.indices.filter { fields[$0].required }
+        referenceKindPosition = fields.map {
+            if case .reference(let kind) = $0.type { return ObjectSchema.wellKnownKinds.firstIndex(of: kind) ?? -1 }
+            return -1
+        }
         simpleType = fields.map {
             switch $0.type {
             case .string: return 1
