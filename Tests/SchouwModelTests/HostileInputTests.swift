@@ -149,4 +149,13 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("is too large for `volume`") })
         #expect(result.diagnostics.contains { $0.message.contains("a key must be a plain string") })
     }
+
+    @Test func millionsOfMistakesAreCappedNotSlow() {
+        var text = specExample + "\n"
+        for i in 0..<3000 { text += "  - {id: extra-\(i), from: wifi-sensor, to: nergens-\(i)}\n" }
+        let result = DescriptorLoader.load(text: text, path: "many.yaml")
+        #expect(result.descriptor == nil)
+        #expect(result.diagnostics.count == DiagnosticSink.limit + 1)
+        #expect(result.diagnostics.contains { $0.message == "2000 more problems not shown (the first 1000 are listed)" })
+    }
 }

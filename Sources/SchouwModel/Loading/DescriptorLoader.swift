@@ -173,9 +173,9 @@ private struct Assembly {
             checkDerivedFromCycles()
             checkZoneCycles()
         }
-        let diagnostics = sink.diagnostics.sorted(by: Diagnostic.displayOrder)
+        let diagnostics = sink.reported.sorted(by: Diagnostic.displayOrder)
         var descriptor: Descriptor?
-        if !diagnostics.hasErrors, let project {
+        if !sink.hasErrors, let project {
             descriptor = Descriptor(schouw: 1, project: project, purposes: purposes, parties: parties, zones: zones,
                                     data: data, systems: systems, flows: flows, waivers: waivers, files: files)
         }
@@ -195,6 +195,7 @@ private struct Assembly {
             }
             let text = document.scalarText(at: index)
             guard lastTable[text] == nil else { return }
+            if sink.isFull { sink.add(.error("unknown \(kind) `\(text)`", at: nil)); return }
             let ids = lastTable
             let section = Assembly.sectionOfKind[kind] ?? kind
             let hint = Suggestions.didYouMean(text, in: ids.keys)

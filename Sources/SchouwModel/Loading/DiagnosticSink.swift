@@ -20,19 +20,42 @@ public final class DiagnosticSink {
         for kind in ObjectSchema.wellKnownKinds { _ = kindPosition(kind) }
     }
 
-    public var hasErrors: Bool { diagnostics.hasErrors }
+    /// At most this many diagnostics are kept; a hostile file with millions of mistakes would otherwise
+    /// cost a suggestion search and a path per mistake. The rest are counted.
+    public static let limit = 1000
+    /// Diagnostics beyond the limit (counted, not kept).
+    public private(set) var suppressed = 0
+    private var sawError = false
 
-    public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public var hasErrors: Bool { sawError || diagnostics.hasErrors }
 
-    public func add(contentsOf list: [Diagnostic]) { diagnostics.append(contentsOf: list) }
+    /// True once the limit is reached: callers skip building messages and hints.
+    public var isFull: Bool { diagnostics.count >= DiagnosticSink.limit }
+
+    public func add(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { sawError = true }
+        if isFull { suppressed += 1; return }
+        diagnostics.append(diagnostic)
+    }
+
+    public func add(contentsOf list: [Diagnostic]) { for diagnostic in list { add(diagnostic) } }
 
     /// An error located at `node`, with its YAML path.
     public func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
-        diagnostics.append(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
+        if isFull { sawError = true; suppressed += 1; return }
+        add(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
     }
 
     public func warning(_ message: String, at node: YAMLNode, hint: String? = nil) {
-        diagnostics.append(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+        if isFull { suppressed += 1; return }
+        add(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+    }
+
+    /// The kept diagnostics, plus a closing note when some were left out.
+    public var reported: [Diagnostic] {
+        guard suppressed > 0 else { return diagnostics }
+        return diagnostics + [.error("\(suppressed) more problems not shown (the first \(DiagnosticSink.limit) are listed)",
+                                     at: nil, hint: "fix these first and run again")]
     }
 
     private func kindPosition(_ kind: String) -> Int {

@@ -125,7 +125,9 @@ public struct MappingReader {
         if checkRequired {
             for i in schema.requiredPositions where values[i] < 0 {
                 let field = schema.fields[i]
-                if seenLine[i] == 0 {
+                if sink.isFull {
+                    sink.add(.error("missing required key `\(field.key)`", at: nil))
+                } else if seenLine[i] == 0 {
                     sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
                                     hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
                 } else if let entry = node.entries.first(where: { $0.key.scalar == field.key }), entry.value.isNull {

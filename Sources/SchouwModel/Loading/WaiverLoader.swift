@@ -45,7 +45,7 @@ public enum WaiverLoader {
                                 hint: "write `waivers:` followed by a list of waivers"))
             }
         }
-        let sorted = sink.diagnostics.sorted(by: Diagnostic.displayOrder)
+        let sorted = sink.reported.sorted(by: Diagnostic.displayOrder)
         return WaiverLoadResult(waivers: sorted.hasErrors ? [] : waivers, diagnostics: sorted, file: file)
     }
 }
