@@ -29,16 +29,20 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
         for _ in 0..<runs { _ = bareEventParse(path: path) }
         return 0
     }
+    // Interleave the three measurements so a change in machine load affects them alike.
     var events = 0
-    let bare = measure(runs) { events = bareEventParse(path: path) }
-    let inMemory = measure(runs) { _ = bareEventParse(bytes) }
     var summary = ""
-    let full = measure(runs) {
-        let result = DescriptorLoader.load(path: path)
-        if let d = result.descriptor {
-            summary = "\(d.systems.count) systems, \(d.flows.count) flows, \(d.data.count) data assets"
-        } else {
-            summary = "\(result.diagnostics.errorCount) errors"
+    var bare = Samples(), inMemory = Samples(), full = Samples()
+    for _ in 0..<runs {
+        bare.add { events = bareEventParse(path: path) }
+        inMemory.add { _ = bareEventParse(bytes) }
+        full.add {
+            let result = DescriptorLoader.load(path: path)
+            if let d = result.descriptor {
+                summary = "\(d.systems.count) systems, \(d.flows.count) flows, \(d.data.count) data assets"
+            } else {
+                summary = "\(result.diagnostics.errorCount) errors"
+            }
         }
     }
     print("file: \(path) (\(bytes.count) bytes, \(events) events; \(summary))")
@@ -91,19 +95,22 @@ private func bareEventParse(_ bytes: [UInt8]) -> Int {
 }
 
 /// Wall-clock and CPU time of each run; CPU time is the steadier figure on a shared machine.
-private func measure(_ runs: Int, _ body: () -> Void)
-    -> (min: Double, median: Double, cpuMin: Double, cpuMedian: Double) {
-    var wall: [Double] = []
-    var cpu: [Double] = []
-    for _ in 0..<runs {
+private struct Samples {
+    private var wall: [Double] = []
+    private var cpu: [Double] = []
+
+    mutating func add(_ body: () -> Void) {
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = processCPUSeconds()
         body()
         cpu.append(processCPUSeconds() - cpuStart)
         wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    wall.sort(); cpu.sort()
-    return (wall[0], wall[wall.count / 2], cpu[0], cpu[cpu.count / 2])
+
+    var min: Double { wall.min() ?? 0 }
+    var median: Double { wall.sorted()[wall.count / 2] }
+    var cpuMin: Double { cpu.min() ?? 0 }
+    var cpuMedian: Double { cpu.sorted()[cpu.count / 2] }
 }
 
 private func processCPUSeconds() -> Double {
