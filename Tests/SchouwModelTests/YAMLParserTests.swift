@@ -111,5 +111,8 @@ import Testing
         let root = try #require(parse("key: value\n"))
         #expect(root["key"]?.scalarEquals("value") == true)
         #expect(root["key"]?.scalarEquals("valuе") == false)
+        let single = try #require(parse("k: x\n"))
+        #expect(single["k"]?.scalarEquals("x") == true)
+        #expect(single["k"]?.scalarEquals("y") == false)
     }
 }

@@ -188,6 +188,8 @@ public struct YAMLNode: Sendable {
     /// True when this is a scalar whose bytes equal `text`, without creating a String.
     public func scalarEquals(_ text: StaticString) -> Bool {
         let r = record
+        // A one-character literal may be stored as a scalar, without UTF-8 bytes to point at.
+        guard text.hasPointerRepresentation else { return scalar == text.description }
         guard r.kind == .scalar, Int(r.count) == text.utf8CodeUnitCount else { return false }
         let base = text.utf8Start
         return document.scalarBytes.withUnsafeBufferPointer { buffer in
