@@ -63,7 +63,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
     for name in phases.keys.sorted() {
         let times = phases[name, default: []].sorted()
         print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
-              + "min \(ms(times[0])) ms  median \(ms(times[times.count / 2])) ms")
+              + String(format: "min %8.1f ms  median %8.1f ms", times[0] * 1000, times[times.count / 2] * 1000))
     }
     print(String(format: "peak memory: %.0f MB (%d runs)", peakMB, runs))
     return 0

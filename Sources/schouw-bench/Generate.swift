@@ -17,15 +17,15 @@ func runGenerate(_ arguments: [String]) -> Int32 {
         options[key] = arguments[i + 1]
         i += 2
     }
-    guard let systems = Int(options["--systems"]!), let flows = Int(options["--flows"]!),
-          let data = Int(options["--data"]!), let seed = UInt64(options["--seed"]!),
+    guard let systems = Int(options["--systems"] ?? ""), let flows = Int(options["--flows"] ?? ""),
+          let data = Int(options["--data"] ?? ""), let seed = UInt64(options["--seed"] ?? ""),
           systems >= 2, data >= 1, flows >= 0 else {
         FileHandle.standardError.write(Data("error: --systems (>= 2), --flows, --data (>= 1) and --seed must be numbers\n".utf8))
         return 2
     }
     var generator = DescriptorGenerator(seed: seed)
     let text = generator.generate(systems: systems, flows: flows, data: data)
-    let output = options["--output"]!
+    let output = options["--output"] ?? "-"
     if output == "-" {
         FileHandle.standardOutput.write(Data(text.utf8))
     } else {

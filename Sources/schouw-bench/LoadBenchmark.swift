@@ -2,7 +2,8 @@ import CYAML
 import Foundation
 import SchouwModel
 
-/// `schouw-bench load FILE [--runs N]`: the bare libyaml event parse of FILE next to the full load
+/// `schouw-bench load FILE [--runs N]`: the bare libyaml event parse of FILE (read by libyaml, and
+/// from memory) next to the full load
 /// into the model (`DescriptorLoader.load(path:)`), min and median of N runs each (wall-clock time;
 /// run it on an otherwise idle machine).
 func runLoadBenchmark(_ arguments: [String]) -> Int32 {
@@ -23,25 +24,58 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
         for _ in 0..<runs { _ = DescriptorLoader.load(path: path) }
         return 0
     }
+    // `--profile-bare`: only libyaml's event parse of the file, to compare under `perf stat`.
+    if arguments.contains("--profile-bare") {
+        for _ in 0..<runs { _ = bareEventParse(path: path) }
+        return 0
+    }
+    // Interleave the three measurements so a change in machine load affects them alike.
     var events = 0
-    let bare = measure(runs) { events = bareEventParse(bytes) }
     var summary = ""
-    let full = measure(runs) {
-        let result = DescriptorLoader.load(path: path)
-        if let d = result.descriptor {
-            summary = "\(d.systems.count) systems, \(d.flows.count) flows, \(d.data.count) data assets"
-        } else {
-            summary = "\(result.diagnostics.errorCount) errors"
+    var bare = Samples(), inMemory = Samples(), full = Samples()
+    for _ in 0..<runs {
+        bare.add { events = bareEventParse(path: path) }
+        inMemory.add { _ = bareEventParse(bytes) }
+        full.add {
+            let result = DescriptorLoader.load(path: path)
+            if let d = result.descriptor {
+                summary = "\(d.systems.count) systems, \(d.flows.count) flows, \(d.data.count) data assets"
+            } else {
+                summary = "\(result.diagnostics.errorCount) errors"
+            }
         }
     }
     print("file: \(path) (\(bytes.count) bytes, \(events) events; \(summary))")
-    print("libyaml event parse:  min \(ms(bare.min)) ms  median \(ms(bare.median)) ms  (\(runs) runs)")
-    print("load into model:      min \(ms(full.min)) ms  median \(ms(full.median)) ms  (\(runs) runs)")
-    print(String(format: "ratio (median):       %.2fx", full.median / bare.median))
+    print("                      wall min   wall median   cpu min   cpu median   (\(runs) runs)")
+    print("libyaml event parse:  \(ms(bare.min))   \(ms(bare.median))   \(ms(bare.cpuMin))   \(ms(bare.cpuMedian))   (reading the file)")
+    print("  same, from memory:  \(ms(inMemory.min))   \(ms(inMemory.median))   \(ms(inMemory.cpuMin))   \(ms(inMemory.cpuMedian))")
+    print("load into model:      \(ms(full.min))   \(ms(full.median))   \(ms(full.cpuMin))   \(ms(full.cpuMedian))")
+    print(String(format: "ratio load/parse:     wall min %.2fx, wall median %.2fx, cpu min %.2fx, cpu median %.2fx",
+                 full.min / bare.min, full.median / bare.median, full.cpuMin / bare.cpuMin, full.cpuMedian / bare.cpuMedian))
     return 0
 }
 
-/// Parses every event and frees it: the floor any libyaml-based loader has to stand on.
+/// Parses every event of a file, as libyaml reads it, and frees it: the floor any libyaml-based
+/// loader of that file stands on.
+private func bareEventParse(path: String) -> Int {
+    guard let file = fopen(path, "rb") else { return 0 }
+    defer { fclose(file) }
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) != 0 else { return 0 }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_file(&parser, file)
+    var count = 0
+    var event = yaml_event_t()
+    while yaml_parser_parse(&parser, &event) != 0 {
+        count += 1
+        let done = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if done { break }
+    }
+    return count
+}
+
+/// The same from bytes already in memory.
 func bareEventParse(_ bytes: [UInt8]) -> Int {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) != 0 else { return 0 }
@@ -60,15 +94,29 @@ func bareEventParse(_ bytes: [UInt8]) -> Int {
     return count
 }
 
-func measure(_ runs: Int, _ body: () -> Void) -> (min: Double, median: Double) {
-    var times: [Double] = []
-    for _ in 0..<runs {
+/// Wall-clock and CPU time of each run; CPU time is the steadier figure on a shared machine.
+private struct Samples {
+    private var wall: [Double] = []
+    private var cpu: [Double] = []
+
+    mutating func add(_ body: () -> Void) {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = processCPUSeconds()
         body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        cpu.append(processCPUSeconds() - cpuStart)
+        wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    times.sort()
-    return (times[0], times[times.count / 2])
+
+    var min: Double { wall.min() ?? 0 }
+    var median: Double { wall.sorted()[wall.count / 2] }
+    var cpuMin: Double { cpu.min() ?? 0 }
+    var cpuMedian: Double { cpu.sorted()[cpu.count / 2] }
 }
 
-func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
+private func processCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+private func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }

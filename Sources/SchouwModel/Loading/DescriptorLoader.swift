@@ -21,7 +21,7 @@ public enum DescriptorLoader {
         var assembly = Assembly()
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
         assembly.sink.add(contentsOf: diagnostics)
-        if let bytes { assembly.files.append(SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))) }
+        if let bytes { assembly.files.append(SourceFile(path: path, bytes: bytes)) }
         if let document {
             assembly.stack.append(canonical(path))
             assembly.read(document, isMain: true)
@@ -103,16 +103,21 @@ private struct Assembly {
                 projectFile = root.document.path
             }
         }
-        purposes += r.decodeObjects("purposes", DescriptorDecoder.purpose)
-        parties += r.decodeObjects("parties", DescriptorDecoder.party)
-        zones += r.decodeObjects("zones", DescriptorDecoder.zone)
-        data += r.decodeObjects("data", DescriptorDecoder.data)
-        systems += r.decodeObjects("systems", DescriptorDecoder.system)
-        flows += r.decodeObjects("flows", DescriptorDecoder.flow)
-        waivers += r.decodeObjects("waivers", DescriptorDecoder.waiver)
+        // Assign rather than append when a section is still empty: appending would copy every object.
+        Assembly.merge(&purposes, r.decodeObjects("purposes", DescriptorDecoder.purpose))
+        Assembly.merge(&parties, r.decodeObjects("parties", DescriptorDecoder.party))
+        Assembly.merge(&zones, r.decodeObjects("zones", DescriptorDecoder.zone))
+        Assembly.merge(&data, r.decodeObjects("data", DescriptorDecoder.data))
+        Assembly.merge(&systems, r.decodeObjects("systems", DescriptorDecoder.system))
+        Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
+        Assembly.merge(&waivers, r.decodeObjects("waivers", DescriptorDecoder.waiver))
         if let includes = r.value("include") {
             for item in includes.items { include(item, from: root.document.path) }
         }
+    }
+
+    static func merge<T>(_ section: inout [T], _ more: [T]) {
+        if section.isEmpty { section = more } else { section += more }
     }
 
     mutating func include(_ item: YAMLNode, from includingPath: String) {
@@ -138,7 +143,7 @@ private struct Assembly {
         }
         loaded.insert(identity)
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown)
-        if let bytes { files.append(SourceFile(path: shown, text: String(decoding: bytes, as: UTF8.self))) }
+        if let bytes { files.append(SourceFile(path: shown, bytes: bytes)) }
         if bytes == nil {
             // The file itself could not be read: point at the include line.
             for diagnostic in diagnostics {
@@ -168,9 +173,9 @@ private struct Assembly {
             checkDerivedFromCycles()
             checkZoneCycles()
         }
-        let diagnostics = sink.diagnostics.sorted(by: Diagnostic.displayOrder)
+        let diagnostics = sink.reported.sorted(by: Diagnostic.displayOrder)
         var descriptor: Descriptor?
-        if !diagnostics.hasErrors, let project {
+        if !sink.hasErrors, let project {
             descriptor = Descriptor(schouw: 1, project: project, purposes: purposes, parties: parties, zones: zones,
                                     data: data, systems: systems, flows: flows, waivers: waivers, files: files)
         }
@@ -181,16 +186,23 @@ private struct Assembly {
                                                   "data": "data", "system": "systems", "flow": "flows"]
 
     func resolveReferences() {
-        for (kind, nodes) in sink.referencesByKind {
-            let ids = sink.definedIds(kind)
-            for node in nodes {
-                guard let text = node.scalar, ids[text] == nil else { continue }
-                let section = Assembly.sectionOfKind[kind] ?? kind
-                let hint = Suggestions.didYouMean(text, in: ids.keys)
-                    ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
-                        + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
-                sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: node, hint: hint)
+        var tables: [String: [String: YAMLNode]] = [:]
+        var lastKind = "", lastTable: [String: YAMLNode] = [:]
+        sink.forEachReference { kind, document, index in
+            if kind != lastKind {
+                if tables[kind] == nil { tables[kind] = sink.definedIds(kind) }
+                lastKind = kind; lastTable = tables[kind] ?? [:]
             }
+            let text = document.scalarText(at: index)
+            guard lastTable[text] == nil else { return }
+            if sink.isFull { sink.add(.error("unknown \(kind) `\(text)`", at: nil)); return }
+            let ids = lastTable
+            let section = Assembly.sectionOfKind[kind] ?? kind
+            let hint = Suggestions.didYouMean(text, in: ids.keys)
+                ?? (ids.isEmpty ? "define it under `\(section):`" : "define it under `\(section):` or use one of: "
+                    + ids.keys.sorted().prefix(8).joined(separator: ", ") + (ids.count > 8 ? ", …" : ""))
+            sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: YAMLNode(document: document, index: index),
+                       hint: hint)
         }
     }
 

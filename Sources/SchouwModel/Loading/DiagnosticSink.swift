@@ -7,35 +7,86 @@ public final class DiagnosticSink {
     /// Kinds seen so far; ids and references are stored per kind position (a handful of kinds, so a
     /// linear scan is cheaper than hashing the kind name for every object).
     private var kinds: [String] = []
+    private var kindLengths: [Int] = []
+    private var kindFirstBytes: [UInt8?] = []
     /// Ids per kind, with the node that defined each.
     private var idTables: [[String: YAMLNode]] = []
     /// References per kind, in reading order.
-    private var referenceLists: [[YAMLNode]] = []
+    /// References per kind as (document number << 32 | node index): no node handles, no reference counts.
+    private var referenceLists: [[UInt64]] = []
+    private var documents: [YAMLDocument] = []
 
-    public init() {}
+    public init() {
+        for kind in ObjectSchema.wellKnownKinds { _ = kindPosition(kind) }
+    }
 
-    public var hasErrors: Bool { diagnostics.hasErrors }
+    /// At most this many diagnostics are kept; a hostile file with millions of mistakes would otherwise
+    /// cost a suggestion search and a path per mistake. The rest are counted.
+    public static let limit = 1000
+    /// Diagnostics beyond the limit (counted, not kept).
+    public private(set) var suppressed = 0
+    private var sawError = false
 
-    public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public var hasErrors: Bool { sawError || diagnostics.hasErrors }
 
-    public func add(contentsOf list: [Diagnostic]) { diagnostics.append(contentsOf: list) }
+    /// True once the limit is reached: callers skip building messages and hints.
+    public var isFull: Bool { diagnostics.count >= DiagnosticSink.limit }
+
+    public func add(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { sawError = true }
+        if isFull { suppressed += 1; return }
+        diagnostics.append(diagnostic)
+    }
+
+    public func add(contentsOf list: [Diagnostic]) { for diagnostic in list { add(diagnostic) } }
 
     /// An error located at `node`, with its YAML path.
     public func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
-        diagnostics.append(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
+        if isFull { sawError = true; suppressed += 1; return }
+        add(.error(message, at: node.mark, hint: hint, path: node.yamlPath))
     }
 
     public func warning(_ message: String, at node: YAMLNode, hint: String? = nil) {
-        diagnostics.append(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+        if isFull { suppressed += 1; return }
+        add(.warning(message, at: node.mark, hint: hint, path: node.yamlPath))
+    }
+
+    /// The kept diagnostics, plus a closing note when some were left out.
+    public var reported: [Diagnostic] {
+        guard suppressed > 0 else { return diagnostics }
+        return diagnostics + [.error("\(suppressed) more problems not shown (the first \(DiagnosticSink.limit) are listed)",
+                                     at: nil, hint: "fix these first and run again")]
     }
 
     private func kindPosition(_ kind: String) -> Int {
-        for (i, known) in kinds.enumerated() where known == kind { return i }
+        // Descriptor kinds differ in length or first letter, so the full comparison runs about once.
+        let utf8 = kind.utf8
+        let length = utf8.count, first = utf8.first
+        for i in 0..<kinds.count where kindLengths[i] == length && kindFirstBytes[i] == first && kinds[i] == kind {
+            return i
+        }
         kinds.append(kind); idTables.append([:]); referenceLists.append([])
+        kindLengths.append(length); kindFirstBytes.append(first)
         return kinds.count - 1
     }
 
-    func recordReference(kind: String, node: YAMLNode) { referenceLists[kindPosition(kind)].append(node) }
+    func recordReference(kind: String, node: YAMLNode) {
+        recordReference(kind: kind, document: node.document, index: node.index)
+    }
+
+    func recordReference(kind: String, document: YAMLDocument, index: Int32) {
+        recordReference(kindPosition: kindPosition(kind), document: document, index: index)
+    }
+
+    /// Records a reference to a kind by its position (the well-known kinds have fixed positions).
+    func recordReference(kindPosition k: Int, document: YAMLDocument, index: Int32) {
+        var number = documents.count - 1
+        if number < 0 || documents[number] !== document {
+            number = documents.firstIndex { $0 === document } ?? documents.count
+            if number == documents.count { documents.append(document) }
+        }
+        referenceLists[k].append(UInt64(number) << 32 | UInt64(UInt32(bitPattern: index)))
+    }
 
     /// Records an id; a second object of the same kind with the same id is an error naming both places.
     func recordId(kind: String, id: String, node: YAMLNode) {
@@ -49,11 +100,21 @@ public final class DiagnosticSink {
         }
     }
 
+    /// Makes room for `count` more ids of a kind, so a large section does not rehash as it grows.
+    func reserveIds(kind: String, additional count: Int) {
+        let k = kindPosition(kind)
+        idTables[k].reserveCapacity(idTables[k].count + count)
+    }
+
     /// The ids defined for a kind.
     func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
 
     /// Every reference, grouped by target kind (kinds in first-seen order).
-    var referencesByKind: [(kind: String, nodes: [YAMLNode])] {
-        kinds.indices.map { (kinds[$0], referenceLists[$0]) }
+    func forEachReference(_ body: (_ kind: String, _ document: YAMLDocument, _ index: Int32) -> Void) {
+        for k in kinds.indices {
+            for packed in referenceLists[k] {
+                body(kinds[k], documents[Int(packed >> 32)], Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
+            }
+        }
     }
 }

@@ -16,11 +16,14 @@ public struct MappingReader {
     public let sink: DiagnosticSink
     /// Per schema field, the index of its checked value node, or -1 when absent or invalid.
     private var values: FieldSlots
+    /// Per enum field, the position of the matched value in the allowed list (saves a String and a lookup).
+    private var enumPositions: FieldSlots
 
     /// Checks `node` against `schema`. Set `checkRequired` to false for partial objects (included files).
     public init(_ node: YAMLNode, schema: ObjectSchema, sink: DiagnosticSink, checkRequired: Bool = true) {
         self.node = node; self.schema = schema; self.sink = sink
         values = FieldSlots(count: schema.fields.count, value: -1)
+        enumPositions = FieldSlots(count: schema.fields.count, value: -1)
         guard node.kind == .mapping else {
             if !node.isNull {
                 sink.error("expected a mapping (\(schema.kind)), found \(node.typeDescription)", at: node,
@@ -30,35 +33,101 @@ public struct MappingReader {
         }
         // Line of the first occurrence of each field's key; 0 = not seen.
         var seenLine = FieldSlots(count: schema.fields.count, value: 0)
+        var values = self.values
+        var enumPositions = self.enumPositions
+        var unknownKeys: [Int32] = []
+        // Per field: a value that still needs a full check (-1: none), or a reference to record (1).
+        // Inline slots rather than arrays: no allocation per object. Rare cases use arrays.
+        var pending = FieldSlots(count: schema.fields.count, value: -1)
+        var pendingReference = FieldSlots(count: schema.fields.count, value: 0)
+        var duplicates: [(field: Int, key: Int32)] = []
         let document = node.document
-        for entry in node.entries {
-            let keyRecord = entry.key.record
-            guard keyRecord.kind == .scalar else {
-                sink.error("a key must be a plain string, found \(entry.key.typeDescription)", at: entry.key)
-                continue
-            }
-            guard let i = MappingReader.fieldPosition(schema, document, keyRecord) else {
-                reportUnknownKey(entry.key.scalar ?? "", at: entry.key)
-                continue
-            }
-            let field = schema.fields[i]
-            if seenLine[i] > 0 {
-                sink.error("duplicate key `\(field.key)`; it already appears at line \(seenLine[i])", at: entry.key,
-                           hint: "remove one of the two")
-                continue
-            }
-            seenLine[i] = max(1, keyRecord.line)
-            if entry.value.isNull { continue }
-            if TypeChecker.check(entry.value, field.type, field: field.key, sink: sink, allowed: schema.allowedBytes[i]) {
-                values[i] = entry.value.index
-                if case .id = field.type, let id = entry.value.scalar {
-                    sink.recordId(kind: schema.kind, id: id, node: entry.value)
+        let mapping = node.record
+        // First pass over raw buffers: match keys and enum values as bytes, without node handles or
+        // reference counting. Anything that needs a check with messages is collected for the second pass.
+        document.records.withUnsafeBufferPointer { records in
+            document.children.withUnsafeBufferPointer { children in
+                document.scalarBytes.withUnsafeBufferPointer { bytes in
+                    for position in 0..<Int(mapping.count) {
+                        let keyIndex = children[Int(mapping.start) + position * 2]
+                        let valueIndex = children[Int(mapping.start) + position * 2 + 1]
+                        let keyRecord = records[Int(keyIndex)]
+                        guard keyRecord.kind == .scalar,
+                              let i = MappingReader.match(schema.keyBytes, bytes, keyRecord) else {
+                            unknownKeys.append(keyIndex)
+                            continue
+                        }
+                        if seenLine[i] > 0 {
+                            duplicates.append((i, keyIndex))
+                            continue
+                        }
+                        seenLine[i] = max(1, keyRecord.line)
+                        let valueRecord = records[Int(valueIndex)]
+                        if valueRecord.kind == .scalar && valueRecord.type == .null { continue }
+                        if schema.isEnumeration[i], valueRecord.kind == .scalar,
+                           let position = MappingReader.match(schema.allowedBytes[i], bytes, valueRecord) {
+                            values[i] = valueIndex
+                            enumPositions[i] = Int32(position)
+                            continue
+                        }
+                        if valueRecord.kind == .scalar {
+                            switch schema.simpleType[i] {
+                            case 1 where valueRecord.type == .string,
+                                 2 where valueRecord.type == .bool:
+                                values[i] = valueIndex
+                                continue
+                            case 3 where valueRecord.type == .string
+                                && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
+                                values[i] = valueIndex
+                                pendingReference[i] = 1
+                                continue
+                            default:
+                                break
+                            }
+                        }
+                        pending[i] = valueIndex
+                    }
                 }
             }
         }
+        for i in 0..<schema.fields.count where pendingReference[i] == 1 {
+            let known = schema.referenceKindPosition[i]
+            if known >= 0 {
+                sink.recordReference(kindPosition: known, document: document, index: values[i])
+            } else if case .reference(let kind) = schema.types[i] {
+                sink.recordReference(kind: kind, document: document, index: values[i])
+            }
+        }
+        for keyIndex in unknownKeys {
+            let key = YAMLNode(document: document, index: keyIndex)
+            if key.kind == .scalar {
+                reportUnknownKey(key.scalar ?? "", at: key)
+            } else {
+                sink.error("a key must be a plain string, found \(key.typeDescription)", at: key)
+            }
+        }
+        for (field, keyIndex) in duplicates {
+            sink.error("duplicate key `\(schema.keys[field])`; it already appears at line \(seenLine[field])",
+                       at: YAMLNode(document: document, index: keyIndex), hint: "remove one of the two")
+        }
+        for i in 0..<schema.fields.count where pending[i] >= 0 {
+            let valueIndex = pending[i]
+            let value = YAMLNode(document: document, index: valueIndex)
+            if TypeChecker.check(value, schema.types[i], field: schema.keys[i], sink: sink, allowed: schema.allowedBytes[i]) {
+                values[i] = valueIndex
+                if schema.isId[i] {
+                    sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
+                }
+            }
+        }
+        self.values = values
+        self.enumPositions = enumPositions
         if checkRequired {
-            for (i, field) in schema.fields.enumerated() where field.required && values[i] < 0 {
-                if seenLine[i] == 0 {
+            for i in schema.requiredPositions where values[i] < 0 {
+                let field = schema.fields[i]
+                if sink.isFull {
+                    sink.add(.error("missing required key `\(field.key)`", at: nil))
+                } else if seenLine[i] == 0 {
                     sink.add(.error("missing required key `\(field.key)` in \(schema.kind)", at: node.mark,
                                     hint: "add `\(field.key):` (\(field.type.expectation))", path: node.yamlPath))
                 } else if let entry = node.entries.first(where: { $0.key.scalar == field.key }), entry.value.isNull {
@@ -69,16 +138,17 @@ public struct MappingReader {
         }
     }
 
-    /// The field whose key has the same bytes as the key scalar, compared without building a String.
-    private static func fieldPosition(_ schema: ObjectSchema, _ document: YAMLDocument, _ key: NodeRecord) -> Int? {
-        let start = Int(key.start), count = Int(key.count)
-        return document.scalarBytes.withUnsafeBufferPointer { bytes -> Int? in
-            outer: for (i, candidate) in schema.keyBytes.enumerated() where candidate.count == count {
-                for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
-                return i
-            }
-            return nil
+    /// The position of the candidate with the same bytes as the scalar, if any.
+    @inline(__always)
+    private static func match(_ candidates: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, _ scalar: NodeRecord) -> Int? {
+        let start = Int(scalar.start), count = Int(scalar.count)
+        outer: for i in 0..<candidates.count {
+            let candidate = candidates[i]
+            if candidate.count != count { continue }
+            for j in 0..<count where candidate[j] != bytes[start + j] { continue outer }
+            return i
         }
+        return nil
     }
 
     private func reportUnknownKey(_ key: String, at keyNode: YAMLNode) {
@@ -113,20 +183,71 @@ public struct MappingReader {
         node.entries.contains { $0.key.scalar == key }
     }
 
-    public func string(_ key: String) -> String? { value(key)?.scalar }
-    public func bool(_ key: String) -> Bool? { value(key)?.bool }
+    /// The index of a field's checked value node, without creating a node handle.
+    @inline(__always)
+    private func valueIndex(_ key: String) -> Int32? {
+        guard let i = schema.position(of: key) else { return nil }
+        let index = values[i]
+        return index >= 0 ? index : nil
+    }
+
+    public func string(_ key: String) -> String? { valueIndex(key).map { node.document.scalarText(at: $0) } }
+
+    public func bool(_ key: String) -> Bool? {
+        guard let index = valueIndex(key) else { return nil }
+        let document = node.document
+        let r = document.records[Int(index)]
+        guard r.kind == .scalar, r.type == .bool, r.count > 0 else { return nil }
+        let first = document.scalarBytes[Int(r.start)]
+        return first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
+    }
+
     public func int(_ key: String) -> Int? { value(key).flatMap { $0.int ?? $0.scalar.flatMap { Int($0) } } }
-    public func duration(_ key: String) -> ISODuration? { value(key)?.scalar.flatMap(ISODuration.parse) }
-    public func date(_ key: String) -> ISODate? { value(key)?.scalar.flatMap(ISODate.parse) }
+    public func duration(_ key: String) -> ISODuration? { string(key).flatMap(ISODuration.parse) }
+    public func date(_ key: String) -> ISODate? { string(key).flatMap(ISODate.parse) }
 
     public func enumValue<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> E? where E.RawValue == String {
-        value(key)?.scalar.flatMap(E.init(rawValue:))
+        string(key).flatMap(E.init(rawValue:))
+    }
+
+    /// For enums whose cases are the schema's allowed values (as `DescriptorSchema` builds them), the
+    /// matched case is taken by position, without building the text.
+    public func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type = E.self) -> E?
+        where E.RawValue == String {
+        guard let i = schema.position(of: key), values[i] >= 0 else { return nil }
+        let position = Int(enumPositions[i])
+        let cases = E.allCases
+        if position >= 0, position < cases.count {
+            let candidate = cases[cases.index(cases.startIndex, offsetBy: position)]
+            if case .enumeration(let allowed) = schema.fields[i].type, allowed[position] == candidate.rawValue {
+                return candidate
+            }
+        }
+        return string(key).flatMap(E.init(rawValue:))
+    }
+
+    /// A `map` field of scalars as a dictionary, e.g. `title: {nl: "...", en: "..."}` in a rule file.
+    public func stringMap(_ key: String) -> [String: String]? {
+        guard let map = value(key), map.kind == .mapping else { return nil }
+        var result: [String: String] = [:]
+        for entry in map.entries {
+            if let k = entry.key.scalar, let v = entry.value.scalar { result[k] = v }
+        }
+        return result
     }
 
     /// The items of a list of scalars as text (strings, references, enum values).
     public func strings(_ key: String) -> [String]? {
-        guard let list = value(key) else { return nil }
-        return list.items.map { $0.scalar ?? "" }
+        guard let index = valueIndex(key) else { return nil }
+        let document = node.document
+        let list = document.records[Int(index)]
+        guard list.kind == .sequence else { return nil }
+        var result: [String] = []
+        result.reserveCapacity(Int(list.count))
+        for position in 0..<Int(list.count) {
+            result.append(document.scalarText(at: document.children[Int(list.start) + position]))
+        }
+        return result
     }
 
     public func enumList<E: RawRepresentable>(_ key: String, _ type: E.Type = E.self) -> [E]? where E.RawValue == String {
@@ -137,31 +258,41 @@ public struct MappingReader {
     /// A reader for a nested object field (its kind comes from the schema).
     public func object(_ key: String) -> MappingReader? {
         guard let i = schema.position(of: key), values[i] >= 0, case .object(let kind) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return nil }
-        return MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return nil }
+        var reader = MappingReader(YAMLNode(document: node.document, index: values[i]), schema: nested, sink: sink)
+        reader.extraSchemas = extraSchemas
+        return reader
     }
 
     /// Readers for the items of a list-of-objects field.
     public func objects(_ key: String) -> [MappingReader] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
         return YAMLNode(document: node.document, index: values[i]).items.map {
-            MappingReader($0, schema: nested, sink: sink)
+            var reader = MappingReader($0, schema: nested, sink: sink)
+            reader.extraSchemas = extraSchemas
+            return reader
         }
     }
 
     /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
     public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = DescriptorSchema.object(kind) ?? extraSchemas[kind] else { return [] }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
         let items = YAMLNode(document: node.document, index: values[i]).items
+        if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
         var result: [T] = []
         result.reserveCapacity(items.count)
-        for item in items { result.append(decode(MappingReader(item, schema: nested, sink: sink))) }
+        for item in items {
+            var reader = MappingReader(item, schema: nested, sink: sink)
+            reader.extraSchemas = extraSchemas
+            result.append(decode(reader))
+        }
         return result
     }
 
-    /// Schemas for nested kinds that are not part of the descriptor (set by other loaders).
+    /// Schemas for nested kinds that are not part of the descriptor, by kind (set by other loaders;
+    /// consulted before `DescriptorSchema` and passed on to nested readers).
     public var extraSchemas: [String: ObjectSchema] = [:]
 
     /// Marks of this object and, lazily, of each field by YAML key path.
@@ -249,7 +380,11 @@ enum TypeChecker {
                        hint: "quote it: `\"\(text)\"`")
             return false
         case .int:
-            if value.scalarType == .int, value.int != nil { return true }
+            if value.scalarType == .int {
+                if value.int != nil { return true }
+                sink.error("`\(text)` is too large for `\(field)`", at: value, hint: "write a smaller whole number")
+                return false
+            }
             sink.error("`\(field)` must be an integer, found \(value.typeDescription)", at: value,
                        hint: value.scalarType == .string && Int(text) != nil ? "remove the quotes" : "write a whole number such as `1000`")
             return false

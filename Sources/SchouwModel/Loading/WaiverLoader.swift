@@ -23,7 +23,7 @@ public enum WaiverLoader {
 
     public static func load(path: String) -> WaiverLoadResult {
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
-        let file = bytes.map { SourceFile(path: path, text: String(decoding: $0, as: UTF8.self)) }
+        let file = bytes.map { SourceFile(path: path, bytes: $0) }
         return read(document, diagnostics: diagnostics, file: file, path: path)
     }
 
@@ -45,7 +45,7 @@ public enum WaiverLoader {
                                 hint: "write `waivers:` followed by a list of waivers"))
             }
         }
-        let sorted = sink.diagnostics.sorted(by: Diagnostic.displayOrder)
+        let sorted = sink.reported.sorted(by: Diagnostic.displayOrder)
         return WaiverLoadResult(waivers: sorted.hasErrors ? [] : waivers, diagnostics: sorted, file: file)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded project descriptor (SPEC section 1), with the files it came from.
 ///
 /// Optional properties are facts the descriptor may leave out: `nil` means *unknown*, never *false*.
@@ -25,21 +27,66 @@ public struct Descriptor: Sendable {
 }
 
 /// One file a descriptor was read from; the text is kept for digests and for showing source lines.
+///
+/// Files read from disk keep their bytes and build `text` on first use, so loading a large
+/// descriptor does not copy it once more; the digest is taken over the bytes as read.
 public struct SourceFile: Sendable {
     public var path: String
-    public var text: String
+    private var storage: SourceStorage
     private var digest: String?
+
+    /// The file's text (UTF-8).
+    public var text: String {
+        get { storage.text }
+        set { storage = SourceStorage(text: newValue); digest = nil }
+    }
 
     /// Hex SHA-256 of the file's UTF-8 bytes; computed on first use when not given.
     public var sha256: String {
-        get { digest ?? SHA256Digest.hex(text.utf8) }
+        get { digest ?? storage.sha256 }
         set { digest = newValue }
     }
 
-    public init(path: String, sha256: String, text: String) { self.path = path; self.digest = sha256; self.text = text }
+    public init(path: String, sha256: String, text: String) {
+        self.path = path; self.digest = sha256; self.storage = SourceStorage(text: text)
+    }
 
     /// A file whose digest is computed when asked for.
-    public init(path: String, text: String) { self.path = path; self.digest = nil; self.text = text }
+    public init(path: String, text: String) {
+        self.path = path; self.digest = nil; self.storage = SourceStorage(text: text)
+    }
+
+    /// A file as read from disk (valid UTF-8, checked by the parser).
+    init(path: String, bytes: [UInt8]) {
+        self.path = path; self.digest = nil; self.storage = SourceStorage(bytes: bytes)
+    }
+}
+
+/// Bytes or text of a source file, with the text and digest computed once, on first use.
+final class SourceStorage: @unchecked Sendable {
+    private let lock = NSLock()
+    private let bytes: [UInt8]?
+    private var cachedText: String?
+    private var cachedDigest: String?
+
+    init(text: String) { bytes = nil; cachedText = text }
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var text: String {
+        lock.lock(); defer { lock.unlock() }
+        if let cachedText { return cachedText }
+        let text = String(decoding: bytes ?? [], as: UTF8.self)
+        cachedText = text
+        return text
+    }
+
+    var sha256: String {
+        lock.lock(); defer { lock.unlock() }
+        if let cachedDigest { return cachedDigest }
+        let digest = bytes.map { SHA256Digest.hex($0) } ?? SHA256Digest.hex((cachedText ?? "").utf8)
+        cachedDigest = digest
+        return digest
+    }
 }
 
 /// Where an object and each of its fields were written, by YAML key path (`"retention"`,

@@ -114,6 +114,19 @@ public final class ObjectSchema: Sendable {
     let keyBytes: [[UInt8]]
     /// UTF-8 bytes of the allowed values of enum fields (and lists of enums), per field.
     let allowedBytes: [[[UInt8]]]
+    /// Per field: the type, key and facts the loader's hot path needs, without copying `FieldSchema`.
+    let types: [FieldType]
+    let keys: [String]
+    let isEnumeration: [Bool]
+    let isId: [Bool]
+    let requiredPositions: [Int]
+    /// 1 string, 2 bool, 3 reference: types whose common case the loader accepts on the bytes alone.
+    let simpleType: [UInt8]
+    /// For reference fields, the target's position in `wellKnownKinds` (-1 otherwise).
+    let referenceKindPosition: [Int]
+
+    /// Kinds every diagnostic sink knows from the start, so recording a reference needs no lookup.
+    static let wellKnownKinds = ["purpose", "party", "zone", "data", "system", "flow"]
 
     public init(kind: String, description: String, fields: [FieldSchema]) {
         self.kind = kind; self.description = description; self.fields = fields
@@ -121,6 +134,23 @@ public final class ObjectSchema: Sendable {
         for (i, field) in fields.enumerated() { index[field.key] = i }
         self.index = index
         keyBytes = fields.map { Array($0.key.utf8) }
+        types = fields.map(\.type)
+        keys = fields.map(\.key)
+        isEnumeration = fields.map { if case .enumeration = $0.type { return true } else { return false } }
+        isId = fields.map { $0.type == .id }
+        requiredPositions = fields.indices.filter { fields[$0].required }
+        referenceKindPosition = fields.map {
+            if case .reference(let kind) = $0.type { return ObjectSchema.wellKnownKinds.firstIndex(of: kind) ?? -1 }
+            return -1
+        }
+        simpleType = fields.map {
+            switch $0.type {
+            case .string: return 1
+            case .bool: return 2
+            case .reference: return 3
+            default: return 0
+            }
+        }
         allowedBytes = fields.map { field in
             switch field.type {
             case .enumeration(let values), .list(.enumeration(let values)): return values.map { Array($0.utf8) }
@@ -135,8 +165,13 @@ public final class ObjectSchema: Sendable {
     /// Position of a field by key; a linear scan beats hashing for the dozen fields a kind has.
     @inline(__always)
     func position(of key: String) -> Int? {
-        let length = key.utf8.count
-        for i in 0..<fields.count where keyBytes[i].count == length && fields[i].key == key { return i }
+        // Filter by length and first byte so the string comparison almost always succeeds at once.
+        let utf8 = key.utf8
+        let length = utf8.count
+        guard let first = utf8.first else { return nil }
+        for i in 0..<keys.count where keyBytes[i].count == length && keyBytes[i][0] == first && keys[i] == key {
+            return i
+        }
         return nil
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed YAML document: every node in one flat arena, with its line and column.
 ///
 /// Nodes are small records in one array; a container's children are a contiguous range of another
@@ -12,6 +14,7 @@ public final class YAMLDocument: Sendable {
     /// UTF-8 bytes of all scalar values, back to back.
     let scalarBytes: [UInt8]
     let rootIndex: Int32
+    let parentTable = ParentTable()
 
     init(path: String, records: [NodeRecord], children: [Int32], scalarBytes: [UInt8], rootIndex: Int32) {
         self.path = path; self.records = records; self.children = children
@@ -23,21 +26,66 @@ public final class YAMLDocument: Sendable {
 
     /// Number of nodes stored (aliases not expanded).
     public var nodeCount: Int { records.count }
+
+    /// The text of the scalar at `index` (empty for containers); no node handle is created.
+    func scalarText(at index: Int32) -> String {
+        let r = records[Int(index)]
+        guard r.kind == .scalar else { return "" }
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start + r.count)]), as: UTF8.self)
+        }
+    }
 }
 
-/// How a node is stored; 24 bytes, no references.
+/// How a node is stored: 16 bytes, no references. The parent of each node is not stored; it is
+/// computed for the whole document the first time a YAML path is asked for (error paths only).
 struct NodeRecord: Sendable {
-    var kind: YAMLNode.Kind
-    var type: YAMLScalarType
-    var quoted: Bool
     /// Scalars: offset into `scalarBytes`; containers: offset into `children`.
     var start: Int32
-    /// Scalars: byte length; sequences: item count; mappings: entry count.
-    var count: Int32
+    /// Count in the low 26 bits (input is at most 32 MiB, so counts fit); kind, type, quoted above.
+    private var packed: UInt32
     var line: Int32
     var column: Int32
-    /// Index of the container holding this node, -1 for the root.
-    var parent: Int32
+
+    init(kind: YAMLNode.Kind, type: YAMLScalarType, quoted: Bool, start: Int32, count: Int32, line: Int32, column: Int32) {
+        self.start = start; self.line = line; self.column = column
+        packed = (UInt32(truncatingIfNeeded: count) & NodeRecord.countMask) | UInt32(kind.rawValue) << 26
+            | UInt32(type.rawValue) << 28 | (quoted ? 1 << 31 : 0)
+    }
+
+    private static let countMask: UInt32 = (1 << 26) - 1
+
+    var kind: YAMLNode.Kind { YAMLNode.Kind(rawValue: UInt8((packed >> 26) & 0x3)) ?? .scalar }
+    var type: YAMLScalarType { YAMLScalarType(rawValue: UInt8((packed >> 28) & 0x7)) ?? .string }
+    var quoted: Bool { packed >> 31 == 1 }
+    /// Scalars: byte length; sequences: item count; mappings: entry count.
+    var count: Int32 {
+        get { Int32(packed & NodeRecord.countMask) }
+        set { packed = (packed & ~NodeRecord.countMask) | (UInt32(truncatingIfNeeded: newValue) & NodeRecord.countMask) }
+    }
+}
+
+/// Parent indices of every node, built once on demand.
+final class ParentTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parents: [Int32]?
+
+    func parent(of index: Int32, in document: YAMLDocument) -> Int32 {
+        lock.lock(); defer { lock.unlock() }
+        if parents == nil {
+            var table = [Int32](repeating: -1, count: document.records.count)
+            for (container, record) in document.records.enumerated() where record.kind != .scalar {
+                let width = record.kind == .mapping ? 2 : 1
+                let start = Int(record.start)
+                for position in 0..<(Int(record.count) * width) {
+                    let child = Int(document.children[start + position])
+                    if table[child] < 0 && child != container { table[child] = Int32(container) }
+                }
+            }
+            parents = table
+        }
+        return parents?[Int(index)] ?? -1
+    }
 }
 
 /// The type a scalar resolves to under the YAML 1.2 core schema.
@@ -140,6 +188,8 @@ public struct YAMLNode: Sendable {
     /// True when this is a scalar whose bytes equal `text`, without creating a String.
     public func scalarEquals(_ text: StaticString) -> Bool {
         let r = record
+        // A one-character literal may be stored as a scalar, without UTF-8 bytes to point at.
+        guard text.hasPointerRepresentation else { return scalar == text.description }
         guard r.kind == .scalar, Int(r.count) == text.utf8CodeUnitCount else { return false }
         let base = text.utf8Start
         return document.scalarBytes.withUnsafeBufferPointer { buffer in
@@ -165,7 +215,7 @@ public struct YAMLNode: Sendable {
 
     /// The container holding this node, nil for the root.
     public var parent: YAMLNode? {
-        let p = record.parent
+        let p = document.parentTable.parent(of: index, in: document)
         return p >= 0 ? YAMLNode(document: document, index: p) : nil
     }
 

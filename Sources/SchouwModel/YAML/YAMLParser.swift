@@ -68,7 +68,6 @@ private struct TreeBuilder {
         var record: Int32
         var scratchBase: Int
         var anchor: String?
-        var expanded: Int
     }
 
     let path: String
@@ -77,6 +76,9 @@ private struct TreeBuilder {
     var scalarBytes: [UInt8] = []
     var scratch: [Int32] = []
     var open: [OpenContainer] = []
+    /// Expanded node count of each open container (aliases counted at their anchor's size); kept
+    /// apart from `open` so the per-node update touches a plain integer array.
+    var openExpanded: [Int] = []
     var anchors: [String: (index: Int32, size: Int)] = [:]
     var aliasExpansion = 0
     var rootIndex: Int32 = -1
@@ -87,9 +89,11 @@ private struct TreeBuilder {
 
     init(path: String, inputSize: Int) {
         self.path = path
-        records.reserveCapacity(inputSize / 12 + 16)
-        children.reserveCapacity(inputSize / 12 + 16)
-        scalarBytes.reserveCapacity(inputSize / 2 + 16)
+        // Generous reservations cost little: large blocks are mapped lazily, so untouched capacity
+        // never becomes resident, while growing a large array would copy it.
+        records.reserveCapacity(inputSize / 6 + 16)
+        children.reserveCapacity(inputSize / 6 + 16)
+        scalarBytes.reserveCapacity(inputSize + 16)
         scratch.reserveCapacity(1024)
     }
 
@@ -137,8 +141,7 @@ private struct TreeBuilder {
             scalarBytes.append(contentsOf: bytes)
             let index = Int32(truncatingIfNeeded: records.count)
             records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
-                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column,
-                                      parent: -1))
+                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
             if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
             addChild(index, expanded: 1)
         case YAML_SEQUENCE_START_EVENT:
@@ -185,37 +188,33 @@ private struct TreeBuilder {
         }
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
-                                  line: line, column: column, parent: -1))
-        open.append(OpenContainer(record: index, scratchBase: scratch.count,
-                                  anchor: anchor.map { String(cString: $0) }, expanded: 1))
+                                  line: line, column: column))
+        open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchor.map { String(cString: $0) }))
+        openExpanded.append(1)
     }
 
     mutating func closeContainer() {
-        guard let container = open.popLast() else { return }
+        guard let container = open.popLast(), let expanded = openExpanded.popLast() else { return }
         let childStart = Int32(truncatingIfNeeded: children.count)
         let base = container.scratchBase
         let itemCount = scratch.count - base
         // Index the scratch stack directly: holding a slice of it would make the removal below copy it.
         children.append(contentsOf: scratch[base...])
-        for i in base..<scratch.count {
-            let child = scratch[i]
-            if records[Int(child)].parent < 0 && child != container.record { records[Int(child)].parent = container.record }
-        }
         scratch.removeLast(itemCount)
         let kind = records[Int(container.record)].kind
         records[Int(container.record)].start = childStart
         records[Int(container.record)].count = Int32(truncatingIfNeeded: kind == .mapping ? itemCount / 2 : itemCount)
-        if let anchor = container.anchor { anchors[anchor] = (container.record, container.expanded) }
-        addChild(container.record, expanded: container.expanded)
+        if let anchor = container.anchor { anchors[anchor] = (container.record, expanded) }
+        addChild(container.record, expanded: expanded)
     }
 
     mutating func addChild(_ index: Int32, expanded: Int) {
-        if open.isEmpty {
+        if openExpanded.isEmpty {
             if rootIndex < 0 { rootIndex = index }
             return
         }
         scratch.append(index)
-        open[open.count - 1].expanded += expanded
+        openExpanded[openExpanded.count - 1] += expanded
     }
 
     mutating func fail(_ message: String, line: Int32, column: Int32, hint: String? = nil) {

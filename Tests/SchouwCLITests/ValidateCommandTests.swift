@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test(arguments: ["passantentelling.yaml", "parkeren-anpr.yaml", "luchtkwaliteit.yaml"])
+    func examplesAreValid(_ name: String) throws {
+        let run = try CLI.run(["validate", "Examples/" + name])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("ok: Examples/\(name) ("))
+        #expect(run.stdout.contains(" systems, "))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func descriptorWithManyMistakesExitsTwoWithEveryError() throws {
+        let run = try CLI.run(["validate", "Tests/SchouwModelTests/Fixtures/ten-mistakes/project.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        let headers = run.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(headers.count == 12)
+        #expect(run.stderr.contains("error: Tests/SchouwModelTests/Fixtures/ten-mistakes/project.yaml:43:9: unknown system `platfrom`"))
+        #expect(run.stderr.contains("hint: did you mean `platform`?"))
+        #expect(run.stderr.contains("error: Tests/SchouwModelTests/Fixtures/ten-mistakes/extra.yaml:6:7: YAML syntax error"))
+        #expect(run.stderr.hasSuffix("12 errors\n"))
+    }
+
+    @Test func severalFilesAreCheckedInOneRun() throws {
+        let run = try CLI.run(["validate", "Examples/luchtkwaliteit.yaml", "does-not-exist.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("ok: Examples/luchtkwaliteit.yaml"))
+        #expect(run.stderr.contains("error: cannot read `does-not-exist.yaml`: no such file"))
+    }
+
+    @Test func hostileFilesDoNotCrash() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-cli-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files: [(String, [UInt8])] = [
+            ("empty.yaml", []),
+            ("deep.yaml", Array(("a: " + String(repeating: "[", count: 5000)).utf8)),
+            ("latin1.yaml", Array("schouw: 1\nproject: {name: Caf".utf8) + [0xE9, 0x7D, 0x0A]),
+            ("utf16.yaml", [0xFF, 0xFE, 0x73, 0x00, 0x3A, 0x00]),
+        ]
+        for (name, bytes) in files {
+            let path = directory.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let run = try CLI.run(["validate", path])
+            #expect(run.status == 2, "\(name)")
+            #expect(run.stderr.hasPrefix("error: \(path):"), "\(name): \(run.stderr)")
+        }
+    }
+
+    @Test func missingArgumentIsAUsageError() throws {
+        let run = try CLI.run(["validate"])
+        #expect(run.status == 2)
+    }
+}

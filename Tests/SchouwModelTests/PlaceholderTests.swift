@@ -1,4 +1,0 @@
-import Testing
-@testable import SchouwModel
-
-@Test func moduleLinks() { #expect(Bool(true)) }
