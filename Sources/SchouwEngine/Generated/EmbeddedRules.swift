@@ -540,9 +540,7 @@ references:
   - {framework: avg, ref: "art. 4(11)"}
   - {framework: avg, ref: "art. 7"}
 for-each: purpose
-when: >-
-  purpose.personal && flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a,
-  a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+when: purpose.personal && purpose.from_public_space
 assert: "!(purpose.legal_basis in ['consent', 'contract'])"
 message:
   nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op {{purpose.legal_basis}}."
@@ -1659,9 +1657,7 @@ references:
   - {framework: bio-cloud, ref: "B.09.8"}
 for-each: party
 when: >-
-  party.external && !party.in_eea && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+  party.external && !party.in_eea && party.receives_personal
 assert: >-
   adequate(party.country) ||
   (has(party.transfer) && party.transfer.mechanism in ['dpf', 'scc', 'bcr', 'derogation'])
@@ -1786,9 +1782,7 @@ references:
   - {framework: bio-cloud, ref: "B.05.2"}
 for-each: party
 when: >-
-  party.external && !adequate(party.headquarters) && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+  party.external && !adequate(party.headquarters) && party.receives_personal
 assert: has(party.transfer) && has(party.transfer.tia) && party.transfer.tia
 message:
   nl: "{{party.name}} verwerkt persoonsgegevens en wordt aangestuurd vanuit {{party.headquarters}}; er is geen beoordeling van het risico op toegang door buitenlandse autoriteiten vastgelegd."
@@ -2026,7 +2020,7 @@ references:
   - {framework: bio-1.04, ref: "9.4.1.1"}
   - {framework: bio-cloud, ref: "U.05.2"}
 for-each: system
-when: data.exists(a, a.id in system.stores && a.special)
+when: system.stored_assets.exists(a, a.special)
 assert: system.security.encryption_at_rest == true
 message:
   nl: "{{system.name}} slaat bijzondere persoonsgegevens op zonder versleuteling van de opslag."
@@ -2323,9 +2317,7 @@ references:
   - {framework: other, ref: "HvJ EU C-311/18 (Schrems II)"}
 for-each: party
 when: >-
-  has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+  has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && party.receives_personal
 assert: party.transfer.tia == true
 message:
   nl: "De doorgifte aan {{party.name}} steunt op {{party.transfer.mechanism}}, maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
@@ -4561,10 +4553,9 @@ references:
   - {framework: bio-cloud, ref: "B.05.4"}
   - {framework: bio-cloud, ref: "C.03.4"}
 for-each: zone
-when: zone.kind == 'cloud' && systems.exists(s, has(s.zone) && s.zone == zone.id && s.personal)
+when: zone.kind == 'cloud' && zone.personal
 assert: >-
-  parties.exists(p, p.id == zone.operator &&
-  p.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2']))
+  zone.operator_party.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2'])
 message:
   nl: "Cloudomgeving {{zone.id}} bevat persoonsgegevens, maar de beheerder ({{zone.operator}}) toont geen onafhankelijke certificering of assurance aan."
   en: "Cloud environment {{zone.id}} holds personal data, but its operator ({{zone.operator}}) shows no independent certification or assurance."
@@ -4734,7 +4725,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: system
-when: system.public_space && data.exists(a, a.id in system.collects && 'personal.device' in a.category_keys)
+when: system.public_space && system.collected_assets.exists(a, 'personal.device' in a.category_keys)
 assert: system.sensor.edge_processing == true
 message:
   nl: "{{system.name}} vangt apparaatkenmerken (MAC, Bluetooth, IMSI) op in de openbare ruimte zonder ze op het apparaat zelf te pseudonimiseren of te aggregeren."
@@ -4805,8 +4796,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
 for-each: system
 when: >-
-  data.exists(a, a.id in system.stores && 'personal.device' in a.category_keys && a.form == 'identified' &&
-  (a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+  system.stored_assets.exists(a, 'personal.device' in a.category_keys && a.form == 'identified' && a.from_public_space)
 assert: system.public_space
 message:
   nl: "{{system.name}} slaat ruwe apparaatkenmerken uit de openbare ruimte centraal op, buiten de sensor."
@@ -5167,7 +5157,7 @@ for-each: system
 when: >-
   system.public_space &&
   (system.kind == 'camera' || (has(system.sensor) && has(system.sensor.senses) && 'video' in system.sensor.senses))
-assert: "!data.exists(a, a.id in system.handles && a.biometric) && system.sensor.biometric_identification == false"
+assert: "!system.handled_assets.exists(a, a.biometric) && system.sensor.biometric_identification == false"
 message:
   nl: "{{system.name}} kan personen in de openbare ruimte biometrisch identificeren (bijvoorbeeld gezichtsherkenning)."
   en: "{{system.name}} can biometrically identify people in public space (for example facial recognition)."
@@ -5235,7 +5225,7 @@ references:
   - {framework: avg, ref: "art. 9(1)"}
   - {framework: ai-act, ref: "art. 50(3)"}
 for-each: data
-when: asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space)
+when: asset.from_public_space
 assert: "!asset.category_keys.exists(k, k in ['personal.demographic', 'personal.behaviour.emotion', 'special.ethnicity'])"
 message:
   nl: "{{asset.name}} bevat uit de openbare ruimte afgeleide kenmerken van passanten zoals leeftijd, geslacht, afkomst of emotie."
@@ -5763,7 +5753,7 @@ references:
 for-each: data
 when: >-
   asset.identifier && asset.form == 'pseudonymised' &&
-  (asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space))
+  asset.from_public_space
 assert: >-
   has(asset.pseudonymisation)
   ? has(asset.pseudonymisation.key_rotation) && asset.pseudonymisation.key_rotation <= duration('P1D')
@@ -5823,7 +5813,7 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: system
-when: system.public_space && data.exists(a, a.id in system.collects && 'personal.audio' in a.category_keys)
+when: system.public_space && system.collected_assets.exists(a, 'personal.audio' in a.category_keys)
 assert: >-
   system.sensor.edge_processing == true &&
   !flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.audio' in a.category_keys))
