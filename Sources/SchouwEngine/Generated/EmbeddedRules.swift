@@ -527,6 +527,24 @@ cases:
     expect:
       purpose:tellen: pass
       purpose:app-meldingen: not-applicable
+  - name: consent for data two derivation steps from a street sensor fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: consent}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: mac-hash, categories: [personal.device.mac], derived-from: [mac], form: pseudonymised, retention: P1D}
+        - {id: route, categories: [personal.location], derived-from: [mac-hash], form: pseudonymised, retention: P1D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+        - {id: dashboard, kind: application, operator: gemeente}
+      flows: [{id: f1, from: platform, to: dashboard, data: [route], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
 
 """#),
         ("avg/AVG-005.yaml", #"""
@@ -2005,6 +2023,20 @@ cases:
       system:db: pass
       system:stats: not-applicable
       system:kopie: unknown
+  - name: a system that only receives or collects special data but stores none is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: zorg, categories: [special.health], retention: P1Y}]
+      systems:
+        - {id: intake, kind: application, collects: [zorg]}
+        - {id: db, kind: database, stores: [zorg], security: {encryption-at-rest: true}}
+        - {id: rapport, kind: application}
+      flows: [{id: f1, from: db, to: rapport, data: [zorg]}]
+    expect:
+      system:intake: not-applicable
+      system:rapport: not-applicable
+      system:db: pass
 
 """#),
         ("avg/AVG-030.yaml", #"""
@@ -4539,6 +4571,32 @@ cases:
     expect:
       zone:cloud: pass
       zone:kantoor: not-applicable
+  - name: operator without stated certifications is unknown; a cloud zone without personal data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: sub-processor, country: NL}]
+      zones:
+        - {id: cloud, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}
+        - {id: stats, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: telling, categories: [non-personal.statistics], retention: P1Y}
+      systems:
+        - {id: vms, kind: platform, zone: cloud, operator: hoster, stores: [beelden]}
+        - {id: dashboard, kind: platform, zone: stats, operator: hoster, stores: [telling]}
+    expect:
+      zone:cloud: unknown
+      zone:stats: not-applicable
+  - name: cloud zone without an operator is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: platform, zone: cloud, stores: [beelden]}]
+    expect:
+      zone:cloud: unknown
 
 """#),
         ("procurement/PR-010.yaml", #"""
@@ -4782,6 +4840,40 @@ cases:
     expect:
       system:teller: pass
       system:platform: not-applicable
+  - name: raw MACs two derivation steps from the street fail; a system that only forwards them is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data:
+        - {id: ruw, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: gefilterd, categories: [personal.device.mac], form: identified, derived-from: [ruw], retention: PT1M}
+        - {id: verrijkt, categories: [personal.device.mac], form: identified, derived-from: [gefilterd], retention: P30D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [ruw]}
+        - {id: doorgeefluik, kind: application, zone: cloud}
+        - {id: platform, kind: platform, zone: cloud, stores: [verrijkt]}
+      flows:
+        - {id: f1, from: teller, to: doorgeefluik, data: [gefilterd]}
+        - {id: f2, from: doorgeefluik, to: platform, data: [verrijkt]}
+    expect:
+      system:platform: fail
+      system:doorgeefluik: not-applicable
+  - name: stored identified MACs without a stated form are unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], retention: P30D}]
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [mac]}
+        - {id: platform, kind: platform, zone: cloud, stores: [mac]}
+    expect:
+      system:platform: unknown
 
 """#),
         ("smartcity/SC-002.yaml", #"""
@@ -5139,6 +5231,20 @@ cases:
     expect:
       system:camera: pass
       system:teller: not-applicable
+  - name: a camera that receives biometric templates from elsewhere fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: sjablonen, categories: [special.biometric], retention: P30D}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], biometric-identification: false}}
+        - {id: register, kind: database, stores: [sjablonen]}
+      flows: [{id: f1, from: register, to: camera, data: [sjablonen]}]
+    expect:
+      system:camera: fail
 
 """#),
         ("smartcity/SC-008.yaml", #"""
@@ -5211,6 +5317,18 @@ cases:
     expect:
       data:telling: pass
       data:hr: not-applicable
+  - name: demographics two derivation steps from a street camera fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: station, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: PT1M}
+        - {id: silhouet, categories: [personal.image], derived-from: [beelden], retention: PT1M}
+        - {id: profiel, categories: [personal.demographic.age], derived-from: [silhouet], retention: P30D}
+      systems: [{id: reclamezuil, kind: camera, zone: station, collects: [beelden]}]
+    expect:
+      data:profiel: fail
 
 """#),
         ("smartcity/SC-009.yaml", #"""
@@ -5738,6 +5856,19 @@ cases:
       systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
     expect:
       data:mac-hash: unknown
+  - name: a pseudonym two derivation steps from the street with a weekly key fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P1D}, retention: P1D}
+        - {id: mac-week, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac-hash], pseudonymisation: {method: hmac-sha256, key-rotation: P7D}, retention: P7D}
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      data:mac-week: fail
+      data:mac-hash: pass
 
 """#),
         ("smartcity/SC-018.yaml", #"""
