@@ -1123,7 +1123,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: project
-when: project.public_space_sensing && data.exists(a, a.personal && a.collected_in_public_space)
+when: project.public_space_sensing && data.exists(asset, asset.personal && asset.collected_in_public_space)
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -1785,6 +1785,21 @@ cases:
       party:cloudco: pass
       party:gemeente: not-applicable
       party:hoster: unknown
+  - name: a party transferring under SCCs is left to AVG-035, which asks for the same TIA
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: anpr, role: processor, country: NL, headquarters: US, transfer: {mechanism: scc, tia: false}}
+        - {id: cloudco, role: processor, country: IE, headquarters: US, transfer: {mechanism: dpf, tia: false}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: opslag, kind: database, operator: anpr, stores: [beelden]}
+        - {id: kopie, kind: database, operator: cloudco, stores: [beelden]}
+    expect:
+      party:anpr: not-applicable
+      party:cloudco: fail
 
 """#),
         ("avg/AVG-026.yaml", #"""
@@ -1800,7 +1815,8 @@ references:
   - {framework: bio-cloud, ref: "B.05.2"}
 for-each: party
 when: >-
-  party.external && !adequate(party.headquarters) && party.receives_personal
+  party.external && !adequate(party.headquarters) && party.receives_personal &&
+  !(has(party.transfer) && has(party.transfer.mechanism) && party.transfer.mechanism in ['scc', 'bcr'])
 assert: has(party.transfer) && has(party.transfer.tia) && party.transfer.tia
 message:
   nl: "{{party.name}} verwerkt persoonsgegevens en wordt aangestuurd vanuit {{party.headquarters}}; er is geen beoordeling van het risico op toegang door buitenlandse autoriteiten vastgelegd."
@@ -2176,7 +2192,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "17"}
 for-each: project
-when: data.exists(a, (a.special || a.criminal || a.biometric || a.location) && a.volume >= 10000)
+when: data.exists(asset, (asset.special || asset.criminal || asset.biometric || asset.location) && asset.volume >= 10000)
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -2242,7 +2258,7 @@ references:
   - {framework: avg, ref: "art. 35(3)(a)"}
   - {framework: ap-dpia-list, ref: "15"}
 for-each: project
-when: purposes.exists(p, p.personal && (p.profiling || p.automated_decisions))
+when: purposes.exists(purpose, purpose.personal && (purpose.profiling || purpose.automated_decisions))
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -4152,7 +4168,7 @@ when: party.role == 'processor' || (party.role == 'third-party' && size(party.op
 assert: party.contract.exit_plan == true
 message:
   nl: "Met {{party.name}} is geen exitstrategie afgesproken."
-  en: "No exit strategy has been agreed with {{party.name}}."
+  en: "The contract with {{party.name}} contains no agreed exit strategy."
 remediation:
   nl: "Neem een uitgewerkt exitplan op in het contract: overdracht van alle gegevens en configuratie in een open formaat, een overgangsperiode met voortgezette dienstverlening, verwijdering na bevestigde migratie, en de kosten daarvan."
   en: "Include a worked-out exit plan in the contract: handover of all data and configuration in an open format, a transition period with continued service, deletion after confirmed migration, and the costs involved."
@@ -4991,6 +5007,22 @@ cases:
     expect:
       system:camera: pass
       system:geluid: not-applicable
+  - name: balcony air-quality sensor of a participant is not applicable; one that also counts wifi devices fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: balkons, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: metingen, categories: [non-personal.environment, personal.location.precise], subjects: [residents], retention: P2Y}
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+      systems:
+        - {id: balkonsensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality], covers-dwellings: true}}
+        - {id: combisensor, kind: sensor, zone: balkons, collects: [metingen, mac], sensor: {senses: [air-quality, wifi], covers-dwellings: true}}
+        - {id: onbekend, kind: sensor, zone: balkons, collects: [metingen], sensor: {covers-dwellings: true}}
+    expect:
+      system:balkonsensor: not-applicable
+      system:combisensor: fail
+      system:onbekend: fail
 
 """#),
         ("smartcity/SC-004.yaml", #"""
@@ -5004,7 +5036,10 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: other, ref: "EVRM art. 8 (bescherming van de woning)"}
 for-each: system
-when: system.public_space && system.personal && system.kind in ['sensor', 'camera']
+when: >-
+  system.public_space && system.personal && system.kind in ['sensor', 'camera'] &&
+  !(system.kind == 'sensor' && has(system.sensor) && has(system.sensor.senses) && size(system.sensor.senses) > 0 &&
+    system.sensor.senses.all(s, s in ['air-quality', 'parking']))
 assert: system.sensor.covers_dwellings == false
 message:
   nl: "Het bereik van {{system.name}} omvat woningen, zodat ook bewoners in en rond hun huis worden waargenomen."
@@ -5044,6 +5079,18 @@ cases:
       data:beelden: pass
       data:balie: not-applicable
       data:beelden-2: unknown
+  - name: a vehicle photo showing the plate is left to the stricter identifier rule (AVG-011)
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: scanfoto, categories: [personal.image, personal.vehicle.license-plate], retention: P90D}
+        - {id: beelden, categories: [personal.image], retention: P90D}
+      systems: [{id: scanauto, kind: camera, zone: straat, collects: [scanfoto, beelden]}]
+    expect:
+      data:scanfoto: not-applicable
+      data:beelden: fail
 
 """#),
         ("smartcity/SC-005.yaml", #"""
@@ -5058,7 +5105,9 @@ references:
   - {framework: avg, ref: "art. 5(1)(e)"}
   - {framework: ap-dpia-list, ref: "9"}
 for-each: data
-when: "'personal.image' in asset.category_keys && asset.collected_in_public_space"
+when: >-
+  'personal.image' in asset.category_keys && asset.collected_in_public_space &&
+  !asset.category_keys.exists(k, k in ['personal.device', 'personal.vehicle.license-plate'])
 assert: asset.retention <= duration('P28D')
 message:
   nl: "Camerabeelden {{asset.name}} uit de openbare ruimte worden {{asset.retention}} bewaard, langer dan vier weken."
@@ -5173,6 +5222,19 @@ cases:
       system:camera: pass
       system:camera-2: unknown
       system:meter: not-applicable
+  - name: balcony air-quality sensor of a participant is not applicable; one that also senses video fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: balkons, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: metingen, categories: [non-personal.environment, personal.location.precise], subjects: [residents], retention: P2Y}
+      systems:
+        - {id: balkonsensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality], signage: false}}
+        - {id: combisensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality, video], signage: false}}
+    expect:
+      system:balkonsensor: not-applicable
+      system:combisensor: fail
 
 """#),
         ("smartcity/SC-007.yaml", #"""
@@ -5186,7 +5248,10 @@ references:
   - {framework: avg, ref: "art. 13"}
   - {framework: gemeentewet, ref: "art. 151c"}
 for-each: system
-when: system.public_space && system.kind in ['sensor', 'camera'] && system.personal
+when: >-
+  system.public_space && system.kind in ['sensor', 'camera'] && system.personal &&
+  !(system.kind == 'sensor' && has(system.sensor) && has(system.sensor.senses) && size(system.sensor.senses) > 0 &&
+    system.sensor.senses.all(s, s in ['air-quality', 'parking']))
 assert: system.sensor.signage == true
 message:
   nl: "Bij {{system.name}} is geen bord of andere zichtbare informatie voor passanten."
@@ -5705,7 +5770,7 @@ references:
   - {framework: avg, ref: "art. 26"}
   - {framework: avg, ref: "art. 35(1)"}
 for-each: project
-when: project.personal && parties.exists(p, p.role == 'joint-controller')
+when: project.personal && parties.exists(party, party.role == 'joint-controller')
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -5753,7 +5818,7 @@ references:
   - {framework: avg, ref: "art. 35(1)"}
   - {framework: other, ref: "Wet open overheid art. 3.1"}
 for-each: project
-when: data.exists(a, a.personal && a.collected_in_public_space) && project.dpia.status == 'completed'
+when: data.exists(asset, asset.personal && asset.collected_in_public_space) && project.dpia.status == 'completed'
 assert: project.dpia.published == true
 message:
   nl: "De DPIA van dit project, dat persoonsgegevens in de openbare ruimte waarneemt, is niet openbaar gemaakt."
