@@ -2703,6 +2703,22 @@ cases:
     expect:
       system:platform: pass
       system:dashboard: unknown
+  - name: a system of an independent recipient is outside the municipality's BIO scope; a processor's is not
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: rivm, role: recipient, country: NL}
+        - {id: leverancier, role: processor, country: NL}
+      systems:
+        - {id: portaal, kind: platform, operator: rivm}
+        - {id: platform, kind: platform, operator: leverancier}
+        - {id: los, kind: platform}
+    expect:
+      system:portaal: not-applicable
+      system:platform: unknown
+      system:los: unknown
 
 """#),
         ("bio/BIO-005.yaml", #"""
@@ -2716,6 +2732,8 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.1"}
   - {framework: bio-cloud, ref: "U.10.2"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.admin_mfa == true
 message:
   nl: "Beheerders van {{system.name}} loggen in zonder multifactorauthenticatie."
@@ -2769,7 +2787,9 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.1"}
   - {framework: bio-1.04, ref: "9.4.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.security.authentication != 'password'
 message:
   nl: "{{system.name}} is via internet bereikbaar en gebruikers loggen in met alleen een wachtwoord."
@@ -2808,6 +2828,8 @@ references:
   - {framework: bio2, ref: "5.16.02"}
   - {framework: bio-1.04, ref: "9.2.1.2"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.shared_accounts == false
 message:
   nl: "Op {{system.name}} worden gedeelde of groepsaccounts gebruikt, zodat handelingen niet tot één persoon te herleiden zijn."
@@ -2853,7 +2875,9 @@ references:
   - {framework: bio2, ref: "5.18.02"}
   - {framework: bio-1.04, ref: "9.2.5.1"}
 for-each: system
-when: system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal)
 assert: system.security.access_review <= duration('P1Y')
 message:
   nl: "De toegangsrechten op {{system.name}} worden minder vaak dan eens per jaar beoordeeld (interval: {{system.security.access_review}})."
@@ -2892,6 +2916,8 @@ references:
   - {framework: bio2, ref: "8.02.01"}
   - {framework: bio-1.04, ref: "9.2.3.1"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.privileged_review <= duration('P3M')
 message:
   nl: "De beheer- en andere speciale bevoegdheden op {{system.name}} worden niet elk kwartaal beoordeeld (interval: {{system.security.privileged_review}})."
@@ -2938,7 +2964,9 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.2"}
   - {framework: bio-1.04, ref: "15.1.1.2"}
 for-each: system
-when: system.zone_info.kind in ['municipal-network', 'office']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.zone_info.kind in ['municipal-network', 'office'])
 assert: system.security.supplier_access in ['none', 'time-boxed']
 message:
   nl: "Een leverancier heeft permanente toegang tot {{system.name}} in het netwerk van de gemeente."
@@ -3102,6 +3130,8 @@ references:
   - {framework: bio2, ref: "8.20.02"}
   - {framework: bio-cloud, ref: "U.07.3"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.management_interface == 'separated'
 message:
   nl: "De beheerinterface van {{system.name}} is niet gescheiden van het gebruikersnetwerk of is vanaf internet bereikbaar."
@@ -3157,7 +3187,9 @@ references:
   - {framework: bio2, ref: "5.15.01"}
   - {framework: bio-1.04, ref: "13.1.3.1"}
 for-each: system
-when: system.kind in ['sensor', 'camera']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['sensor', 'camera'])
 assert: system.zone_info.trust != 'trusted'
 message:
   nl: "{{system.name}} staat fysiek onbeschermd in het veld maar is in de vertrouwde zone {{system.zone}} geplaatst."
@@ -3296,6 +3328,8 @@ references:
   - {framework: bio-1.04, ref: "12.6.1.1"}
   - {framework: bio-cloud, ref: "C.04.3"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.patch_sla <= duration('P7D')
 message:
   nl: "Voor {{system.name}} geldt een hersteltermijn van {{system.security.patch_sla}} voor kwetsbaarheden met hoge kans op misbruik en hoge schade; de BIO vraagt uiterlijk een week."
@@ -3350,7 +3384,9 @@ references:
   - {framework: bio-1.04, ref: "18.2.3.1"}
   - {framework: bio-cloud, ref: "C.04.5"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: now - system.security.last_pentest <= duration('P365D')
 message:
   nl: "{{system.name}} is via internet bereikbaar, maar de laatste penetratietest ({{system.security.last_pentest}}) is meer dan een jaar oud."
@@ -3407,7 +3443,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.1.1"}
   - {framework: bio-cloud, ref: "U.15.1"}
 for-each: system
-when: system.personal || system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal || system.internet_facing)
 assert: system.security.logging.enabled == true
 message:
   nl: "{{system.name}} verwerkt persoonsgegevens of is via internet bereikbaar, maar logt geen gebeurtenissen."
@@ -3461,7 +3499,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.2.4"}
   - {framework: bio-cloud, ref: "U.15.4"}
 for-each: system
-when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (has(system.security) && has(system.security.logging) && system.security.logging.enabled == true)
 assert: system.security.logging.integrity_protected == true
 message:
   nl: "De logbestanden van {{system.name}} zijn niet beschermd tegen wijzigen of verwijderen."
@@ -3502,7 +3542,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.2.2"}
   - {framework: ai-act, ref: "art. 26(6)"}
 for-each: system
-when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (has(system.security) && has(system.security.logging) && system.security.logging.enabled == true)
 assert: system.security.logging.retention >= duration('P6M')
 message:
   nl: "De logbestanden van {{system.name}} worden {{system.security.logging.retention}} bewaard; dat is te kort om een langdurige inbraak te onderzoeken."
@@ -3550,7 +3592,9 @@ references:
   - {framework: bio-1.04, ref: "12.3.1.5"}
   - {framework: bio-cloud, ref: "U.04.3"}
 for-each: system
-when: size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (size(system.stores) > 0)
 assert: now - system.security.backup.tested <= duration('P365D')
 message:
   nl: "Het terugzetten van de back-up van {{system.name}} is niet in het afgelopen jaar getest."
@@ -3599,7 +3643,9 @@ references:
   - {framework: bio-1.04, ref: "12.3.1.3"}
   - {framework: bio-1.04, ref: "12.3.1.2"}
 for-each: system
-when: project.bio == 'bio-1.04' && project.classification.bbn >= 2 && size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (project.bio == 'bio-1.04' && project.classification.bbn >= 2 && size(system.stores) > 0)
 assert: system.security.backup.rpo <= duration('PT28H')
 message:
   nl: "Bij {{system.name}} kan tot {{system.security.backup.rpo}} aan gegevens verloren gaan; BBN2 staat ten hoogste 28 uur toe."
@@ -3641,7 +3687,9 @@ references:
   - {framework: bio2, ref: "8.13.01"}
   - {framework: bio-1.04, ref: "12.3.1.4"}
 for-each: system
-when: size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (size(system.stores) > 0)
 assert: system.security.backup.offsite == true
 message:
   nl: "De back-up van {{system.name}} staat niet op een locatie die los staat van de productieomgeving."
@@ -3776,6 +3824,8 @@ references:
   - {framework: bio-1.04, ref: "9.4.3.4"}
   - {framework: bio2, ref: "8.27.01"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.default_credentials != 'unchanged'
 message:
   nl: "{{system.name}} gebruikt nog de standaardinloggegevens van de fabrikant."
@@ -3869,7 +3919,9 @@ references:
   - {framework: bio2, ref: "8.24.01"}
   - {framework: bio-cloud, ref: "U.05.2"}
 for-each: system
-when: system.personal && !system.special && size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal && !system.special && size(system.stores) > 0)
 assert: system.security.encryption_at_rest == true
 message:
   nl: "{{system.name}} slaat persoonsgegevens op zonder versleuteling van de opslag."
@@ -3914,7 +3966,9 @@ severity: medium
 references:
   - {framework: bio-1.04, ref: "9.2.5.3"}
 for-each: system
-when: project.bio == 'bio-1.04' && project.classification.bbn >= 2
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (project.bio == 'bio-1.04' && project.classification.bbn >= 2)
 assert: system.security.access_review <= duration('P6M')
 message:
   nl: "Op BBN2 moeten de toegangsrechten op {{system.name}} elk half jaar worden beoordeeld; het interval is {{system.security.access_review}}."
@@ -3956,7 +4010,9 @@ references:
   - {framework: bio2, ref: "5.14.04"}
   - {framework: bio2, ref: "5.14.05"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: size(system.endpoints) > 0
 message:
   nl: "{{system.name}} is via internet bereikbaar, maar de adressen (URL's, API's) zijn niet vastgelegd."
@@ -4062,7 +4118,9 @@ references:
   - {framework: bio2, ref: "8.21.01"}
   - {framework: bio-1.04, ref: "13.1.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.zone_info.trust != 'trusted'
 message:
   nl: "{{system.name}} is via internet bereikbaar en staat in de vertrouwde zone {{system.zone}}."
@@ -5453,6 +5511,17 @@ cases:
     expect:
       system:anpr: pass
       system:teller: not-applicable
+  - name: an enforcement app without a sensor is not applicable; a camera without sensor details is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      systems:
+        - {id: app, kind: mobile-app, zone: straat}
+        - {id: camera, kind: camera, zone: straat}
+    expect:
+      system:app: not-applicable
+      system:camera: unknown
 
 """#),
         ("smartcity/SC-010.yaml", #"""
@@ -5466,7 +5535,9 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: ap-dpia-list, ref: "12"}
 for-each: system
-when: system.public_space && 'anpr' in system.sensor.senses
+when: >-
+  system.public_space && (system.kind in ['sensor', 'camera'] || has(system.sensor)) &&
+  'anpr' in system.sensor.senses
 assert: system.sensor.edge_processing == true
 message:
   nl: "{{system.name}} leest kentekens in de openbare ruimte en stuurt ze ongefilterd door; kentekens zonder hit worden niet direct bij de bron verwijderd."
@@ -5863,7 +5934,9 @@ references:
   - {framework: bio-1.04, ref: "9.1.2.1"}
   - {framework: bio2, ref: "5.17.01"}
 for-each: system
-when: system.kind in ['sensor', 'camera', 'gateway']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['sensor', 'camera', 'gateway'])
 assert: system.security.authentication in ['certificate', 'mfa']
 message:
   nl: "{{system.name}} meldt zich aan met '{{system.security.authentication}}' in plaats van met een eigen apparaatcertificaat."
@@ -6156,7 +6229,9 @@ references:
   - {framework: avg, ref: "art. 5(1)(f)"}
   - {framework: avg, ref: "art. 6(4)"}
 for-each: system
-when: system.internet_facing && system.security.authentication == 'none'
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing && system.security.authentication == 'none')
 assert: "!system.personal"
 message:
   nl: "{{system.name}} is zonder inloggen via internet bereikbaar en bevat persoonsgegevens (ook gepseudonimiseerde)."
@@ -6201,6 +6276,15 @@ cases:
       systems: [{id: broker, kind: platform, internet-facing: true, endpoints: [{url: "mqtts://broker.voorbeeld.nl:8883", tls: [1.3]}]}]
     expect:
       system:broker: pass
+  - name: the public website of an independent recipient is not the municipality's to fix
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: rivm, role: recipient, country: NL}]
+      systems:
+        - {id: portaal, kind: website, operator: rivm, internet-facing: true, endpoints: [{url: "http://portaal.example", hsts: false}]}
+    expect:
+      system:portaal: not-applicable
 
 """#),
         ("standards/OS-001.yaml", #"""
@@ -6216,7 +6300,9 @@ references:
   - {framework: bio2, ref: "5.14.01"}
   - {framework: bio-1.04, ref: "13.2.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, !e.url.startsWith('http') || (e.url.startsWith('https://') && e.hsts == true))
 message:
   nl: "{{system.name}} heeft een publiek webadres dat niet uitsluitend via HTTPS met HSTS bereikbaar is."
@@ -6267,7 +6353,9 @@ references:
   - {framework: bio2, ref: "8.24.04"}
   - {framework: bio-1.04, ref: "10.1.1.2"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.tls.all(v, v in ['1.2', '1.3']))
 message:
   nl: "{{system.name}} biedt naast TLS 1.2/1.3 ook verouderde versies aan (SSL, TLS 1.0 of 1.1)."
@@ -6315,7 +6403,9 @@ references:
   - {framework: forum-standaardisatie, ref: "DNSSEC"}
   - {framework: bio2, ref: "5.14.01"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.dnssec == true)
 message:
   nl: "Het domein van {{system.name}} is niet met DNSSEC ondertekend."
@@ -6363,7 +6453,9 @@ references:
   - {framework: forum-standaardisatie, ref: "security.txt (RFC 9116)"}
   - {framework: bio2, ref: "5.24.08"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.security_txt == true)
 message:
   nl: "Op het domein van {{system.name}} staat geen security.txt, zodat onderzoekers niet weten waar ze een kwetsbaarheid kunnen melden."
@@ -6401,7 +6493,9 @@ severity: low
 references:
   - {framework: forum-standaardisatie, ref: "IPv6 en IPv4"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.ipv6 == true)
 message:
   nl: "{{system.name}} is niet via IPv6 bereikbaar."
@@ -6447,7 +6541,9 @@ references:
   - {framework: bio2, ref: "5.14.02"}
   - {framework: bio-1.04, ref: "13.2.3.3"}
 for-each: system
-when: system.internet_facing && system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing && system.personal)
 assert: system.endpoints.all(e, e.certificate in ['ov', 'ev', 'pkio'])
 message:
   nl: "{{system.name}} verwerkt persoonsgegevens via internet, maar gebruikt geen publiek vertrouwd OV-certificaat (of hoger)."
@@ -6492,7 +6588,9 @@ references:
   - {framework: gibit, ref: "art. 6 (Gemeentelijke ICT-kwaliteitsnormen)"}
   - {framework: bio-cloud, ref: "U.14.1"}
 for-each: system
-when: system.kind == 'api'
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind == 'api')
 assert: "'nl-gov-adr' in system.standards"
 message:
   nl: "API {{system.name}} volgt de NL GOV API Design Rules niet."
@@ -6542,7 +6640,9 @@ references:
   - {framework: forum-standaardisatie, ref: "NL GOV Assurance profile for OAuth 2.0"}
   - {framework: bio2, ref: "5.15.01"}
 for-each: system
-when: system.kind == 'api' && system.internet_facing && system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind == 'api' && system.internet_facing && system.personal)
 assert: "'oauth-nl-gov' in system.standards"
 message:
   nl: "API {{system.name}} geeft via internet toegang tot persoonsgegevens zonder het NL GOV-profiel voor OAuth 2.0."
@@ -6584,7 +6684,9 @@ references:
   - {framework: forum-standaardisatie, ref: "Digitoegankelijk (EN 301 549 met WCAG 2.1)"}
   - {framework: other, ref: "Besluit digitale toegankelijkheid overheid"}
 for-each: system
-when: system.kind in ['website', 'dashboard', 'mobile-app'] && system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['website', 'dashboard', 'mobile-app'] && system.internet_facing)
 assert: system.standards.exists(s, s in ['wcag-2.1-aa', 'wcag-2.2-aa', 'en-301-549'])
 message:
   nl: "{{system.name}} is publiek maar voldoet niet aantoonbaar aan WCAG 2.1 niveau AA (EN 301 549)."
