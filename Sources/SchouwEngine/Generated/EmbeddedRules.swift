@@ -2368,8 +2368,8 @@ when: >-
   has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && party.receives_personal
 assert: party.transfer.tia == true
 message:
-  nl: "De doorgifte aan {{party.name}} steunt op {{party.transfer.mechanism}}, maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
-  en: "The transfer to {{party.name}} relies on {{party.transfer.mechanism}}, but no transfer impact assessment (TIA) is recorded."
+  nl: "De doorgifte aan {{party.name}} steunt op standaardcontractbepalingen of bindende bedrijfsvoorschriften ({{party.transfer.mechanism}}), maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
+  en: "The transfer to {{party.name}} relies on standard contractual clauses or binding corporate rules ({{party.transfer.mechanism}}), but no transfer impact assessment (TIA) is recorded."
 remediation:
   nl: "Beoordeel per doorgifte of het recht en de praktijk in het land van ontvangst de bescherming ondermijnen, en neem zo nodig aanvullende maatregelen (versleuteling met sleutels in eigen beheer, pseudonimisering). Kan dat niet, stop de doorgifte."
   en: "Assess for each transfer whether law and practice in the destination country undermine the protection, and take supplementary measures where needed (encryption with keys under your control, pseudonymisation). If that is not possible, stop the transfer."
@@ -3027,8 +3027,8 @@ for-each: flow
 when: flow.network in ['wireless', 'internet']
 assert: flow.encrypted
 message:
-  nl: "Stroom {{flow.id}} loopt over een {{flow.network}}-verbinding zonder sterke versleuteling (encryption: {{flow.encryption}})."
-  en: "Flow {{flow.id}} runs over a {{flow.network}} link without strong encryption (encryption: {{flow.encryption}})."
+  nl: "Stroom {{flow.id}} loopt over een internet- of draadloze verbinding ({{flow.network}}) zonder sterke versleuteling (encryption: {{flow.encryption}})."
+  en: "Flow {{flow.id}} crosses an internet or wireless link ({{flow.network}}) without strong encryption (encryption: {{flow.encryption}})."
 remediation:
   nl: "Versleutel het transport met TLS 1.3 of 1.2 volgens de NCSC-richtlijnen, een VPN/IPsec-tunnel of de versleuteling van het radioprotocol (zoals LoRaWAN AES met unieke sleutels per apparaat)."
   en: "Encrypt transport with TLS 1.3 or 1.2 per the NCSC guidelines, a VPN/IPsec tunnel, or the radio protocol's encryption (such as LoRaWAN AES with unique keys per device)."
