@@ -561,8 +561,8 @@ for-each: purpose
 when: purpose.personal && purpose.from_public_space
 assert: "!(purpose.legal_basis in ['consent', 'contract'])"
 message:
-  nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op {{purpose.legal_basis}}."
-  en: "Purpose {{purpose.name}} processes data sensed in public space but rests on {{purpose.legal_basis}}."
+  nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op toestemming of een overeenkomst ({{purpose.legal_basis}})."
+  en: "Purpose {{purpose.name}} processes data sensed in public space but rests on consent or a contract ({{purpose.legal_basis}})."
 remediation:
   nl: "Passanten kunnen niet vrij en vooraf toestemming geven voor meting op straat, en met hen is geen overeenkomst gesloten. Kies een publieke taak met wettelijke bepaling, of richt de meting zo in dat geen persoonsgegevens worden verwerkt."
   en: "Passers-by cannot give free, prior consent to being measured in the street, and no contract exists with them. Use a public task with a statutory provision, or redesign the measurement so that no personal data is processed."
