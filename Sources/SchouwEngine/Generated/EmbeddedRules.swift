@@ -2351,6 +2351,17 @@ cases:
     expect:
       party:support: pass
       party:japan: not-applicable
+  - name: SCC with no TIA recorded at all fails, as AVG-026 leaves this case to this rule
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: anpr, role: processor, country: NL, headquarters: US, transfer: {mechanism: scc}}
+      data: [{id: kentekens, categories: [personal.vehicle.license-plate], retention: P1D}]
+      systems: [{id: backoffice, kind: application, operator: anpr, stores: [kentekens]}]
+    expect:
+      party:anpr: fail
 
 """#),
         ("avg/AVG-035.yaml", #"""
@@ -2366,7 +2377,7 @@ references:
 for-each: party
 when: >-
   has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && party.receives_personal
-assert: party.transfer.tia == true
+assert: has(party.transfer.tia) && party.transfer.tia
 message:
   nl: "De doorgifte aan {{party.name}} steunt op standaardcontractbepalingen of bindende bedrijfsvoorschriften ({{party.transfer.mechanism}}), maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
   en: "The transfer to {{party.name}} relies on standard contractual clauses or binding corporate rules ({{party.transfer.mechanism}}), but no transfer impact assessment (TIA) is recorded."
