@@ -1800,6 +1800,18 @@ cases:
     expect:
       party:anpr: not-applicable
       party:cloudco: fail
+  - name: a cloud provider that only hosts a supplier's platform with personal data is in scope
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: leverancier, role: processor, country: NL, headquarters: NL}
+        - {id: cloudco, role: sub-processor, processor-for: leverancier, country: IE, headquarters: US}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: cloudco, country: IE}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: platform, kind: platform, zone: cloud, operator: leverancier, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
 
 """#),
         ("avg/AVG-026.yaml", #"""
@@ -2362,6 +2374,18 @@ cases:
       systems: [{id: backoffice, kind: application, operator: anpr, stores: [kentekens]}]
     expect:
       party:anpr: fail
+  - name: a cloud provider that only hosts a supplier's platform with personal data is in scope
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: leverancier, role: processor, country: NL}
+        - {id: cloudco, role: sub-processor, processor-for: leverancier, country: US, transfer: {mechanism: scc, tia: false}}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: cloudco, country: US}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: platform, kind: platform, zone: cloud, operator: leverancier, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
 
 """#),
         ("avg/AVG-035.yaml", #"""
@@ -4854,6 +4878,16 @@ cases:
       system:teller: pass
       system:bt-teller: unknown
       system:meter: not-applicable
+  - name: a platform that stores device identifiers but does not collect them is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: buffer, kind: platform, zone: straat, stores: [mac]}
+    expect:
+      system:buffer: not-applicable
 
 """#),
         ("smartcity/SC-001.yaml", #"""
