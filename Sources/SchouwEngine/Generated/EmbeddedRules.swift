@@ -527,6 +527,24 @@ cases:
     expect:
       purpose:tellen: pass
       purpose:app-meldingen: not-applicable
+  - name: consent for data two derivation steps from a street sensor fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes: [{id: tellen, legal-basis: consent}]
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+        - {id: mac-hash, categories: [personal.device.mac], derived-from: [mac], form: pseudonymised, retention: P1D}
+        - {id: route, categories: [personal.location], derived-from: [mac-hash], form: pseudonymised, retention: P1D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, operator: gemeente, collects: [mac]}
+        - {id: platform, kind: platform, operator: gemeente}
+        - {id: dashboard, kind: application, operator: gemeente}
+      flows: [{id: f1, from: platform, to: dashboard, data: [route], purpose: tellen}]
+    expect:
+      purpose:tellen: fail
 
 """#),
         ("avg/AVG-005.yaml", #"""
@@ -540,13 +558,11 @@ references:
   - {framework: avg, ref: "art. 4(11)"}
   - {framework: avg, ref: "art. 7"}
 for-each: purpose
-when: >-
-  purpose.personal && flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a,
-  a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+when: purpose.personal && purpose.from_public_space
 assert: "!(purpose.legal_basis in ['consent', 'contract'])"
 message:
-  nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op {{purpose.legal_basis}}."
-  en: "Purpose {{purpose.name}} processes data sensed in public space but rests on {{purpose.legal_basis}}."
+  nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op toestemming of een overeenkomst ({{purpose.legal_basis}})."
+  en: "Purpose {{purpose.name}} processes data sensed in public space but rests on consent or a contract ({{purpose.legal_basis}})."
 remediation:
   nl: "Passanten kunnen niet vrij en vooraf toestemming geven voor meting op straat, en met hen is geen overeenkomst gesloten. Kies een publieke taak met wettelijke bepaling, of richt de meting zo in dat geen persoonsgegevens worden verwerkt."
   en: "Passers-by cannot give free, prior consent to being measured in the street, and no contract exists with them. Use a public task with a statutory provision, or redesign the measurement so that no personal data is processed."
@@ -1107,7 +1123,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: project
-when: project.public_space_sensing && data.exists(a, a.personal && a.collected_in_public_space)
+when: project.public_space_sensing && data.exists(asset, asset.personal && asset.collected_in_public_space)
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -1659,9 +1675,7 @@ references:
   - {framework: bio-cloud, ref: "B.09.8"}
 for-each: party
 when: >-
-  party.external && !party.in_eea && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+  party.external && !party.in_eea && party.receives_personal
 assert: >-
   adequate(party.country) ||
   (has(party.transfer) && party.transfer.mechanism in ['dpf', 'scc', 'bcr', 'derogation'])
@@ -1771,6 +1785,33 @@ cases:
       party:cloudco: pass
       party:gemeente: not-applicable
       party:hoster: unknown
+  - name: a party transferring under SCCs is left to AVG-035, which asks for the same TIA
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: anpr, role: processor, country: NL, headquarters: US, transfer: {mechanism: scc, tia: false}}
+        - {id: cloudco, role: processor, country: IE, headquarters: US, transfer: {mechanism: dpf, tia: false}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems:
+        - {id: opslag, kind: database, operator: anpr, stores: [beelden]}
+        - {id: kopie, kind: database, operator: cloudco, stores: [beelden]}
+    expect:
+      party:anpr: not-applicable
+      party:cloudco: fail
+  - name: a cloud provider that only hosts a supplier's platform with personal data is in scope
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: leverancier, role: processor, country: NL, headquarters: NL}
+        - {id: cloudco, role: sub-processor, processor-for: leverancier, country: IE, headquarters: US}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: cloudco, country: IE}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: platform, kind: platform, zone: cloud, operator: leverancier, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
 
 """#),
         ("avg/AVG-026.yaml", #"""
@@ -1786,9 +1827,8 @@ references:
   - {framework: bio-cloud, ref: "B.05.2"}
 for-each: party
 when: >-
-  party.external && !adequate(party.headquarters) && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
+  party.external && !adequate(party.headquarters) && party.receives_personal &&
+  !(has(party.transfer) && has(party.transfer.mechanism) && party.transfer.mechanism in ['scc', 'bcr'])
 assert: has(party.transfer) && has(party.transfer.tia) && party.transfer.tia
 message:
   nl: "{{party.name}} verwerkt persoonsgegevens en wordt aangestuurd vanuit {{party.headquarters}}; er is geen beoordeling van het risico op toegang door buitenlandse autoriteiten vastgelegd."
@@ -2011,6 +2051,20 @@ cases:
       system:db: pass
       system:stats: not-applicable
       system:kopie: unknown
+  - name: a system that only receives or collects special data but stores none is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: zorg, categories: [special.health], retention: P1Y}]
+      systems:
+        - {id: intake, kind: application, collects: [zorg]}
+        - {id: db, kind: database, stores: [zorg], security: {encryption-at-rest: true}}
+        - {id: rapport, kind: application}
+      flows: [{id: f1, from: db, to: rapport, data: [zorg]}]
+    expect:
+      system:intake: not-applicable
+      system:rapport: not-applicable
+      system:db: pass
 
 """#),
         ("avg/AVG-030.yaml", #"""
@@ -2026,7 +2080,7 @@ references:
   - {framework: bio-1.04, ref: "9.4.1.1"}
   - {framework: bio-cloud, ref: "U.05.2"}
 for-each: system
-when: data.exists(a, a.id in system.stores && a.special)
+when: system.stored_assets.exists(a, a.special)
 assert: system.security.encryption_at_rest == true
 message:
   nl: "{{system.name}} slaat bijzondere persoonsgegevens op zonder versleuteling van de opslag."
@@ -2150,7 +2204,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "17"}
 for-each: project
-when: data.exists(a, (a.special || a.criminal || a.biometric || a.location) && a.volume >= 10000)
+when: data.exists(asset, (asset.special || asset.criminal || asset.biometric || asset.location) && asset.volume >= 10000)
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -2216,7 +2270,7 @@ references:
   - {framework: avg, ref: "art. 35(3)(a)"}
   - {framework: ap-dpia-list, ref: "15"}
 for-each: project
-when: purposes.exists(p, p.personal && (p.profiling || p.automated_decisions))
+when: purposes.exists(purpose, purpose.personal && (purpose.profiling || purpose.automated_decisions))
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -2309,6 +2363,29 @@ cases:
     expect:
       party:support: pass
       party:japan: not-applicable
+  - name: SCC with no TIA recorded at all fails, as AVG-026 leaves this case to this rule
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL, headquarters: NL}
+        - {id: anpr, role: processor, country: NL, headquarters: US, transfer: {mechanism: scc}}
+      data: [{id: kentekens, categories: [personal.vehicle.license-plate], retention: P1D}]
+      systems: [{id: backoffice, kind: application, operator: anpr, stores: [kentekens]}]
+    expect:
+      party:anpr: fail
+  - name: a cloud provider that only hosts a supplier's platform with personal data is in scope
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: leverancier, role: processor, country: NL}
+        - {id: cloudco, role: sub-processor, processor-for: leverancier, country: US, transfer: {mechanism: scc, tia: false}}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, operator: cloudco, country: US}]
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+      systems: [{id: platform, kind: platform, zone: cloud, operator: leverancier, stores: [beelden]}]
+    expect:
+      party:cloudco: fail
 
 """#),
         ("avg/AVG-035.yaml", #"""
@@ -2323,13 +2400,11 @@ references:
   - {framework: other, ref: "HvJ EU C-311/18 (Schrems II)"}
 for-each: party
 when: >-
-  has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && (party.receives_personal ||
-  zones.exists(z, has(z.operator) && z.operator == party.id &&
-  systems.exists(s, has(s.zone) && s.zone == z.id && s.personal)))
-assert: party.transfer.tia == true
+  has(party.transfer) && party.transfer.mechanism in ['scc', 'bcr'] && party.receives_personal
+assert: has(party.transfer.tia) && party.transfer.tia
 message:
-  nl: "De doorgifte aan {{party.name}} steunt op {{party.transfer.mechanism}}, maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
-  en: "The transfer to {{party.name}} relies on {{party.transfer.mechanism}}, but no transfer impact assessment (TIA) is recorded."
+  nl: "De doorgifte aan {{party.name}} steunt op standaardcontractbepalingen of bindende bedrijfsvoorschriften ({{party.transfer.mechanism}}), maar er is geen doorgifte-effectbeoordeling (TIA) vastgelegd."
+  en: "The transfer to {{party.name}} relies on standard contractual clauses or binding corporate rules ({{party.transfer.mechanism}}), but no transfer impact assessment (TIA) is recorded."
 remediation:
   nl: "Beoordeel per doorgifte of het recht en de praktijk in het land van ontvangst de bescherming ondermijnen, en neem zo nodig aanvullende maatregelen (versleuteling met sleutels in eigen beheer, pseudonimisering). Kan dat niet, stop de doorgifte."
   en: "Assess for each transfer whether law and practice in the destination country undermine the protection, and take supplementary measures where needed (encryption with keys under your control, pseudonymisation). If that is not possible, stop the transfer."
@@ -2663,6 +2738,22 @@ cases:
     expect:
       system:platform: pass
       system:dashboard: unknown
+  - name: a system of an independent recipient is outside the municipality's BIO scope; a processor's is not
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties:
+        - {id: gemeente, role: controller, country: NL}
+        - {id: rivm, role: recipient, country: NL}
+        - {id: leverancier, role: processor, country: NL}
+      systems:
+        - {id: portaal, kind: platform, operator: rivm}
+        - {id: platform, kind: platform, operator: leverancier}
+        - {id: los, kind: platform}
+    expect:
+      system:portaal: not-applicable
+      system:platform: unknown
+      system:los: unknown
 
 """#),
         ("bio/BIO-005.yaml", #"""
@@ -2676,6 +2767,8 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.1"}
   - {framework: bio-cloud, ref: "U.10.2"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.admin_mfa == true
 message:
   nl: "Beheerders van {{system.name}} loggen in zonder multifactorauthenticatie."
@@ -2729,7 +2822,9 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.1"}
   - {framework: bio-1.04, ref: "9.4.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.security.authentication != 'password'
 message:
   nl: "{{system.name}} is via internet bereikbaar en gebruikers loggen in met alleen een wachtwoord."
@@ -2768,6 +2863,8 @@ references:
   - {framework: bio2, ref: "5.16.02"}
   - {framework: bio-1.04, ref: "9.2.1.2"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.shared_accounts == false
 message:
   nl: "Op {{system.name}} worden gedeelde of groepsaccounts gebruikt, zodat handelingen niet tot één persoon te herleiden zijn."
@@ -2813,7 +2910,9 @@ references:
   - {framework: bio2, ref: "5.18.02"}
   - {framework: bio-1.04, ref: "9.2.5.1"}
 for-each: system
-when: system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal)
 assert: system.security.access_review <= duration('P1Y')
 message:
   nl: "De toegangsrechten op {{system.name}} worden minder vaak dan eens per jaar beoordeeld (interval: {{system.security.access_review}})."
@@ -2852,6 +2951,8 @@ references:
   - {framework: bio2, ref: "8.02.01"}
   - {framework: bio-1.04, ref: "9.2.3.1"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.privileged_review <= duration('P3M')
 message:
   nl: "De beheer- en andere speciale bevoegdheden op {{system.name}} worden niet elk kwartaal beoordeeld (interval: {{system.security.privileged_review}})."
@@ -2898,7 +2999,9 @@ references:
   - {framework: bio-1.04, ref: "9.4.2.2"}
   - {framework: bio-1.04, ref: "15.1.1.2"}
 for-each: system
-when: system.zone_info.kind in ['municipal-network', 'office']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.zone_info.kind in ['municipal-network', 'office'])
 assert: system.security.supplier_access in ['none', 'time-boxed']
 message:
   nl: "Een leverancier heeft permanente toegang tot {{system.name}} in het netwerk van de gemeente."
@@ -2959,8 +3062,8 @@ for-each: flow
 when: flow.network in ['wireless', 'internet']
 assert: flow.encrypted
 message:
-  nl: "Stroom {{flow.id}} loopt over een {{flow.network}}-verbinding zonder sterke versleuteling (encryption: {{flow.encryption}})."
-  en: "Flow {{flow.id}} runs over a {{flow.network}} link without strong encryption (encryption: {{flow.encryption}})."
+  nl: "Stroom {{flow.id}} loopt over een internet- of draadloze verbinding ({{flow.network}}) zonder sterke versleuteling (encryption: {{flow.encryption}})."
+  en: "Flow {{flow.id}} crosses an internet or wireless link ({{flow.network}}) without strong encryption (encryption: {{flow.encryption}})."
 remediation:
   nl: "Versleutel het transport met TLS 1.3 of 1.2 volgens de NCSC-richtlijnen, een VPN/IPsec-tunnel of de versleuteling van het radioprotocol (zoals LoRaWAN AES met unieke sleutels per apparaat)."
   en: "Encrypt transport with TLS 1.3 or 1.2 per the NCSC guidelines, a VPN/IPsec tunnel, or the radio protocol's encryption (such as LoRaWAN AES with unique keys per device)."
@@ -3062,6 +3165,8 @@ references:
   - {framework: bio2, ref: "8.20.02"}
   - {framework: bio-cloud, ref: "U.07.3"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.management_interface == 'separated'
 message:
   nl: "De beheerinterface van {{system.name}} is niet gescheiden van het gebruikersnetwerk of is vanaf internet bereikbaar."
@@ -3117,7 +3222,9 @@ references:
   - {framework: bio2, ref: "5.15.01"}
   - {framework: bio-1.04, ref: "13.1.3.1"}
 for-each: system
-when: system.kind in ['sensor', 'camera']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['sensor', 'camera'])
 assert: system.zone_info.trust != 'trusted'
 message:
   nl: "{{system.name}} staat fysiek onbeschermd in het veld maar is in de vertrouwde zone {{system.zone}} geplaatst."
@@ -3256,6 +3363,8 @@ references:
   - {framework: bio-1.04, ref: "12.6.1.1"}
   - {framework: bio-cloud, ref: "C.04.3"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.patch_sla <= duration('P7D')
 message:
   nl: "Voor {{system.name}} geldt een hersteltermijn van {{system.security.patch_sla}} voor kwetsbaarheden met hoge kans op misbruik en hoge schade; de BIO vraagt uiterlijk een week."
@@ -3310,7 +3419,9 @@ references:
   - {framework: bio-1.04, ref: "18.2.3.1"}
   - {framework: bio-cloud, ref: "C.04.5"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: now - system.security.last_pentest <= duration('P365D')
 message:
   nl: "{{system.name}} is via internet bereikbaar, maar de laatste penetratietest ({{system.security.last_pentest}}) is meer dan een jaar oud."
@@ -3367,7 +3478,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.1.1"}
   - {framework: bio-cloud, ref: "U.15.1"}
 for-each: system
-when: system.personal || system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal || system.internet_facing)
 assert: system.security.logging.enabled == true
 message:
   nl: "{{system.name}} verwerkt persoonsgegevens of is via internet bereikbaar, maar logt geen gebeurtenissen."
@@ -3421,7 +3534,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.2.4"}
   - {framework: bio-cloud, ref: "U.15.4"}
 for-each: system
-when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (has(system.security) && has(system.security.logging) && system.security.logging.enabled == true)
 assert: system.security.logging.integrity_protected == true
 message:
   nl: "De logbestanden van {{system.name}} zijn niet beschermd tegen wijzigen of verwijderen."
@@ -3462,7 +3577,9 @@ references:
   - {framework: bio-1.04, ref: "12.4.2.2"}
   - {framework: ai-act, ref: "art. 26(6)"}
 for-each: system
-when: has(system.security) && has(system.security.logging) && system.security.logging.enabled == true
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (has(system.security) && has(system.security.logging) && system.security.logging.enabled == true)
 assert: system.security.logging.retention >= duration('P6M')
 message:
   nl: "De logbestanden van {{system.name}} worden {{system.security.logging.retention}} bewaard; dat is te kort om een langdurige inbraak te onderzoeken."
@@ -3510,7 +3627,9 @@ references:
   - {framework: bio-1.04, ref: "12.3.1.5"}
   - {framework: bio-cloud, ref: "U.04.3"}
 for-each: system
-when: size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (size(system.stores) > 0)
 assert: now - system.security.backup.tested <= duration('P365D')
 message:
   nl: "Het terugzetten van de back-up van {{system.name}} is niet in het afgelopen jaar getest."
@@ -3559,7 +3678,9 @@ references:
   - {framework: bio-1.04, ref: "12.3.1.3"}
   - {framework: bio-1.04, ref: "12.3.1.2"}
 for-each: system
-when: project.bio == 'bio-1.04' && project.classification.bbn >= 2 && size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (project.bio == 'bio-1.04' && project.classification.bbn >= 2 && size(system.stores) > 0)
 assert: system.security.backup.rpo <= duration('PT28H')
 message:
   nl: "Bij {{system.name}} kan tot {{system.security.backup.rpo}} aan gegevens verloren gaan; BBN2 staat ten hoogste 28 uur toe."
@@ -3601,7 +3722,9 @@ references:
   - {framework: bio2, ref: "8.13.01"}
   - {framework: bio-1.04, ref: "12.3.1.4"}
 for-each: system
-when: size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (size(system.stores) > 0)
 assert: system.security.backup.offsite == true
 message:
   nl: "De back-up van {{system.name}} staat niet op een locatie die los staat van de productieomgeving."
@@ -3736,6 +3859,8 @@ references:
   - {framework: bio-1.04, ref: "9.4.3.4"}
   - {framework: bio2, ref: "8.27.01"}
 for-each: system
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient')
 assert: system.security.default_credentials != 'unchanged'
 message:
   nl: "{{system.name}} gebruikt nog de standaardinloggegevens van de fabrikant."
@@ -3829,7 +3954,9 @@ references:
   - {framework: bio2, ref: "8.24.01"}
   - {framework: bio-cloud, ref: "U.05.2"}
 for-each: system
-when: system.personal && !system.special && size(system.stores) > 0
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.personal && !system.special && size(system.stores) > 0)
 assert: system.security.encryption_at_rest == true
 message:
   nl: "{{system.name}} slaat persoonsgegevens op zonder versleuteling van de opslag."
@@ -3874,7 +4001,9 @@ severity: medium
 references:
   - {framework: bio-1.04, ref: "9.2.5.3"}
 for-each: system
-when: project.bio == 'bio-1.04' && project.classification.bbn >= 2
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (project.bio == 'bio-1.04' && project.classification.bbn >= 2)
 assert: system.security.access_review <= duration('P6M')
 message:
   nl: "Op BBN2 moeten de toegangsrechten op {{system.name}} elk half jaar worden beoordeeld; het interval is {{system.security.access_review}}."
@@ -3916,7 +4045,9 @@ references:
   - {framework: bio2, ref: "5.14.04"}
   - {framework: bio2, ref: "5.14.05"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: size(system.endpoints) > 0
 message:
   nl: "{{system.name}} is via internet bereikbaar, maar de adressen (URL's, API's) zijn niet vastgelegd."
@@ -4022,7 +4153,9 @@ references:
   - {framework: bio2, ref: "8.21.01"}
   - {framework: bio-1.04, ref: "13.1.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.zone_info.trust != 'trusted'
 message:
   nl: "{{system.name}} is via internet bereikbaar en staat in de vertrouwde zone {{system.zone}}."
@@ -4128,7 +4261,7 @@ when: party.role == 'processor' || (party.role == 'third-party' && size(party.op
 assert: party.contract.exit_plan == true
 message:
   nl: "Met {{party.name}} is geen exitstrategie afgesproken."
-  en: "No exit strategy has been agreed with {{party.name}}."
+  en: "The contract with {{party.name}} contains no agreed exit strategy."
 remediation:
   nl: "Neem een uitgewerkt exitplan op in het contract: overdracht van alle gegevens en configuratie in een open formaat, een overgangsperiode met voortgezette dienstverlening, verwijdering na bevestigde migratie, en de kosten daarvan."
   en: "Include a worked-out exit plan in the contract: handover of all data and configuration in an open format, a transition period with continued service, deletion after confirmed migration, and the costs involved."
@@ -4547,6 +4680,32 @@ cases:
     expect:
       zone:cloud: pass
       zone:kantoor: not-applicable
+  - name: operator without stated certifications is unknown; a cloud zone without personal data is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: hoster, role: sub-processor, country: NL}]
+      zones:
+        - {id: cloud, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}
+        - {id: stats, kind: cloud, trust: semi-trusted, operator: hoster, country: NL}
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: telling, categories: [non-personal.statistics], retention: P1Y}
+      systems:
+        - {id: vms, kind: platform, zone: cloud, operator: hoster, stores: [beelden]}
+        - {id: dashboard, kind: platform, zone: stats, operator: hoster, stores: [telling]}
+    expect:
+      zone:cloud: unknown
+      zone:stats: not-applicable
+  - name: cloud zone without an operator is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: cloud, kind: cloud, trust: semi-trusted, country: NL}]
+      data: [{id: beelden, categories: [personal.image], retention: P7D}]
+      systems: [{id: vms, kind: platform, zone: cloud, stores: [beelden]}]
+    expect:
+      zone:cloud: unknown
 
 """#),
         ("procurement/PR-010.yaml", #"""
@@ -4561,10 +4720,9 @@ references:
   - {framework: bio-cloud, ref: "B.05.4"}
   - {framework: bio-cloud, ref: "C.03.4"}
 for-each: zone
-when: zone.kind == 'cloud' && systems.exists(s, has(s.zone) && s.zone == zone.id && s.personal)
+when: zone.kind == 'cloud' && zone.personal
 assert: >-
-  parties.exists(p, p.id == zone.operator &&
-  p.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2']))
+  zone.operator_party.certifications.exists(c, c in ['iso27001', 'isae3402-type2', 'isae3000-type2', 'soc2-type2'])
 message:
   nl: "Cloudomgeving {{zone.id}} bevat persoonsgegevens, maar de beheerder ({{zone.operator}}) toont geen onafhankelijke certificering of assurance aan."
   en: "Cloud environment {{zone.id}} holds personal data, but its operator ({{zone.operator}}) shows no independent certification or assurance."
@@ -4720,6 +4878,16 @@ cases:
       system:teller: pass
       system:bt-teller: unknown
       system:meter: not-applicable
+  - name: a platform that stores device identifiers but does not collect them is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data: [{id: mac, categories: [personal.device.mac], retention: PT1H}]
+      systems:
+        - {id: buffer, kind: platform, zone: straat, stores: [mac]}
+    expect:
+      system:buffer: not-applicable
 
 """#),
         ("smartcity/SC-001.yaml", #"""
@@ -4734,7 +4902,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: system
-when: system.public_space && data.exists(a, a.id in system.collects && 'personal.device' in a.category_keys)
+when: system.public_space && system.collected_assets.exists(a, 'personal.device' in a.category_keys)
 assert: system.sensor.edge_processing == true
 message:
   nl: "{{system.name}} vangt apparaatkenmerken (MAC, Bluetooth, IMSI) op in de openbare ruimte zonder ze op het apparaat zelf te pseudonimiseren of te aggregeren."
@@ -4791,6 +4959,40 @@ cases:
     expect:
       system:teller: pass
       system:platform: not-applicable
+  - name: raw MACs two derivation steps from the street fail; a system that only forwards them is not applicable
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data:
+        - {id: ruw, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: gefilterd, categories: [personal.device.mac], form: identified, derived-from: [ruw], retention: PT1M}
+        - {id: verrijkt, categories: [personal.device.mac], form: identified, derived-from: [gefilterd], retention: P30D}
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [ruw]}
+        - {id: doorgeefluik, kind: application, zone: cloud}
+        - {id: platform, kind: platform, zone: cloud, stores: [verrijkt]}
+      flows:
+        - {id: f1, from: teller, to: doorgeefluik, data: [gefilterd]}
+        - {id: f2, from: doorgeefluik, to: platform, data: [verrijkt]}
+    expect:
+      system:platform: fail
+      system:doorgeefluik: not-applicable
+  - name: stored identified MACs without a stated form are unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones:
+        - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        - {id: cloud, kind: cloud, trust: semi-trusted, country: NL}
+      data: [{id: mac, categories: [personal.device.mac], retention: P30D}]
+      systems:
+        - {id: teller, kind: sensor, zone: straat, collects: [mac]}
+        - {id: platform, kind: platform, zone: cloud, stores: [mac]}
+    expect:
+      system:platform: unknown
 
 """#),
         ("smartcity/SC-002.yaml", #"""
@@ -4805,8 +5007,7 @@ references:
   - {framework: ap-dpia-list, ref: "12"}
 for-each: system
 when: >-
-  data.exists(a, a.id in system.stores && 'personal.device' in a.category_keys && a.form == 'identified' &&
-  (a.collected_in_public_space || data.exists(s, s.id in a.sources && s.collected_in_public_space)))
+  system.stored_assets.exists(a, 'personal.device' in a.category_keys && a.form == 'identified' && a.from_public_space)
 assert: system.public_space
 message:
   nl: "{{system.name}} slaat ruwe apparaatkenmerken uit de openbare ruimte centraal op, buiten de sensor."
@@ -4909,6 +5110,22 @@ cases:
     expect:
       system:camera: pass
       system:geluid: not-applicable
+  - name: balcony air-quality sensor of a participant is not applicable; one that also counts wifi devices fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: balkons, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: metingen, categories: [non-personal.environment, personal.location.precise], subjects: [residents], retention: P2Y}
+        - {id: mac, categories: [personal.device.mac], retention: PT1H}
+      systems:
+        - {id: balkonsensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality], covers-dwellings: true}}
+        - {id: combisensor, kind: sensor, zone: balkons, collects: [metingen, mac], sensor: {senses: [air-quality, wifi], covers-dwellings: true}}
+        - {id: onbekend, kind: sensor, zone: balkons, collects: [metingen], sensor: {covers-dwellings: true}}
+    expect:
+      system:balkonsensor: not-applicable
+      system:combisensor: fail
+      system:onbekend: fail
 
 """#),
         ("smartcity/SC-004.yaml", #"""
@@ -4922,7 +5139,10 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: other, ref: "EVRM art. 8 (bescherming van de woning)"}
 for-each: system
-when: system.public_space && system.personal && system.kind in ['sensor', 'camera']
+when: >-
+  system.public_space && system.personal && system.kind in ['sensor', 'camera'] &&
+  !(system.kind == 'sensor' && has(system.sensor) && has(system.sensor.senses) && size(system.sensor.senses) > 0 &&
+    system.sensor.senses.all(s, s in ['air-quality', 'parking']))
 assert: system.sensor.covers_dwellings == false
 message:
   nl: "Het bereik van {{system.name}} omvat woningen, zodat ook bewoners in en rond hun huis worden waargenomen."
@@ -4962,6 +5182,18 @@ cases:
       data:beelden: pass
       data:balie: not-applicable
       data:beelden-2: unknown
+  - name: a vehicle photo showing the plate is left to the stricter identifier rule (AVG-011)
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: scanfoto, categories: [personal.image, personal.vehicle.license-plate], retention: P90D}
+        - {id: beelden, categories: [personal.image], retention: P90D}
+      systems: [{id: scanauto, kind: camera, zone: straat, collects: [scanfoto, beelden]}]
+    expect:
+      data:scanfoto: not-applicable
+      data:beelden: fail
 
 """#),
         ("smartcity/SC-005.yaml", #"""
@@ -4976,7 +5208,9 @@ references:
   - {framework: avg, ref: "art. 5(1)(e)"}
   - {framework: ap-dpia-list, ref: "9"}
 for-each: data
-when: "'personal.image' in asset.category_keys && asset.collected_in_public_space"
+when: >-
+  'personal.image' in asset.category_keys && asset.collected_in_public_space &&
+  !asset.category_keys.exists(k, k in ['personal.device', 'personal.vehicle.license-plate'])
 assert: asset.retention <= duration('P28D')
 message:
   nl: "Camerabeelden {{asset.name}} uit de openbare ruimte worden {{asset.retention}} bewaard, langer dan vier weken."
@@ -5091,6 +5325,19 @@ cases:
       system:camera: pass
       system:camera-2: unknown
       system:meter: not-applicable
+  - name: balcony air-quality sensor of a participant is not applicable; one that also senses video fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: balkons, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: metingen, categories: [non-personal.environment, personal.location.precise], subjects: [residents], retention: P2Y}
+      systems:
+        - {id: balkonsensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality], signage: false}}
+        - {id: combisensor, kind: sensor, zone: balkons, collects: [metingen], sensor: {senses: [air-quality, video], signage: false}}
+    expect:
+      system:balkonsensor: not-applicable
+      system:combisensor: fail
 
 """#),
         ("smartcity/SC-007.yaml", #"""
@@ -5104,7 +5351,10 @@ references:
   - {framework: avg, ref: "art. 13"}
   - {framework: gemeentewet, ref: "art. 151c"}
 for-each: system
-when: system.public_space && system.kind in ['sensor', 'camera'] && system.personal
+when: >-
+  system.public_space && system.kind in ['sensor', 'camera'] && system.personal &&
+  !(system.kind == 'sensor' && has(system.sensor) && has(system.sensor.senses) && size(system.sensor.senses) > 0 &&
+    system.sensor.senses.all(s, s in ['air-quality', 'parking']))
 assert: system.sensor.signage == true
 message:
   nl: "Bij {{system.name}} is geen bord of andere zichtbare informatie voor passanten."
@@ -5149,6 +5399,20 @@ cases:
     expect:
       system:camera: pass
       system:teller: not-applicable
+  - name: a camera that receives biometric templates from elsewhere fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: plein, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: P7D}
+        - {id: sjablonen, categories: [special.biometric], retention: P30D}
+      systems:
+        - {id: camera, kind: camera, zone: plein, collects: [beelden], sensor: {senses: [video], biometric-identification: false}}
+        - {id: register, kind: database, stores: [sjablonen]}
+      flows: [{id: f1, from: register, to: camera, data: [sjablonen]}]
+    expect:
+      system:camera: fail
 
 """#),
         ("smartcity/SC-008.yaml", #"""
@@ -5167,7 +5431,7 @@ for-each: system
 when: >-
   system.public_space &&
   (system.kind == 'camera' || (has(system.sensor) && has(system.sensor.senses) && 'video' in system.sensor.senses))
-assert: "!data.exists(a, a.id in system.handles && a.biometric) && system.sensor.biometric_identification == false"
+assert: "!system.handled_assets.exists(a, a.biometric) && system.sensor.biometric_identification == false"
 message:
   nl: "{{system.name}} kan personen in de openbare ruimte biometrisch identificeren (bijvoorbeeld gezichtsherkenning)."
   en: "{{system.name}} can biometrically identify people in public space (for example facial recognition)."
@@ -5221,6 +5485,18 @@ cases:
     expect:
       data:telling: pass
       data:hr: not-applicable
+  - name: demographics two derivation steps from a street camera fail
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: station, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: beelden, categories: [personal.image], retention: PT1M}
+        - {id: silhouet, categories: [personal.image], derived-from: [beelden], retention: PT1M}
+        - {id: profiel, categories: [personal.demographic.age], derived-from: [silhouet], retention: P30D}
+      systems: [{id: reclamezuil, kind: camera, zone: station, collects: [beelden]}]
+    expect:
+      data:profiel: fail
 
 """#),
         ("smartcity/SC-009.yaml", #"""
@@ -5235,7 +5511,7 @@ references:
   - {framework: avg, ref: "art. 9(1)"}
   - {framework: ai-act, ref: "art. 50(3)"}
 for-each: data
-when: asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space)
+when: asset.from_public_space
 assert: "!asset.category_keys.exists(k, k in ['personal.demographic', 'personal.behaviour.emotion', 'special.ethnicity'])"
 message:
   nl: "{{asset.name}} bevat uit de openbare ruimte afgeleide kenmerken van passanten zoals leeftijd, geslacht, afkomst of emotie."
@@ -5280,6 +5556,17 @@ cases:
     expect:
       system:anpr: pass
       system:teller: not-applicable
+  - name: an enforcement app without a sensor is not applicable; a camera without sensor details is unknown
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      systems:
+        - {id: app, kind: mobile-app, zone: straat}
+        - {id: camera, kind: camera, zone: straat}
+    expect:
+      system:app: not-applicable
+      system:camera: unknown
 
 """#),
         ("smartcity/SC-010.yaml", #"""
@@ -5293,7 +5580,9 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: ap-dpia-list, ref: "12"}
 for-each: system
-when: system.public_space && 'anpr' in system.sensor.senses
+when: >-
+  system.public_space && (system.kind in ['sensor', 'camera'] || has(system.sensor)) &&
+  'anpr' in system.sensor.senses
 assert: system.sensor.edge_processing == true
 message:
   nl: "{{system.name}} leest kentekens in de openbare ruimte en stuurt ze ongefilterd door; kentekens zonder hit worden niet direct bij de bron verwijderd."
@@ -5597,7 +5886,7 @@ references:
   - {framework: avg, ref: "art. 26"}
   - {framework: avg, ref: "art. 35(1)"}
 for-each: project
-when: project.personal && parties.exists(p, p.role == 'joint-controller')
+when: project.personal && parties.exists(party, party.role == 'joint-controller')
 assert: >-
   project.dpia.status == 'completed' ||
   (project.dpia.status == 'in-progress' && project.phase in ['idea', 'procurement'])
@@ -5645,7 +5934,7 @@ references:
   - {framework: avg, ref: "art. 35(1)"}
   - {framework: other, ref: "Wet open overheid art. 3.1"}
 for-each: project
-when: data.exists(a, a.personal && a.collected_in_public_space) && project.dpia.status == 'completed'
+when: data.exists(asset, asset.personal && asset.collected_in_public_space) && project.dpia.status == 'completed'
 assert: project.dpia.published == true
 message:
   nl: "De DPIA van dit project, dat persoonsgegevens in de openbare ruimte waarneemt, is niet openbaar gemaakt."
@@ -5690,7 +5979,9 @@ references:
   - {framework: bio-1.04, ref: "9.1.2.1"}
   - {framework: bio2, ref: "5.17.01"}
 for-each: system
-when: system.kind in ['sensor', 'camera', 'gateway']
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['sensor', 'camera', 'gateway'])
 assert: system.security.authentication in ['certificate', 'mfa']
 message:
   nl: "{{system.name}} meldt zich aan met '{{system.security.authentication}}' in plaats van met een eigen apparaatcertificaat."
@@ -5748,6 +6039,19 @@ cases:
       systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
     expect:
       data:mac-hash: unknown
+  - name: a pseudonym two derivation steps from the street with a weekly key fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      zones: [{id: straat, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: mac, categories: [personal.device.mac], form: identified, retention: PT1M}
+        - {id: mac-hash, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac], pseudonymisation: {method: hmac-sha256, key-rotation: P1D}, retention: P1D}
+        - {id: mac-week, categories: [personal.device.mac], form: pseudonymised, derived-from: [mac-hash], pseudonymisation: {method: hmac-sha256, key-rotation: P7D}, retention: P7D}
+      systems: [{id: teller, kind: sensor, zone: straat, collects: [mac]}]
+    expect:
+      data:mac-week: fail
+      data:mac-hash: pass
 
 """#),
         ("smartcity/SC-018.yaml", #"""
@@ -5763,7 +6067,7 @@ references:
 for-each: data
 when: >-
   asset.identifier && asset.form == 'pseudonymised' &&
-  (asset.collected_in_public_space || data.exists(s, s.id in asset.sources && s.collected_in_public_space))
+  asset.from_public_space
 assert: >-
   has(asset.pseudonymisation)
   ? has(asset.pseudonymisation.key_rotation) && asset.pseudonymisation.key_rotation <= duration('P1D')
@@ -5823,7 +6127,7 @@ references:
   - {framework: avg, ref: "art. 25(2)"}
   - {framework: ap-dpia-list, ref: "14"}
 for-each: system
-when: system.public_space && data.exists(a, a.id in system.collects && 'personal.audio' in a.category_keys)
+when: system.public_space && system.collected_assets.exists(a, 'personal.audio' in a.category_keys)
 assert: >-
   system.sensor.edge_processing == true &&
   !flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.audio' in a.category_keys))
@@ -5970,7 +6274,9 @@ references:
   - {framework: avg, ref: "art. 5(1)(f)"}
   - {framework: avg, ref: "art. 6(4)"}
 for-each: system
-when: system.internet_facing && system.security.authentication == 'none'
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing && system.security.authentication == 'none')
 assert: "!system.personal"
 message:
   nl: "{{system.name}} is zonder inloggen via internet bereikbaar en bevat persoonsgegevens (ook gepseudonimiseerde)."
@@ -6015,6 +6321,15 @@ cases:
       systems: [{id: broker, kind: platform, internet-facing: true, endpoints: [{url: "mqtts://broker.voorbeeld.nl:8883", tls: [1.3]}]}]
     expect:
       system:broker: pass
+  - name: the public website of an independent recipient is not the municipality's to fix
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      parties: [{id: rivm, role: recipient, country: NL}]
+      systems:
+        - {id: portaal, kind: website, operator: rivm, internet-facing: true, endpoints: [{url: "http://portaal.example", hsts: false}]}
+    expect:
+      system:portaal: not-applicable
 
 """#),
         ("standards/OS-001.yaml", #"""
@@ -6030,7 +6345,9 @@ references:
   - {framework: bio2, ref: "5.14.01"}
   - {framework: bio-1.04, ref: "13.2.3.1"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, !e.url.startsWith('http') || (e.url.startsWith('https://') && e.hsts == true))
 message:
   nl: "{{system.name}} heeft een publiek webadres dat niet uitsluitend via HTTPS met HSTS bereikbaar is."
@@ -6081,7 +6398,9 @@ references:
   - {framework: bio2, ref: "8.24.04"}
   - {framework: bio-1.04, ref: "10.1.1.2"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.tls.all(v, v in ['1.2', '1.3']))
 message:
   nl: "{{system.name}} biedt naast TLS 1.2/1.3 ook verouderde versies aan (SSL, TLS 1.0 of 1.1)."
@@ -6129,7 +6448,9 @@ references:
   - {framework: forum-standaardisatie, ref: "DNSSEC"}
   - {framework: bio2, ref: "5.14.01"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.dnssec == true)
 message:
   nl: "Het domein van {{system.name}} is niet met DNSSEC ondertekend."
@@ -6177,7 +6498,9 @@ references:
   - {framework: forum-standaardisatie, ref: "security.txt (RFC 9116)"}
   - {framework: bio2, ref: "5.24.08"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.security_txt == true)
 message:
   nl: "Op het domein van {{system.name}} staat geen security.txt, zodat onderzoekers niet weten waar ze een kwetsbaarheid kunnen melden."
@@ -6215,7 +6538,9 @@ severity: low
 references:
   - {framework: forum-standaardisatie, ref: "IPv6 en IPv4"}
 for-each: system
-when: system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing)
 assert: system.endpoints.all(e, e.ipv6 == true)
 message:
   nl: "{{system.name}} is niet via IPv6 bereikbaar."
@@ -6261,7 +6586,9 @@ references:
   - {framework: bio2, ref: "5.14.02"}
   - {framework: bio-1.04, ref: "13.2.3.3"}
 for-each: system
-when: system.internet_facing && system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.internet_facing && system.personal)
 assert: system.endpoints.all(e, e.certificate in ['ov', 'ev', 'pkio'])
 message:
   nl: "{{system.name}} verwerkt persoonsgegevens via internet, maar gebruikt geen publiek vertrouwd OV-certificaat (of hoger)."
@@ -6306,7 +6633,9 @@ references:
   - {framework: gibit, ref: "art. 6 (Gemeentelijke ICT-kwaliteitsnormen)"}
   - {framework: bio-cloud, ref: "U.14.1"}
 for-each: system
-when: system.kind == 'api'
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind == 'api')
 assert: "'nl-gov-adr' in system.standards"
 message:
   nl: "API {{system.name}} volgt de NL GOV API Design Rules niet."
@@ -6356,7 +6685,9 @@ references:
   - {framework: forum-standaardisatie, ref: "NL GOV Assurance profile for OAuth 2.0"}
   - {framework: bio2, ref: "5.15.01"}
 for-each: system
-when: system.kind == 'api' && system.internet_facing && system.personal
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind == 'api' && system.internet_facing && system.personal)
 assert: "'oauth-nl-gov' in system.standards"
 message:
   nl: "API {{system.name}} geeft via internet toegang tot persoonsgegevens zonder het NL GOV-profiel voor OAuth 2.0."
@@ -6398,7 +6729,9 @@ references:
   - {framework: forum-standaardisatie, ref: "Digitoegankelijk (EN 301 549 met WCAG 2.1)"}
   - {framework: other, ref: "Besluit digitale toegankelijkheid overheid"}
 for-each: system
-when: system.kind in ['website', 'dashboard', 'mobile-app'] && system.internet_facing
+when: >-
+  !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
+  (system.kind in ['website', 'dashboard', 'mobile-app'] && system.internet_facing)
 assert: system.standards.exists(s, s in ['wcag-2.1-aa', 'wcag-2.2-aa', 'en-301-549'])
 message:
   nl: "{{system.name}} is publiek maar voldoet niet aantoonbaar aan WCAG 2.1 niveau AA (EN 301 549)."
