@@ -177,6 +177,7 @@ public enum FactBuilder {
                                  systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists) {
         var held = [Set<Int>](repeating: [], count: d.systems.count)
         var received = [Set<Int>](repeating: [], count: d.systems.count)
+        var sent = [Set<Int>](repeating: [], count: d.systems.count)
         for (si, s) in d.systems.enumerated() {
             for id in s.collects {
                 guard let a = index.data[id] else { continue }
@@ -202,7 +203,7 @@ public enum FactBuilder {
             }
             // Data leaves its source system too: the sender handles what it sends.
             if let a = flows[fi].fromSystem {
-                for id in flow.data { if let x = index.data[id] { held[a].insert(x) } }
+                for id in flow.data { if let x = index.data[id] { held[a].insert(x); sent[a].insert(x) } }
             }
         }
         // Reach: an asset reaches every system that holds it, and every system holding something
@@ -221,6 +222,7 @@ public enum FactBuilder {
             let handles = held[si].map { d.data[$0].id }.sorted()
             systems[si].handles = handles
             systems[si].receives = received[si].map { d.data[$0].id }.sorted()
+            systems[si].sends = sent[si].map { d.data[$0].id }.sorted()
             systems[si].personal = held[si].contains { assets[$0].personal }
             systems[si].special = held[si].contains { assets[$0].special }
             systems[si].inbound.sort()
@@ -261,10 +263,12 @@ public enum FactBuilder {
             return f
         }
         var processes = [Set<String>](repeating: [], count: d.parties.count)
+        var stores = [Set<String>](repeating: [], count: d.parties.count)
         for (si, s) in d.systems.enumerated() {
             if let p = systems[si].operatorParty {
                 result[p].operates.append(s.id)
                 processes[p].formUnion(systems[si].handles)
+                stores[p].formUnion(s.stores.filter { index.data[$0] != nil })
             }
             if let z = systems[si].zone, let hostID = d.zones[z].operator_, let host = index.party[hostID],
                host != systems[si].operatorParty {
@@ -274,6 +278,7 @@ public enum FactBuilder {
         }
         for i in result.indices {
             result[i].processes = processes[i].sorted()
+            result[i].stores = stores[i].sorted()
             result[i].operates.sort()
             result[i].hosts.sort()
             result[i].receivesPersonal = processes[i].contains { id in index.data[id].map { assets[$0].personal } ?? false }

@@ -59,6 +59,8 @@ public struct SystemFacts: Sendable {
     public var publicSpace = false
     public var inbound: [String] = []
     public var outbound: [String] = []
+    /// Data ids on flows leaving the system.
+    public var sends: [String] = []
 }
 
 public struct PartyFacts: Sendable {
@@ -68,6 +70,8 @@ public struct PartyFacts: Sendable {
     public var processes: [String] = []
     public var operates: [String] = []
     public var hosts: [String] = []
+    /// Data ids stored by systems it operates.
+    public var stores: [String] = []
     public var external = false
 }
 

@@ -33,7 +33,8 @@ public enum DerivedFactCatalog {
             Fact("category_keys", .list(.string)), Fact("sources", .list(.string)),
             Fact("collected_by", .list(.string)), Fact("stored_by", .list(.string)),
             Fact("collected_in_public_space", .bool), Fact("from_public_space", .bool),
-            Fact("source_assets", .list(.object("schouw.Asset"))), Fact("reaches", .list(.string)),
+            Fact("source_assets", .list(.object("schouw.Asset"))), Fact("all_source_assets", .list(.object("schouw.Asset"))),
+            Fact("reaches", .list(.string)),
             Fact("reaches_parties", .list(.string)), Fact("reaches_countries", .list(.string)),
             Fact("leaves_eea", .bool),
         ],
@@ -47,7 +48,8 @@ public enum DerivedFactCatalog {
         "schouw.System": [
             Fact("receives", .list(.string)), Fact("handles", .list(.string)),
             Fact("collected_assets", .list(.object("schouw.Asset"))), Fact("stored_assets", .list(.object("schouw.Asset"))),
-            Fact("handled_assets", .list(.object("schouw.Asset"))), Fact("personal", .bool),
+            Fact("handled_assets", .list(.object("schouw.Asset"))), Fact("sent_assets", .list(.object("schouw.Asset"))),
+            Fact("personal", .bool),
             Fact("special", .bool), Fact("country", .string), Fact("in_eea", .bool),
             Fact("operator_party", .object("schouw.Party")), Fact("zone_info", .object("schouw.Zone")),
             Fact("public_space", .bool), Fact("inbound", .list(.string)), Fact("outbound", .list(.string)),
@@ -55,11 +57,13 @@ public enum DerivedFactCatalog {
         "schouw.Party": [
             Fact("receives_personal", .bool), Fact("in_eea", .bool), Fact("hq_in_eea", .bool),
             Fact("processes", .list(.string)), Fact("operates", .list(.string)), Fact("hosts", .list(.string)),
+            Fact("stores", .list(.string)), Fact("processor_for_party", .object("schouw.Party")),
             Fact("external", .bool),
         ],
         "schouw.Purpose": [
             Fact("flows_using", .list(.string)), Fact("personal", .bool), Fact("special", .bool),
             Fact("criminal", .bool), Fact("national_id", .bool), Fact("from_public_space", .bool),
+            Fact("assets", .list(.object("schouw.Asset"))),
         ],
         "schouw.Zone": [
             Fact("public_space", .bool), Fact("systems", .list(.string)), Fact("personal", .bool),

@@ -16,18 +16,24 @@ public struct DescriptorValues: Sendable {
     public var purposes: [Value]
 
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists) {
-        let partyValues = zip(d.parties, facts.parties).map { Self.party($0, $1) }
+        // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
+        let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil) }
+        let partyIndex = DescriptorIndex(d).party
+        let partyValues = zip(d.parties, facts.parties).map { p, f in
+            Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] })
+        }
         parties = partyValues
         zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }) }
         let index = DescriptorIndex(d)
         data = Self.assets(d, facts: facts, index: index)
-        purposes = zip(d.purposes, facts.purposes).map { Self.purpose($0, $1) }
+        let carried = Self.purposeAssets(d, index: DescriptorIndex(d), assets: data)
+        purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i]) }
         let zoneValues = zones, assetValues = data
         func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
         systems = zip(d.systems, facts.systems).map { s, f in
             Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
                         countries: countries, collected: objects(s.collects), stored: objects(s.stores),
-                        handled: objects(f.handles))
+                        handled: objects(f.handles), sent: objects(f.sends))
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
         flows = zip(d.flows, facts.flows).map { flow, f in
@@ -138,7 +144,8 @@ public struct DescriptorValues: Sendable {
                 if built[i] != nil { continue }
                 if expanded {
                     let sources = d.data[i].derivedFrom.compactMap { index.data[$0] }.compactMap { built[$0] }
-                    built[i] = asset(d.data[i], facts.assets[i], sources: sources)
+                    let all = facts.assets[i].sources.compactMap { index.data[$0] }.compactMap { built[$0] }
+                    built[i] = asset(d.data[i], facts.assets[i], sources: sources, allSources: all)
                     visiting.remove(i)
                     continue
                 }
@@ -168,7 +175,7 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Zone")
     }
 
-    static func party(_ p: Party, _ f: PartyFacts) -> Value {
+    static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?) -> Value {
         var o = ObjectFields()
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
@@ -213,11 +220,13 @@ public struct DescriptorValues: Sendable {
         o["processes"] = strings(f.processes)
         o["operates"] = strings(f.operates)
         o["hosts"] = strings(f.hosts)
+        o["stores"] = strings(f.stores)
+        o["processor_for_party"] = processorFor
         o["external"] = .bool(f.external)
         return o.value(type: "schouw.Party")
     }
 
-    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value]) -> Value {
+    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value]) -> Value {
         var o = ObjectFields()
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
@@ -249,6 +258,7 @@ public struct DescriptorValues: Sendable {
         o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
         o["from_public_space"] = .bool(f.fromPublicSpace)
         o["source_assets"] = .list(sources)
+        o["all_source_assets"] = .list(allSources)
         o["reaches"] = strings(f.reaches)
         o["reaches_parties"] = strings(f.reachesParties)
         o["reaches_countries"] = strings(f.reachesCountries)
@@ -256,7 +266,20 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Asset")
     }
 
-    static func purpose(_ p: Purpose, _ f: PurposeFacts) -> Value {
+    /// Per purpose, the assets its flows carry (each once, in first-seen order of sorted flows).
+    static func purposeAssets(_ d: Descriptor, index: DescriptorIndex, assets: [Value]) -> [[Value]] {
+        var seen = [Set<Int>](repeating: [], count: d.purposes.count)
+        var out = [[Value]](repeating: [], count: d.purposes.count)
+        for flow in d.flows.sorted(by: { $0.id < $1.id }) {
+            guard let p = flow.purpose.flatMap({ index.purpose[$0] }) else { continue }
+            for id in flow.data.sorted() {
+                if let a = index.data[id], seen[p].insert(a).inserted { out[p].append(assets[a]) }
+            }
+        }
+        return out
+    }
+
+    static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value]) -> Value {
         var o = ObjectFields()
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
@@ -277,11 +300,13 @@ public struct DescriptorValues: Sendable {
         o["criminal"] = .bool(f.criminal)
         o["national_id"] = .bool(f.nationalID)
         o["from_public_space"] = .bool(f.fromPublicSpace)
+        o["assets"] = .list(assets)
         return o.value(type: "schouw.Purpose")
     }
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
-                       countries: CountryLists, collected: Value, stored: Value, handled: Value) -> Value {
+                       countries: CountryLists, collected: Value, stored: Value, handled: Value,
+                       sent: Value) -> Value {
         var o = ObjectFields()
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
@@ -317,6 +342,7 @@ public struct DescriptorValues: Sendable {
         o["standards"] = s.standards.map(strings)
         o["receives"] = strings(f.receives)
         o["handles"] = strings(f.handles)
+        o["sent_assets"] = sent
         o["collected_assets"] = collected
         o["stored_assets"] = stored
         o["handled_assets"] = handled

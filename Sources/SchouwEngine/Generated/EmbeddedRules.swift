@@ -106,6 +106,7 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `collected_in_public_space` | bool | collected by a system in a public-space zone or by a sensor/camera there |
 | `from_public_space` | bool | collected in public space, itself or through an asset it derives from |
 | `source_assets` | list(Asset) | the assets it derives from directly, as objects |
+| `all_source_assets` | list(Asset) | every asset it derives from, transitively, as objects |
 | `reaches` | list(string) | ids of every system the asset reaches through flows, transitively (from the systems that collect or store it, and through assets derived from it) |
 | `reaches_parties` | list(string) | operators of those systems |
 | `reaches_countries` | list(string) | countries of those systems (zone country, else operator country) |
@@ -129,6 +130,7 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `receives` | list(string) | data ids that reach it, transitively |
 | `handles` | list(string) | data ids it collects, stores or receives |
 | `collected_assets`, `stored_assets`, `handled_assets` | list(Asset) | the same as objects, so rules need not scan `data` |
+| `sent_assets` | list(Asset) | the data on flows leaving the system |
 | `personal` | bool | it handles personal data |
 | `special` | bool | it handles special-category data |
 | `country` | string | zone country, else operator country (absent when neither is known) |
@@ -147,6 +149,8 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `processes` | list(string) | data ids handled by systems it operates or hosts |
 | `operates` | list(string) | ids of systems it operates |
 | `hosts` | list(string) | ids of systems in zones it operates (e.g. a cloud provider hosting a supplier's platform) |
+| `stores` | list(string) | data ids stored by systems it operates |
+| `processor_for_party` | Party | for a sub-processor, the processor it works for (absent when not given) |
 | `external` | bool | not the controller organisation (role is not `controller`) |
 
 **purpose**
@@ -156,6 +160,7 @@ Computed by the engine from the taxonomy and the data-flow graph.
 | `personal` | bool | a flow with this purpose carries personal data |
 | `special`, `criminal`, `national_id` | bool | likewise |
 | `from_public_space` | bool | a flow with this purpose carries data collected in public space |
+| `assets` | list(Asset) | the data its flows carry, as objects |
 
 **zone**
 | fact | type | meaning |
@@ -681,7 +686,7 @@ references:
   - {framework: uavg, ref: "art. 29"}
   - {framework: ap-dpia-list, ref: "17"}
 for-each: purpose
-when: flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a, a.biometric))
+when: purpose.assets.exists(a, a.biometric)
 assert: >-
   has(purpose.special_category_exception) &&
   (purpose.special_category_exception.contains('29') || purpose.special_category_exception.contains('9(2)(a)'))
@@ -1403,8 +1408,7 @@ references:
 for-each: party
 when: party.role == 'sub-processor' && project.personal
 assert: >-
-  parties.exists(p, p.id == party.processor_for &&
-  party.id in p.processor_agreement.sub_processors_approved)
+  party.id in party.processor_for_party.processor_agreement.sub_processors_approved
 message:
   nl: "Subverwerker {{party.name}} staat niet op de lijst van goedgekeurde subverwerkers in de verwerkersovereenkomst van {{party.processor_for}}."
   en: "Sub-processor {{party.name}} is not on the list of approved sub-processors in the processor agreement of {{party.processor_for}}."
@@ -2149,7 +2153,7 @@ references:
   - {framework: avg, ref: "art. 88"}
   - {framework: ap-dpia-list, ref: "11"}
 for-each: purpose
-when: purpose.personal && flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a, 'employees' in a.subjects))
+when: purpose.personal && purpose.assets.exists(a, 'employees' in a.subjects)
 assert: purpose.legal_basis != 'consent'
 message:
   nl: "Doel {{purpose.name}} verwerkt gegevens van medewerkers op basis van toestemming."
@@ -4524,7 +4528,7 @@ references:
 for-each: party
 when: >-
   (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
-  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+  size(party.stores) > 0
 assert: party.contract.data_export == 'open-format'
 message:
   nl: "{{party.name}} slaat gegevens op, maar het contract garandeert niet dat de gemeente alle gegevens in een open, gedocumenteerd formaat kan exporteren."
@@ -4579,7 +4583,7 @@ references:
 for-each: party
 when: >-
   (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
-  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+  size(party.stores) > 0
 assert: party.contract.continuity == true
 message:
   nl: "Voor de dienst van {{party.name}} is niet geregeld wat er gebeurt bij faillissement of stopzetting (continuïteitsregeling)."
@@ -4635,7 +4639,7 @@ references:
 for-each: party
 when: >-
   (party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)) &&
-  systems.exists(s, has(s.operator) && s.operator == party.id && size(s.stores) > 0)
+  size(party.stores) > 0
 assert: party.contract.archiving == true
 message:
   nl: "Met {{party.name}} zijn geen afspraken gemaakt over bewaren, archiveren en vernietigen volgens de Archiefwet en de selectielijst."
@@ -5071,7 +5075,7 @@ references:
 for-each: data
 when: >-
   asset.identifier && asset.form == 'pseudonymised' &&
-  (size(asset.collected_by) > 1 || data.exists(s, s.id in asset.sources && size(s.collected_by) > 1))
+  (size(asset.collected_by) > 1 || asset.all_source_assets.exists(s, size(s.collected_by) > 1))
 assert: asset.pseudonymisation.per_sensor_key == true
 message:
   nl: "{{asset.name}} gebruikt op alle sensoren dezelfde pseudonimiseringssleutel, waardoor bewegingen van personen tussen meetpunten te volgen zijn."
@@ -5279,7 +5283,7 @@ references:
   - {framework: ap-dpia-list, ref: "9"}
 for-each: system
 when: system.kind == 'camera' && system.public_space && 'counting' in system.sensor.senses
-assert: "!flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.image' in a.category_keys))"
+assert: "!system.sent_assets.exists(a, 'personal.image' in a.category_keys)"
 message:
   nl: "{{system.name}} wordt gebruikt om te tellen, maar stuurt beelden van personen door naar andere systemen."
   en: "{{system.name}} is used for counting but sends images of people on to other systems."
@@ -5649,8 +5653,8 @@ references:
 for-each: purpose
 when: purpose.personal && purpose.profiling
 assert: >-
-  !flows.exists(f, f.id in purpose.flows_using && f.assets.exists(a,
-  a.category_keys.exists(k, k in ['special.ethnicity', 'personal.demographic.nationality'])))
+  !purpose.assets.exists(a,
+  a.category_keys.exists(k, k in ['special.ethnicity', 'personal.demographic.nationality']))
 message:
   nl: "Doel {{purpose.name}} profileert personen en gebruikt daarbij afkomst of nationaliteit, of een indicator daarvan zoals het land van het kenteken."
   en: "Purpose {{purpose.name}} profiles people and uses origin or nationality, or a proxy for it such as the plate's country."
@@ -6130,7 +6134,7 @@ for-each: system
 when: system.public_space && system.collected_assets.exists(a, 'personal.audio' in a.category_keys)
 assert: >-
   system.sensor.edge_processing == true &&
-  !flows.exists(f, f.from == system.id && f.assets.exists(a, 'personal.audio' in a.category_keys))
+  !system.sent_assets.exists(a, 'personal.audio' in a.category_keys)
 message:
   nl: "{{system.name}} neemt geluid op waarin personen te horen zijn en verwerkt dat niet uitsluitend op het apparaat."
   en: "{{system.name}} records sound in which people can be heard and does not process it solely on the device."
