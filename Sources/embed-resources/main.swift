@@ -18,7 +18,7 @@ struct Embedding {
 }
 
 let embeddings = [
-    Embedding(directory: "Rules", extensions: ["yaml", "yml", "md"],
+    Embedding(directory: "Rules", extensions: ["yaml", "yml", "md", "csv"],
               output: "Sources/SchouwEngine/Generated/EmbeddedRules.swift", typeName: "EmbeddedRules"),
     Embedding(directory: "Reports/templates", extensions: ["html", "css", "md", "svg", "txt"],
               output: "Sources/SchouwReports/Generated/EmbeddedTemplates.swift", typeName: "EmbeddedTemplates"),

@@ -8,7 +8,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Browse, test and lint rules.",
-        subcommands: [List.self, Show.self, Test.self, Lint.self])
+        subcommands: [List.self, Show.self, Test.self, Lint.self, Coverage.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, pack, subject and title.")
@@ -99,4 +99,51 @@ struct RulesCommand: ParsableCommand {
             }
         }
     }
+
+    struct Coverage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which measures or articles of a framework the rules check, and which are left to manual assessment.",
+            discussion: """
+            The start of a statement of applicability (Verklaring van Toepasselijkheid): per BIO2 \
+            overheidsmaatregel, BIO 1.04 measure, AVG article or cloud control, the rules whose references name \
+            it (status `automated`) or none (`manual`), with a summary. References that name no listed item are \
+            listed after the table.
+
+              schouw rules coverage --framework bio2
+              schouw rules coverage --framework avg --format markdown --output vvt-avg.md
+            """)
+        @Option(help: "The catalogue: bio2 (BIO2 v1.3 overheidsmaatregelen), bio-1.04, avg or bio-cloud.")
+        var framework: CoverageFramework
+        @Option(help: "Output format: text, json or markdown.")
+        var format: CoverageRenderer.Format = .text
+        @Option(help: "Language of headings and AVG titles: nl or en (BIO texts are Dutch).")
+        var lang: Language = .nl
+        @Option(name: .customLong("rules"), help: ArgumentHelp(
+            "Directory of extra rules; a rule with a built-in id overrides it (with a warning).", valueName: "DIR"))
+        var rulesDirectory: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE"))
+        var output: String?
+
+        func run() throws {
+            let set = try Load.rules(rulesDirectory)
+            let catalogue: Catalogue
+            do { catalogue = try CatalogueLoader.builtIn(framework) } catch {
+                Console.err("error: \(error.description)\n")
+                throw ExitCode(2)
+            }
+            let report = CoverageReport.make(catalogue, rules: set, lang: lang)
+            let data: Data
+            do { data = try CoverageRenderer.render(report, format: format) } catch {
+                Console.err("error: cannot encode the coverage report: \(error)\n")
+                throw ExitCode(2)
+            }
+            do { try Console.write(data, to: output) } catch {
+                Console.err("error: cannot write \(output ?? "-"): \(error.localizedDescription)\n")
+                throw ExitCode(2)
+            }
+        }
+    }
 }
+
+extension CoverageFramework: ExpressibleByArgument {}
+extension CoverageRenderer.Format: ExpressibleByArgument {}

@@ -4169,6 +4169,893 @@ remediation:
   en: "Put internet-facing systems in a separate zone (DMZ) with filtering and DDoS protection at the edge, so that critical information is never reachable through a single zone."
 
 """#),
+        ("catalogues/SOURCES.md", #"""
+# Catalogues: where each file comes from
+
+`schouw rules coverage` and the reference checks read these files; they are embedded in the binary
+with the rules. Data only: the texts belong to their authors and keep their licences.
+
+| file | source | licence |
+| --- | --- | --- |
+| `bio2-overheidsmaatregelen-v1.3-v1.2.csv` | MinBZK/Baseline-Informatiebeveiliging-Overheid, `docs/maatregelen/index.md`: v1.3 @ 270c203d (2026-03-23), v1.2 @ 78d3ddff (2025-10-22), tabulated: 166 measure ids with ISO 27002:2022 control, theme, v1.3 status and Dutch text, v1.2 status and category. 117 ids have v1.3 status `overheidsmaatregel`. | CC BY-SA 4.0 per the repository's former `LICENSE.txt` (removed 2026-03-19, so unverified after that date). BIO2 © Staat der Nederlanden. The GitHub text has no formal status; the adopted BIO2 is authoritative. |
+| `bio-2019-v1.0x-overheidsmaatregelen-bbn.csv` | ICTU/document-as-code @ e65fddb9 (2019-11-24), `python/domain/bio2019/content/ch05…ch18.py`: BIO (2019) measures with BBN levels, ids `NN.NN.NN/MM` (`09.04.02/01` is BIO 1.04 measure 9.4.2.1). 182 rows, 45 of them "- conform norm -" (no government measure). That the texts are exactly v1.04 is unverified; spot checks match. | Apache-2.0 (repository licence) |
+| `bio-thema-uitwerking-clouddiensten-controls.csv` | Azure/Bio-Compliancy @ f557fc5a (2025-10-26), `ARM/BIO-azuredeploy.json` policy definition groups: the 169 control ids of the CIP BIO Thema-uitwerking Clouddiensten (v2.1/2.2) with the number of Azure policies mapped to each. Titles were reworded by that repository, not CIP's wording. | MIT (Microsoft) |
+| `avg-articles.yaml` | Written for schouw: the articles of Regulation (EU) 2016/679 that oblige a controller, with their headings in Dutch and English (EUR-Lex, CELEX 32016R0679). | EU legislation published on EUR-Lex may be reused with attribution (Commission Decision 2011/833/EU); the selection is part of schouw. |
+
+"""#),
+        ("catalogues/avg-articles.yaml", #"""
+# AVG (Regulation (EU) 2016/679) articles that create obligations for a controller, used by
+# `schouw rules coverage --framework avg`. A rule reference `art. 28(3)(h)` counts for article 28;
+# `art. 44-46` counts for 44, 45 and 46. Titles are the article headings, shortened where long.
+# Add an article here when a statement of applicability should account for it.
+name: Algemene verordening gegevensbescherming (AVG)
+version: "(EU) 2016/679"
+source: "Verordening (EU) 2016/679, artikelkoppen (EUR-Lex, CELEX 32016R0679); lijst van verplichtingen van de verwerkingsverantwoordelijke samengesteld voor schouw"
+articles:
+  - {article: 5, chapter: "II Beginselen", nl: "Beginselen inzake verwerking van persoonsgegevens", en: "Principles relating to processing of personal data"}
+  - {article: 6, chapter: "II Beginselen", nl: "Rechtmatigheid van de verwerking", en: "Lawfulness of processing"}
+  - {article: 7, chapter: "II Beginselen", nl: "Voorwaarden voor toestemming", en: "Conditions for consent"}
+  - {article: 9, chapter: "II Beginselen", nl: "Verwerking van bijzondere categorieën van persoonsgegevens", en: "Processing of special categories of personal data"}
+  - {article: 10, chapter: "II Beginselen", nl: "Verwerking van persoonsgegevens betreffende strafrechtelijke veroordelingen en strafbare feiten", en: "Processing of personal data relating to criminal convictions and offences"}
+  - {article: 12, chapter: "III Rechten van de betrokkene", nl: "Transparante informatie, communicatie en nadere regels voor de uitoefening van de rechten van de betrokkene", en: "Transparent information, communication and modalities for the exercise of the rights of the data subject"}
+  - {article: 13, chapter: "III Rechten van de betrokkene", nl: "Te verstrekken informatie indien de persoonsgegevens bij de betrokkene worden verzameld", en: "Information to be provided where personal data are collected from the data subject"}
+  - {article: 14, chapter: "III Rechten van de betrokkene", nl: "Te verstrekken informatie indien de persoonsgegevens niet van de betrokkene zijn verkregen", en: "Information to be provided where personal data have not been obtained from the data subject"}
+  - {article: 15, chapter: "III Rechten van de betrokkene", nl: "Recht van inzage van de betrokkene", en: "Right of access by the data subject"}
+  - {article: 16, chapter: "III Rechten van de betrokkene", nl: "Recht op rectificatie", en: "Right to rectification"}
+  - {article: 17, chapter: "III Rechten van de betrokkene", nl: "Recht op gegevenswissing (recht op vergetelheid)", en: "Right to erasure (right to be forgotten)"}
+  - {article: 18, chapter: "III Rechten van de betrokkene", nl: "Recht op beperking van de verwerking", en: "Right to restriction of processing"}
+  - {article: 19, chapter: "III Rechten van de betrokkene", nl: "Kennisgevingsplicht inzake rectificatie, wissing of verwerkingsbeperking", en: "Notification obligation regarding rectification, erasure or restriction"}
+  - {article: 20, chapter: "III Rechten van de betrokkene", nl: "Recht op overdraagbaarheid van gegevens", en: "Right to data portability"}
+  - {article: 21, chapter: "III Rechten van de betrokkene", nl: "Recht van bezwaar", en: "Right to object"}
+  - {article: 22, chapter: "III Rechten van de betrokkene", nl: "Geautomatiseerde individuele besluitvorming, waaronder profilering", en: "Automated individual decision-making, including profiling"}
+  - {article: 24, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Verantwoordelijkheid van de verwerkingsverantwoordelijke", en: "Responsibility of the controller"}
+  - {article: 25, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Gegevensbescherming door ontwerp en door standaardinstellingen", en: "Data protection by design and by default"}
+  - {article: 26, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Gezamenlijke verwerkingsverantwoordelijken", en: "Joint controllers"}
+  - {article: 27, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Vertegenwoordigers van niet in de Unie gevestigde verwerkingsverantwoordelijken of verwerkers", en: "Representatives of controllers or processors not established in the Union"}
+  - {article: 28, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Verwerker", en: "Processor"}
+  - {article: 30, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Register van de verwerkingsactiviteiten", en: "Records of processing activities"}
+  - {article: 31, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Medewerking met de toezichthoudende autoriteit", en: "Cooperation with the supervisory authority"}
+  - {article: 32, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Beveiliging van de verwerking", en: "Security of processing"}
+  - {article: 33, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Melding van een inbreuk in verband met persoonsgegevens aan de toezichthoudende autoriteit", en: "Notification of a personal data breach to the supervisory authority"}
+  - {article: 34, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Mededeling van een inbreuk in verband met persoonsgegevens aan de betrokkene", en: "Communication of a personal data breach to the data subject"}
+  - {article: 35, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Gegevensbeschermingseffectbeoordeling", en: "Data protection impact assessment"}
+  - {article: 36, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Voorafgaande raadpleging", en: "Prior consultation"}
+  - {article: 37, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Aanwijzing van de functionaris voor gegevensbescherming", en: "Designation of the data protection officer"}
+  - {article: 38, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Positie van de functionaris voor gegevensbescherming", en: "Position of the data protection officer"}
+  - {article: 39, chapter: "IV Verwerkingsverantwoordelijke en verwerker", nl: "Taken van de functionaris voor gegevensbescherming", en: "Tasks of the data protection officer"}
+  - {article: 44, chapter: "V Doorgiften", nl: "Algemeen beginsel inzake doorgiften", en: "General principle for transfers"}
+  - {article: 45, chapter: "V Doorgiften", nl: "Doorgiften op basis van een adequaatheidsbesluit", en: "Transfers on the basis of an adequacy decision"}
+  - {article: 46, chapter: "V Doorgiften", nl: "Doorgiften op basis van passende waarborgen", en: "Transfers subject to appropriate safeguards"}
+  - {article: 47, chapter: "V Doorgiften", nl: "Bindende bedrijfsvoorschriften", en: "Binding corporate rules"}
+  - {article: 48, chapter: "V Doorgiften", nl: "Niet bij Unierecht toegestane doorgiften of verstrekkingen", en: "Transfers or disclosures not authorised by Union law"}
+  - {article: 49, chapter: "V Doorgiften", nl: "Afwijkingen voor specifieke situaties", en: "Derogations for specific situations"}
+
+"""#),
+        ("catalogues/bio-2019-v1.0x-overheidsmaatregelen-bbn.csv", #"""
+chapter,chapter_title,section,section_title,control,control_title,control_bbn,maatregel_id,maatregel_text,maatregel_bbn,source
+05,Informatiebeveiligingsbeleid,05.01,Aansturing door de directie van de informatiebeveiliging,05.01.01,Beleidsregels voor informatiebeveiliging,1,05.01.01/01,"Er is een informatiebeveiligingsbeleid opgesteld door de organisatie. Dit beleid is vastgesteld door de leiding van de organisatie en bevat tenminste de volgende punten: - de strategische uitgangspunten en randvoorwaarden die de organisatie hanteert voor informatiebeveiliging en in het bijzonder de inbedding in, en afstemming op het algemene beveiligingsbeleid en het informatievoorzieningsbeleid; - de organisatie van de informatiebeveiligingsfunctie, waaronder verantwoordelijkheden, taken en bevoegdheden; - de toewijzing van de verantwoordelijkheden voor ketens van informatiesystemen aan lijnmanagers; - de gemeenschappelijke betrouwbaarheidseisen en normen die op de organisatie van toepassing zijn; - de frequentie waarmee het informatiebeveiligingsbeleid wordt geëvalueerd; - de bevordering van het beveiligingsbewustzijn.",1,"ICTU/document-as-code python/domain/bio2019/content/ch05-18.py @e65fddb94513e7c2f54f248b4ce69e9e10ce42f5 (2019-11-24); transcription of BIO (2019, v1.0x; exact version unverified); repo licence Apache-2.0; ids NN.NN.NN/MM: e.g. 09.04.02/01 = BIO 1.04 overheidsmaatregel 9.4.2.1; 112 of 114 ISO 27002:2013 controls present (6.1.x and 14.2.x each miss one); ""- conform norm -"" = no government-specific measure"
+05,Informatiebeveiligingsbeleid,05.01,Aansturing door de directie van de informatiebeveiliging,05.01.02,Beoordeling van het informatiebeveiligingsbeleid,1,05.01.02/01,"Het informatiebeveiligingsbeleid wordt minimaal één keer per drie jaar, of bij belangrijke wijzigingen als gevolg van reorganisatie of verandering in de verantwoordelijkheidsverdeling, beoordeeld en zo nodig bijgesteld.",1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.01,Rollen en verantwoordelijkheden bij informatiebeveiliging,1,06.01.01/01,De leiding van de organisatie heeft vastgelegd wat de verantwoordelijkheden en rollen zijn op het gebied van informatiebeveiliging binnen haar organisatie.,1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.01,Rollen en verantwoordelijkheden bij informatiebeveiliging,1,06.01.01/02,De verantwoordelijkheden en rollen ten aanzien van informatiebeveiliging zijn gebaseerd op relevante voorschriften en wetten.,1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.01,Rollen en verantwoordelijkheden bij informatiebeveiliging,1,06.01.01/03,De rol en verantwoordelijkheden van de Chief Information Security Officer (CISO) zijn in een CISO-functieprofiel vastgelegd.,1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.01,Rollen en verantwoordelijkheden bij informatiebeveiliging,1,06.01.01/04,Er is een CISO aangesteld conform een vastgesteld CISO-functieprofiel.,1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.02,Scheiding van taken,1,06.01.02/01,Er zijn maatregelen getroffen die onbedoelde of ongeautoriseerde toegang tot bedrijfsmiddelen waarnemen of voorkomen.,1,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.03,Contact met overheidsinstanties,2,06.01.03/01,Er is door de organisatie uitgewerkt wie met welke (overheids)instanties en toezichthouders contact heeft ten aanzien van informatiebeveiligingsaangelegenheden (vergunningen/incidenten/calamiteiten) en welke eisen voor deze aangelegenheden relevant zijn.,2,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.03,Contact met overheidsinstanties,2,06.01.03/02,Het contactoverzicht wordt jaarlijks geactualiseerd.,2,
+06,Organiseren van informatiebeveiliging,06.01,Interne organisatie,06.01.05,Informatiebeveiliging in projectbeheer,2,06.01.05/01,- conform norm -,2,
+06,Organiseren van informatiebeveiliging,06.02,Mobiele apparatuur en telewerken,06.02.01,Beleid voor mobiele apparatuur,1,06.02.01/01,"Mobiele apparatuur is zo ingericht dat geen bedrijfsinformatie onbewust wordt opgeslagen ('zero footprint'). Als zero footprint (nog) niet realiseerbaar is, biedt een mobiel apparaat (zoals een laptop, tablet en smartphone) de mogelijkheid om de toegang te beschermen door middel van een toegangsbeveiligingsmechanisme en, indien vertrouwelijke gegevens worden opgeslagen, versleuteling van die gegevens. In het geval van opslag van vertrouwelijke informatie moet op deze mobiele apparatuur 'wissen op afstand' mogelijk zijn.",2,
+06,Organiseren van informatiebeveiliging,06.02,Mobiele apparatuur en telewerken,06.02.01,Beleid voor mobiele apparatuur,1,06.02.01/02,"Bij de inzet van mobiele apparatuur zijn minimaal de volgende aspecten geïmplementeerd: - in bewustwordingsprogramma's komen gedragsaspecten van veilig mobiel werken aan de orde; - het device maakt onderdeel uit van patchmanagement en hardening; - het device wordt waar mogelijk beheerd en beveiligd via een MDM Mobile Device Management (MDM)-oplossing; - gebruikers tekenen een gebruikersovereenkomst voor mobiel werken, waarmee zij verklaren zich bewust te zijn van de gevaren van mobiel werken en verklaren dit veilig te zullen doen. Deze verklaring heeft betrekking op alle mobiele apparatuur die de medewerker zakelijk gebruikt; - periodiek wordt getoetst of de punten in lid b, c en d worden nageleefd.",2,
+06,Organiseren van informatiebeveiliging,06.02,Mobiele apparatuur en telewerken,06.02.02,Telewerken,2,06.02.02/01,- conform norm -,2,
+07,Veilig personeel,07.01,Voorafgaand aan het dienstverband,07.01.01,Screening,1,07.01.01/01,Bij indiensttreding overleggen alle medewerkers (intern en extern) een specifiek voor de functie verstrekte Verklaring Omtrent het Gedrag (VOG).,1,
+07,Veilig personeel,07.01,Voorafgaand aan het dienstverband,07.01.02,Arbeidsvoorwaarden,1,07.01.02/01,Alle medewerkers (intern en extern) zijn bij hun aanstelling of functiewisseling gewezen op hun verantwoordelijkheden ten aanzien van informatiebeveiliging. De voor hen geldende regelingen en instructies ten aanzien van informatiebeveiliging zijn eenvoudig toegankelijk.,1,
+07,Veilig personeel,07.02,Tijdens het dienstverband,07.02.01,Directieverantwoordelijkheden,1,07.02.01/01,"Er is aansluiting bij een klokkenluidersregeling, zodat iedereen in staat is om anoniem en veilig beveiligingsissues te kunnen melden.",1,
+07,Veilig personeel,07.02,Tijdens het dienstverband,07.02.02,"Bewustzijn, opleiding en training ten aanzien van informatiebeveiliging",1,07.02.02/01,Alle medewerkers hebben de verantwoordelijkheid bedrijfsinformatie te beschermen. Iedereen kent de regels en verplichtingen met betrekking tot informatiebeveiliging en daar waar relevant de speciale eisen voor gerubriceerde omgevingen,1,
+07,Veilig personeel,07.02,Tijdens het dienstverband,07.02.02,"Bewustzijn, opleiding en training ten aanzien van informatiebeveiliging",1,07.02.02/02,Alle medewerkers en contractanten die gebruikmaken van de informatiesystemen- en diensten hebben binnen drie maanden na indiensttreding een training I-bewustzijn succesvol gevolgd.,1,
+07,Veilig personeel,07.02,Tijdens het dienstverband,07.02.02,"Bewustzijn, opleiding en training ten aanzien van informatiebeveiliging",1,07.02.02/03,Het management benadrukt bij aanstelling en interne overplaatsing en bijvoorbeeld in werkoverleggen of in personeelsgesprekken bij haar medewerkers en contractanten het belang van opleiding en training op het gebied van informatiebeveiliging en stimuleert hen actief deze periodiek te volgen.,1,
+07,Veilig personeel,07.02,Tijdens het dienstverband,07.02.03,Disciplinaire procedure,1,07.02.03/01,- conform norm -,1,
+07,Veilig personeel,07.03,Beëindiging of wijziging van dienstverband,07.03.01,Beëindiging of wijziging van verantwoordelijkheden van het dienstverband,1,07.03.01/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.01,Verantwoordelijkheid voor bedrijfsmiddelen,08.01.01,Inventariseren van bedrijfsmiddelen,1,08.01.01/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.01,Verantwoordelijkheid voor bedrijfsmiddelen,08.01.02,Eigendom van bedrijfsmiddelen,1,08.01.02/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.01,Verantwoordelijkheid voor bedrijfsmiddelen,08.01.03,Aanvaardbaar gebruik van bedrijfsmiddelen,1,08.01.03/01,Alle medewerkers zijn aantoonbaar gewezen op de gedragsregels voor het gebruik van bedrijfsmiddelen.,1,
+08,Beheer van bedrijfsmiddelen,08.01,Verantwoordelijkheid voor bedrijfsmiddelen,08.01.03,Aanvaardbaar gebruik van bedrijfsmiddelen,1,08.01.03/02,De gedragsregels voor het gebruik van bedrijfsmiddelen zijn voor extern personeel in het contract vastgelegd overeenkomstig de huisregels of gedragsregels.,1,
+08,Beheer van bedrijfsmiddelen,08.01,Verantwoordelijkheid voor bedrijfsmiddelen,08.01.04,Teruggeven van bedrijfsmiddelen,1,08.01.04/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.02,Informatieclassificatie,08.02.01,Classificatie van informatie,1,08.02.01/01,"De informatie in alle informatiesystemen is door middel van een expliciete risicoafweging geclassificeerd, zodat duidelijk is welke bescherming nodig is.",1,
+08,Beheer van bedrijfsmiddelen,08.02,Informatieclassificatie,08.02.02,Informatie labelen,1,08.02.02/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.02,Informatieclassificatie,08.02.03,Behandelen van bedrijfsmiddelen,1,08.02.03/01,- conform norm -,1,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.01,Beheer van verwijderbare media,1,08.03.01/01,Er is een verwijderinstructie waarin is opgenomen dat van herbruikbare media die de organisatie verlaten de onnodige inhoud onherstelbaar verwijderd (ISO27002 - implementatierichtlijn 8.3.1.a).,1,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.01,Beheer van verwijderbare media,1,08.03.01/02,"De wijze waarop vertrouwelijk of hoger geclassificeerde informatie is opgeslagen, voldoet aan de eisen van het NBV.",2,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.02,Verwijderen van media,2,08.03.02/01,"Media die vertrouwelijke informatie bevatten zijn opgeslagen op een plek die niet toegankelijk is voor onbevoegden. Verwijdering vindt plaats op een veilige manier, bijv. door verbranding of versnippering. Verwijdering van alleen gegevens is ook mogelijk door het wissen van de gegevens voordat de media worden gebruikt voor een andere toepassing in de organisatie (ISO27002 - implementatierichtlijn 8.3.2.a).",2,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.02,Verwijderen van media,2,08.03.02/02,"Voor het wissen van alle data op het medium, wordt de data onherstelbaar verwijderd, bijvoorbeeld door minimaal twee keer te overschrijven met vaste data en één keer met random data. Er wordt gecontroleerd of alle data onherstelbaar verwijderd is.",2,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.03,Media fysiek overdragen,2,08.03.03/01,Er is voor de gehele organisatie beleid voor het fysiek transport van media vastgesteld.,2,
+08,Beheer van bedrijfsmiddelen,08.03,Behandelen van media,08.03.03,Media fysiek overdragen,2,08.03.03/02,Het gebruik van koeriers of transporteurs voor vertrouwelijk of hoger geclassificeerde informatie voldoet aan vooraf opgestelde betrouwbaarheidseisen.,2,
+09,Toegangsbeveiliging,09.01,Bedrijfseisen voor toegangsbeveiliging,09.01.01,Beleid voor toegangsbeveiliging,1,09.01.01/01,- conform norm -,1,
+09,Toegangsbeveiliging,09.01,Bedrijfseisen voor toegangsbeveiliging,09.01.02,Toegang tot netwerken en netwerkdiensten,1,09.01.02/01,Alleen geauthenticeerde apparatuur kan toegang krijgen tot een vertrouwde zone.,1,
+09,Toegangsbeveiliging,09.01,Bedrijfseisen voor toegangsbeveiliging,09.01.02,Toegang tot netwerken en netwerkdiensten,1,09.01.02/02,Gebruikers met eigen of ongeauthenticeerde apparatuur (Bring Your Own Device) krijgen alleen toegang tot een onvertrouwde zone.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.01,Registratie en afmelden van gebruikers,1,09.02.01/01,Er is een sluitende formele registratie- en afmeldprocedure voor het beheren van gebruikersidentificaties.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.01,Registratie en afmelden van gebruikers,1,09.02.01/02,Het gebruiken van groepsaccounts is niet toegestaan tenzij dit wordt gemotiveerd en vastgelegd door de proceseigenaar.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.02,Gebruikers toegang verlenen,1,09.02.02/01,Er is uitsluitend toegang verleend tot informatiesystemen na autorisatie door een bevoegde functionaris.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.02,Gebruikers toegang verlenen,1,09.02.02/02,Op basis van een risicoafweging is bepaald waar en op welke wijze functiescheiding wordt toegepast en welke toegangsrechten worden gegeven.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.02,Gebruikers toegang verlenen,1,09.02.02/03,Er is een actueel mandaatregister waaruit blijkt welke personen bevoegdheden hebben voor het verlenen van toegangsrechten dan wel functieprofielen.,2,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.03,Beheren van speciale toegangsrechten,1,09.02.03/01,De uitgegeven speciale bevoegdheden worden minimaal ieder kwartaal beoordeeld.,2,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.04,Beheer van geheime authenticatie-informatie van gebruikers,1,09.02.04/01,- conform norm -,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.05,Beoordeling van toegangsrechten van gebruikers,1,09.02.05/01,Alle uitgegeven toegangsrechten worden minimaal eenmaal per jaar beoordeeld.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.05,Beoordeling van toegangsrechten van gebruikers,1,09.02.05/02,De opvolging van bevindingen is gedocumenteerd en wordt behandeld als beveiligingsincident.,1,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.05,Beoordeling van toegangsrechten van gebruikers,1,09.02.05/03,Alle uitgegeven toegangsrechten worden minimaal eenmaal per halfjaar beoordeeld.,2,
+09,Toegangsbeveiliging,09.02,Beheer van toegangsrechten van gebruikers,09.02.06,Toegangsrechten intrekken of aanpassen,1,09.02.06/01,- conform norm -,1,
+09,Toegangsbeveiliging,09.03,Verantwoordelijkheden van gebruikers,09.03.01,Geheime authenticatie-informatie gebruiken,1,09.03.01/01,Medewerkers worden ondersteund in het beheren van hun wachtwoorden door het beschikbaar stellen van een wachtwoordenkluis.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.01,Beperking toegang tot informatie,1,09.04.01/01,Er zijn maatregelen genomen die het fysiek en/of logisch isoleren van informatie met specifiek belang waarborgen.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.01,Beperking toegang tot informatie,1,09.04.01/02,Gebruikers kunnen alleen die informatie met specifiek belang inzien en verwerken die ze nodig hebben voor de uitoefening van hun taak.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.02,Beveiligde inlogprocedures,1,09.04.02/01,"Als vanuit een onvertrouwde zone toegang wordt verleend naar een vertrouwde zone, gebeurt dit alleen op basis van minimaal two-factor authenticatie.",1,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.02,Beveiligde inlogprocedures,1,09.04.02/02,Voor het verlenen van toegang tot het netwerk door externe leveranciers wordt vooraf een risicoafweging gemaakt. De risicoafweging bepaalt onder welke voorwaarden de leveranciers toegang krijgen. Uit een registratie blijkt hoe de rechten zijn toegekend.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.03,Systeem voor wachtwoordbeheer,1,09.04.03/01,Als er geen gebruik wordt gemaakt van two-factor authenticatie is de wachtwoordlengte minimaal 8 posities en complex van samenstelling. Vanaf een wachtwoordlengte van 20 posities vervalt de complexiteitseis. Het aantal inlogpogingen is maximaal 10. De tijdsduur dat een account wordt geblokkeerd na overschrijding van het aantal keer foutief inloggen is vastgelegd.,1,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.03,Systeem voor wachtwoordbeheer,1,09.04.03/02,"In situaties waar geen two-factor authenticatie mogelijk is, wordt minimaal halfjaarlijks het wachtwoord vernieuwd (zie ook 09.04.02/01).",2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.03,Systeem voor wachtwoordbeheer,1,09.04.03/03,Het wachtwoordbeleid wordt geautomatiseerd afgedwongen.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.03,Systeem voor wachtwoordbeheer,1,09.04.03/04,"Initiële wachtwoorden en wachtwoorden die gereset zijn, hebben een maximale geldigheidsduur van een werkdag en moeten bij het eerste gebruik worden gewijzigd.",2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.03,Systeem voor wachtwoordbeheer,1,09.04.03/05,"Wachtwoorden die voldoen aan het wachtwoordbeleid hebben een maximale geldigheidsduur van een jaar. Daar waar het beleid niet toepasbaar is, geldt een maximale geldigheidsduur van 6 maanden.",2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.04,Speciale systeemhulpmiddelen gebruiken,1,09.04.04/01,Alleen bevoegd personeel heeft toegang tot systeemhulpmiddelen.,1,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.04,Speciale systeemhulpmiddelen gebruiken,1,09.04.04/02,Het gebruik van systeemhulpmiddelen wordt gelogd. De logging is een halfjaar beschikbaar voor onderzoek.,2,
+09,Toegangsbeveiliging,09.04,Toegangsbeveiliging van systeem en toepassing,09.04.05,Toegangsbeveiliging op programmabroncode,1,09.04.05/01,- conform norm -,1,
+10,Cryptografie,10.01,Cryptografsche beheersmaatregelen,10.01.01,Beleid inzake het gebruik van cryptografische beheersmaatregelen,2,10.01.01/01,In het cryptografiebeleid zijn minimaal de volgende onderwerpen uitgewerkt: - wanneer cryptografie ingezet wordt; - wie verantwoordelijk is voor de implementatie; - wie verantwoordelijk is voor het sleutelbeheer; - welke normen als basis dienen voor cryptografie en de wijze waarop de normen van het forum standaardisatie worden toegepast; - de wijze waarop het beschermingsniveau vastgesteld wordt; - bij inter-organisatie communicatie wordt het beleid onderling vastgesteld.,2,
+10,Cryptografie,10.01,Cryptografsche beheersmaatregelen,10.01.01,Beleid inzake het gebruik van cryptografische beheersmaatregelen,2,10.01.01/02,Crypografische toepassingen voldoen aan passende standaarden.,2,
+10,Cryptografie,10.01,Cryptografsche beheersmaatregelen,10.01.02,Sleutelbeheer,1,10.01.02/01,Ingeval van PKI-overheid certificaten: hanteer de PKI-Overheid-eisen t.a.v. het sleutelbeheer. In overige situaties: hanteer de standaard ISO-11770 voor het beheer van cryptografische sleutels.,2,
+10,Cryptografie,10.01,Cryptografsche beheersmaatregelen,10.01.02,Sleutelbeheer,1,10.01.02/02,Er zijn (contractuele) afspraken over reservecertificaten van een alternatieve leverancier als uit risicoafweging blijkt dat deze noodzakelijk zijn.,2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.01,Fysieke beveiligingszone,1,11.01.01/01,Er wordt voor het inrichten van beveiligde zones gebruik gemaakt van standaarden.,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.02,Fysieke toegangsbeveiliging,1,11.01.02/01,"In geval van concrete beveiligingsrisico's worden waarschuwingen, conform onderlinge afspraken, verzonden aan de relevante collega's binnen het beveiligingsdomein van de overheid.",2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.03,"Kantoren, ruimten en faciliteiten beveiligen",1,11.01.03/01,Sleutelbeheer is ingericht op basis van een sleutelplan.,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.04,Beschermen tegen bedreigingen van buitenaf,1,11.01.04/01,De organisatie heeft geïnventariseerd welke papieren archieven en apparatuur bedrijfskritisch zijn. Tegen bedreigingen van buitenaf zijn beveiligingsmaatregelen genomen op basis van een expliciete risicoafweging.,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.04,Beschermen tegen bedreigingen van buitenaf,1,11.01.04/02,Bij huisvesting van IT-apparatuur wordt rekening gehouden met de kans op gevolgen van rampen veroorzaakt door de natuur en menselijk handelen.,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.05,Werken in beveiligde gebieden,2,11.01.05/01,- conform norm -,2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.01,Beveiligde gebieden,11.01.06,Laad- en loslocatie,1,11.01.06/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.01,Plaatsing en bescherming van apparatuur,1,11.02.01/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.02,Nutsvoorzieningen,1,11.02.02/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.03,Beveiliging van bekabeling,1,11.02.03/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.04,Onderhoud van apparatuur,1,11.02.04/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.05,Verwijdering van bedrijfsmiddelen,1,11.02.05/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.06,Beveiliging van apparatuur en bedrijfsmiddelen buiten het terrein,1,11.02.06/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.07,Veilig verwijderen of hergebruiken van apparatuur,1,11.02.07/01,- conform norm - (zie 08.03.02),1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.08,Onbeheerde gebruikersapparatuur,1,11.02.08/01,- conform norm -,1,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.09,'Clear desk'- en 'clear screen'-beleid,1,11.02.09/01,Een onbeheerde werkplek in een ongecontroleerde omgeving is altijd vergrendeld.,2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.09,'Clear desk'- en 'clear screen'-beleid,1,11.02.09/02,Informatie wordt automatisch ontoegankelijk gemaakt met bijvoorbeeld een screensaver na een inactiviteit van maximaal 15 minuten.,2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.09,'Clear desk'- en 'clear screen'-beleid,1,11.02.09/03,Sessies op remote desktops worden op het remote platform vergrendeld na 15 minuten. Het overnemen van sessies op remote desktops op een ander client apparaat is alleen mogelijk via dezelfde beveiligde loginprocedure als waarmee de sessie is gecreëerd.,2,
+11,Fysieke beveiliging en beveiliging van de omgeving,11.02,Apparatuur,11.02.09,'Clear desk'- en 'clear screen'-beleid,1,11.02.09/04,Bij het gebruik van een chipcardtoken voor toegang tot systemen wordt bij het verwijderen van de token de toegangsbeveiligingslock automatisch geactiveerd.,2,
+12,Beveiliging bedrijfsvoering,12.01,Bedieningsprocedures en verantwoordelijkheden,12.01.01,Gedocumenteerde bedieningsprocedures,1,12.01.01/01,- conform norm -,1,
+12,Beveiliging bedrijfsvoering,12.01,Bedieningsprocedures en verantwoordelijkheden,12.01.02,Wijzigingsbeheer,1,12.01.02/01,In de procedure voor wijzigingenbeheer is minimaal aandacht besteed aan: - het administreren van wijzigingen; - risicoafweging van mogelijke gevolgen van de wijzigingen; - goedkeuringsprocedure voor wijzigingen.,1,
+12,Beveiliging bedrijfsvoering,12.01,Bedieningsprocedures en verantwoordelijkheden,12.01.03,Capaciteitsbeheer,1,12.01.03/01,"In koppelpunten met externe of onvertrouwde zones zijn maatregelen getroffen om mogelijke aanvallen die de beschikbaarheid van de informatievoorziening negatief beïnvloeden (bijv. DDoS attacks, Distributed Denial of Service attacks) te signaleren en hierop te reageren.",1,
+12,Beveiliging bedrijfsvoering,12.01,Bedieningsprocedures en verantwoordelijkheden,12.01.04,"Scheiding van ontwikkel-, test- en productieomgevingen",1,12.01.04/01,"In de productieomgeving wordt niet getest. Alleen met voorafgaande goedkeuring door de proceseigenaar en schriftelijke vastlegging hiervan, kan hierop worden afgeweken.",2,
+12,Beveiliging bedrijfsvoering,12.01,Bedieningsprocedures en verantwoordelijkheden,12.01.04,"Scheiding van ontwikkel-, test- en productieomgevingen",1,12.01.04/02,"Wijzigingen op de productieomgeving worden altijd getest voordat zij in productie gebracht worden. Alleen met voorafgaande goedkeuring door de proceseigenaar en schriftelijke vastlegging hiervan, kan hierop worden afgeweken.",2,
+12,Beveiliging bedrijfsvoering,12.02,Bescherming tegen malware,12.02.01,Beheersmaatregelen tegen malware,1,12.02.01/01,Het downloaden van bestanden is beheerst en beperkt op basis van risico en need-of-use.,1,
+12,Beveiliging bedrijfsvoering,12.02,Bescherming tegen malware,12.02.01,Beheersmaatregelen tegen malware,1,12.02.01/02,Gebruikers zijn voorgelicht over de risico's ten aanzien van surfgedrag en het klikken op onbekende linken.,1,
+12,Beveiliging bedrijfsvoering,12.02,Bescherming tegen malware,12.02.01,Beheersmaatregelen tegen malware,1,12.02.01/03,Software en bijbehorende herstelsoftware die malware opspoort zijn geïnstalleerd en worden regelmatig geüpdatet.,1,
+12,Beveiliging bedrijfsvoering,12.02,Bescherming tegen malware,12.02.01,Beheersmaatregelen tegen malware,1,12.02.01/04,"Computers en media worden als voorzorgsmaatregel routinematig gescand. De uitgevoerde scan behoort te omvatten: - alle bestanden die via netwerken of via elke vorm van opslagmedium zijn ontvangen, vóór gebruik op malware scannen; - bijlagen en downloads vóór gebruik.",1,
+12,Beveiliging bedrijfsvoering,12.02,Bescherming tegen malware,12.02.01,Beheersmaatregelen tegen malware,1,12.02.01/05,"De malware scan wordt op verschillende omgevingen uitgevoerd, bijv. op mailservers, desktopcomputers en bij de toegang tot het netwerk van de organisatie.",1,
+12,Beveiliging bedrijfsvoering,12.03,Back-up,12.03.01,Back-up van informatie,1,12.03.01/01,Er is een back-up beleid waarin de eisen voor het bewaren en beschermen zijn gedefinieerd en vastgesteld.,1,
+12,Beveiliging bedrijfsvoering,12.03,Back-up,12.03.01,Back-up van informatie,1,12.03.01/02,Op basis van een expliciete risicoafweging is bepaald wat het maximaal toegestane dataverlies is en wat de maximale hersteltijd is na een incident.,1,
+12,Beveiliging bedrijfsvoering,12.03,Back-up,12.03.01,Back-up van informatie,1,12.03.01/03,In het back-up beleid staan minimaal de volgende eisen: - dataverlies bedraagt maximaal 28 uur; - hersteltijd in geval van incidenten is maximaal 16 werkuren (2 dagen van 8 uur) in 85% van de gevallen.,2,
+12,Beveiliging bedrijfsvoering,12.03,Back-up,12.03.01,Back-up van informatie,1,12.03.01/04,"Het back-up proces voorziet in opslag van de back-up op een locatie, waarbij een incident op de ene locatie niet kan leiden tot schade op de andere.",2,
+12,Beveiliging bedrijfsvoering,12.03,Back-up,12.03.01,Back-up van informatie,1,12.03.01/05,De restore procedure wordt minimaal jaarlijks getest of na een grote wijziging om de betrouwbaarheid te waarborgen als ze in noodgevallen uitgevoerd moet worden.,2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.01,Gebeurtenissen registreren,1,12.04.01/01,Een logregel bevat minimaal de gebeurtenis; de benodigde informatie die nodig is om het incident met hoge mate van zekerheid te herleiden tot een natuurlijk persoon; het gebruikte apparaat; het resultaat van de handeling; een datum en tijdstip van de gebeurtenis.,1,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.01,Gebeurtenissen registreren,1,12.04.01/02,Een logregel bevat in geen geval gegevens die tot het doorbreken van de beveiliging kunnen leiden.,1,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.01,Gebeurtenissen registreren,1,12.04.01/03,"De informatieverwerkende omgeving wordt gemonitord door een SIEM en/of SOC middels detectie-voorzieningen, zoals het Nationaal Detectie Netwerk (alleen voor rijksoverheidsorganisaties), die worden ingezet op basis van een risico-inschatting, mede aan de hand van en de aard van de te beschermen gegevens en informatiesystemen, zodat aanvallen kunnen worden gedetecteerd.",2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.01,Gebeurtenissen registreren,1,12.04.01/04,"Bij ontdekte nieuwe dreigingen (aanvallen) via 12.04.01/03 worden deze binnen geldende juridische kaders verplicht gedeeld binnen de overheid, waaronder met het NCSC (alleen voor rijksoverheidsorganisaties) of via de sectorale CERT (voor andere overheidsorganisaties), middels (bij voorkeur geautomatiseerde) threat intelligence sharing mechanismen.",2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.01,Gebeurtenissen registreren,1,12.04.01/05,De SIEM en/of SOC hebben heldere regels over wanneer een incident moet worden gerapporteerd aan het verantwoordelijk management.,2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.02,Beschermen van informatie in logbestanden,1,12.04.02/01,Er is een overzicht van logbestanden die worden gegenereerd.,1,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.02,Beschermen van informatie in logbestanden,1,12.04.02/02,Ten behoeve van de loganalyse is op basis van een expliciete risicoafweging de bewaarperiode van de logging bepaald. Binnen deze periode is de beschikbaarheid van de loginformatie gewaarborgd.,1,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.02,Beschermen van informatie in logbestanden,1,12.04.02/03,Er is een (onafhankelijke) interne audit procedure die minimaal half jaarlijks toetst op het ongewijzigd bestaan van logbestanden.,2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.02,Beschermen van informatie in logbestanden,1,12.04.02/04,"Oneigenlijk wijzigen, verwijderen of pogingen daartoe van loggegevens worden zo snel mogelijk gemeld als beveiligingsincident via de procedure voor informatiebeveiligingsincidenten conform hoofdstuk 16.",2,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.03,Logbestanden van beheerders en operators,1,12.04.03/01,- conform norm -,1,
+12,Beveiliging bedrijfsvoering,12.04,Verslaglegging en monitoren,12.04.04,Kloksynchronisatie,1,12.04.04/01,- conform norm -,1,
+12,Beveiliging bedrijfsvoering,12.05,Beheersing van operationele sofware,12.05.01,Software installeren op operationele systemen,1,12.05.01/01,- conform norm -,1,
+12,Beveiliging bedrijfsvoering,12.06,Beheer van technische kwetsbaarheden,12.06.01,Beheer van technische kwetsbaarheden,1,12.06.01/01,"Als de kans op misbruik en de verwachte schade beide hoog zijn (NCSC classificatie kwetsbaarheidswaarschuwingen), worden patches zo snel mogelijk, maar uiterlijk binnen een week geïnstalleerd. In de tussentijd worden op basis van een expliciete risicoafweging mitigerende maatregelen getroffen.",1,
+12,Beveiliging bedrijfsvoering,12.06,Beheer van technische kwetsbaarheden,12.06.02,Beperkingen voor het installeren van software,1,12.06.02/01,"Gebruikers kunnen op hun werkomgeving niets zelf installeren, anders dan via de ICT-leverancier wordt aangeboden of wordt toegestaan (whitelist).",2,
+12,Beveiliging bedrijfsvoering,12.07,Overwegingen betreffende audits van informatiesystemen,12.07.01,Beheersmaatregelen betreffende audits van informatiesystemen,1,12.07.01/01,- conform norm -,1,
+13,Communicatiebeveiliging,13.01,Beheer van netwerkbeveiliging,13.01.01,Beheersmaatregelen voor netwerken,1,13.01.01/01,- conform norm -,1,
+13,Communicatiebeveiliging,13.01,Beheer van netwerkbeveiliging,13.01.02,Beveiliging van netwerkdiensten,1,13.01.02/01,"Het dataverkeer dat de organisatie binnenkomt of uitgaat wordt bewaakt / geanalyseerd op kwaadaardige elementen middels detectie-voorzieningen (zoals beschreven in de richtlijn voor implementatie van detectie-oplossingen), zoals het Nationaal Detectie Netwerk (alleen voor rijksoverheidsorganisaties) of GDI, die worden ingezet op basis van een risico-inschatting, mede aan de hand van de aard van de te beschermen gegevens en informatiesystemen.",2,
+13,Communicatiebeveiliging,13.01,Beheer van netwerkbeveiliging,13.01.02,Beveiliging van netwerkdiensten,1,13.01.02/02,"Bij ontdekte nieuwe dreigingen vanuit 13.01.02/01 worden deze, rekening houdend met de geldende juridische kaders, verplicht gedeeld binnen de overheid, waaronder met het NCSC (alleen voor rijksoverheidsorganisaties) of de sectorale CERT, bij voorkeur door geautomatiseerde mechanismen (threat intelligence sharing).",2,
+13,Communicatiebeveiliging,13.01,Beheer van netwerkbeveiliging,13.01.02,Beveiliging van netwerkdiensten,1,13.01.02/03,"Bij draadloze verbindingen zoals wifi en bij bedrade verbindingen buiten het gecontroleerd gebied, wordt gebruik gemaakt van encryptie middelen waarvoor het NBV een positief inzetadvies heeft afgegeven.",2,
+13,Communicatiebeveiliging,13.01,Beheer van netwerkbeveiliging,13.01.03,Scheiding in netwerken,1,13.01.03/01,Alle gescheiden groepen hebben een gedefinieerd beveiligingsniveau.,2,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.01,Beleid en procedures voor informatietransport,1,13.02.01/01,- conform norm -,1,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.02,Overeenkomsten over informatietransport,1,13.02.02/01,- conform norm -,1,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.03,Elektronische berichten,1,13.02.03/01,Voor de beveiliging van elektronische berichten gelden de vastgestelde standaarden tegen phishing en afluisteren op pas-toe-of-leg-uit lijst van het forum standaardisatie.,1,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.03,Elektronische berichten,1,13.02.03/02,"Voor veilige berichtenuitwisseling met basisregistraties, wordt conform de pas-toe-of-leg-uit-lijst, gebruik gemaakt van de actuele versie van Digikoppeling.",2,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.03,Elektronische berichten,1,13.02.03/03,Maak gebruik van PKI-Overheid certificaten bij web- en mailverkeer van gevoelige gegevens. Gevoelige gegevens zijn o.a. digitale documenten binnen de overheid waar gebruikers rechten aan kunnen ontlenen.,2,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.03,Elektronische berichten,1,13.02.03/04,Om zekerheid te bieden over de integriteit van het elektronische bericht wordt voor elektronische handtekeningen gebruik gemaakt van de AdES Baseline Profile standaard of de of de ETSI TS 102 176-1.,2,
+13,Communicatiebeveiliging,13.02,Informatietransport,13.02.04,Vertrouwelijkheids- of geheimhoudingsovereenkomst,1,13.02.04/01,- conform norm -,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.01,Beveiligingseisen voor informatiesystemen,14.01.01,Analyse en specificatie van informatiebeveiligingseisen,1,14.01.01/01,"Bij nieuwe informatiesystemen en bij wijzigingen op bestaande informatiesystemen moet conform het Voorschrift Informatiebeveiliging Rijksdienst artikel 4 een expliciete risicoafweging worden uitgevoerd ten behoeve van het vaststellen van de beveiligingseisen, uitgaande van de BIR.",1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.01,Beveiligingseisen voor informatiesystemen,14.01.02,Toepassingen op openbare netwerken beveiligen,1,14.01.02/01,- conform norm -,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.01,Beveiligingseisen voor informatiesystemen,14.01.03,Transacties van toepassingen beschermen,1,14.01.03/01,- conform norm -,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.01,Beleid voor beveiligd ontwikkelen,1,14.02.01/01,De gangbare principes rondom Security by design zijn uitgangspunt voor de ontwikkeling van software en systemen,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.02,Procedures voor wijzigingsbeheer met betrekking tot systemen,1,14.02.02/01,"Voor het wijzigingsbeheer gelden de algemeen geaccepteerde beheerframeworks, zoals ITIL, ASL of BiSL.",1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.03,Technische beoordeling van toepassingen na wijzigingen besturingsplatform,2,14.02.03/01,- conform norm -,2,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.05,Principes voor engineering van beveiligde systemen,1,14.02.05/01,Zie overheidsmaatregel 14.02.01/01,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.06,Beveiligde ontwikkelomgeving,1,14.02.06/01,Uitgangspunt voor systeemontwikkelingtrajecten is een expliciete risicoafweging. Deze heeft zowel de ontwikkelomgeving als ook het te ontwikkelen systeem in scope.,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.07,Uitbestede softwareontwikkeling,1,14.02.07/01,Een voorwaarde voor uitbestedingstrajecten is een expliciete risicoafweging. De noodzakelijke beveiligingsmaatregelen die daaruit volgen worden aan de leverancier opgelegd.,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.08,Testen van systeembeveiliging,1,14.02.08/01,- conform norm -,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.09,Systeemacceptatietests,,14.02.09/01,Voor acceptatietesten van systemen worden gestructureerde testmethodieken gebruikt. De testen worden bij voorkeur geautomatiseerd uitgevoerd.,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.02,Beveiliging in ontwikkelings- en ondersteunende processen,14.02.09,Systeemacceptatietests,,14.02.09/02,Van de resultaten van de testen wordt verslag gemaakt.,1,
+14,"Acquisitie, ontwikkeling en onderhoud van informatiesystemen",14.03,Testgegevens,14.03.01,Bescherming van testgegevens,2,14.03.01/01,- conform norm -,2,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.01,Informatiebeveiligingsbeleid voor leveranciersrelaties,1,15.01.01/01,"Bij offerteaanvragen waar informatie(voorziening) een rol speelt, worden eisen t.a.v. informatiebeveiliging (beschikbaarheid, integriteit en vertrouwelijkheid) benoemd. Deze eisen zijn gebaseerd op een expliciete risicoafweging.",1,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.01,Informatiebeveiligingsbeleid voor leveranciersrelaties,1,15.01.01/02,Op basis van een expliciete risicoafweging worden de beheersmaatregelen met betrekking tot leverancierstoegang tot bedrijfsinformatie vastgesteld.,2,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.01,Informatiebeveiligingsbeleid voor leveranciersrelaties,1,15.01.01/03,"Met alle leveranciers die als verwerker voor of namens de organisatie persoonsgegevens verwerken, worden verwerkersovereenkomsten gesloten waarin alle wettelijk vereiste afspraken zijn vastgesteld.",2,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/01,De beveiligingseisen uit de offerteaanvraag worden expliciet opgenomen in de (inkoop)contracten waar informatie een rol speelt.,1,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/02,In de inkoopcontracten worden expliciet prestatie-indicatoren en de bijbehorende verantwoordingsrapportages opgenomen.,1,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/03,"In situaties waarin contractvoorwaarden worden opgelegd door leveranciers, is voorafgaand aan het tekenen van het contract met een risicoafweging helder gemaakt wat de consequenties hiervan zijn voor de organisatie. Expliciet is gemaakt welke consequenties geaccepteerd worden en welke gemitigeerd moeten zijn bij het aangaan van de overeenkomst.",1,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/04,Ter waarborging van vertrouwelijkheid of geheimhouding worden bij IT-inkopen standaard voorwaarden voor inkoop gehanteerd.,1,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/05,Voordat een contract wordt afgesloten wordt in een risicoafweging bepaald of de afhankelijkheid van een leverancier beheersbaar is. Een vast onderdeel van het contract is een expliciete uitwerking van de exit-strategie.,2,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.02,Opnemen van beveiligingsaspecten in leveranciersovereenkomsten,1,15.01.02/06,In inkoopcontracten wordt expliciet de mogelijkheid van een externe audit opgenomen waarmee de betrouwbaarheid van de geleverde dienst kan worden getoetst. Een audit is niet nodig als de contractant d.m.v. certificering aantoont dat de gewenste betrouwbaarheid van de dienst is geborgd.,2,
+15,Leveranciersrelaties,15.01,Informatiebeveiliging in leveranciersrelaties,15.01.03,Toeleveringsketen van informatie- en communicatietechnologie,1,15.01.03/01,Leveranciers moeten hun keten van toeleveranciers bekend maken en transparant zijn over de maatregelen die zij genomen hebben om de aan hun opgelegde eisen ook door te vertalen naar hun toeleveranciers.,2,
+15,Leveranciersrelaties,15.02,Toepassingen op openbare netwerken beveiligen,15.02.01,Monitoring en beoordeling van dienstverlening van leveranciers,1,15.02.01/01,"Jaarlijks wordt de prestatie van leveranciers op het gebied van informatiebeveiliging beoordeeld op vooraf vastgestelde prestatie-indicatoren, zoals in het contract opgenomen is.",2,
+15,Leveranciersrelaties,15.02,Toepassingen op openbare netwerken beveiligen,15.02.02,Beheer van veranderingen in dienstverlening van leveranciers,2,15.02.02/01,- conform norm -,2,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.01,Verantwoordelijkheden en procedures,1,16.01.01/01,- conform norm -,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/01,Er is een meldloket waar beveiligingsincidenten kunnen worden gemeld.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/02,Er is een meldprocedure waarin de taken en verantwoordelijkheden van het meldloket staan beschreven.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/03,Alle medewerkers en contractanten hebben aantoonbaar kennis genomen van de meldingsprocedure van incidenten.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/04,"Incidenten worden zo snel als mogelijk, maar in ieder geval binnen 24 uur na bekendwording, gemeld bij het meldloket.",1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/05,De proceseigenaar is verantwoordelijk voor het oplossen van beveiligingsincidenten.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/06,De opvolging van incidenten wordt maandelijks gerapporteerd aan de verantwoordelijke.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.02,Rapportage van informatiebeveiligingsgebeurtenissen,1,16.01.02/07,Informatie afkomstig uit de responsible disclosure procedure zijn onderdeel van de incidentrapportage.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.03,Rapportage van zwakke plekken in de informatiebeveiliging,1,16.01.03/01,Een responsible disclosure procedure is gepubliceerd en ingericht.,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.04,Beoordeling van en besluitvorming over informatiebeveiligingsgebeurtenissen,1,16.01.04/01,"Informatiebeveiligingsincidenten die hebben geleid tot een vermoedelijk of mogelijk opzettelijke inbreuk op de beschikbaarheid, vertrouwelijkheid of integriteit van informatieverwerkende systemen, behoren zo snel mogelijk (binnen 72 uur) al dan niet geautomatiseerd te worden gemeld aan het NCSC door of namens het department security contact (DSC, operationele contactpersoon voor het NCSC) of de Chief Information Security Officer (CISO).",2,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.05,Respons op informatiebeveiligingsincidenten,1,16.01.05/01,- conform norm -,1,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.06,Lering uit informatiebeveiligingsincidenten,2,16.01.06/01,Beveiligingsincidenten worden geanalyseerd met als doel te leren en het voorkomen van toekomstige beveiligingsincidenten.,2,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.06,Lering uit informatiebeveiligingsincidenten,2,16.01.06/02,De analyses van de beveiligingsincidenten worden gedeeld met de relevante partners om herhaling en toekomstige incidenten te voorkomen.,2,
+16,Beheer van informatiebeveiligingsincidenten,16.01,Beheer van informatiebeveiligings-incidenten en -verbeteringen,16.01.07,Verzamelen van bewijsmateriaal,2,16.01.07/01,In geval van een (vermoed) informatiebeveiligingsincident is de bewaartermijn van de gelogde incidentinformatie minimaal drie jaar.,2,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.01,Informatiebeveiligingscontinuïteit,17.01.01,Informatiebeveiligingscontinuïteit plannen,1,17.01.01/01,- conform norm -,1,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.01,Informatiebeveiligingscontinuïteit,17.01.02,Informatiebeveiligingscontinuïteit implementeren,1,17.01.02/01,- conform norm -,1,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.01,Informatiebeveiligingscontinuïteit,17.01.03,"Informatiebeveiligingscontinuïteit verifiëren, beoordelen en evalueren",1,17.01.03/01,Continuïteitsplannen worden jaarlijks getest op geldigheid en bruikbaarheid.,2,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.01,Informatiebeveiligingscontinuïteit,17.01.03,"Informatiebeveiligingscontinuïteit verifiëren, beoordelen en evalueren",1,17.01.03/02,Door het uitvoeren van een expliciete risicoafweging worden de bedrijfskritische procesonderdelen met hun bijbehorende betrouwbaarheidseisen geïdentificeerd.,2,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.01,Informatiebeveiligingscontinuïteit,17.01.03,"Informatiebeveiligingscontinuïteit verifiëren, beoordelen en evalueren",1,17.01.03/03,De dienstverlening van de bedrijfskritische onderdelen wordt bij calamiteiten minimaal binnen een week hersteld.,2,
+17,Informatiebeveiligingsaspecten van bedrijfscontinuïteitsbeheer,17.02,Redundante componenten,17.02.01,Beschikbaarheid van informatieverwerkende faciliteiten,1,17.02.01/01,- conform norm -,1,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.01,Vaststellen van toepasselijke wetgeving en contractuele eisen,1,18.01.01/01,- conform norm -,1,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.02,Intellectuele-eigendomsrechten,1,18.01.02/01,- conform norm -,1,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.03,Beschermen van registraties,2,18.01.03/01,De proceseigenaar heeft per soort informatie inzichtelijk gemaakt wat de bewaartermijn is.,2,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.04,Privacy en bescherming van persoonsgegevens,1,18.01.04/01,In overeenstemming met de AVG heeft iedere organisatie een Functionaris Gegevensbescherming (FG) met voldoende mandaat om zijn/haar functie uit te voeren.,1,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.04,Privacy en bescherming van persoonsgegevens,1,18.01.04/02,"Organisaties controleren regelmatig de naleving van de privacy regels en informatieverwerking en ?procedures binnen haar verantwoordelijkheidsgebied aan de hand van de desbetreffende beleidsregels, normen en andere eisen betreffende beveiliging.",2,
+18,Naleving,18.01,Naleving van wetelijke en contractuele eisen,18.01.05,Voorschriften voor het gebruik van cryptografische beheersmaatregelen,1,18.01.05/01,Cryptografische beheersmaatregelen moeten expliciet aansluiten bij de standaarden op de pas-toe-of-leg-uit lijst van het forum standaardisatie.,1,
+18,Naleving,18.02,Informatiebeveiligingsbeoordelingen,18.02.01,Onafhankelijke beoordeling van informatiebeveiliging,1,18.02.01/01,Er is een information security information system (ISMS) waarmee aantoonbaar de gehele plan-do-check-act cyclus op gestructureerde wijze wordt afgedekt.,2,
+18,Naleving,18.02,Informatiebeveiligingsbeoordelingen,18.02.01,Onafhankelijke beoordeling van informatiebeveiliging,1,18.02.01/02,Er is een vastgesteld auditplan waarin jaarlijks keuzes worden gemaakt voor welke systemen welk soort beveiligingsaudits worden uitgevoerd.,2,
+18,Naleving,18.02,Informatiebeveiligingsbeoordelingen,18.02.02,Naleving van beveiligingsbeleid en -normen,1,18.02.02/01,"In de P&C cyclus wordt gerapporteerd over informatiebeveiliging, resulterend in een jaarlijks af te geven In Control Verklaring (ICV) over de informatiebeveiliging. Indien voldoende herkenbaar kan de ICV voor informatiebeveiliging onderdeel zijn van de reguliere, generieke verantwoording.",1,
+18,Naleving,18.02,Informatiebeveiligingsbeoordelingen,18.02.03,Beoordeling van technische naleving,1,18.02.03/01,Informatiesystemen worden jaarlijks gecontroleerd op technische naleving van beveiligingsnormen en risico's ten aanzien van de feitelijke veiligheid. Dit kan bijvoorbeeld door (geautomatiseerde) kwetsbaarheidsanalyses of pentesten.,2,
+
+"""#),
+        ("catalogues/bio-thema-uitwerking-clouddiensten-controls.csv", #"""
+control_id,name,domain_category,description,azure_policy_count,source
+B.01,B.01 - Wet- en regelgeving,Wet- en regelgeving,"Alle relevante wettelijke, statutaire, regelgevende, contractuele eisen en de aanpak van de CSP om aan deze eisen te voldoen behoren voor elke clouddienst en de organisatie expliciet te worden vastgesteld, gedocumenteerd en actueel gehouden.",0,"Azure/Bio-Compliancy ARM/BIO-azuredeploy.json @f557fc5ab2e9a687b4202abaa005636527f00dce (2025-10-26), policyDefinitionGroups; based on CIP BIO Thema-uitwerking Clouddiensten v2.1/2.2; repo licence MIT (Microsoft); titles rewritten by Microsoft for readability"
+B.01.1,"B.01.1 - Wettelijke, statutaire en regelgevende eisen",Wet- en regelgeving,De CSP informeert de CSC welke wet- en regelgeving van toepassing is op clouddiensten.,0,
+B.01.2,"B.01.2 - Wettelijke, statutaire en regelgevende eisen",Wet- en regelgeving,De CSP identificeert haar eigen relevante wettelijke eisen (zoals AVG-eisen en encryptietoepassing) om persoonsgegevens te kunnen beschermen.,0,
+B.01.3,"B.01.3 - Wettelijke, statutaire en regelgevende eisen",Wet- en regelgeving,"De voor de CSC van toepassing zijnde vereisten die voortvloeien uit wet- en regelgeving zijn geïdentificeerd, vooral waar het gaat om geografische gedistribueerde verwerkingen, opslag en communicatie waarvoor verschillende wetgeving bestaat, zoals maatregelen die voortvloeien uit de AVG.",2,
+B.01.4,"B.01.4 - Wettelijke, statutaire en regelgevende eisen",Wet- en regelgeving,De CSP voorziet de CSC van zekerheid (op bewijs gebaseerde compliancy-rapportage) over (het voldoen aan) de van toepassing zijnde wettelijke eisen en contractuele vereisten.,0,
+B.01.5,B.01.5 - Contractuele eisen,Wet- en regelgeving,"Voor clouddiensten zijn, om aan de wettelijke en contractuele eisen te kunnen voldoen, specifieke maatregelen getroffen en verantwoordelijkheden benoemd.",0,
+B.01.6,B.01.6 - Aanpak,Wet- en regelgeving,"De CSP heeft, om aan de eisen van de CSC te kunnen voldoen, alle wet- en regelgeving die op haar van toepassing is op de clouddienstverlening vastgesteld.",0,
+B.02,B.02 - Cloud beveiligingsstrategie,Cloud beveiligingsstrategie,De CSP behoort een cloudbeveiligingsstrategie te hebben ontwikkeld die samenhangt met de strategische doelstelling van de CSP en die aantoonbaar de informatieveiligheid ondersteunt.,0,
+B.02.1,B.02.1 - Cloud beveiligingsstrategie,Cloud beveiligingsstrategie,"De cloudbeveiligingsstrategie van de CSP geeft aan op welke wijze zij de bedrijfsdoelstellingen van CSC('s) ondersteunt door onder andere te beschrijven:
+  - een evenwichtige set van beveiligingsmaatregelen, waarin aandacht wordt besteed aan risicomanagement;
+  - hoe (functioneel) cloud-beveiliging de weerbaarheid tegen hoge impactincidenten bewerkstelligt.",0,
+B.02.2,B.02.2 - Cloud beveiligingsstrategie,Cloud beveiligingsstrategie,"De cloudbeveiligingsstrategie van de CSP:
+  - geeft onder andere aan hoe zij CSC's tegen bedreigingen beschermt;
+  - besteedt aandacht aan de huidige beveiligingscontext van de CSP, inclusief vaardigheden, capaciteiten en informatiebeveiligingsfunctie.",0,
+B.02.3,B.02.3 - Samenhang,Cloud beveiligingsstrategie,"De samenhang van beveiligingsmaatregelen van de CSP ondersteunt het behalen van de bedrijfsdoelen van de CSC. Hierin wordt aangegeven:
+  - in welke mate de cloudbeveiligingsstrategie van de CSP in lijn is met de organisatiebrede doelstellingen van de CSC;
+  - hoe de cloud-beveiligingsgovernance van de CSC wordt ondersteund door het management van de CSP;
+  - dat de clouddiensten gedocumenteerd zijn en regelmatig worden gereviewd.",0,
+B.03,B.03 - Exitstrategie,Exitstrategie,"In de clouddienstenovereenkomst tussen de CSP en CSC behoort een exit-strategie te zijn opgenomen waarbij zowel een aantal bepalingen6 over exit zijn opgenomen, als een aantal condities6 die aanleiding kunnen geven tot een exit.",0,
+B.03.1,B.03.1 - Bepalingen,Exitstrategie,"De CSC legt in de overeenkomst een aantal bepalingen over de exit-regeling vast, zoals:
+  - De exit-bepaling geldt zowel bij het einde van de overeenkomst als om valide redenen aangedragen door de CSC (zie conformiteitsindicator Condities).
+  - De overeenkomst (en eventuele verwerkersovereenkomst) duurt voort totdat de exit-regeling helemaal is uitgevoerd.
+  - De opzegtermijn geeft voldoende tijd om te kunnen migreren.
+  - Data en configuratiegegevens (indien relevant) mogen pas na succesvolle migratie verwijderd worden.
+  - Door een onafhankelijke partij wordt gecontroleerd en vastgesteld dat alle data is gemigreerd.
+  - De exit-regeling wordt aangepast/anders ingevuld als de software die gebruikt wordt voor de clouddienst is gewijzigd.",0,
+B.03.2,B.03.2 - Condities,Exitstrategie,"De CSC kan buiten het verstrijken van de contractperiode besluiten over te gaan tot exit als sprake is van aspecten die gerelateerd zijn aan:
+  - Contracten:
+    * niet beschikbaarheid zijn van afgesproken performance;
+    * eenzijdige wijziging door de CSP van de SLA;
+    * prijsverhoging.
+  - Geleverde prestatie/ondersteuning:
+    * onvoldoende compensatie voor storingen;
+    * niet leveren van de afgesproken beschikbaarheid of performance;
+    * gebrekkige support.
+  - Clouddienst(en):
+    * nieuwe eigenaar of nieuwe strategie;
+    * end-of-life van clouddienst(en);
+    * achterwege blijvende features.",0,
+B.04,B.04 - Clouddienstenbeleid,Clouddienstenbeleid,De CSP behoort haar informatiebeveiligingsbeleid uit te breiden met een cloud-beveiligingsbeleid om de voorzieningen en het gebruik van cloud-services te adresseren.,0,
+B.04.1,B.04.1 - Cloud beveiligingsbeleid,Clouddienstenbeleid,"Het cloud-beveiligingsbeleid bevat:
+  - Organische georiënteerde maatregelen:
+  - informatiebeveiligingsvereisten die van toepassing zijn bij het ontwerp en de implementatie van cloud-services;
+  - communicatie met de CSC in relatie tot en tijdens wijzigingen;
+  - communicatie van beveiligingsinbreuken en het delen van informatie;
+  - richtlijnen voor de ondersteuning van (forensische) onderzoeken;
+  - compliancy-maatregelen op wet- en regelgeving.
+  - Technisch georiënteerde maatregelen:
+  - multi-tenancy en isolatie van de CSC;
+  - toegangsprocedures, bijvoorbeeld sterke authenticatie voor toegang tot cloud-services;
+  - toegang tot en protectie van de data van de CSC;
+  - levenscyclusmanagement van CSC-accounts;
+  - risico's gerelateerd aan niet geautoriseerde insiders;
+  - virtualisatie beveiliging;
+  - beveiligingsarchitectuur en -maatregelen voor het beschermen van data, applicaties en infrastructuur.",0,
+B.05,B.05 - Transparantie,Transparantie,"De CSP voorziet de CSC in een systeembeschrijving waarin de clouddiensten inzichtelijk en transparant worden gespecificeerd en waarin de jurisdictie, onderzoeksmogelijkheden en certificaten worden geadresseerd.",0,
+B.05.1,B.05.1 - Systeembeschrijving,Transparantie,"De systeembeschrijving bevat de volgende aspecten:
+  - typen en scope van clouddiensten weergegeven met SLA's;
+  - principes, procedures en maatregelen om ontwikkeling en operationalisering weer te geven;
+  - beschrijving van de infrastructuurcomponenten die deel uitmaken van het ontwikkelen en operationaliseren van clouddiensten;
+  - hoe met beveiligingsincidenten wordt omgegaan;
+  - rollen en verantwoordelijkheden van de CSP en CSC, inclusief de verplichting om samen te werken;
+  - (welke) onderdelen van de clouddiensten en/of functies toegekend of uitbesteed zijn aan sub-contractanten.",0,
+B.05.2,B.05.2 - Jurisdictie,Transparantie,"De SLA of systeembeschrijving voorziet in een specificatie van jurisdictie over dataopslag, verwerking en back-up-locatie, ook als deze (of delen hiervan) uitbesteed is aan subcontractors.",0,
+B.05.3,B.05.3 - Onderzoeksmogelijkheden,Transparantie,De SLA of systeembeschrijving voorziet in een specificatie voor publicatievereisten en onderzoeksmogelijkheden.,0,
+B.05.4,B.05.4 - Certificaten,Transparantie,De SLA of systeembeschrijving voorziet in een specificatie over het beschikbaar zijn van valide certificaten.,0,
+B.06,B.06 - Risicomanagement,Risicomanagement,De CSP behoort de organisatie en verantwoordelijkheden voor het risicomanagementproces voor de beveiliging van clouddiensten te hebben opgezet en onderhouden.,0,
+B.06.1,B.06.1 - Verantwoordelijkheden,Risicomanagement,"De verantwoordelijkheden van de CSP zijn onder andere het:
+  - ontwikkelen van het risicomanagementproces voor informatiebeveiliging dat toegespitst is op de omgeving van de CSP;
+  - identificeren van analyses van de stakeholders;
+  - definiëren van de rollen en verantwoordelijkheden van in- en externe partijen;
+  - vaststellen van de vereiste relaties tussen de eigen organisatie en stakeholders en de relatie met de hoog niveau risicomanagementfunctie en met relevante projecten of activiteiten.",0,
+B.06.2,B.06.2 - Verantwoordelijkheden,Risicomanagement,De organisatie van het risicomanagementproces is goedgekeurd door managers van de CSP.,0,
+B.06.3,B.06.3 - Risicomanagement proces,Risicomanagement,"Het risicomanagementproces is systematisch beschreven met aandacht voor beleid, procedures en richtlijnen voor activiteiten over communiceren, adviseren, vaststellen van de context van onderzoeken, behandelen, monitoren, reviewen, vastleggen en rapporteren van risico's.",0,
+B.07,B.07 - IT functionaliteiten,IT functionaliteiten,IT-functionaliteiten behoren te worden verleend vanuit een robuuste en beveiligde systeemketen van de CSP naar de CSC.,0,
+B.07.1,B.07.1 - IT functionaliteiten,IT functionaliteiten,"Voor de beveiliging van IT-functionaliteiten (verwerking, opslag, transport en opvraag van informatie) zijn beschikbaarheids-, integriteits- en vertrouwelijkheidsmaatregelen getroffen.",0,
+B.07.2,B.07.2 - IT functionaliteiten,IT functionaliteiten,"Technische beveiligingsmaatregelen in de vorm van sterke toegangsbeveiliging, encryptie en data-analysemethoden zijn getroffen tegen bescherming van de infrastructuur.",0,
+B.07.3,B.07.3 - IT functionaliteiten,IT functionaliteiten,"De IT-infrastructuur wordt, om veilige clouddiensten te kunnen verlenen, continue bewaakt en beheerst ter bescherming tegen bedreigingen.",0,
+B.07.4,B.07.4 - Robuuste en beveiligde systeemketen,IT functionaliteiten,De infrastructuur wordt ingericht met betrouwbare hardware- en softwarecomponenten.,0,
+B.07.5,B.07.5 - Robuuste en beveiligde systeemketen,IT functionaliteiten,Er zijn gedocumenteerde standaarden en procedures om geavanceerde cyberaanvallen het hoofd te bieden.,0,
+B.08,B.08 - Business Continuïty Management,Business Continuïty Management,"De CSP behoort haar BCM-proces adequaat te hebben georganiseerd, waarbij de volgende aspecten zijn geadresseerd: verantwoordelijkheid voor BCM, beleid en procedures, bedrijfscontinuïteitsplanning, verificatie en updaten en computercentra.",0,
+B.08.1,B.08.1 - Verantwoordelijkheid voor BCM,Business Continuïty Management,De CSP heeft een proceseigenaar voor het BCM-proces benoemd en hem verantwoordelijk gegeven voor het vormgeven van BCM en compliancy met het uitgestippeld beleid.,0,
+B.08.2,B.08.2 - Verantwoordelijkheid voor BCM,Business Continuïty Management,De verantwoordelijke voor BCM stelt zeker dat adequate resources beschikbaar zijn voor het uitvoeren van een effectief BCM-proces.,0,
+B.08.3,B.08.3 - Verantwoordelijkheid voor BCM,Business Continuïty Management,Het management van de CSP committeert zich aan de vastgestelde BCM-vereisten.,0,
+B.08.4,B.08.4 - beleid en procedures,Business Continuïty Management,Het BCM-beleid en beleid voor business impact analyses zijn vastgesteld en gecommuniceerd.,0,
+B.08.5,B.08.5 - beleid en procedures,Business Continuïty Management,"Het beleid en de procedures voor het vaststellen van de impact van storingen van cloud-services zijn gedocumenteerd en gecommuniceerd, waarbij aandacht wordt besteed aan:
+  - beschikbaarheid van data en functionaliteit in relatie tot vendor lock-in en transitie naar andere CSP's of exit-strategie (voor de mogelijke op risicoanalyse gebaseerde scenario's);
+  - identificatie van kritische producten en services;
+  - identificaties van afhankelijkheden, processen, en business partners en derde partijen;
+  - consequenties van verstoringen;
+  - schattingen van vereiste resources voor herstel.",0,
+B.08.6,B.08.6 - Business continuity planning,Business Continuïty Management,"De CSP beschikt over een gedocumenteerd raamwerk voor het plannen van bedrijfscontinuïteit waarin onder andere aandacht wordt besteed aan:
+  - definiëren van de scope waarbij rekening wordt gehouden met de afhankelijkheden;
+  - toegankelijkheid van deze plannen voor verantwoordelijke functionarissen;
+  - toewijzen van een verantwoordelijke voor de review, update en goedkeuring;
+  - definiëren van communicatiekanalen;
+  - herstelprocedures;
+  - methode voor het implementeren van het BCM-plan;
+  - continu verbeteringsproces van het BCM-plan;
+  - relaties met beveiligingsincidenten.",0,
+B.08.7,B.08.7 - Verificatie en updaten,Business Continuïty Management,"Business impact analyses en continuïteitsplannen worden geverifieerd, geactualiseerd en regelmatig getest.",0,
+B.08.8,B.08.8 - Business continuity testen,Business Continuïty Management,Bij het testen wordt aandacht besteed aan de beïnvloeding van CSC's (tenants) en derde partijen.,0,
+B.08.9,B.08.9 - Business continuity planning,Business Continuïty Management,"De voorzieningen van de computercentra zijn veilig gesteld en worden gemonitord (bewaakt), onderhouden en regelmatig getest.",0,
+B.09,B.09 - Data en privacy,Data en privacy,"De CSP behoort, ter bescherming van bedrijfs- en persoonlijke data, beveiligingsmaatregelen te hebben getroffen vanuit verschillende dimensies: beveiligingsaspecten en -stadia, toegang en privacy, classificatie/labelen, eigenaarschap en locatie.",0,
+B.09.1,B.09.1 - Beveiligingsaspecten en -stadia,Data en privacy,"Voor de opslag, de verwerking en het transport van data zijn beschikbaarheids-, integriteits- en vertrouwelijkheidsmaatregelen getroffen.",2,
+B.09.2,B.09.2 - Toegang en privacy,Data en privacy,"Ter bescherming van data en privacy zijn beveiligingsmaatregelen getroffen, in de vorm van data-analyse, DPIA, sterke toegangsbeveiliging en encryptie.",0,
+B.09.3,B.09.3 - Classificatie en labelen,Data en privacy,"Aan data en middelen waarin/waarop zich data bevindt, wordt door de verwerkingsverantwoordelijke een classificatie toegekend gebaseerd op het datatype, de waarde, de gevoeligheid en het kritische gehalte voor de organisatie.",0,
+B.09.4,B.09.4 - Classificatie en labelen,Data en privacy,"Data gerelateerd aan e-commerce en verstuurd via publieke netwerken is adequaat geclassificeerd en beschermd tegen fraude, ongeautoriseerde toegang en aantasten/corrumperen van data.",0,
+B.09.5,B.09.5 - Classificatie en labelen,Data en privacy,De CSP past een uniforme classificatie toe voor informatie en middelen die relevant is voor de ontwikkeling en het aanbieden van clouddiensten.,0,
+B.09.6,B.09.6 - Eigenaarschap,Data en privacy,Het eigenaarschap van middelen die deel uitmaken van clouddiensten is vastgesteld.,0,
+B.09.7,B.09.7 - Eigenaarschap,Data en privacy,"In de overeenkomst tussen de CSP en de CSC is bij het beëindigen van de clouddienst het eigenaarschap vastgelegd rond het gebruik, het retourneren en het verwijderen van data (data objects) en de fysieke middelen die data bevatten.",0,
+B.09.8,B.09.8 - Locatie,Data en privacy,De CSP specificeert en documenteert op welke locatie (in welk land) de data worden opgeslagen.,0,
+B.10,B.10 - Beveiligingsorganisatie,Beveiligingsorganisatie,"De CSP behoort een beveiligingsfunctie te hebben benoemd en een beveiligingsorganisatie te hebben ingericht, waarin de organisatorische positie, de taken, verantwoordelijkheden en bevoegdheden van de betrokken functionarissen en de rapportagelijnen zijn vastgesteld.",0,
+B.10.1,B.10.1 - Beveiligingsfunctie,Beveiligingsorganisatie,"De beveiligingsfunctie, die geleid wordt door een Chief Security Officer (CSO), ondersteunt de CSP voor het bewerkstelligen en promoten van het cloud-beveiligingsbeleid door het:
+  - ontwikkelen en onderhouden van een beveiligingsstrategie en het -beleid;
+  - ontwikkelen van beveiligingsstandaarden, procedures en richtlijnen;
+  - definiëren van een set beveiligingsdiensten;
+  - coördineren van beveiliging door de gehele organisatie;
+  - monitoren van de effectiviteit van clouddienstreglementen;
+  - bieden van overzicht van en het doen van onderzoeken naar beveiligingsdiensten.",0,
+B.10.2,B.10.2 - Beveiligingsfunctie,Beveiligingsorganisatie,"De beveiligingsfunctie voorziet in proactieve ondersteuning van:
+  - activiteiten van cloud-risicoassessment;
+  - classificeren van informatie en systemen;
+  - gebruik van encryptie;
+  - beveiligen van gerelateerde projecten;
+  - ontwikkelen van bedrijfscontinuïteitsprogramma en beveiligingsaudits.",2,
+B.10.3,B.10.3 - Organisatorische positie,Beveiligingsorganisatie,De CSP heeft de informatiebeveiligingsorganisatie een formele positie binnen de gehele organisatie gegeven.,2,
+B.10.4,B.10.4 - Functionarissen,Beveiligingsorganisatie,"De CSP heeft de verantwoordelijkheden bij informatiebeveiliging voor het definiëren, coördineren en evalueren beschreven en toegewezen aan specifieke functionarissen.",2,
+B.10.5,"B.10.5 - Taken, verantwoordelijkheden en bevoegdheden",Beveiligingsorganisatie,"De taken, verantwoordelijkheden en bevoegdheden zijn vastgelegd in een autorisatiematrix.",0,
+B.10.6,"B.10.6 - Taken, verantwoordelijkheden en bevoegdheden",Beveiligingsorganisatie,De belangrijkste functionarissen (stakeholders) voor informatiebeveiliging zijn benoemd en de onderlinge relaties zijn met een organisatieschema inzichtelijk gemaakt.,0,
+B.10.7,B.10.7 - Rapportagelijnen,Beveiligingsorganisatie,De verantwoordings- en rapportagelijnen tussen de betrokken functionarissen zijn vastgesteld.,0,
+B.10.8,B.10.8 - Rapportagelijnen,Beveiligingsorganisatie,"Het type, de frequentie en de eisen voor de inhoudelijke rapportages zijn vastgesteld.",0,
+B.11,B.11 - Clouddiensten architectuur,Clouddiensten architectuur,De CSP heeft een actuele architectuur vastgelegd die voorziet in een raamwerk voor de onderlinge samenhang en afhankelijkheden van de IT-functionaliteiten.,0,
+B.11.1,B.11.1 - Raamwerk,Clouddiensten architectuur,"Het raamwerk bevat de volgende aspecten:
+  - beveiligingsbeleid van de CSP met principes en wet- en regelgeving;
+  - functioneel; typen en scope van de clouddiensten;
+  - zoneringsmodel voor scheiding tussen CSC's;
+  - trust framework (afspraken en maatregelen ter bevordering van de vertrouwensrelatie);
+  - SLA's en valide certificaten;
+  - risicomanagement.",0,
+B.11.2,B.11.2 - Samenhang en afhankelijkheden,Clouddiensten architectuur,"De onderlinge samenhang tussen IT-functionaliteiten die bij het aanbieden, gebruiken en onderhouden van clouddiensten zijn betrokken, benoemd en beschreven.",0,
+C.01,C.01 - Service Management beleid en evaluatie richtlijnen,Service Management beleid en evaluatie richtlijnen,"De CSP heeft voor clouddiensten een servicemanagementbeleid geformuleerd met daarin richtlijnen voor de beheersingsprocessen, controle-activiteiten en rapportages.",0,
+C.01.1,C.01.1 - Richtlijnen,Service Management beleid en evaluatie richtlijnen,De CSP beschikt voor clouddiensten over richtlijnen voor de inrichting van de service-managementorganisatie.,0,
+C.01.2,C.01.2 - Richtlijnen,Service Management beleid en evaluatie richtlijnen,"De CSP heeft relevante beheerprocessen beschreven en effectief ingericht conform een vastgestelde cyclus, waaronder: registratie, statusmeting, monitoring, analyse, rapportage en evaluatie.",0,
+C.01.3,C.01.3 - Controleactiviteiten en rapportages,Service Management beleid en evaluatie richtlijnen,"De CSP beschikt voor clouddiensten over richtlijnen voor het:
+  - uitvoeren van controle-activiteiten, waaronder penetratie- en kwetsbaarheidstesten;
+  - evalueren van en rapporteren over de performance, conformance en leveringsprestaties.",0,
+C.02,C.02 - Risk Control,Risk Control,Risicomanagement en het risico-assessmentproces behoren continu te worden gemonitord en gereviewd en zo nodig te worden verbeterd.,0,
+C.02.1,C.02.1 - Monitoren en reviewen,Risk Control,"De CSP verifieert regelmatig de criteria die gebruikt worden om de risico's te meten en om vast te stellen of ze steeds consistent zijn met de organisatiedoelstellingen, de strategie, het beleid en/of de context van de organisatie steeds in beschouwing worden genomen.",0,
+C.02.2,C.02.2 - Monitoren en reviewen,Risk Control,"Vastgestelde risico's dienen in relatie met de factoren: waarde van de assets, dreigingen, zwakheden, kans op voorkomen en impact te worden gemonitord en geëvalueerd, om een compleet risicobeeld te behouden en tijdig veranderingen vast te (kunnen) stellen.",0,
+C.02.3,C.02.3 - Monitoren en reviewen,Risk Control,"De CSP zal voor het monitoren van risico's zich continu richten op:
+  - nieuwe assets die deel behoren uit te maken van het toepassingsgebied van een risico-assessment;
+  - veranderingen in de waarde van assets;
+  - de mogelijkheid dat nieuwe of toegenomen zwakheden kunnen leiden tot dreigingen;
+  - de mogelijkheid dat eerder vastgestelde zwakheden aan nieuwe dreigingen blootstaan;
+  - toegenomen impact of consequenties van de beoordeelde risico's en zwakheden resulterend in een onacceptabel risiconiveau;
+  - informatiebeveiligingsincidenten.",0,
+C.02.4,C.02.4 - Monitoren en reviewen,Risk Control,De CSP voert regelmatig de monitoringsactiviteiten uit en mitigeert de vastgestelde risico's.,0,
+C.02.5,C.02.5 - Monitoren en reviewen,Risk Control,"Bij het monitoren en reviewen worden onder andere de volgende elementen geadresseerd:
+  - wet- en regelgeving en organisatorische/technische context;
+  - risico-assessmentaanpak;
+  - waarde assets en categorieën;
+  - risico-evaluatiecriteria;
+  - risico-acceptatiecriteria.",0,
+C.03,C.03 - Compliance en Assurance,Compliance en Assurance,"De CSP behoort regelmatig de naleving van de cloud-beveiligingsovereenkomsten op compliancy te beoordelen, jaarlijks een assurance-verklaring aan de CSC uit te brengen en te zorgen voor onderlinge aansluiting van de resultaten uit deze twee exercities.",0,
+C.03.1,C.03.1 - Compliance,Compliance en Assurance,"Voor de governance van de clouddienstverlening aan de CSC heeft de CSP een compliance-proces ingericht, waarmee continue compliance op wet- en regelgeving en het overeengekomen cloud-beveiligingsbeleid vorm wordt gegeven.",0,
+C.03.2,C.03.2 - Compliance,Compliance en Assurance,"De CSP registreert de regulier uitgebrachte prestatie-, beveiligings- en compliance-rapportages in een administratie.",0,
+C.03.3,C.03.3 - Compliance,Compliance en Assurance,Het compliance-proces is bij voorkeur aangesloten op een informatiebeveiligingsmanagementsysteem.,0,
+C.03.4,C.03.4 - Assurance,Compliance en Assurance,De CSP laat jaarlijks door een derde partij een onderzoek (audit) uitvoeren op de inrichting en beheersing van de gecontracteerde clouddiensten.,0,
+C.03.5,C.03.5 - Assurance,Compliance en Assurance,Bij de assessment wordt door de derde partij zowel de cloud-omgeving als de administratie betrokken.,0,
+C.03.6,C.03.6 - Aansluiting,Compliance en Assurance,"De CSP zorgt ervoor dat de uitkomsten uit de jaarlijkse assurance- rapportage (Third Party Mededeling (TPM)), de uitkomsten van de periodieke servicerapportages en de uitkomsten uit de continue compliance op het cloud-beveiligingsbeleid op elkaar aansluiten.",0,
+C.04,C.04 - Technische kwetsbaarhedenbeheer,Technische kwetsbaarhedenbeheer,Informatie over technische kwetsbaarheden van gebruikte informatiesystemen behoort tijdig te worden verkregen; de blootstelling aan dergelijke kwetsbaarheden dienen te worden geëvalueerd en passende maatregelen dienen te worden genomen om het risico dat ermee samenhangt aan te pakken.,0,
+C.04.1,C.04.1 - Technische kwetsbaarheden,Technische kwetsbaarhedenbeheer,De CSP stelt de CSC informatie beschikbaar over het beheer van de technische kwetsbaarheden die de clouddiensten kunnen beïnvloeden.,0,
+C.04.2,C.04.2 - Technische kwetsbaarheden,Technische kwetsbaarhedenbeheer,"De CSP heeft de rollen en verantwoordelijkheden in relatie tot het beheersen van technische kwetsbaarheden, waaronder coördineren, monitoren, beoordelen van risico's en mitigeren van kwetsbaarheden, gedefinieerd en vastgesteld.",0,
+C.04.3,C.04.3 - Tijdslijnen,Technische kwetsbaarhedenbeheer,"Als de kans op misbruik en de verwachte schade beiden hoog zijn (NCSC classificatie kwetsbaarheidswaarschuwingen), worden patches zo snel mogelijk, maar uiterlijk binnen een week geïnstalleerd. In de tussentijd worden op basis van een expliciete risicoafweging mitigerende maatregelen getroffen.",28,
+C.04.4,C.04.4 - Tijdslijnen,Technische kwetsbaarhedenbeheer,Het tijdspad waarbinnen gereageerd moet worden op aankondigingen van potentieel relevante kwetsbaarheden is gedefinieerd.,0,
+C.04.5,C.04.5 - Penetratietesten,Technische kwetsbaarhedenbeheer,Periodiek worden penetratietests op ICT-componenten uitgevoerd om zwakheden te identificeren.,0,
+C.04.6,C.04.6 - Patchmanagement,Technische kwetsbaarhedenbeheer,"Technische zwakheden kunnen worden verholpen door het tijdig uitvoeren van patchmanagement, wat inhoud:
+  - het identificeren, registreren en verwerven van patches;
+  - de besluitvorming rond het inzetten van patches;
+  - het testen van patches;
+  - het uitvoeren van patches;
+  - het registreren van doorgevoerde patches.",29,
+C.04.7,C.04.7 - Evaluatie,Technische kwetsbaarhedenbeheer,Evaluaties van technische kwetsbaarheden worden geregistreerd en gerapporteerd.,56,
+C.04.8,C.04.8 - Evaluatie,Technische kwetsbaarhedenbeheer,De evaluatierapportages bevatten verbeteringsvoorstellen en worden gecommuniceerd met verantwoordelijken/eigenaren van ICT-componenten waarin kwetsbaarheden en zwakheden gevonden zijn.,11,
+C.05,C.05 - Security Monitoring,Security Monitoring,De performance van de informatiebeveiliging van de cloud-omgeving behoort regelmatig te worden gemonitord en hierover behoort tijdig te worden gerapporteerd aan verschillende stakeholders.,0,
+C.05.1,C.05.1 - Monitoring en rapportage,Security Monitoring,Richtlijnen en afspraken voor het monitoren en rapporteren over informatiebeveiliging van de cloud-omgeving zijn vastgesteld en worden toegepast.,0,
+C.05.2,C.05.2 - Monitoring en rapportage,Security Monitoring,"Het monitoren en rapporteren over de informatiebeveiliging zijn gerelateerd aan:
+  - geformuleerde strategische- en bedrijfsdoelen;
+  - risico's die het bereiken van de strategische doelen kunnen beïnvloeden;
+  - beveiligingsincidenten, zoals cybersecurity-aanvallen.",0,
+C.05.3,C.05.3 - Monitoring en rapportage,Security Monitoring,"Het monitoren van informatiebeveiliging en rapportages vindt plaats met:
+  - het verzamelen van informatie uit interne en externe bronnen;
+  - het inzicht door verzamelde informatie uit de combinatie van Key Performance Indicators (KPI's) en Key Risk Indicators (KRI's).",0,
+C.05.4,C.05.4 - Monitoring en rapportage,Security Monitoring,Informatiebeveiligingsrapportages worden in samenhang met rapportages uit andere beheerdisciplines (compliance en assurance-management en vulnerability-management) geanalyseerd.,0,
+C.05.5,C.05.5 - Monitoring en rapportage,Security Monitoring,Aantoonbaar wordt opvolging gegeven aan verbetervoorstellen uit analyserapportages.,3,
+C.05.6,C.05.6 - Monitoring en rapportage,Security Monitoring,De beveiligingsplannen worden periodiek geactualiseerd en toegewezen aan de hiervoor verantwoordelijke functionarissen.,0,
+C.06,C.06 - Clouddiensten beheerorganisatie,Clouddiensten beheerorganisatie,"De CSP heeft een beheersorganisatie ingericht waarin de processtructuur en de taken, verantwoordelijkheden en bevoegdheden van de betrokken functionarissen zijn vastgesteld.",0,
+C.06.1,C.06.1 - Processtructuur,Clouddiensten beheerorganisatie,De samenhang van processen wordt in een processtructuur vastgelegd.,0,
+C.06.2,"C.06.2 - Taken, verantwoordelijkheden en bevoegdheden",Clouddiensten beheerorganisatie,De CSP heeft de taken en verantwoordelijkheden voor de uitvoering van de beheer(s)werkzaamheden beschreven en de bijbehorende bevoegdheden vastgelegd in een autorisatiematrix.,0,
+C.06.3,C.06.3 - Functionarissen,Clouddiensten beheerorganisatie,De belangrijkste functionarissen (stakeholders) voor de beheersingsorganisatie zijn benoemd en de onderlinge relaties zijn met een organisatieschema inzichtelijk gemaakt.,0,
+U.01,U.01 - Standaarden voor clouddiensten,Standaarden voor clouddiensten,De CSP past aantoonbaar relevante nationale standaarden en internationale standaarden toe voor de opzet en exploitatie van de diensten en de interactie met de CSC.,0,
+U.01.1,U.01.1 - Nationale standaarden,Standaarden voor clouddiensten,"De CSP maakt haar dienstverlening transparant, zodat de CSC aantoonbaar aan de voor haar verplichte BIO en 'pas toe of leg uit'-standaarden kan voldoen.",0,
+U.01.2,U.01.2 - Internationale standaarden,Standaarden voor clouddiensten,"De CSP treft beveiligingsmaatregelen gebaseerd op internationale standaarden, zoals:
+  - BSI-Standard 200-4 Business Continuity Management
+  - ITU-T FG Cloud TR 1.0 2012 Part 5 Cloud security
+  - NEN-ISO/IEC 17788 Overview and vocabulary
+  - NEN-ISO/IEC 17789 Reference architecture
+  - NEN-ISO/IEC 19941 Interoperability and portability
+  - NEN-ISO/IEC 19944 Cloud services and devices
+  - NEN-ISO/IEC 27017 Code of practice for cloud services
+  - NEN-ISO/IEC 27018 Personally identifiable information (PII) in public clouds
+  - NIST SP 800-145 Definition of Cloud Computing",0,
+U.02,U.02 - Risico Assessment,Risico Assessment,"De CSP behoort een risico-assessment uit te voeren, bestaande uit een risico-analyse en risico-evaluatie met de criteria en de doelstelling voor clouddiensten van de CSP.",0,
+U.02.1,U.02.1 - Risico-analyse,Risico Assessment,"De risico's op de middelen die binnen de scope van clouddiensten ressorteren, worden geïdentificeerd, op waarde geschat (gekwantificeerd of gekwalificeerd) en beschreven met risico-evaluatiecriteria en -doelstellingen van de CSP.",0,
+U.02.2,U.02.2 - Risico evaluatie,Risico Assessment,De geïdentificeerde risico's worden geëvalueerd met risico-acceptatiecriteria.,0,
+U.03,U.03 - Business Continuity services,Business Continuity services,Informatie verwerkende faciliteiten behoren met voldoende redundantie te worden geïmplementeerd om aan continuïteitseisen te voldoen.,3,
+U.03.1,U.03.1 - redundantie,Business Continuity services,De overeengekomen continuïteit wordt gewaarborgd door voldoende logisch of fysiek meervoudig uitgevoerde systeemfuncties.,2,
+U.03.2,U.03.2 - continuïteitseisen,Business Continuity services,De met de CSC-organisatie overeengekomen continuïteitseisen voor cloud-services wordt gewaarborgd door specifieke in de systeemarchitectuur beschreven maatregelen.,2,
+U.04,U.04 - Herstelfunctie voor data  en clouddiensten,Herstelfunctie voor data  en clouddiensten,"De herstelfunctie van de data en clouddiensten, gericht op ondersteuning van bedrijfsprocessen, behoort te worden gefaciliteerd met infrastructuur en IT-diensten, die robuust zijn en periodiek worden getest.",0,
+U.04.1,U.04.1 - Herstelfunctie,Herstelfunctie voor data  en clouddiensten,De data en clouddiensten worden in het geval van calamiteiten binnen de overeengekomen periode en maximale dataverlies hersteld en aan de CSC beschikbaar gesteld.,3,
+U.04.2,U.04.2 - Herstelfunctie,Herstelfunctie voor data  en clouddiensten,Het continue proces van herstelbaar beveiligen van data wordt gemonitord.,3,
+U.04.3,U.04.3 - Getest,Herstelfunctie voor data  en clouddiensten,Het toereikend functioneren van herstelfuncties wordt periodiek getest door gekwalificeerd personeel en de resultaten daarvan worden gedeeld met de CSC.,3,
+U.05,U.05 - Data protectie,Data protectie,"Data ('op transport', 'in verwerking' en 'in rust') met de classificatie BBN2 of hoger behoort te worden beschermd met cryptografische maatregelen en te voldoen aan Nederlandse wetgeving.",0,
+U.05.1,U.05.1 - Cryptografische maatregelen,Data protectie,"Gegevenstransport wordt naar de laatste stand der techniek beveiligd met cryptografie (conform Forum Standaardisatie), waarbij het sleutelbeheer zo mogelijk door de CSC zelf wordt uitgevoerd.",18,
+U.05.2,U.05.2 - Cryptografische maatregelen,Data protectie,"Opgeslagen gegevens in de clouddienst worden naar de laatste stand der techniek beveiligd met encryptie en met een tenminste voor het doel toereikende sleutellengte, waarbij het sleutelbeheer zo mogelijk niet als clouddienst wordt afgenomen en door de CSC zelf wordt uitgevoerd.",54,
+U.06,U.06 - Dataretentie en vernietiging van gegevens,Dataretentie en vernietiging van gegevens,"Gearchiveerde data behoort gedurende de overeengekomen bewaartermijn, technologie-onafhankelijk, raadpleegbaar, onveranderbaar en integer te worden opgeslagen en op aanwijzing van de CSC/data-eigenaar te kunnen worden vernietigd.",0,
+U.06.1,U.06.1 - Bewaartermijn,Dataretentie en vernietiging van gegevens,De gegarandeerde en met de CSP overeengekomen opslagduur is contractueel vastgelegd en voldoet aan de Archiefwet.,0,
+U.06.2,U.06.2 - Technologieonafhankelijk raadpleegbaar,Dataretentie en vernietiging van gegevens,Gegevens zijn onafhankelijk van de door de CSP toegepaste technologie raadpleegbaar tijdens de gehele bewaartermijn.,0,
+U.06.3,U.06.3 - Onveranderbaar,Dataretentie en vernietiging van gegevens,"Gegevens worden zo mogelijk gearchiveerd met Write Once Read Many (WORM)-technologie, waarmee de integriteit van de data wordt gegarandeerd.",0,
+U.06.4,U.06.4 - Vernietigd,Dataretentie en vernietiging van gegevens,"Voorafgaand aan het voor onderhoudsdoeleinden wijzigen van opslagmedia, wordt de data van de CSC, inclusief de back-up van gegevens en metadata veilig gewist of vernietigd.",0,
+U.06.5,U.06.5 - Vernietigd,Dataretentie en vernietiging van gegevens,"Bij het beëindigen van de contractrelatie wordt de data van de CSC, inclusief de back-up van gegevens en de metadata veilig gewist, om te voorkomen dat de CSC-gegevens naderhand door de CSP kunnen worden hersteld, bijvoorbeeld met forensische hulpmiddelen.",0,
+U.07,U.07 - Scheiding van data,Scheiding van data,"CSC-gegevens behoren tijdens transport, bewerking en opslag duurzaam geïsoleerd te zijn van beheerfuncties en data van en andere dienstverlening aan andere CSC's, die de CSP in beheer heeft.",0,
+U.07.1,U.07.1 - Isolatie,Scheiding van data,Permanente isolatie van gegevens wordt gerealiseerd binnen een multi-tenantarchitectuur. Patches en aanpassingen van applicaties en infrastructuur worden op een gecontroleerde wijze gerealiseerd voor alle clouddiensten die de CSC afneemt.,63,
+U.07.2,U.07.2 - Isolatie,Scheiding van data,Isolatie van CSC-gegevens wordt gegarandeerd door deze onder alle bedrijfsomstandigheden minimaal logisch te scheiden van de data van andere CSC's.,0,
+U.07.3,U.07.3 - Beheerfuncties,Scheiding van data,De bevoegdheden voor het inzien of wijzigen van CSC-data en/of van encryptiesleutels door beheerfuncties en beheerders worden gecontroleerd verleend en het gebruik van deze rechten wordt gelogd.,20,
+U.08,U.08 - Scheiding van dienstverlening,Scheiding van dienstverlening,De cloud-infrastructuur is zodanig ingericht dat de dienstverlening aan gebruikers van informatiediensten zijn gescheiden.,0,
+U.08.1,U.08.1 - Gescheiden,Scheiding van dienstverlening,"De CSP realiseert de volgende scheiding van clouddienstverlening:
+  - onderlinge scheiding van de CSC's in een multi-tenant-omgeving;
+  - scheiding tussen de afgenomen cloud-service en de interne informatievoorziening van de CSP;
+  - de CSP maakt het mogelijk om de beoogde scheiding van clouddiensten te verifiëren.",0,
+U.09,U.09 - Malware protectie,Malware protectie,"Ter bescherming tegen malware behoren beheersmaatregelen te worden geïmplementeerd voor detectie, preventie en herstel in combinatie met een passend bewustzijn van de gebruikers.",0,
+U.09.1,U.09.1 - Beheersmaatregelen,Malware protectie,"De CSP specificeert, als onderdeel van de overeenkomst, welke maatregelen (voor onder andere malwareprotectie) op welke positie in de informatieketen van de CSC en CSP moeten worden genomen.",0,
+U.09.2,U.09.2 - Beheersmaatregelen,Malware protectie,"De CSP heeft de voor ontwikkeling en exploitatie van clouddiensten gebruikte IT-systemen en netwerkperimeters waarvoor zij verantwoordelijk is, uitgerust met tools ter bescherming en verwijdering van malware.",0,
+U.09.3,"U.09.3 - Detectie, preventie en herstel",Malware protectie,"De malwareprotectie wordt op verschillende omgevingen uitgevoerd, zoals op mailservers, (desktop)computers en bij de toegang tot het netwerk van de organisatie. De scan op malware omvat onder andere:
+  - alle bestanden die via netwerken of via elke vorm van opslagmedium zijn ontvangen, nog voor het gebruik;
+  - alle bijlagen en downloads nog voor het gebruik;
+  - virtuele machines;
+  - netwerkverkeer.",28,
+U.10,U.10 - Toegang tot IT-diensten en data,Toegang tot IT-diensten en data,Gebruikers behoren alleen toegang te krijgen tot IT-diensten en data waarvoor zij specifiek bevoegd zijn.,0,
+U.10.1,U.10.1 - Gebruikers,Toegang tot IT-diensten en data,"De CSP biedt de CSC uitsluitend toegang tot services, IT-diensten en data waarvoor zij specifiek bevoegd is, waarbij:
+  - Technische maatregelen voorkomen dat gebruikers en beheerders toegang hebben tot services, IT-diensten en data buiten datgene wat formeel is toegestaan.
+  - Gebruikers met nood-toegangsrechten (tijdens calamiteiten, wanneer acties niet door bevoegde beheerders kunnen worden uitgevoerd) zijn gedocumenteerd door het management, geaccordeerd en wordt uitgevoerd met functiescheiding. Noodtoegang is geactiveerd zolang als nodig is voor de corresponderende taak/taken.",0,
+U.10.2,U.10.2 - Beheerders,Toegang tot IT-diensten en data,"Onder verantwoordelijkheid van de CSP wordt aan beheerders toegang verleend:
+  - tot data met het least privilege-principe;
+  - tot data met het need-to-know-principe;
+  - met multi-factorauthenticatie;
+  - tot data en applicatieve functies via technische maatregelen.",24,
+U.10.3,U.10.3 - Gebruik van geauthenticeerde apparatuur,Toegang tot IT-diensten en data,Alleen gebruikers met geauthentiseerde apparatuur kunnen toegang krijgen tot IT-diensten en data.,33,
+U.10.4,U.10.4 - Bevoegd,Toegang tot IT-diensten en data,Onder de verantwoordelijkheid van de CSP worden bevoegdheden (systeemautorisaties) voor gebruikers toegekend via formele procedures.,0,
+U.10.5,U.10.5 - Toegangsbeperking,Toegang tot IT-diensten en data,"Toegang tot IT-diensten en data is beperkt door technische maatregelen en is geïmplementeerd, bijvoorbeeld met het rollen- en rechtenconcept.",42,
+U.11,U.11 - Crypto services,Crypto services,Gevoelige data van de CSC behoort conform het overeengekomen beleid inzake cryptografische maatregelen tijdens transport via netwerken en bij opslag bij CSP te zijn versleuteld.,0,
+U.11.1,U.11.1 - Beleid,Crypto services,"In het cryptografiebeleid zijn minimaal de volgende onderwerpen uitgewerkt:
+  - wanneer cryptografie ingezet wordt;
+  - wie verantwoordelijk is voor de implementatie van cryptologie;
+  - wie verantwoordelijk is voor het sleutelbeheer;
+  - welke normen als basis dienen voor cryptografie en de wijze waarop de normen van het Forum Standaardisatie worden toegepast;
+  - de wijze waarop het beschermingsniveau vastgesteld wordt;
+  - bij communicatie tussen organisaties wordt het beleid onderling vastgesteld.",17,
+U.11.2,U.11.2 - Cryptografische maatregelen,Crypto services,In geval van PKIoverheid-certificaten: hanteer de PKIoverheid-eisen ten aanzien van het sleutelbeheer. In overige situaties: hanteer de standaard ISO 11770 voor het beheer van cryptografische sleutels.,20,
+U.11.3,U.11.3 - Versleuteld,Crypto services,"Gevoelige data (op transport en in rust) is altijd versleuteld, waarbij private sleutels in beheer zijn bij de CSC. Het gebruik van een private sleutel door de CSP is gebaseerd op een gecontroleerde procedure en moet gezamenlijk worden overeengekomen met de CSC-organisatie.",53,
+U.12,U.12 - Koppelvlakken,Koppelvlakken,De onderlinge netwerkconnecties (koppelvlakken) in de keten van de CSC naar de CSP behoren te worden bewaakt en beheerst om de risico's van datalekken te beperken.,0,
+U.12.1,U.12.1 - Netwerkconnecties,Koppelvlakken,In koppelpunten met externe of onvertrouwde zones zijn maatregelen getroffen om mogelijke aanvallen die de beschikbaarheid van de informatievoorziening negatief beïnvloeden (bijvoorbeeld Distributed Denial of Service attacks (DDos)-aanvallen) te signaleren en hierop te reageren.,6,
+U.12.2,U.12.2 - Netwerkconnecties,Koppelvlakken,Fysieke en gevirtualiseerde netwerkcomponenten zijn zodanig ontworpen en geconfigureerd dat netwerkconnecties tussen vertrouwde en onvertrouwde netwerken worden beperkt en gemonitord (bewaakt).,6,
+U.12.3,U.12.3 - Netwerkconnecties,Koppelvlakken,Beheeractiviteiten van de CSP zijn strikt gescheiden van de data van de CSC.,0,
+U.12.4,U.12.4 - Netwerkconnecties,Koppelvlakken,"Dataverkeer voor CSC's zijn in gezamenlijk gebruikte netwerkomgevingen gescheiden volgens een gedocumenteerd concept voor de op netwerkniveau (logische) segmentatie van CSC's, om zo de integriteit en vertrouwelijkheid van de verzonden gegevens te garanderen.",0,
+U.12.5,U.12.5 - Bewaakt,Koppelvlakken,"Het dataverkeer dat de CSP binnenkomt of uitgaat, wordt in relatie tot de aard van de te beschermen gegevens/informatiesystemen bewaakt en geanalyseerd op kwaadaardige elementen middels detectievoorzieningen.",0,
+U.12.6,U.12.6 - Bewaakt,Koppelvlakken,"De CSP heeft Intrusion Detection Prevention (IDP) en Intrusion Detection System (IDS) geïntegreerd in een allesomvattend Security Information and Event Management (SIEM), zodat beveiligingsgebeurtenissen en onbekende apparatuur vanuit de benodigde technische maatregelen worden opgemerkt en correctieve maatregelen kunnen worden genomen.",0,
+U.12.7,U.12.7 - Beheerst,Koppelvlakken,"Bij ontdekte nieuwe dreigingen worden deze, rekening houdend met geldende juridische kaders, verplicht gedeeld binnen de overheid, waaronder met het NCSC (alleen voor rijksoverheidsorganisaties) of de sectorale Computer Emergency Response Team (CERT), bij voorkeur door geautomatiseerde mechanismen (threat intelligence sharing).",0,
+U.13,U.13 - Service orkestratie,Service orkestratie,"Service-orkestratie biedt coördinatie, aggregatie en samenstelling van de servicecomponenten van de cloud-service die aan de CSC wordt geleverd.",0,
+U.13.1,U.13.1 - Coördinatie,Service orkestratie,Cloud-orkestratietechnologie functioneert met heterogene systemen en mogelijk wereldwijde cloud-implementatie (op verschillende geografische locaties en met verschillende CSP's).,0,
+U.13.2,U.13.2 - Service componenten,Service orkestratie,De functionele samenhang van de servicecomponenten is beschreven.,0,
+U.13.3,U.13.3 - Service componenten,Service orkestratie,"Voor orkestratie van cloud-services is de volgende informatie benodigd:
+  - de CSC-identiteit;
+  - de bedrijfsrelatie van de CSC binnen het cloud-netwerk;
+  - het IP-adres van de CSC.",0,
+U.14,U.14 - Interoperabiliteit en portabiliteit,Interoperabiliteit en portabiliteit,Cloud-services zijn bruikbaar (interoperabiliteit) op verschillende IT-platforms en kunnen met standaarden verschillende IT-platforms met elkaar verbinden en data overdragen (portabiliteit) naar andere CSP's.,0,
+U.14.1,U.14.1 - Interoperabiliteit,Interoperabiliteit en portabiliteit,"Om de interoperabiliteit van cloud-services te garanderen, zijn gegevens beschikbaar conform erkende industriestandaarden en gedocumenteerde invoer- en uitvoerinterfaces.",0,
+U.14.2,U.14.2 - Portabiliteit,Interoperabiliteit en portabiliteit,"Om de portabiliteit van de data te garanderen, maakt de CSP gebruik van beveiligde netwerkprotocollen voor de import en export van data waarmee de integriteit en vertrouwelijkheid wordt gegarandeerd.",0,
+U.15,U.15 - Logging en monitoring,Logging en monitoring,"Logbestanden waarin gebeurtenissen die gebruikersactiviteiten, uitzonderingen en informatiebeveiliging gebeurtenissen worden geregistreerd, behoren te worden gemaakt, bewaard en regelmatig te worden beoordeeld.",0,
+U.15.1,U.15.1 - Registratie,Logging en monitoring,Het overtreden van de beleidsregels wordt door de CSP en de CSC vastgelegd.,47,
+U.15.2,U.15.2 - Registratie,Logging en monitoring,De SIEM en/of Security Operation Centre (SOC) hebben heldere regels over wanneer een incident moet worden gerapporteerd aan het verantwoordelijk management.,0,
+U.15.3,U.15.3 - Registratie,Logging en monitoring,De CSP hanteert een lijst van alle activa die kritisch zijn in termen van logging en monitoring en beoordeelt deze lijst regelmatig op correctheid.,6,
+U.15.4,U.15.4 - Integriteit logging,Logging en monitoring,Aan logboeken en bewaking worden strenge eisen gesteld. Voor de kritieke componenten zijn geavanceerde beveiligingen voor logboeken en bewaking gedefinieerd.,0,
+U.15.5,U.15.5 - Toegang tot logging,Logging en monitoring,De toegang tot en het beheer van de loggings- en monitoringsfunctionaliteit is beperkt tot geselecteerde en geautoriseerde medewerkers van de CSP.,0,
+U.15.6,U.15.6 - Wijzigingen in logging,Logging en monitoring,Wijzigingen in logging en monitoring worden gecontroleerd door onafhankelijke en geautoriseerde medewerkers. (Logregels mogen nooit worden gewijzigd; deze zijn immers bedoeld om als bewijslast te kunnen gebruiken.),0,
+U.16,U.16 - Clouddiensten architectuur,Clouddiensten architectuur,"De clouddienstenarchitectuur specificeert de samenhang en beveiliging van de services en de interconnectie tussen de CSC en de CSP en biedt transparantie en overzicht van randvoorwaardelijke omgevingsparameters, voor zowel de opzet, de levering en de portabiliteit van CSC-data.",0,
+U.16.1,U.16.1 - Samenhang,Clouddiensten architectuur,"De architectuur specificeert ten minste het volgende:
+  - IT-services in relatie met functionaliteit voor bedrijfsprocessen;
+  - het vertrouwensniveau van de beveiliging van de clouddiensten;
+  - de beschrijving van de infrastructuur, netwerk- en systeemcomponenten die worden gebruikt voor de ontwikkeling en de werking van de cloud-service(s);
+  - rollen en verantwoordelijkheden van de CSP en de CSC, inclusief de plichten om samen te werken en de bijbehorende controles bij de CSC;
+  - IT-functies die door de CSP zijn toegewezen of uitbesteed aan onderaannemers.",0,
+U.17,U.17 - Multi-tenant architectuur,Multi-tenant architectuur,"Bij multi-tenancy wordt de CSC-data binnen clouddiensten, die door meerdere CSC's worden afgenomen, in rust versleuteld en gescheiden verwerkt op gehardende (virtuele) machines.",0,
+U.17.1,U.17.1 - Versleuteld,Multi-tenant architectuur,CSC-data op transport en in rust is versleuteld.,5,
+U.17.2,U.17.2 - Gehardend,Multi-tenant architectuur,Virtuele machine platforms zijn gehardend.,0,
+U.17.3,U.17.3 - Gescheiden,Multi-tenant architectuur,Virtuele machine platforms voor CSC's met speciale/verhoogde beveiligingsvereisten zijn gescheiden ingericht.,0,
+
+"""#),
+        ("catalogues/bio2-overheidsmaatregelen-v1.3-v1.2.csv", #"""
+id,iso27002_2022_control,iso27002_2022_title_en,theme,status_v1_3,text_v1_3,status_v1_2,draagt_bij_aan_v1_2,source
+5.01.01,5.1,Policies for information security,organisatorisch,overheidsmaatregel,"De entiteit heeft een informatiebeveiligingsbeleid opgesteld en vastgesteld door het bestuur van de entiteit.
+Dit beleid bevat ten minste de volgende punten:
+- De strategische uitgangspunten en randvoorwaarden die de entiteit hanteert voor informatiebeveiliging en in het bijzonder de inbedding in en afstemming op het algemene beveiligingsbeleid en het informatievoorzieningsbeleid.
+- De organisatie van de informatiebeveiligingsfunctie, waaronder verantwoordelijkheden, taken en bevoegdheden.
+- De toewijzing van de verantwoordelijkheden en samenhang van informatiebeveiliging voor ketens van informatiesystemen, de beveiliging van OT, privacybescherming en de verantwoordelijkheden voor de continuïteit van de taakuitvoering van entiteit (BCM) aan lijnmanagers.
+- De gemeenschappelijke betrouwbaarheidseisen en normen die op de entiteit van toepassing zijn.
+- De frequentie waarmee het informatiebeveiligingsbeleid wordt geëvalueerd.
+- De bevordering van het beveiligingsbewustzijn.",overheidsmaatregel,"Basishygiëne, ketenhygiëne","MinBZK/Baseline-Informatiebeveiliging-Overheid docs/maatregelen/index.md; v1.3 @270c203df857df7f57b9bdf0faf87c389edc38e7 (2026-03-23), v1.2 @78d3ddff9bddaee859206a4f0ebf7ba6e945e91b (2025-10-22); BIO2 (c) Staat der Nederlanden, CC BY-SA 4.0 per repo LICENSE.txt (a1f69d2); GitHub text has no formal status"
+5.01.02,5.1,Policies for information security,organisatorisch,overheidsmaatregel,Het informatiebeveiligingsbeleid wordt minimaal jaarlijks en in aansluiting bij de bestuurs- en Planning & Control (P&C)cycli en externe ontwikkelingen beoordeeld en zo nodig bijgesteld.,overheidsmaatregel,Basishygiëne,
+5.02.01,5.2,Information security roles and responsibilities,organisatorisch,overheidsmaatregel,"Het bestuur van de entiteit heeft vastgelegd en vastgesteld:
+-  wat de verantwoordelijkheden en rollen zijn voor informatiebeveiliging, privacybescherming, operationele technologie (OT), bedrijfscontinuïteitsmanagement (BCM) binnen haar entiteit;
+-  de samenhang voor informatiebeveiliging, de beveiliging van OT, de continuïteit van de taakuitvoering en BCM van de entiteit.
+
+Bij het definiëren en toewijzen van rollen en verantwoordelijkheden is specifieke aandacht voor het adequaat afhandelen van incidenten.
+
+Lijnmanagers en proceseigenaren die verantwoordelijk zijn voor bedrijfsmiddelen zijn ook verantwoordelijk voor de behandeling van risico’s die op die bedrijfsmiddelen van toepassing zijn.",overheidsmaatregel,Basishygiëne,
+5.02.02,5.2,Information security roles and responsibilities,organisatorisch,overheidsmaatregel,Er is een CISO aangesteld die bevoegd is om onafhankelijk en zelfstandig te adviseren en te rapporteren aan het bestuur en of het controlerend orgaan over informatiebeveiliging.,overheidsmaatregel,Basishygiëne,
+5.03.01,5.3,Segregation of duties,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+5.04.01,5.4,Management responsibilities,organisatorisch,overheidsmaatregel,"Het bestuur en de werknemers volgen regelmatig scholing, om cyberbeveiligingsrisico’s te herkennen en te voorkomen en te weten wat men moet doen als er een informatiebeveiligingsincident is.
+
+Daarbij tonen bestuurders an dat zij voldoende kennis en vaardigheden hebben om de gevolgen van informatiebeveiligingsrisico’s te beoordelen op de diensten en/of producten die de entiteit levert.",overheidsmaatregel,Basishygiëne,
+5.04.02,5.4,Management responsibilities,organisatorisch,verplaatst:5.10.02,Verplaatst naar 5.10.02.,overheidsmaatregel,Overheidsrisico,
+5.04.03,5.4,Management responsibilities,organisatorisch,verplaatst:5.10.03,Verplaatst naar 5.10.03.,overheidsmaatregel,Overheidsrisico,
+5.05.01,5.5,Contact with authorities,organisatorisch,overheidsmaatregel,"De entiteit heeft uitgewerkt welke functionarissen met welke (overheids)instanties en toezichthouders formele contacten hebben over informatiebeveiliging.
+
+Dit overzicht wordt ten minste jaarlijks geactualiseerd.",overheidsmaatregel,Ketenhygiëne,
+5.06.01,5.6,Contact with special interest groups,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+5.07.01,5.7,Threat intelligence,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.08.01,5.8,Information security in project management,organisatorisch,overheidsmaatregel,"Bij nieuwe informatiesystemen en bij significante wijzigingen op bestaande informatiesystemen wordt een expliciete risicoafweging op basis van een vastgestelde risicomanagementmethodiek uitgevoerd, om risico’s te identificeren en in voldoende mate te beheersen en ook voor het vaststellen van de beveiligingseisen.",overheidsmaatregel,Ketenhygiëne,
+5.09.01,5.9,Inventory of information and other associated assets,organisatorisch,overheidsmaatregel,"Er is een inventaris van bedrijfsmiddelen die van belang zijn voor informatieverwerking, met inbegrip van OT.
+
+De inventaris omvat alle eigenschappen die nodig zijn voor het beheer en onderhoud.
+In de inventaris zijn ook opgenomen: bedrijfsmiddelen op afstand, cloud-omgevingen en bedrijfsmiddelen die regelmatig zijn verbonden met de netwerkinfrastructuur maar niet onder controle van de entiteit staan.
+
+De volledigheid en actualiteit van de inventaris wordt periodiek gecontroleerd met tussenpozen die passend zijn voor de frequentie waarmee wijzigingen optreden.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.10.01,5.10,Acceptable use of information and other associated assets,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+5.10.02,5.10,Acceptable use of information and other associated assets,organisatorisch,overheidsmaatregel,De gedragsregels voor het gebruik van bedrijfsmiddelen zijn voor extern personeel en vrijwilligers in het contract vastgelegd volgens de huisregels of interne gedragsregels.,absent,,
+5.10.03,5.10,Acceptable use of information and other associated assets,organisatorisch,overheidsmaatregel,Alle medewerkers zijn aantoonbaar gewezen op de gedragsregels voor het gebruik van bedrijfsmiddelen.,absent,,
+5.11.01,5.11,Return of assets,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+5.12.01,5.12,Classification of information,organisatorisch,overheidsmaatregel,"Informatie in alle informatiesystemen wordt met een expliciete risicoafweging geclassificeerd.
+
+Hierbij wordt gebruik gemaakt van een vastgestelde impactclassificatiemethodiek die onderdeel is van de vastgestelde risicomanagementmethodiek.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.13.01,5.13,Labelling of information,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Ketenhygiëne,
+5.14.01,5.14,Information transfer,organisatorisch,overheidsmaatregel,"Internetfacing-informatiesystemen en e-mail berichtenverkeer blijven voldoen aan de verplichte beveiligingsstandaarden, zie hiervoor de website van het Forum Standaardisatie en het Cyberbeveiligingsbesluit.
+
+Hierop wordt gestuurd met de metingen van internet.nl.
+
+Daarbij dienen alle onderdelen te worden ingesteld zodat een optimale beveiliging wordt bereikt zonder afbreuk te doen aan de functionaliteit van de geboden dienst.",overheidsmaatregel,Basishygiëne,
+5.14.02,5.14,Information transfer,organisatorisch,overheidsmaatregel,"De entiteit maakt bij openbaar webverkeer van gevoelige gegevens gebruik van ten minste publiek vertrouwde Organization Validated (OV)-certificaten.
+
+De entiteit maakt bij intern webverkeer voor gevoelige gegevens gebruik van ten minste publieke vertrouwde OV certificaten of private PKIo-certificaten.
+
+Hogere eisen aan certificaten vloeien voort uit een risicoanalyse, aansluitvoorwaarden of wetgeving.",overheidsmaatregel,Basishygiëne,
+5.14.03,5.14,Information transfer,organisatorisch,overheidsmaatregel,"Geavanceerde en/of gekwalificeerde elektronische handtekeningen voldoen aan de Advanced Electronic Signatures (AdES Baseline Profiles), zoals opgenomen in de Lijst open standaarden van Forum Standaardisatie.",overheidsmaatregel,Basishygiëne,
+5.14.04,5.14,Information transfer,organisatorisch,overheidsmaatregel,"Van alle internetfacing-informatiesystemen, webapplicaties, IP-adressen en API’s is er een actuele registratie.",overheidsmaatregel,Basishygiëne,
+5.14.05,5.14,Information transfer,organisatorisch,overheidsmaatregel,"Publiek toegankelijke websites worden bekend gemaakt via het Register Internetdomeinen Overheid (RIO).
+
+Deze informatie wordt ten minste iedere zes maanden geactualiseerd.",overheidsmaatregel,Basishygiëne,
+5.15.01,5.15,Access control,organisatorisch,overheidsmaatregel,"Toegang tot een vertrouwde zone is toegestaan in twee situaties:
+1. vanaf geauthentiseerde apparatuur of;
+2. vanuit programmatuur die draait binnen een veilige schil.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.16.01,5.16,Identity management,organisatorisch,overheidsmaatregel,Er is een sluitende formele registratie- en afmeldprocedure voor het beheren van gebruikersidentificaties.,overheidsmaatregel,Basishygiëne,
+5.16.02,5.16,Identity management,organisatorisch,overheidsmaatregel,"Het gebruiken van groepsaccounts is niet toegestaan, tenzij de proceseigenaar dit motiveert, vastlegt en afstemt met de CISO.",overheidsmaatregel,Basishygiëne,
+5.17.01,5.17,Authentication information,organisatorisch,overheidsmaatregel,"De entiteit past multi-factorauthenticatie (MFA) ten minste toe voor het primaire aanloggen op de digitale werkomgeving, bij accounts voor via het internet bereikbare voorzieningen en accounts die beheerrechten hebben en in andere situaties waar uit de risicoanalyse blijkt dat dit een passende oplossing is.
+
+De entiteit past MFA toe in deze twee vormen:
+1. Wachtwoordloze toegang, zoals een pincode in combinatie met een hardware token of persoonlijk uniek certificaat (passkey).
+2. Wachtwoordtoegang in combinatie met minimaal een tweede factor.
+
+Indien MFA niet mogelijk is voor deze accounts, worden andere mitigerende maatregelen genomen.
+
+Bij het nemen van mitigerende maatregelen wordt de CISO betrokken.
+
+De proceseigenaar keurt de mitigerende maatregelen goed.
+
+Waar mogelijk en veilig wordt MFA met federatieve authenticatievoorzieningen zoals Single Sign On en een Stepping Stone-oplossing worden gecombineerd toegepast.
+
+Voor beheer en monitoring van authenticatiegegevens:
+- wordt authenticatie-informatie uitgegeven met formele vastgestelde procedures, nadat de identiteit van de gebruiker met voldoende zekerheid is vastgesteld;
+- worden Use Cases voor misbruik van authenticatiegegevens gedefinieerd, worden deze gemonitord en wordt passende actie ondernomen bij het optreden ervan. Deze Use Cases omvatten in ieder geval inlogpogingen van ongebruikelijke plekken en pieken in mislukte inlogpogingen.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.17.02,5.17,Authentication information,organisatorisch,overheidsmaatregel,De entiteit biedt aan alle medewerkers een wachtwoordmanager of vergelijkbare oplossing aan.,overheidsmaatregel,Basishygiëne,
+5.17.03,5.17,Authentication information,organisatorisch,overheidsmaatregel,De eisen aan wachtwoorden worden geautomatiseerd afgedwongen.,overheidsmaatregel,Basishygiëne,
+5.18.01,5.18,Access rights,organisatorisch,overheidsmaatregel,"Het maken en aanpassen van accounts met bijzondere rechten wordt gemonitord.
+Indien deze wijzigingen ongeautoriseerd zijn, is dit een informatiebeveiligingsincident en wordt dat als zodanig vastgelegd en afgehandeld.",overheidsmaatregel,Basishygiëne,
+5.18.02,5.18,Access rights,organisatorisch,overheidsmaatregel,Alle uitgegeven toegangsrechten worden minimaal eenmaal per jaar beoordeeld. Een risicoafweging bepaalt of dit sneller moet.,overheidsmaatregel,Basishygiëne,
+5.19.01,5.19,Information security in supplier relationships,organisatorisch,overheidsmaatregel,"Bij offerteaanvragen waar informatie(voorziening) een rol speelt, zijn informatiebeveiligingseisen waaronder de beschikbaarheid, integriteit en vertrouwelijkheid, onderdeel van het hele pakket aan inkoopeisen.
+
+De informatiebeveiligingseisen zijn gebaseerd op een expliciete risicoafweging.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.01,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,De beveiligingseisen uit de offerteaanvraag worden expliciet opgenomen in (inkoop)contracten waar de verwerking van informatie een rol speelt.,overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.02,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,"Waar mogelijk worden algemene voorwaarden van leveranciers expliciet uitgesloten en worden eventueel aanvullende voorwaarden opgenomen.
+Als uitsluiten niet mogelijk is, worden risico’s beoordeeld.
+
+Expliciet is gemaakt welke consequenties geaccepteerd worden, welke gemitigeerd zijn en welke voorwaarden niet of nooit geaccepteerd worden bij het aangaan van de overeenkomst.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.03,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,"In het inkoopcontract wordt opgenomen dat de leverancier aantoont dat hij aan alle gestelde eisen voldoet in opzet, bestaan en werking, op basis van onderzoeken van onafhankelijke derden.
+
+Deze onderzoeken hebben een scope die dekkend is voor de gecontracteerde dienstverlening. Hierbij is expliciet aandacht voor de toeleveringsketen en hoe de leverancier zijn leveranciersmanagement ingeregeld heeft, zie overheidsmaatregel 5.21.01.
+
+Dit toont de leverancier jaarlijks opnieuw aan.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.04,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,"De entiteit voert zelfstandig onderzoek uit, ook ter validatie van de rapportages die de leverancier aanlevert.
+
+Om dit mogelijk te maken, wordt expliciet opgenomen dat er een mogelijkheid is voor een externe audit.
+
+Indien uit het voorgaande restrisico’s volgen, beheerst de entiteit deze door het toepassen van zijn vastgestelde risicomanagementmethodiek.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.05,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,"Onderdeel van de afspraken is dat de leverancier transparant is over kwetsbaarheden in de dienstverlening en informatiebeveiligingsincidenten waaronder datalekken.
+Dit stelt de entiteit in staat om passend te reageren onder meer door te rapporteren en mitigerende maatregelen te nemen.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.20.06,5.20,Addressing information security within supplier agreements,organisatorisch,overheidsmaatregel,"Voordat een contract wordt afgesloten, wordt in een risicoafweging bepaald of de afhankelijkheid van een leverancier beheersbaar is.
+
+Een vast onderdeel van het contract is een expliciete uitwerking van de exit-strategie.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.21.01,5.21,Managing information security in the ICT supply chain,organisatorisch,vervallen,Vervallen.,overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.21.02,5.21,Managing information security in the ICT supply chain,organisatorisch,overheidsmaatregel,"Voorafgaand aan het afsluiten van de overeenkomst geeft de leverancier inzicht in de keten van toeleveranciers en eventuele risico’s daarin. 
+De entiteit beoordeelt of de risico’s acceptabel zijn.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.21.03,5.21,Managing information security in the ICT supply chain,organisatorisch,overheidsmaatregel,"De entiteit borgt dat de beveiligingseisen aan de leverancier onverminderd van toepassing zijn op de keten van toeleveranciers, tenzij die eisen niet relevant zijn gezien de aard van de dienstverlening door de toeleverancier.
+
+Indien informatiebeveiligingseisen zijn uitgesloten, maakt de leverancier dat inzichtelijk, inclusief een ònderbouwing.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.21.04,5.21,Managing information security in the ICT supply chain,organisatorisch,overheidsmaatregel,"Gedurende de looptijd geeft de leverancier veranderingen in de keten van toeleveranciers door, inclusief risico’s daarin. Dit omvat minimaal kwetsbaarheden en informatiebeveiligingsincidenten die de dienstverlening aan de entiteit kunnen raken.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.21.05,5.21,Managing information security in the ICT supply chain,organisatorisch,overheidsmaatregel,"De beveiliging van toeleveringsketens is onderdeel van de risicoanalyse voor de entiteit. In de risicoanalyse wordt rekening gehouden met:
+- specifieke kwetsbaarheden van elke rechtstreekse leverancier en dienstverlener;
+- de algemene kwaliteit van de producten;
+- de cyberbeveiligingspraktijken van hun leveranciers en dienstverleners, met inbegrip van hun veilige ontwikkelingsprocedures.",absent,,
+5.22.01,5.22,"Monitoring, review and change management of supplier services",organisatorisch,overheidsmaatregel,"Op basis van het door de leverancier aangeleverde bewijsmateriaal, zie overheidsmaatregel 5.20.03, is de proceseigenaar verantwoordelijk voor:
+- het jaarlijks beoordelen dat de leverancier voldoet aan de gestelde informatiebeveiligingseisen;
+- het vaststellen van eventuele beveiligingsrisico’s;
+- het (laten) nemen van mitigerende maatregelen en het accepteren van rest-risico’s.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.22.02,5.22,"Monitoring, review and change management of supplier services",organisatorisch,overheidsmaatregel,De entiteit heeft een actuele registratie van leveranciers en afgesloten contracten.,overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.23.01,5.23,Information security for use of cloud services,organisatorisch,overheidsmaatregel,"De entiteit stelt beleid op dat toeziet op het inventariseren, classificeren, selecteren, beoordelen en managen van Cloud Service Providers (CSP) en het beëindigen van dienstverlening door CSP’s en past dat toe.
+
+Dit beleid wordt minimaal eens per drie jaar herzien.
+
+In de inkoopcontracten wordt opgenomen welke situaties aanleiding kunnen geven tot ontbinding van het contract.
+
+Wanneer zich belangrijke wijzigingen bij de leverancier optreden, beoordeel de risico’s daarvan en neem passende maatregelen.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.24.01,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,Er is voor alle interne en externe medewerkers een toegankelijk meldloket waar informatiebeveiligingsincidenten kunnen worden gemeld en geregistreerd.,overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.24.02,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,Er is een meldprocedure waarin de taken en verantwoordelijkheden van het meldloket staan beschreven.,overheidsmaatregel,Basishygiëne,
+5.24.03,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,De proceseigenaar is verantwoordelijk voor het oplossen van informatiebeveiligingsincidenten.,overheidsmaatregel,Basishygiëne,
+5.24.04,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,De proceseigenaar rapporteert maandelijks de opvolging van informatiebeveiligingsincidenten aan de eindverantwoordelijke voor de bedrijfsvoering.,overheidsmaatregel,Basishygiëne,
+5.24.05,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,In de procedure voor informatiebeveiligingsincidenten is er een verwijzing gemaakt naar de procedure voor crisisbeheersing.,overheidsmaatregel,Basishygiëne,
+5.24.06,5.24,Information security incident management planning and preparation,organisatorisch,verplaatst:5.21.05,Verplaatst naar 5.21.05.,overheidsmaatregel,Basishygiëne,
+5.24.07,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,"De incidentprocedure bevat tenminste:
+- dat binnen de wettelijke termijn informatiebeveiligingsincidenten worden gemeld bij het Cyber Security Incident Response Team (CSIRT);
+- dat meldingen van het CSIRT worden ontvangen, beoordeeld en opgenomen in de risicobehandeling;
+- dat betrokkenen binnen de wettelijke termijn op de hoogte gesteld worden van het incident.",overheidsmaatregel,Basishygiëne,
+5.24.08,5.24,Information security incident management planning and preparation,organisatorisch,overheidsmaatregel,"Een Coordinated Vulnerability Disclosure (CVD)-procedure is ingericht en gepubliceerd volgens de NCSC-leidraad of NEN-EN-ISO/IEC 29147:2020 Vulnerability disclosure.
+
+Informatie afkomstig uit de Coordinated Vulnerability Disclosure (CVD)-meldingen is onderdeel van de incidentrapportage.",absent,,
+5.25.01,5.25,Assessment and decision on information security events,organisatorisch,verplaatst:5.26.02,Verplaatst naar 5.26.02.,overheidsmaatregel,"Basishygiëne, overheidsrisico",
+5.26.01,5.26,Response to information security incidents,organisatorisch,verplaatst:5.25.02,Verplaatst naar 5.25.02.,geen_overheidsmaatregel,Overheidsrisico,
+5.26.02,5.26,Response to information security incidents,organisatorisch,overheidsmaatregel,"Informatiebeveiligingsincidenten worden afgedaan via het incidentbeheerproces.
+
+In het incidentbeheerproces is opgenomen dat incidenten indien relevant gemeld worden bij de in wet- en regelgeving aangewezen toezichthouders.",absent,,
+5.27.01,5.27,Learning from information security incidents,organisatorisch,overheidsmaatregel,"Informatiebeveiligingsincidenten worden geanalyseerd om achterliggende oorzaken vast te stellen, verbeteringen te realiseren, om zo toekomstige incidenten te voorkomen.",overheidsmaatregel,Basishygiëne,
+5.27.02,5.27,Learning from information security incidents,organisatorisch,overheidsmaatregel,"De analyses van informatiebeveiligingsincidenten, inclusief de achterliggende oorzaken en de verbeteringen worden breed gedeeld met relevante partners om herhaling en toekomstige incidenten te voorkomen.",overheidsmaatregel,Basishygiëne,
+5.28.01,5.28,Collection of evidence,organisatorisch,overheidsmaatregel,"De bewaartermijn van een (vermoedelijk) informatiebeveiligingsincident en alle informatie om het incident te analyseren en op te lossen, is minimaal drie jaar.
+Dit betreft onder meer de informatie benodigd voor de analyse waaronder logging, de oplossing en het advies.",overheidsmaatregel,Basishygiëne,
+5.29.01,5.29,Information security during disruption,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.30.01,5.30,ICT readiness for business continuity,organisatorisch,overheidsmaatregel,"De proceseigenaar test jaarlijks continuïteitsplannen op werking, volledigheid en actualiteit, om de plannen te verbeteren.",overheidsmaatregel,Overheidsrisico,
+5.30.02,5.30,ICT readiness for business continuity,organisatorisch,overheidsmaatregel,"Binnen de inventarisatie van beheersmaatregel 5.12 uit NEN-EN-ISO/IEC 27002:2022, identificeert de proceseigenaar kritieke systemen op basis van de vastgestelde risicomanagementmethodiek en een expliciete risicoafweging.
+De proceseigenaar actualiseert dit overzicht ten minste eens per drie jaar.",overheidsmaatregel,Overheidsrisico,
+5.31.01,5.31,"Legal, statutory, regulatory and contractual requirements",organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.32.01,5.32,Intellectual property rights,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+5.33.01,5.33,Protection of records,organisatorisch,overheidsmaatregel,"De proceseigenaar heeft voor alle informatie(systemen) in selectielijsten de bewaartermijn vastgelegd, rekening houdend met de eigen bedrijfsdoelstellingen en wet- en regeling, zoals de archiefwet en privacywetgeving.
+
+De proceseigenaar heeft deze termijnen ook praktisch ingeregeld en toetst periodiek de werking hiervan.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+5.34.01,5.34,Privacy and protection of PII,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+5.35.01,5.35,Independent review of information security,organisatorisch,vervallen,Vervallen.,overheidsmaatregel,Basishygiëne,
+5.35.02,5.35,Independent review of information security,organisatorisch,overheidsmaatregel,Er is een vastgesteld auditplan waarin jaarlijks keuzes worden gemaakt voor welke systemen welk soort beveiligingsaudits worden uitgevoerd.,overheidsmaatregel,Basishygiëne,
+5.36.01,5.36,"Compliance with policies, rules and standards for information security",organisatorisch,overheidsmaatregel,"In de P&C-cyclus en als onderdeel van de plan-do-check-act (PDCA)-cyclus wordt gerapporteerd over informatiebeveiliging onder coördinatie van de CISO.
+Dit resulteert in een jaarlijks af te geven In Control Verklaring (ICV), of een vergelijkbaar instrument, over de gehele informatiebeveiliging van de entiteit.
+De ICV of het vergelijkbare instrument kan ook onderdeel zijn van de formele verantwoording.",overheidsmaatregel,Basishygiëne,
+5.37.01,5.37,Documented operating procedures,organisatorisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+6.01.01,6.1,Screening,mensgericht,overheidsmaatregel,"Elke entiteit heeft een vastgesteld screeningsbeleid.
+
+Bij indiensttreding en bij functiewijziging kan op basis van een risicoafweging een Verklaring Omtrent het Gedrag (VOG) gevraagd worden.",overheidsmaatregel,"Basishygiëne, overheidsrisico",
+6.02.01,6.2,Terms and conditions of employment,mensgericht,overheidsmaatregel,"Alle medewerkers (intern en extern) zijn bij hun aanstelling of functiewisseling gewezen op hun verantwoordelijkheden voor informatiebeveiliging.
+
+De voor hen geldende regelingen en instructies voor informatiebeveiliging zijn eenvoudig toegankelijk.",overheidsmaatregel,Basishygiëne,
+6.03.01,6.3,"Information security awareness, education and training",mensgericht,overheidsmaatregel,"Alle medewerkers, lijnmanagers en bestuurders hebben de verantwoordelijkheid bedrijfsinformatie te beschermen. 
+Iedereen kent de regels van en verplichtingen voor informatiebeveiliging en daar waar relevant de speciale eisen voor gerubriceerde omgevingen.",overheidsmaatregel,Basishygiëne,
+6.03.02,6.3,"Information security awareness, education and training",mensgericht,overheidsmaatregel,Alle medewerkers en contractanten die gebruikmaken van informatiesystemen en -diensten hebben binnen drie maanden na indiensttreding aantoonbaar een training I-bewustzijn succesvol gevolgd.,overheidsmaatregel,Basishygiëne,
+6.03.03,6.3,"Information security awareness, education and training",mensgericht,overheidsmaatregel,"Het management benadrukt bij aanstelling en interne overplaatsing en bijvoorbeeld in werkoverleggen of in personeelsgesprekken bij zijn medewerkers en contractanten 
+het belang van opleiding en training voor informatiebeveiliging.
+Het management stimuleert hen actief deze periodiek te volgen.",overheidsmaatregel,Basishygiëne,
+6.03.04,6.3,"Information security awareness, education and training",mensgericht,overheidsmaatregel,In bewustwordingsprogramma’s komen gedragsaspecten van veilig mobiel werken aan de orde.,absent,,
+6.04.01,6.4,Disciplinary process,mensgericht,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+6.05.01,6.5,Responsibilities after termination or change of employment,mensgericht,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+6.06.01,6.6,Confidentiality or non-disclosure agreements,mensgericht,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+6.07.01,6.7,Remote working,mensgericht,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+6.08.01,6.8,Information security event reporting,mensgericht,overheidsmaatregel,Alle medewerkers (intern en extern) hebben aantoonbaar kennisgenomen van de meldingsprocedure van informatiebeveiligingsincidenten.,overheidsmaatregel,Basishygiëne,
+7.01.01,7.1,Physical security perimeters,fysiek,vervallen,Vervallen.,overheidsmaatregel,Basishygiëne,
+7.01.02,7.1,Physical security perimeters,fysiek,overheidsmaatregel,Kritieke informatie of informatiesystemen zijn nooit via één beveiligde zone te bereiken.,overheidsmaatregel,Basishygiëne,
+7.02.01,7.2,Physical entry,fysiek,overheidsmaatregel,"In geval van concrete beveiligingsrisico’s worden waarschuwingen, volgens onderlinge afspraken, verzonden aan de relevante collega’s binnen het beveiligingsdomein van de overheid.",overheidsmaatregel,Ketenhygiëne,
+7.03.01,7.3,"Securing offices, rooms and facilities",fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.04.01,7.4,Physical security monitoring,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.05.01,7.5,Protecting against physical and environmental threats,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.06.01,7.6,Working in secure areas,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.07.01,7.7,Clear desk and clear screen,fysiek,overheidsmaatregel,Bij het gebruik van een chipcardtoken voor toegang tot systemen wordt bij het verwijderen van het token de toegangsbeveiligingsvergrendeling automatisch geactiveerd.,overheidsmaatregel,Basishygiëne,
+7.08.01,7.8,Equipment siting and protection,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.09.01,7.9,Security of assets off-premises,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.10.01,7.10,Storage media,fysiek,overheidsmaatregel,"In de verwijderinstructie is opgenomen dat van verwijderbare media, die herbruikbaar zijn en de entiteit verlaten, de bedrijfsgevoelige inhoud onherstelbaar verwijderd is.",overheidsmaatregel,Overheidsrisico,
+7.10.02,7.10,Storage media,fysiek,overheidsmaatregel,"Er wordt gecontroleerd of alle data op het medium onherstelbaar verwijderd is.
+
+Hiervan wordt verslag gemaakt.
+
+Er wordt waar mogelijk gebruik gemaakt van producten waarvoor de Unit Weerbaarheid van het Nationaal Bureau voor Verbindingsbeveiliging (NBV) van de Algemene Inlichtingen- en Veiligheidsdienst (AIVD) een positief inzetadvies afgegeven heeft.",overheidsmaatregel,Overheidsrisico,
+7.10.03,7.10,Storage media,fysiek,overheidsmaatregel,Het gebruik van koeriers of transporteurs voor transport van geclassificeerde informatie voldoet aan vooraf opgestelde betrouwbaarheidseisen.,overheidsmaatregel,Overheidsrisico,
+7.11.01,7.11,Supporting utilities,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.12.01,7.12,Cabling security,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.13.01,7.13,Equipment maintenance,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+7.14.01,7.14,Secure disposal or re-use of equipment,fysiek,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+8.01.01,8.1,User endpoint devices,technologisch,overheidsmaatregel,"Mobiele apparatuur is zo ingericht dat bedrijfsinformatie niet standaard op het gebruikersdevice wordt opgeslagen (‘zero footprint’). Als (near) zero footprint (nog) niet realiseerbaar is, biedt een mobiel apparaat de mogelijkheid om de toegang te beschermen met een toegangsbeveiligingsmechanisme met minimaal versleuteling van de gegevens.
+
+Op mobiele apparatuur is ‘wissen op afstand’ mogelijk.",overheidsmaatregel,Basishygiëne,
+8.01.02,8.1,User endpoint devices,technologisch,overheidsmaatregel,"Bij de inzet van mobiele apparatuur zijn minimaal de volgende aspecten geïmplementeerd: 
+- Het apparaat maakt deel uit van patchmanagement en hardening. 
+- Er wordt gebruik gemaakt van Mobile Device Management (MDM)- of Mobile Application Management (MAM)-oplossingen. 
+- Gebruikers tekenen een gebruikersovereenkomst voor mobiel werken, waarmee zij verklaren zich bewust te zijn van de gevaren van mobiel werken en verklaren dit veilig te zullen doen. Deze verklaring heeft betrekking op alle mobiele apparatuur die de medewerker zakelijk gebruikt.
+
+Periodiek wordt getoetst of deze drie aspecten worden nageleefd.",overheidsmaatregel,Basishygiëne,
+8.02.01,8.2,Privileged access rights,technologisch,overheidsmaatregel,"De toegewezen of gebruikte speciale bevoegdheden worden in opzet, bestaan en werking minimaal ieder kwartaal beoordeeld.",overheidsmaatregel,Basishygiëne,
+8.03.01,8.3,Information access restriction,technologisch,overheidsmaatregel,Er zijn maatregelen genomen die het fysiek en/of logisch isoleren van informatie met specifiek belang waarborgen.,overheidsmaatregel,Basishygiëne,
+8.03.02,8.3,Information access restriction,technologisch,overheidsmaatregel,Gebruikers kunnen alleen die informatie met specifiek belang inzien en verwerken die ze nodig hebben voor de uitoefening van hun taak.,overheidsmaatregel,Basishygiëne,
+8.04.01,8.4,Access to source code,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.05.01,8.5,Secure authentication,technologisch,overheidsmaatregel,"Voor het verlenen van toegang tot het netwerk aan externe leveranciers wordt vooraf een risicoafweging gemaakt. 
+De risicoafweging bepaalt onder welke voorwaarden en voor hoelang de leveranciers toegang krijgen. Uit een registratie blijkt hoe de rechten zijn toegekend.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.06.01,8.6,Capacity management,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.07.01,8.7,Protection against malware,technologisch,overheidsmaatregel,"Het downloaden van bestanden is beheerst en beperkt op basis van het risico en need-of-use.
+
+De antimalware-software beoordeelt altijd alle downloads.",overheidsmaatregel,Basishygiëne,
+8.07.02,8.7,Protection against malware,technologisch,overheidsmaatregel,Gebruikers zijn voorgelicht over de risico’s van surfgedrag en het klikken op onbekende links.,overheidsmaatregel,Basishygiëne,
+8.07.03,8.7,Protection against malware,technologisch,overheidsmaatregel,De gebruikte antimalware-software en bijbehorende herstelsoftware zijn actueel en wordt ondersteund door periodieke updates.,overheidsmaatregel,Basishygiëne,
+8.07.04,8.7,Protection against malware,technologisch,overheidsmaatregel,"De malwarescan wordt uitgevoerd op:
+- alle omgevingen, bijvoorbeeld op (mail)servers, (desktop)computers en bij de toegangsverlening tot het netwerk van de entiteit;
+- alle gedownloade content voorafgaand aan executie of opslag;
+- alle bestanden die via netwerken of via elke vorm van opslagmedium zijn ontvangen, vóór gebruik of opslag in de eigen omgeving.",overheidsmaatregel,Basishygiëne,
+8.08.01,8.8,Management of technical vulnerabilities,technologisch,overheidsmaatregel,"Als van een kwetsbaarheidswaarschuwing de kans op misbruik en de verwachte schade beide hoog zijn, worden passende mitigerende maatregelen zo snel mogelijk, maar 
+uiterlijk binnen een week getroffen.",overheidsmaatregel,Basishygiëne,
+8.08.02,8.8,Management of technical vulnerabilities,technologisch,overheidsmaatregel,Op basis van een expliciete risicoafweging wordt bepaald op welke wijze mitigerende maatregelen getroffen worden.,overheidsmaatregel,Basishygiëne,
+8.08.03,8.8,Management of technical vulnerabilities,technologisch,overheidsmaatregel,"In de tussentijd of als installatie binnen een week niet mogelijk is, worden op basis van een expliciete risicoafweging mitigerende maatregelen getroffen.",overheidsmaatregel,Basishygiëne,
+8.08.04,8.8,Management of technical vulnerabilities,technologisch,overheidsmaatregel,"Informatiesystemen worden waar mogelijk jaarlijks gecontroleerd op technische naleving van beveiligingsnormen en risico’s van de feitelijke veiligheid. Dit kan bijvoorbeeld door (geautomatiseerde) kwetsbaarheidsanalyses, penetratietesten of red-teamingstesten. Internetfacing-informatiesystemen worden waar mogelijk continue getest op zwakheden en kwetsbaarheden.",overheidsmaatregel,Basishygiëne,
+8.08.05,8.8,Management of technical vulnerabilities,technologisch,overheidsmaatregel,"Internetfacing-informatiesystemen hebben een verplichte waar mogelijk geautomatiseerde penetratietest bij iedere nieuwe release of major update.
+
+Als daar bevindingen met een hoog risico uitkomen die niet op een andere manier gemitigeerd kunnen worden, mag het systeem niet in productie.
+
+Alle internetfacing-informatiesystemen worden minimaal jaarlijks getest op zwakheden en kwetsbaarheden.",overheidsmaatregel,Basishygiëne,
+8.08.06,8.8,Management of technical vulnerabilities,technologisch,verwijzing:5.24.08,Zie overheidsmaatregel 5.24.08.,overheidsmaatregel,Basishygiëne,
+8.09.01,8.9,Configuration management,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.10.01,8.10,Information deletion,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.11.01,8.11,Data masking,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.12.01,8.12,Data leakage prevention,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.13.01,8.13,Information backup,technologisch,overheidsmaatregel,"Er is een back-upbeleid waarin de eisen voor het bewaren en beschermen zijn gedefinieerd en vastgesteld. 
+Er is speciale aandacht voor het beschermen van de back-up tegen ransomware-aanvallen en genomen maatregelen om de integriteit van de back-up te behouden.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.13.02,8.13,Information backup,technologisch,overheidsmaatregel,Op basis van een expliciete risicoafweging is bepaald wat het maximaal toegestane dataverlies is en wat de maximale hersteltijd is na een incident.,overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.13.03,8.13,Information backup,technologisch,overheidsmaatregel,"Het back-upproces voorziet in de opslag van de back-up op een locatie, waarbij een incident op de ene locatie niet kan leiden tot schade op de andere.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.13.04,8.13,Information backup,technologisch,overheidsmaatregel,"De herstelprocedure wordt minimaal jaarlijks getest of na een grote wijziging, om de goede werking te waarborgen als deze in noodgevallen uitgevoerd wordt.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.14.01,8.14,Redundancy of information processing facilities,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.15.01,8.15,Logging,technologisch,overheidsmaatregel,"Een logregel bevat minimaal:
+- Actie: de gebeurtenis of handeling die heeft plaatsgevonden.
+- Object: waarop de gebeurtenis of handeling effect had (bijvoorbeeld welk bestand, proces of systeem).
+- Resultaat: het resultaat van de gebeurtenis of handeling.
+- Oorsprong: het apparaat of de netwerklocatie van waaruit de gebeurtenis of handeling in gang is gezet.
+- Actor: identificatie van de persoon die of het proces dat de gebeurtenis in gang heeft gezet.
+- Tijdstempel: datum en tijdstip waarop de gebeurtenis of handeling plaatsvond.",overheidsmaatregel,Basishygiëne,
+8.15.02,8.15,Logging,technologisch,overheidsmaatregel,Een logregel bevat nooit gegevens die tot het doorbreken van de beveiliging kunnen leiden.,overheidsmaatregel,Basishygiëne,
+8.15.03,8.15,Logging,technologisch,overheidsmaatregel,Er is een overzicht van logbestanden die worden gegenereerd.,overheidsmaatregel,Basishygiëne,
+8.15.04,8.15,Logging,technologisch,overheidsmaatregel,"De bewaartermijn van logbestanden en gegevens in het Security Incident en Event Monitoring (SIEM) worden risicogericht bepaald, rekening houdend met het scenario dat aanvallers langdurig binnen zijn.",overheidsmaatregel,Basishygiëne,
+8.15.05,8.15,Logging,technologisch,overheidsmaatregel,"Oneigenlijk wijzigen, verwijderen of pogingen daartoe van loggegevens worden zo snel mogelijk gemeld als informatiebeveiligingsincident via de procedure voor informatiebeveiligingsincidenten volgens beheersmaatregel 5.24 uit NEN-EN-ISO/IEC 27002:2022.",overheidsmaatregel,Basishygiëne,
+8.15.06,8.15,Logging,technologisch,overheidsmaatregel,"Op basis van een expliciete risicoafweging bepaalt de entiteit de periodieke toetsing op het ongewijzigd bestaan van logbestanden gedurende de bewaartermijn.
+
+Toetsing wordt uitgevoerd door een ten opzichte van de uitvoering onafhankelijke functionaris.",overheidsmaatregel,Basishygiëne,
+8.16.01,8.16,Monitoring activities,technologisch,overheidsmaatregel,Bij ontdekte nieuwe dreigingen (aanvallen) via overheidsmaatregel 8.16.3 worden deze binnen geldende juridische kaders verplicht gedeeld met de daarvoor aangewezen Computer Emergency Response Team (CERT).,overheidsmaatregel,"Basishygiëne, Overheidsrisico",
+8.16.02,8.16,Monitoring activities,technologisch,overheidsmaatregel,Het SIEM- en/of het SOC-monitoringsproces hebben eenduidige regels over wanneer een incident wordt gerapporteerd aan het verantwoordelijke management.,overheidsmaatregel,Basishygiëne,
+8.16.03,8.16,Monitoring activities,technologisch,overheidsmaatregel,Het SIEM- en/of het SOC-monitoringsproces hebben eenduidige regels over wanneer een incident wordt gerapporteerd aan het verantwoordelijke management.,overheidsmaatregel,Basishygiëne,
+8.16.04,8.16,Monitoring activities,technologisch,overheidsmaatregel,Actieve netwerkcomponenten zijn voorzien van logging en monitoring van die logging om afwijkende gebeurtenissen te kunnen waarnemen en daarop te reageren.,overheidsmaatregel,Basishygiëne,
+8.17.01,8.17,Clock synchronization,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.18.01,8.18,Use of privileged utility programs,technologisch,overheidsmaatregel,Alleen bevoegd personeel heeft op die momenten dat toegang strikt noodzakelijk is toegang tot systeemhulpmiddelen.,overheidsmaatregel,Overheidsrisico,
+8.18.02,8.18,Use of privileged utility programs,technologisch,overheidsmaatregel,"Het gebruik van systeemhulpmiddelen wordt gelogd.
+
+De logging is een halfjaar beschikbaar voor onderzoek.",overheidsmaatregel,Overheidsrisico,
+8.19.01,8.19,Installation of software on operational systems,technologisch,overheidsmaatregel,Het risico van installatie door gebruikers van niet geautoriseerde software wordt beheerst.,overheidsmaatregel,Overheidsrisico,
+8.20.01,8.20,Networks security,technologisch,overheidsmaatregel,Netwerkcomponenten voldoen minimaal aan het vertrouwelijkheidsniveau van het netwerk waarvan ze onderdeel zijn.,overheidsmaatregel,Overheidsrisico,
+8.20.02,8.20,Networks security,technologisch,overheidsmaatregel,Toegang tot beheerinterfaces van netwerkcomponenten zijn zo veel als mogelijk gescheiden van het gebruikersnetwerk.,overheidsmaatregel,Overheidsrisico,
+8.21.01,8.21,Security of network services,technologisch,overheidsmaatregel,"In koppelpunten met externe of onvertrouwde zones en vanwege netwerksegmentatie zijn maatregelen getroffen om mogelijke aanvallen die de beschikbaarheid van de 
+informatievoorziening negatief beïnvloeden te signaleren en te mitigeren.",overheidsmaatregel,Basishygiëne,
+8.21.02,8.21,Security of network services,technologisch,overheidsmaatregel,"Het dataverkeer van of naar de vertrouwde omgeving, wordt bewaakt en geanalyseerd op verdacht verkeer met detectievoorzieningen.",overheidsmaatregel,Basishygiëne,
+8.21.03,8.21,Security of network services,technologisch,overheidsmaatregel,"Bij ontdekte nieuwe dreigingen vanuit overheidsmaatregel 8.21.02 worden deze doorgeleid, rekening houdend met de geldende juridische kaders gedeeld binnen de overheid.",overheidsmaatregel,Basishygiëne,
+8.21.04,8.21,Security of network services,technologisch,overheidsmaatregel,"Bij transport van gegevens over draadloze verbindingen zoals wifi en bij bedrade verbindingen buiten het gecontroleerd gebied worden gegevens versleuteld met uitzondering van metagegevens die noodzakelijk zijn om het transport tot stand te laten komen.
+
+De inrichting van de versleuteling is risicogericht en houdt rekening met de noodzakelijke beschermingstermijn en het noodzakelijke beschermingsniveau.
+
+Hierbij wordt waar mogelijk gebruik gemaakt van encryptiemiddelen waarvoor de Unit Weerbaarheid van het NBV van de AIVD een positief inzetadvies heeft afgegeven.
+
+Als de Unit Weerbaarheid geen encryptiemiddelen heeft geadviseerd, wordt in overleg met de CISO een andere geschikte versleutelingsmethodiek gekozen en ingericht.",overheidsmaatregel,Basishygiëne,
+8.22.01,8.22,Segregation of networks,technologisch,overheidsmaatregel,Alle gescheiden groepen hebben een gedefinieerd beveiligingsniveau.,overheidsmaatregel,Basishygiëne,
+8.23.01,8.23,Web filtering,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.24.01,8.24,Use of cryptography,technologisch,overheidsmaatregel,"In het cryptografiebeleid zijn minimaal de volgende onderwerpen uitgewerkt:
+- Wanneer cryptografie ingezet wordt.
+- Wie verantwoordelijk is voor de implementatie.
+- Wie verantwoordelijk is voor het sleutelbeheer.
+- Hoe geregistreerd wordt waar welke cryptografie toegepast wordt.
+- Welke normen als basis dienen voor cryptografie en de wijze waarop de passende normen van het Forum Standaardisatie worden toegepast.
+- De wijze waarop het beschermingsniveau vastgesteld wordt.
+- Bij communicatie tussen entiteiten wordt het beleid onderling vastgesteld.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.24.02,8.24,Use of cryptography,technologisch,overheidsmaatregel,"Cryptografische beheersmaatregelen zijn opgenomen in de inventaris van de bedrijfsmiddelen.
+
+Voor alle cryptografische beheersmaatregelen is vastgesteld waar ze worden ingezet, wie ervoor verantwoordelijk is en hoe ze actueel worden gehouden.",overheidsmaatregel,Basishygiëne,
+8.24.03,8.24,Use of cryptography,technologisch,vervallen,Vervallen.,overheidsmaatregel,Basishygiëne,
+8.24.04,8.24,Use of cryptography,technologisch,overheidsmaatregel,De sterkte van de cryptografie wordt gebaseerd op de actuele adviezen van het NCSC en de Unit Weerbaarheid van het NBV van de AIVD.,overheidsmaatregel,Basishygiëne,
+8.24.05,8.24,Use of cryptography,technologisch,overheidsmaatregel,Er zijn afspraken over reservecertificaten van een alternatieve leverancier als uit de risicoafweging blijkt dat deze noodzakelijk zijn als onderdeel van gereedheid voor bedrijfscontinuïteit (zie beheersmaatregel 5.30 uit NEN-EN-ISO/IEC 27002:2022).,overheidsmaatregel,Basishygiëne,
+8.25.01,8.25,Secure development life cycle,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+8.26.01,8.26,Application security requirements,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Basishygiëne,
+8.27.01,8.27,Secure system architecture and engineering principles,technologisch,overheidsmaatregel,"Architectuurprincipes zoals ‘security by design’ en ‘security by default’ voor het ontwerpen van de beveiliging van informatiesystemen worden vastgesteld, gedocumenteerd, onderhouden en toegepast voor alle activiteiten over het ontwikkelen van informatiesystemen.",overheidsmaatregel,Basishygiëne,
+8.28.01,8.28,Secure coding,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.29.01,8.29,Security testing in development and acceptance,technologisch,overheidsmaatregel,"Voor acceptatietesten van systemen worden gestructureerde testmethodieken gebruikt.
+
+De testen worden waar mogelijk geautomatiseerd uitgevoerd. Van de resultaten van de testen wordt verslag gemaakt.",overheidsmaatregel,Basishygiëne,
+8.30.01,8.30,Outsourced development,technologisch,overheidsmaatregel,"Interne maatregelen voor systeemontwikkeling zijn onverkort van toepassing op uitbestede ontwikkeling, aangevuld met maatregelen die volgen vanuit uitbestedingen.",overheidsmaatregel,"Basishygiëne, ketenhygiëne",
+8.31.01,8.31,"Separation of development, test and production environments",technologisch,overheidsmaatregel,In de productieomgeving wordt niet getest. Alleen met voorafgaande goedkeuring door de proceseigenaar kan hiervan worden afgeweken.,overheidsmaatregel,Basishygiëne,
+8.31.02,8.31,"Separation of development, test and production environments",technologisch,overheidsmaatregel,Significante wijzigingen in de productieomgeving worden altijd getest voordat zij in productie gebracht worden. Alleen met voorafgaande goedkeuring door de proceseigenaar kan hiervan worden afgeweken.,overheidsmaatregel,Basishygiëne,
+8.32.01,8.32,Change management,technologisch,overheidsmaatregel,"In het wijzigingsbeheerproces is minimaal aandacht besteed aan:
+- het administreren van wijzigingen, met de resultaten van het testplan;
+- een risicoafweging van mogelijke gevolgen van de wijzigingen, inclusief een beschreven rollback-plan;
+- de goedkeuringsprocedure voor wijzigingen.",overheidsmaatregel,Basishygiëne,
+8.32.02,8.32,Change management,technologisch,overheidsmaatregel,Wijzigingsbeheer vindt plaats op basis van een algemeen geaccepteerd beheerraamwerk.,overheidsmaatregel,Basishygiëne,
+8.33.01,8.33,Test information,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+8.34.01,8.34,Protection of information systems during audit testing,technologisch,geen_overheidsmaatregel,"Geen overheidsmaatregel, zie inleiding deel 2 BIO-overheidsmaatregelen.",geen_overheidsmaatregel,Overheidsrisico,
+
+"""#),
         ("procurement/PR-001.tests.yaml", #"""
 rule: PR-001
 cases:

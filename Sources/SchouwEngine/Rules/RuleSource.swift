@@ -11,8 +11,10 @@ public struct RuleSourceFile: Sendable {
 
     public var isTests: Bool { relativePath.hasSuffix(".tests.yaml") || relativePath.hasSuffix(".tests.yml") }
     public var isTaxonomy: Bool { relativePath.hasPrefix("taxonomy/") }
+    /// Norm catalogues for coverage reports (`catalogues/`): data, not rules.
+    public var isCatalogue: Bool { relativePath.hasPrefix("catalogues/") }
     public var isRule: Bool {
-        (relativePath.hasSuffix(".yaml") || relativePath.hasSuffix(".yml")) && !isTests && !isTaxonomy
+        (relativePath.hasSuffix(".yaml") || relativePath.hasSuffix(".yml")) && !isTests && !isTaxonomy && !isCatalogue
     }
 
     /// The pack is the first folder: `avg` for `avg/AVG-001.yaml`; `custom` for a file at the top.
@@ -25,7 +27,7 @@ public struct RuleSourceFile: Sendable {
 public enum RuleSources {
     /// The built-in library, embedded in the binary.
     public static func builtIn() -> [RuleSourceFile] {
-        EmbeddedRules.files.map {
+        EmbeddedRules.files.filter { !$0.path.hasPrefix("catalogues/") }.map {
             RuleSourceFile(relativePath: $0.path, displayPath: "Rules/" + $0.path, text: $0.text, external: false)
         }
     }
