@@ -56,6 +56,11 @@ public struct RuleEvaluator: Sendable {
         }
     }
 
+    /// What `{{...}}` placeholders may name: the subject and the project (checked when rules load).
+    func templateVariables(for subject: Subject) -> [String: Value] {
+        subject.kind == .project ? ["project": values.project] : ["project": values.project, subject.kind.variable: subject.value]
+    }
+
     /// The variables a rule sees for one subject.
     public func bindings(for subject: Subject) -> [String: Value] {
         var vars = globals
@@ -112,7 +117,7 @@ public struct RuleEvaluator: Sendable {
         }
         // Only findings need the subject-specific message; a pass or not-applicable outcome names the check.
         var message = status == .fail || status == .unknown
-            ? MessageTemplate.render(rule.message.text(lang), variables: bindings(for: subject)) : rule.title.text(lang)
+            ? MessageTemplate.render(rule.message.text(lang), variables: templateVariables(for: subject)) : rule.title.text(lang)
         if let note { message += " (evaluation error: \(note))" }
         let mark = subject.mark
         return Outcome(finding: FindingID.make(rule: rule.id, kind: subject.kind.rawValue, id: subject.id),
