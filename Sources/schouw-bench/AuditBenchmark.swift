@@ -41,7 +41,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
             return 2
         }
         _ = time("2 load and compile rules") { RuleLoader.load() }
-        let evaluator = time("3 graph facts and values") { RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now) }
+        let evaluator = time("3 graph facts and values") { RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now, fields: rules.referencedFields) }
         let raw = time("4 evaluate rules") { evaluator.evaluate(rules.rules, lang: .nl) }
         let result = time("5 waivers, gate, result") {
             Auditor.run(descriptor, descriptorPath: path, rules: rules,

@@ -7,14 +7,17 @@ public enum FactBuilder {
     /// Data subjects per year from which processing counts as large scale (AVG art. 35(3)).
     public static let largeScaleThreshold = 10_000
 
-    public static func build(_ d: Descriptor, taxonomy: Taxonomy) -> GraphFacts {
+    /// `computeReach: false` skips the per-asset reach (systems, parties, countries, EEA exit), the one
+    /// part whose size grows with assets × systems, when no rule reads it.
+    public static func build(_ d: Descriptor, taxonomy: Taxonomy, computeReach: Bool = true) -> GraphFacts {
         let index = DescriptorIndex(d)
         var zones = zoneFacts(d, index: index)
         var assets = ownAssetFlags(d, taxonomy: taxonomy)
         inheritThroughDerivedFrom(d, index: index, assets: &assets)
         var systems = baseSystemFacts(d, index: index, zones: zones)
         var flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
-        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, countries: taxonomy.countries)
+        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, countries: taxonomy.countries,
+                         computeReach: computeReach)
         for i in assets.indices {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace || assets[i].sources.contains {
                 index.data[$0].map { assets[$0].collectedInPublicSpace } ?? false
@@ -174,7 +177,8 @@ public enum FactBuilder {
     }
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
-                                 systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists) {
+                                 systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists,
+                                 computeReach: Bool) {
         var held = [Set<Int>](repeating: [], count: d.systems.count)
         var received = [Set<Int>](repeating: [], count: d.systems.count)
         var sent = [Set<Int>](repeating: [], count: d.systems.count)
@@ -209,7 +213,7 @@ public enum FactBuilder {
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [Set<Int>](repeating: [], count: d.data.count)
-        for si in 0..<d.systems.count {
+        for si in 0..<d.systems.count where computeReach {
             for a in held[si] {
                 reach[a].insert(si)
                 for src in assets[a].sources {
@@ -229,6 +233,9 @@ public enum FactBuilder {
             systems[si].outbound.sort()
         }
         for a in 0..<d.data.count {
+            assets[a].collectedBy.sort()
+            assets[a].storedBy.sort()
+            guard computeReach else { continue }
             let reached = reach[a]
             assets[a].reaches = reached.map { d.systems[$0].id }.sorted()
             var partiesReached = Set<String>()
@@ -241,8 +248,6 @@ public enum FactBuilder {
             }
             assets[a].reachesParties = partiesReached.sorted()
             assets[a].reachesCountries = reachedCountries.sorted()
-            assets[a].collectedBy.sort()
-            assets[a].storedBy.sort()
             if reachedCountries.contains(where: { !countries.inEEA($0) }) {
                 assets[a].leavesEEA = true
             } else {

@@ -27,7 +27,8 @@ public enum Auditor {
 
     public static func run(_ descriptor: Descriptor, descriptorPath: String, rules: RuleSet,
                            settings: AuditSettings) -> AuditResult {
-        let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: settings.now)
+        let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: settings.now,
+                                      fields: rules.referencedFields)
         var outcomes = evaluator.evaluate(rules.rules, lang: settings.lang)
         let waivable = Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.waivable) })
         let today = ISODate(epochSeconds: Int64(settings.now.timeIntervalSince1970.rounded(.down)))

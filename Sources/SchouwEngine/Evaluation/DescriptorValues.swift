@@ -15,25 +15,35 @@ public struct DescriptorValues: Sendable {
     public var flows: [Value]
     public var purposes: [Value]
 
-    public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists) {
+    /// Derived facts that are long lists on large descriptors (reach of every asset, all data a system
+    /// handles): built only when a loaded rule reads them.
+    public static let heavyFacts: Set<String> = [
+        "reaches", "reaches_parties", "reaches_countries", "handles", "receives", "processes", "sources",
+        "all_source_assets", "hosts", "inbound", "outbound", "flows_using", "collected_by", "stored_by", "systems",
+        "handled_assets",
+    ]
+
+    /// `skip` names heavy facts no rule reads (see `heavyFacts`); they are left out.
+    public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip: Set<String> = []) {
         // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
-        let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil) }
+        let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil, skip: skip) }
         let partyIndex = DescriptorIndex(d).party
         let partyValues = zip(d.parties, facts.parties).map { p, f in
-            Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] })
+            Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] }, skip: skip)
         }
         parties = partyValues
-        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }) }
+        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip) }
         let index = DescriptorIndex(d)
-        data = Self.assets(d, facts: facts, index: index)
+        data = Self.assets(d, facts: facts, index: index, skip: skip)
         let carried = Self.purposeAssets(d, index: DescriptorIndex(d), assets: data)
-        purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i]) }
+        purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
         func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
         systems = zip(d.systems, facts.systems).map { s, f in
             Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
                         countries: countries, collected: objects(s.collects), stored: objects(s.stores),
-                        handled: objects(f.handles), sent: objects(f.sends))
+                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handles), sent: objects(f.sends),
+                        skip: skip)
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
         flows = zip(d.flows, facts.flows).map { flow, f in
@@ -134,7 +144,7 @@ public struct DescriptorValues: Sendable {
     }
 
     /// Assets in derived-from order, so each can carry its sources as objects (`source_assets`).
-    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex) -> [Value] {
+    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex, skip: Set<String>) -> [Value] {
         var built = [Value?](repeating: nil, count: d.data.count)
         var visiting = Set<Int>()
         // Iterative depth-first build: sources first; a cycle (rejected by the loader) just cuts the edge.
@@ -144,8 +154,9 @@ public struct DescriptorValues: Sendable {
                 if built[i] != nil { continue }
                 if expanded {
                     let sources = d.data[i].derivedFrom.compactMap { index.data[$0] }.compactMap { built[$0] }
-                    let all = facts.assets[i].sources.compactMap { index.data[$0] }.compactMap { built[$0] }
-                    built[i] = asset(d.data[i], facts.assets[i], sources: sources, allSources: all)
+                    let all = skip.contains("all_source_assets") ? []
+                        : facts.assets[i].sources.compactMap { index.data[$0] }.compactMap { built[$0] }
+                    built[i] = asset(d.data[i], facts.assets[i], sources: sources, allSources: all, skip: skip)
                     visiting.remove(i)
                     continue
                 }
@@ -159,8 +170,8 @@ public struct DescriptorValues: Sendable {
         return built.map { $0 ?? .null }
     }
 
-    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?) -> Value {
-        var o = ObjectFields()
+    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?, skip: Set<String>) -> Value {
+        var o = ObjectFields(skip: skip)
         o["id"] = .string(z.id)
         o["name"] = z.name.map(Value.string)
         o["kind"] = z.kind.map { .string($0.rawValue) }
@@ -175,8 +186,8 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Zone")
     }
 
-    static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?) -> Value {
-        var o = ObjectFields()
+    static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?, skip: Set<String>) -> Value {
+        var o = ObjectFields(skip: skip)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["role"] = p.role.map { .string($0.rawValue) }
@@ -226,8 +237,8 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Party")
     }
 
-    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value]) -> Value {
-        var o = ObjectFields()
+    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value], skip: Set<String>) -> Value {
+        var o = ObjectFields(skip: skip)
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
         o["description"] = a.description.map(Value.string)
@@ -279,8 +290,8 @@ public struct DescriptorValues: Sendable {
         return out
     }
 
-    static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value]) -> Value {
-        var o = ObjectFields()
+    static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: Set<String>) -> Value {
+        var o = ObjectFields(skip: skip)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["description"] = p.description.map(Value.string)
@@ -306,8 +317,8 @@ public struct DescriptorValues: Sendable {
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
                        countries: CountryLists, collected: Value, stored: Value, handled: Value,
-                       sent: Value) -> Value {
-        var o = ObjectFields()
+                       sent: Value, skip: Set<String>) -> Value {
+        var o = ObjectFields(skip: skip)
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
         o["description"] = s.description.map(Value.string)
@@ -405,10 +416,16 @@ public struct DescriptorValues: Sendable {
 /// Collects an object's fields; assigning nil leaves the key out, which is how "unknown" is encoded.
 struct ObjectFields {
     private(set) var fields: [String: Value] = [:]
+    /// Keys not to keep (heavy facts no rule reads).
+    var skip: Set<String> = []
 
     subscript(key: String) -> Value? {
         get { fields[key] }
-        set { if let newValue { fields[key] = newValue } }
+        set {
+            guard let newValue else { return }
+            if !skip.isEmpty && skip.contains(key) { return }
+            fields[key] = newValue
+        }
     }
 
     func value(type: String) -> Value { .map(MapValue(stringKeyed: fields, objectType: type)) }

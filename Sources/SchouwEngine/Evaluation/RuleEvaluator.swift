@@ -21,10 +21,14 @@ public struct RuleEvaluator: Sendable {
     public let now: Date
     let globals: [String: Value]
 
-    public init(descriptor: Descriptor, taxonomy: Taxonomy, now: Date) {
+    /// `fields`: the field names the rules read (`RuleSet.referencedFields`); heavy facts outside it
+    /// are not built. Nil builds everything (for `eval` and `explain`, which may read anything).
+    public init(descriptor: Descriptor, taxonomy: Taxonomy, now: Date, fields: Set<String>? = nil) {
         self.descriptor = descriptor
-        let facts = FactBuilder.build(descriptor, taxonomy: taxonomy)
-        values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries)
+        let skip = fields.map { DescriptorValues.heavyFacts.subtracting($0) } ?? []
+        let needsReach = fields.map { !$0.isDisjoint(with: ["reaches", "reaches_parties", "reaches_countries", "leaves_eea"]) } ?? true
+        let facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
+        values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries, skip: skip)
         self.now = now
         globals = [
             "project": values.project, "parties": .list(values.parties), "zones": .list(values.zones),

@@ -16,6 +16,30 @@ public struct RuleSet: Sendable {
     /// SHA-256 over every rule and taxonomy file (path and text), in path order.
     public var digest: String
 
+    /// Every name that follows a `.` in a rule expression or message placeholder: the fields the rules
+    /// can read, so the engine builds only the derived facts that are used.
+    public var referencedFields: Set<String> {
+        var names = Set<String>()
+        for rule in rules {
+            let texts = [rule.when?.source, rule.assert.source, rule.message.nl, rule.message.en].compactMap { $0 }
+            for text in texts {
+                var current = ""
+                var afterDot = false
+                for ch in text.unicodeScalars {
+                    if ch == "." { if afterDot && !current.isEmpty { names.insert(current) }; current = ""; afterDot = true; continue }
+                    if afterDot && (ch == "_" || (ch.isASCII && (ch.properties.isAlphabetic || ("0"..."9").contains(ch)))) {
+                        current.unicodeScalars.append(ch)
+                    } else {
+                        if afterDot && !current.isEmpty { names.insert(current) }
+                        current = ""; afterDot = false
+                    }
+                }
+                if afterDot && !current.isEmpty { names.insert(current) }
+            }
+        }
+        return names
+    }
+
     public var hasErrors: Bool { diagnostics.hasErrors }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
     public func rendered() -> String { DiagnosticRenderer.render(diagnostics, sources: sources) }
