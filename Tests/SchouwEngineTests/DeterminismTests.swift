@@ -88,6 +88,18 @@ import Testing
         #expect(ResultJSONWriter.encode(result) == [UInt8](try CanonicalJSON.encode(result)))
     }
 
+    /// The engine leaves out derived facts no rule reads; the outcomes must be exactly those of a full build.
+    @Test(arguments: examples)
+    func leavingOutUnreadFactsChangesNoOutcome(_ name: String) throws {
+        let (d, _) = try load(name)
+        let full = RuleEvaluator(descriptor: d, taxonomy: builtInRules.taxonomy, now: fixedNow)
+        let lean = RuleEvaluator(descriptor: d, taxonomy: builtInRules.taxonomy, now: fixedNow,
+                                 fields: builtInRules.referencedFields)
+        #expect(full.evaluate(builtInRules.rules, lang: .en) == lean.evaluate(builtInRules.rules, lang: .en))
+        #expect(builtInRules.referencedFields.contains("personal"))
+        #expect(!builtInRules.referencedFields.contains("reaches"))
+    }
+
     @Test func sameAuditTwiceGivesTheSameBytes() throws {
         let (d, path) = try load("passantentelling")
         #expect(ResultJSONWriter.encode(audit(d, path: path)) == ResultJSONWriter.encode(audit(d, path: path)))
