@@ -32,14 +32,7 @@ struct ChecklistSourceOptions: ParsableArguments {
     @Option(help: "Language of the checklist: nl or en.")
     var lang: ChecklistLanguage = .nl
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "Directory of extra rules; a rule with a built-in id overrides it (with a warning).", valueName: "DIR"))
-    var rulesDirectory: String?
-
-    @Option(help: ArgumentHelp(
-        "The clock rules are evaluated at, as RFC 3339 (2026-03-01T12:00:00Z) or a date (2026-03-01). Default: today, 00:00 UTC.",
-        valueName: "T"))
-    var now: String?
+    @OptionGroup var ruleSource: RuleSourceOptions
 
     func phaseFilter() throws -> PhaseFilter {
         guard let filter = PhaseFilter(argument: phase) else {
@@ -48,25 +41,12 @@ struct ChecklistSourceOptions: ParsableArguments {
         return filter
     }
 
-    func clock() throws -> Date {
-        guard let now else {
-            return Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
-        }
-        for options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate]] as [ISO8601DateFormatter.Options] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            if let date = formatter.date(from: now) { return date }
-        }
-        throw ValidationError("--now: '\(now)' is not an RFC 3339 time or a date (e.g. 2026-03-01T12:00:00Z or 2026-03-01)")
-    }
-
     /// The checklist for a descriptor, through the rule engine.
     func checklist(descriptor: String) throws -> Checklist {
         let filter = try phaseFilter()
-        let clock = try clock()
+        let clock = try ruleSource.clock()
         let (project, candidates) = try ChecklistFailure.exitTwo {
-            try checklistCandidates(descriptorPath: descriptor, rulesDirectory: rulesDirectory, now: clock)
+            try checklistCandidates(descriptorPath: descriptor, rulesDirectory: ruleSource.rulesDirectory, now: clock)
         }
         return ChecklistBuilder.build(project: project, candidates: candidates, phase: filter)
     }
