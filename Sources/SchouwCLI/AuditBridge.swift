@@ -6,7 +6,7 @@ import SchouwResult
 /// with the JSON result kept in memory. Diagnostics go to stderr and end the command with exit 2.
 func runAuditForAttestation(descriptorPath: String, waiversPath: String?, failOn: String, rulesDirectory: String?,
                             now: Date) throws -> AuditResult {
-    guard let threshold = FailOn(failOn) else {
+    guard let threshold = FailOn(rawValue: failOn) else {
         throw AuditBridgeError.invalidFailOn(failOn)
     }
     let rules = try Load.rules(rulesDirectory)
@@ -22,7 +22,7 @@ enum AuditBridgeError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case .invalidFailOn(let value):
-            "--fail-on: '\(value)' is not one of \(FailOn.allTexts.joined(separator: ", "))"
+            "--fail-on: '\(value)' is not one of \(FailOn.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 }

@@ -26,24 +26,4 @@ struct RuleSourceOptions: ParsableArguments {
     }
 }
 
-enum Clock {
-    static func parse(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        if let d = full.date(from: text) { return d }
-        let frac = ISO8601DateFormatter()
-        frac.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = frac.date(from: text) { return d }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        day.timeZone = TimeZone(identifier: "UTC")
-        return day.date(from: text)
-    }
-
-    static func startOfDay(_ date: Date) -> Date {
-        let seconds = floor(date.timeIntervalSince1970 / 86_400) * 86_400
-        return Date(timeIntervalSince1970: seconds)
-    }
-}
-
 extension Language: ExpressibleByArgument {}

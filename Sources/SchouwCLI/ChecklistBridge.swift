@@ -18,9 +18,8 @@ func checklistCandidates(descriptorPath: String, rulesDirectory: String?, now: D
     let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now)
     var candidates: [ChecklistCandidate] = []
     for rule in rules.rules {
-        guard let block = rule.checklist,
-              let phase = SchouwChecklist.ChecklistPhase(rawValue: block.phase.rawValue) else { continue }
-        let theme = block.theme.flatMap { SchouwChecklist.ChecklistTheme(rawValue: $0.rawValue) }
+        guard let block = rule.checklist else { continue }
+        let phase = block.phase, theme = block.theme
         func candidate(_ applicability: Applicability, trigger: ChecklistText?) -> ChecklistCandidate {
             ChecklistCandidate(ruleID: rule.id, pack: rule.pack, severity: rule.severity, references: rule.references,
                                ruleTitle: ChecklistText(nl: rule.title.nl, en: rule.title.en), phase: phase,

@@ -26,7 +26,7 @@ import Testing
         let d = try #require(loadDescriptor(yaml))
         let date = try #require(ISO8601DateFormatter().date(from: now))
         return Auditor.run(d, descriptorPath: "test.yaml", rules: builtInRules,
-                           settings: AuditSettings(failOn: .severity(.high), baseline: baseline, now: date, toolVersion: "test"))
+                           settings: AuditSettings(failOn: .high, baseline: baseline, now: date, toolVersion: "test"))
     }
 
     func outcome(_ r: AuditResult, _ finding: String) -> Outcome? { r.outcomes.first { $0.finding == finding } }

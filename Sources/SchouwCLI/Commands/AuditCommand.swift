@@ -25,8 +25,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "F"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Fail the gate on findings of this severity or higher: \(FailOn.allTexts.joined(separator: "|")).", valueName: "SEVERITY"))
-    var failOn: String = "high"
+    @Option(help: ArgumentHelp("Fail the gate on findings of this severity or higher: info, low, medium, high, critical or never.",
+                               valueName: "SEVERITY"))
+    var failOn: FailOn = .high
 
     @Flag(help: "Also fail the gate when a rule's outcome is unknown (information needed).")
     var failOnUnknown = false
@@ -43,9 +44,6 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var ruleSource: RuleSourceOptions
 
     func validate() throws {
-        guard FailOn(failOn) != nil else {
-            throw ValidationError("--fail-on: '\(failOn)' is not one of \(FailOn.allTexts.joined(separator: ", "))")
-        }
         guard ReporterRegistry.reporter(for: format) != nil else {
             throw ValidationError("--format: '\(format)' is not one of \(Report.formatList())")
         }
@@ -57,7 +55,7 @@ struct AuditCommand: ParsableCommand {
         let descriptor = try Load.descriptor(file)
         let waivers = try Load.waivers(waiverFiles)
         let baselineResult = try baseline.map(Load.result)
-        let settings = AuditSettings(failOn: FailOn(failOn) ?? .severity(.high), failOnUnknown: failOnUnknown,
+        let settings = AuditSettings(failOn: failOn, failOnUnknown: failOnUnknown,
                                      extraWaivers: waivers, baseline: baselineResult, lang: lang, now: now,
                                      toolVersion: Schouw.version)
         let result = Auditor.run(descriptor, descriptorPath: file, rules: rules, settings: settings)

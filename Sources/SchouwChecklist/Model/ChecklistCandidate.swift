@@ -1,45 +1,9 @@
+import SchouwEngine
 import SchouwResult
 
-/// When in the life of a contract a requirement has to be arranged or demanded.
-///
-/// The order of the cases is the order of a procurement: tender documents first, then the contract,
-/// then what the supplier delivers, then what must hold while the system runs.
-public enum ChecklistPhase: String, Sendable, CaseIterable, Codable, Comparable {
-    case tender, contract, delivery, operation
-
-    public var rank: Int {
-        switch self {
-        case .tender: 0
-        case .contract: 1
-        case .delivery: 2
-        case .operation: 3
-        }
-    }
-
-    public static func < (lhs: ChecklistPhase, rhs: ChecklistPhase) -> Bool { lhs.rank < rhs.rank }
-}
-
-/// The chapters of a checklist. A procurement officer hands each chapter to a different expert
-/// (privacy officer, CISO, legal, architect, communications), so items are grouped by them.
-public enum ChecklistTheme: String, Sendable, CaseIterable, Codable, Comparable {
-    case privacy
-    case informationSecurity = "information-security"
-    case contractAndExit = "contract-and-exit"
-    case openStandards = "open-standards"
-    case transparency
-
-    public var rank: Int {
-        switch self {
-        case .privacy: 0
-        case .informationSecurity: 1
-        case .contractAndExit: 2
-        case .openStandards: 3
-        case .transparency: 4
-        }
-    }
-
-    public static func < (lhs: ChecklistTheme, rhs: ChecklistTheme) -> Bool { lhs.rank < rhs.rank }
-}
+/// Phases and themes are those of a rule's `checklist` block; one definition, in the rule engine.
+public typealias ChecklistPhase = SchouwEngine.ChecklistPhase
+public typealias ChecklistTheme = SchouwEngine.ChecklistTheme
 
 /// Whether a rule's requirement applies to the project, as far as the descriptor tells.
 public enum Applicability: String, Sendable, Codable {

@@ -29,7 +29,7 @@ public enum FactBuilder {
         let parties = partyFacts(d, index: index, systems: systems, zones: zones, assets: assets, taxonomy: taxonomy)
         let purposes = purposeFacts(d, index: index, flows: flows, assets: assets)
         let project = projectFacts(d, assets: assets, systems: systems)
-        return GraphFacts(assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
+        return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
                           zones: zones, project: project)
     }
 

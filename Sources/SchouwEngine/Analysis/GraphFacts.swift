@@ -4,6 +4,8 @@ import SchouwModel
 /// that rules stay one-liners. Arrays are indexed like the descriptor's sections. `nil` means the
 /// descriptor does not give enough to decide: rules reading it report `unknown`.
 public struct GraphFacts: Sendable {
+    /// Id lookups the facts were computed with, shared with whatever builds on them.
+    public var index: DescriptorIndex
     public var assets: [AssetFacts]
     public var flows: [FlowFacts]
     public var systems: [SystemFacts]

@@ -14,7 +14,7 @@ public struct AuditSettings: Sendable {
     public var now: Date
     public var toolVersion: String
 
-    public init(failOn: FailOn = .severity(.high), failOnUnknown: Bool = false, extraWaivers: [Waiver] = [],
+    public init(failOn: FailOn = .high, failOnUnknown: Bool = false, extraWaivers: [Waiver] = [],
                 baseline: AuditResult? = nil, lang: Language = .nl, now: Date, toolVersion: String) {
         self.failOn = failOn; self.failOnUnknown = failOnUnknown; self.extraWaivers = extraWaivers
         self.baseline = baseline; self.lang = lang; self.now = now; self.toolVersion = toolVersion
@@ -38,7 +38,7 @@ public enum Auditor {
             let known = Set(baseline.outcomes.filter { $0.status == .fail || $0.status == .waived }.map(\.finding))
             outcomes.removeAll { $0.status == .fail && known.contains($0.finding) }
         }
-        let passes = GateDecision.passes(outcomes: outcomes, failOn: settings.failOn, failOnUnknown: settings.failOnUnknown)
+        let passes = Gate.blocking(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown)).isEmpty
         let usedRules = Set(outcomes.map(\.rule))
         let p = descriptor.project
         let files = descriptor.files.map { AuditResult.FileDigest(path: $0.path, sha256: $0.sha256) }
@@ -49,8 +49,8 @@ public enum Auditor {
             ruleset: .init(sha256: rules.digest, rules: rules.rules.count, catalogues: catalogues),
             project: .init(id: p.id, name: p.name, organisation: p.organisation, phase: p.phase?.rawValue, bio: p.bio.rawValue),
             evaluatedAt: rfc3339(settings.now),
-            gate: .init(failOn: settings.failOn.text, failOnUnknown: settings.failOnUnknown, verdict: passes ? "passed" : "failed"),
-            summary: GateDecision.summary(outcomes),
+            gate: .init(failOn: settings.failOn.rawValue, failOnUnknown: settings.failOnUnknown, verdict: passes ? "passed" : "failed"),
+            summary: OutcomeSummary.summary(outcomes),
             outcomes: outcomes,
             waiverNotes: notes,
             rules: rules.rules.filter { usedRules.contains($0.id) }.map { $0.info(settings.lang) })

@@ -27,15 +27,15 @@ public struct DescriptorValues: Sendable {
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip: Set<String> = []) {
         // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
         let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil, skip: skip) }
-        let partyIndex = DescriptorIndex(d).party
+        let index = facts.index
+        let partyIndex = index.party
         let partyValues = zip(d.parties, facts.parties).map { p, f in
             Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] }, skip: skip)
         }
         parties = partyValues
         zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip) }
-        let index = DescriptorIndex(d)
         data = Self.assets(d, facts: facts, index: index, skip: skip)
-        let carried = Self.purposeAssets(d, index: DescriptorIndex(d), assets: data)
+        let carried = Self.purposeAssets(d, index: index, assets: data)
         purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
         func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
@@ -60,8 +60,8 @@ public struct DescriptorValues: Sendable {
             o["network"] = flow.network.map { .string($0.rawValue) }
             o["from_system"] = f.fromSystem.map { systemValues[$0] }
             o["to_system"] = f.toSystem.map { systemValues[$0] }
-            o["from_zone"] = f.fromSystem.flatMap { d.systems[$0].zone }.flatMap { index.zone[$0] }.map { zoneValues[$0] }
-            o["to_zone"] = f.toSystem.flatMap { d.systems[$0].zone }.flatMap { index.zone[$0] }.map { zoneValues[$0] }
+            o["from_zone"] = f.fromSystem.flatMap { facts.systems[$0].zone }.map { zoneValues[$0] }
+            o["to_zone"] = f.toSystem.flatMap { facts.systems[$0].zone }.map { zoneValues[$0] }
             o["crosses_boundary"] = f.crossesBoundary.map(Value.bool)
             o["crosses_border"] = f.crossesBorder.map(Value.bool)
             o["personal"] = .bool(f.personal)

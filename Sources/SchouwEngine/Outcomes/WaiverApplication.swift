@@ -5,11 +5,6 @@ import SchouwResult
 /// `waived`; an expired one leaves the failure standing and says so; a waiver for a non-waivable rule
 /// is refused; a waiver that matches no failure is stale (SPEC 2.4).
 public enum WaiverApplication {
-    public struct Input: Sendable {
-        public var waiver: Waiver
-        public init(_ waiver: Waiver) { self.waiver = waiver }
-    }
-
     public static func apply(_ waivers: [Waiver], to outcomes: inout [Outcome], waivable: (String) -> Bool,
                              today: ISODate) -> [WaiverNote] {
         var notes: [WaiverNote] = []

@@ -41,16 +41,45 @@ public enum SubjectKind: String, Sendable, CaseIterable, Codable {
     }
 }
 
-public enum ChecklistPhase: String, Sendable, CaseIterable, Codable {
+/// When in the life of a contract a requirement has to be arranged or demanded.
+///
+/// The order of the cases is the order of a procurement: tender documents first, then the contract,
+/// then what the supplier delivers, then what must hold while the system runs.
+public enum ChecklistPhase: String, Sendable, CaseIterable, Codable, Comparable {
     case tender, contract, delivery, operation
+
+    public var rank: Int {
+        switch self {
+        case .tender: 0
+        case .contract: 1
+        case .delivery: 2
+        case .operation: 3
+        }
+    }
+
+    public static func < (lhs: ChecklistPhase, rhs: ChecklistPhase) -> Bool { lhs.rank < rhs.rank }
 }
 
-public enum ChecklistTheme: String, Sendable, CaseIterable, Codable {
+/// The chapters of a checklist. A procurement officer hands each chapter to a different expert
+/// (privacy officer, CISO, legal, architect, communications), so items are grouped by them.
+public enum ChecklistTheme: String, Sendable, CaseIterable, Codable, Comparable {
     case privacy
     case informationSecurity = "information-security"
     case contractAndExit = "contract-and-exit"
     case openStandards = "open-standards"
     case transparency
+
+    public var rank: Int {
+        switch self {
+        case .privacy: 0
+        case .informationSecurity: 1
+        case .contractAndExit: 2
+        case .openStandards: 3
+        case .transparency: 4
+        }
+    }
+
+    public static func < (lhs: ChecklistTheme, rhs: ChecklistTheme) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// What a rule asks a procurement officer to demand from a supplier (SPEC 7).

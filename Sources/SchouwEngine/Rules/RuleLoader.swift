@@ -17,28 +17,8 @@ public struct RuleSet: Sendable {
     public var digest: String
 
     /// Every name that follows a `.` in a rule expression or message placeholder: the fields the rules
-    /// can read, so the engine builds only the derived facts that are used.
-    public var referencedFields: Set<String> {
-        var names = Set<String>()
-        for rule in rules {
-            let texts = [rule.when?.source, rule.assert.source, rule.message.nl, rule.message.en].compactMap { $0 }
-            for text in texts {
-                var current = ""
-                var afterDot = false
-                for ch in text.unicodeScalars {
-                    if ch == "." { if afterDot && !current.isEmpty { names.insert(current) }; current = ""; afterDot = true; continue }
-                    if afterDot && (ch == "_" || (ch.isASCII && (ch.properties.isAlphabetic || ("0"..."9").contains(ch)))) {
-                        current.unicodeScalars.append(ch)
-                    } else {
-                        if afterDot && !current.isEmpty { names.insert(current) }
-                        current = ""; afterDot = false
-                    }
-                }
-                if afterDot && !current.isEmpty { names.insert(current) }
-            }
-        }
-        return names
-    }
+    /// can read, so the engine builds only the derived facts that are used. Computed once, at load.
+    public var referencedFields: Set<String>
 
     public var hasErrors: Bool { diagnostics.hasErrors }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
@@ -91,9 +71,34 @@ public enum RuleLoader {
         }
         let digestInput = files.filter { !$0.isTests }.sorted { $0.relativePath < $1.relativePath }
             .map { $0.relativePath + "\u{0}" + $0.text + "\u{0}" }.joined()
-        return RuleSet(rules: byID.values.sorted { $0.id < $1.id }, tests: tests, taxonomy: taxonomy,
+        let rules = byID.values.sorted { $0.id < $1.id }
+        return RuleSet(rules: rules, tests: tests, taxonomy: taxonomy,
                        diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder),
-                       sources: sources, digest: SHA256Digest.hex(Array(digestInput.utf8)))
+                       sources: sources, digest: SHA256Digest.hex(Array(digestInput.utf8)),
+                       referencedFields: referencedFields(rules))
+    }
+
+    /// Every name that follows a `.` in a rule's expressions or message placeholders.
+    static func referencedFields(_ rules: [Rule]) -> Set<String> {
+        var names = Set<String>()
+        for rule in rules {
+            let texts = [rule.when?.source, rule.assert.source, rule.message.nl, rule.message.en].compactMap { $0 }
+            for text in texts {
+                var current = ""
+                var afterDot = false
+                for ch in text.unicodeScalars {
+                    if ch == "." { if afterDot && !current.isEmpty { names.insert(current) }; current = ""; afterDot = true; continue }
+                    if afterDot && (ch == "_" || (ch.isASCII && (ch.properties.isAlphabetic || ("0"..."9").contains(ch)))) {
+                        current.unicodeScalars.append(ch)
+                    } else {
+                        if afterDot && !current.isEmpty { names.insert(current) }
+                        current = ""; afterDot = false
+                    }
+                }
+                if afterDot && !current.isEmpty { names.insert(current) }
+            }
+        }
+        return names
     }
 
     static let idPattern = try? NSRegularExpression(pattern: "^[A-Z][A-Z0-9]*-[0-9]{3,4}$")

@@ -79,9 +79,9 @@ public enum RuleTestRunner {
             guard item.kind == .mapping else { sink.error("a case is a mapping", at: item); continue }
             checkKeys(item, allowed: ["name", "now", "descriptor", "expect"], what: "test case", sink: sink)
             let name = item["name"]?.scalar ?? "case at line \(item.line)"
-            var now = Clock.rfc3339(defaultNow) ?? Date(timeIntervalSince1970: 1_767_225_600)
+            var now = Clock.parse(defaultNow) ?? Date(timeIntervalSince1970: 1_767_225_600)
             if let n = item["now"] {
-                if let text = n.scalar, let d = Clock.rfc3339(text) { now = d } else {
+                if let text = n.scalar, let d = Clock.parse(text) { now = d } else {
                     sink.error("`now` is not an RFC 3339 time", at: n, hint: "e.g. 2026-01-01T00:00:00Z")
                 }
             }
@@ -141,15 +141,5 @@ public enum RuleTestRunner {
                 ?? "allowed: " + allowed.joined(separator: ", ")
             sink.error("unknown key `\(key)` in \(what)", at: entry.key, hint: hint)
         }
-    }
-}
-
-enum Clock {
-    static func rfc3339(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.date(from: text)
     }
 }

@@ -1,5 +1,3 @@
-import SchouwResult
-
 /// The `--fail-on` threshold of a pipeline gate.
 public enum FailOn: String, Sendable, CaseIterable {
     case info, low, medium, high, critical, never
@@ -36,11 +34,19 @@ public struct GatePolicy: Sendable, Equatable {
 /// Waived findings never gate. A waiver that has expired does not waive: the engine marks such an
 /// outcome `fail` with `waiver.expired = true`, and an outcome marked `waived` whose waiver is expired is
 /// treated as a failure here too, so a hand-edited result cannot slip through.
+///
+/// One definition for the engine (the verdict it records) and for reporters and `report` (the exit
+/// code they give), so an audit and a re-rendered result can never disagree.
 public enum Gate {
     /// Outcomes that make the gate fail, in result order.
     public static func blocking(_ result: AuditResult, policy: GatePolicy) -> [Outcome] {
+        blocking(result.outcomes, policy: policy)
+    }
+
+    /// The same for outcomes not yet assembled into a result (the engine deciding its verdict).
+    public static func blocking(_ outcomes: [Outcome], policy: GatePolicy) -> [Outcome] {
         guard let threshold = policy.failOn.threshold else { return [] }
-        return result.outcomes.filter { outcome in
+        return outcomes.filter { outcome in
             guard outcome.severity >= threshold else { return false }
             switch outcome.effectiveStatus {
             case .fail: return true
