@@ -10,7 +10,7 @@ import Testing
         return url
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package"), arguments: [
         ["threagile", "threagile/threagile-example-model.yaml"],
         ["threagile", "threagile/threagile-stub-model.yaml"],
         ["fides", "fides/demo_resources"],
@@ -32,7 +32,7 @@ import Testing
         #expect(audit.stdout.contains("\"unknown\""))
     }
 
-    @Test func descriptorOnStdoutReportOnStderr() throws {
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package")) func descriptorOnStdoutReportOnStderr() throws {
         let source = Self.reference.appendingPathComponent("threagile/threagile-stub-model.yaml").path
         let run = try CLI.run(["import", "threagile", source])
         #expect(run.status == 0)
@@ -89,5 +89,13 @@ import Testing
         let missing = try CLI.run(["import", format, dir.appendingPathComponent("missing.yaml").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("missing.yaml"))
+    }
+}
+
+/// `../shared` (reference models, validators, conformance data) sits beside the package in CI. A clone
+/// elsewhere skips the tests that need it; with `CI` set they run anyway and fail loudly if it is missing.
+enum SharedDirectory {
+    static var usable: Bool {
+        FileManager.default.fileExists(atPath: ImportCommandTests.reference.path) || ProcessInfo.processInfo.environment["CI"] != nil
     }
 }

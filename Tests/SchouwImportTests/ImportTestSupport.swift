@@ -50,3 +50,11 @@ enum ImportFixtures {
                 "\(name) differs from the golden file; if the change is intended, regenerate with `SCHOUW_UPDATE_GOLDEN=1 swift test --filter SchouwImportTests`")
     }
 }
+
+/// `../shared` (reference models, validators, conformance data) sits beside the package in CI. A clone
+/// elsewhere skips the tests that need it; with `CI` set they run anyway and fail loudly if it is missing.
+enum SharedDirectory {
+    static var usable: Bool {
+        FileManager.default.fileExists(atPath: ImportFixtures.reference.path) || ProcessInfo.processInfo.environment["CI"] != nil
+    }
+}

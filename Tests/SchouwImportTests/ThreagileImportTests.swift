@@ -4,7 +4,7 @@ import Testing
 @testable import SchouwImport
 
 @Suite struct ThreagileImportTests {
-    @Test(arguments: [ImportFixtures.threagileExample, ImportFixtures.threagileStub])
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package"), arguments: [ImportFixtures.threagileExample, ImportFixtures.threagileStub])
     func referenceModelImportsValidatesAndAudits(path: String) throws {
         let result = ThreagileImporter.importModel(path: path)
         #expect(!result.hasErrors, "\(result.renderedDiagnostics())")
@@ -19,7 +19,7 @@ import Testing
         #expect(result.report.count(.missing) > 0)
     }
 
-    @Test func exampleModelMapsAssetsLinksAndBoundaries() throws {
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package")) func exampleModelMapsAssetsLinksAndBoundaries() throws {
         let result = ThreagileImporter.importModel(path: ImportFixtures.threagileExample)
         let text = try #require(result.descriptor)
         let descriptor = try #require(DescriptorLoader.load(text: text, path: "example.yaml").descriptor)
