@@ -56,7 +56,7 @@ let package = Package(
         // Benchmarks and the synthetic descriptor generator (release builds: `swift run -c release schouw-bench`).
         // Regenerates the Swift files that embed Rules/ and Reports/templates/ (`swift run embed-resources`).
         .executableTarget(name: "embed-resources"),
-        .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine"]),
+        .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports"]),
 
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Fixtures"]),
         .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"], exclude: ["Support/validate_with_jsonschema.py"]),

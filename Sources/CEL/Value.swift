@@ -130,7 +130,9 @@ enum MapKey: Hashable, Sendable {
 /// An immutable CEL map that remembers insertion order (for deterministic output) and indexes keys.
 public final class MapValue: Sendable {
     public let entries: [(key: Value, value: Value)]
-    let index: [MapKey: Int]
+    /// Positions by key; nil for maps built from an `ObjectShape`, whose keys are all strings and
+    /// found through `fieldTable`.
+    let index: [MapKey: Int]?
     /// Set for maps that stand for declared object types (e.g. `schouw.Party`); `type(x)` reports it.
     public let objectType: String?
 
@@ -215,8 +217,27 @@ public final class MapValue: Sendable {
 
     /// The value for `key`, using CEL's numeric key equivalence.
     public func lookup(_ key: Value) -> Value? {
+        guard let index else {
+            if case .string(let name) = key { return lookup(field: FieldName(name)) }
+            return nil
+        }
         guard let mapKey = MapKey(key), let position = index[mapKey] else { return nil }
         return entries[position].value
+    }
+
+    /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
+    /// matters when a descriptor turns into tens of thousands of objects of a few shapes.
+    /// `values` are in the shape's assignment order.
+    public init(shape: ObjectShape, values: [Value], objectType: String?) {
+        var entries: [(key: Value, value: Value)] = []
+        entries.reserveCapacity(values.count)
+        for (key, position) in zip(shape.sortedKeys, shape.sortedPositions) {
+            entries.append((.string(key), values[position]))
+        }
+        self.entries = entries
+        self.index = nil
+        self.objectType = objectType
+        self.fieldTable = shape.fieldTable
     }
 
     /// The value of string key `field`, if present.
@@ -225,6 +246,39 @@ public final class MapValue: Sendable {
     }
 
     public var keys: [Value] { entries.map(\.key) }
+}
+
+/// The key layout shared by maps with the same string keys: keys sorted for a stable iteration
+/// order, and the open-addressing table `MapValue.lookup(field:)` probes.
+public final class ObjectShape: Sendable {
+    let sortedKeys: [String]
+    /// For each sorted key, its position in the order the keys were given.
+    let sortedPositions: [Int]
+    let fieldTable: [Int32]
+
+    /// `keys` in the order their values will be given; duplicates are not allowed.
+    public init(keys: [String]) {
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        sortedKeys = order.map { keys[$0] }
+        sortedPositions = order
+        fieldTable = ObjectShape.table(sortedKeys)
+    }
+
+    public var count: Int { sortedKeys.count }
+
+    static func table(_ keys: [String]) -> [Int32] {
+        guard !keys.isEmpty else { return [] }
+        var size = 4
+        while size < keys.count * 2 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (position, key) in keys.enumerated() {
+            var slot = FieldName.hash(key) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(position)
+        }
+        return table
+    }
 }
 
 /// A field name with its hash computed once (when the expression is planned).

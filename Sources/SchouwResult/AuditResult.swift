@@ -210,27 +210,71 @@ public struct AppliedWaiver: Codable, Sendable, Equatable {
     }
 }
 
+/// One rule's verdict on one subject.
+///
+/// A city-wide audit holds hundreds of thousands of outcomes that are filtered, sorted and regrouped
+/// by every report. The fields live in one shared, copy-on-write box, so copying an outcome is one
+/// reference count instead of a dozen, and an array of outcomes is an array of pointers.
 public struct Outcome: Codable, Sendable, Equatable {
-    public var finding: String
-    public var rule: String
-    public var status: OutcomeStatus
-    public var severity: Severity
-    public var subject: SubjectRef
-    public var references: [Reference]
-    public var message: String
-    public var location: Location?
+    struct Fields: Codable, Equatable {
+        var finding: String
+        var rule: String
+        var status: OutcomeStatus
+        var severity: Severity
+        var subject: SubjectRef
+        var references: [Reference]
+        var message: String
+        var location: Location?
+        var missing: [String]
+        var waiver: AppliedWaiver?
+        var baseline: Bool?
+    }
+
+    /// Mutated only when uniquely referenced (see `update`), so sharing it across threads is safe.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    public var finding: String { get { storage.fields.finding } set { update { $0.finding = newValue } } }
+    public var rule: String { get { storage.fields.rule } set { update { $0.rule = newValue } } }
+    public var status: OutcomeStatus { get { storage.fields.status } set { update { $0.status = newValue } } }
+    public var severity: Severity { get { storage.fields.severity } set { update { $0.severity = newValue } } }
+    public var subject: SubjectRef { get { storage.fields.subject } set { update { $0.subject = newValue } } }
+    public var references: [Reference] { get { storage.fields.references } set { update { $0.references = newValue } } }
+    public var message: String { get { storage.fields.message } set { update { $0.message = newValue } } }
+    public var location: Location? { get { storage.fields.location } set { update { $0.location = newValue } } }
     /// Facts an `unknown` outcome lacked, as CEL paths (`party.transfer`, `asset.retention`).
-    public var missing: [String]
-    public var waiver: AppliedWaiver?
+    public var missing: [String] { get { storage.fields.missing } set { update { $0.missing = newValue } } }
+    public var waiver: AppliedWaiver? { get { storage.fields.waiver } set { update { $0.waiver = newValue } } }
     /// True when a `--baseline` result already held this finding.
-    public var baseline: Bool?
+    public var baseline: Bool? { get { storage.fields.baseline } set { update { $0.baseline = newValue } } }
 
     public init(finding: String, rule: String, status: OutcomeStatus, severity: Severity, subject: SubjectRef,
                 references: [Reference], message: String, location: Location?, missing: [String] = [],
                 waiver: AppliedWaiver? = nil, baseline: Bool? = nil) {
-        self.finding = finding; self.rule = rule; self.status = status; self.severity = severity
-        self.subject = subject; self.references = references; self.message = message; self.location = location
-        self.missing = missing; self.waiver = waiver; self.baseline = baseline
+        storage = Storage(Fields(finding: finding, rule: rule, status: status, severity: severity, subject: subject,
+                                 references: references, message: message, location: location, missing: missing,
+                                 waiver: waiver, baseline: baseline))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.fields.encode(to: encoder)
+    }
+
+    public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
     }
 }
 

@@ -45,19 +45,25 @@ public enum Gate {
 
     /// The same for outcomes not yet assembled into a result (the engine deciding its verdict).
     public static func blocking(_ outcomes: [Outcome], policy: GatePolicy) -> [Outcome] {
-        guard let threshold = policy.failOn.threshold else { return [] }
-        return outcomes.filter { outcome in
-            guard outcome.severity >= threshold else { return false }
-            switch outcome.effectiveStatus {
-            case .fail: return true
-            case .unknown: return policy.failOnUnknown
-            case .pass, .notApplicable, .waived: return false
-            }
+        outcomes.filter { blocks($0, policy: policy) }
+    }
+
+    /// Whether one outcome fails the gate.
+    public static func blocks(_ outcome: Outcome, policy: GatePolicy) -> Bool {
+        guard let threshold = policy.failOn.threshold, outcome.severity >= threshold else { return false }
+        switch outcome.effectiveStatus {
+        case .fail: return true
+        case .unknown: return policy.failOnUnknown
+        case .pass, .notApplicable, .waived: return false
         }
     }
 
     public static func passes(_ result: AuditResult, policy: GatePolicy) -> Bool {
-        blocking(result, policy: policy).isEmpty
+        passes(result.outcomes, policy: policy)
+    }
+
+    public static func passes(_ outcomes: [Outcome], policy: GatePolicy) -> Bool {
+        !outcomes.contains { blocks($0, policy: policy) }
     }
 
     /// `passed` or `failed`, as recorded in results and attestations.

@@ -1,70 +1,145 @@
 import Foundation
 import SchouwEngine
 import SchouwModel
+import SchouwReports
 import SchouwResult
 
-/// `schouw-bench audit FILE [--runs N] [--json]`: the whole audit of FILE with the built-in rules,
-/// phase by phase (load, rule compilation, graph facts, rule evaluation, result), next to libyaml's
-/// bare event parse of the same file, with the process's peak memory.
+/// `schouw-bench audit FILE [--runs N] [--json] [--no-json-result]`: the whole audit of FILE with the
+/// built-in rules, phase by phase, next to libyaml's bare event parse of the same file (the floor), with
+/// the process's peak memory.
+///
+/// The phases are what `schouw audit FILE` does, in order: load the descriptor, load and compile the
+/// rules, build the graph facts and CEL values, evaluate every rule for every subject, assemble the
+/// result (waivers, gate, summary) and render the default text report. Encoding the JSON result is
+/// timed apart: its size grows with rules × subjects, not with the descriptor.
 func runAuditBenchmark(_ arguments: [String]) -> Int32 {
     guard let path = arguments.first, !path.hasPrefix("--") else {
-        FileHandle.standardError.write(Data("usage: schouw-bench audit FILE [--runs N] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("usage: schouw-bench audit FILE [--runs N] [--json] [--no-json-result]\n".utf8))
         return 2
     }
     var runs = 5
     if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 { runs = n }
-    guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+    let encodeJSON = !arguments.contains("--no-json-result")
+    guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
         FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
         return 2
     }
     let now = Date(timeIntervalSince1970: 1_772_323_200)
-    let rules = RuleLoader.load()
-    guard !rules.hasErrors else {
-        FileHandle.standardError.write(Data(rules.rendered().utf8))
-        return 2
-    }
-    var phases: [String: [Double]] = [:]
-    func time<T>(_ name: String, _ body: () -> T) -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let value = body()
-        phases[name, default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        return value
-    }
-    var outcomes = 0
-    var sizes = ""
+    var phases = AuditPhases()
+    var facts = BenchFacts(path: path, bytes: size)
     for _ in 0..<runs {
-        _ = time("0 libyaml event parse") { bareEventParse(bytes) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let loaded = time("1 load descriptor") { DescriptorLoader.load(path: path) }
-        guard let descriptor = loaded.descriptor else {
-            FileHandle.standardError.write(Data(loaded.rendered().utf8))
+        phases.parse.add { _ = bareEventParse(path: path) }
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUSeconds()
+        var loaded: LoadResult?
+        phases.load.add { loaded = DescriptorLoader.load(path: path) }
+        guard let descriptor = loaded?.descriptor else {
+            FileHandle.standardError.write(Data((loaded?.rendered() ?? "error: cannot load \(path)\n").utf8))
             return 2
         }
-        _ = time("2 load and compile rules") { RuleLoader.load() }
-        let evaluator = time("3 graph facts and values") { RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now, fields: rules.referencedFields) }
-        let raw = time("4 evaluate rules") { evaluator.evaluate(rules.rules, lang: .nl) }
-        let result = time("5 waivers, gate, result") {
-            Auditor.run(descriptor, descriptorPath: path, rules: rules,
-                        settings: AuditSettings(now: now, toolVersion: "bench"))
+        var loadedRules: RuleSet?
+        phases.rules.add { loadedRules = RuleLoader.load() }
+        guard let rules = loadedRules, !rules.hasErrors else { return 2 }
+        var evaluator: RuleEvaluator?
+        phases.facts.add {
+            evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now, fields: rules.referencedFields)
         }
-        _ = time("6 encode JSON") { ResultJSONWriter.encode(result) }
-        phases["7 total audit (1-6, 5 re-evaluates)", default: []].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        outcomes = raw.count
-        sizes = "\(descriptor.systems.count) systems, \(descriptor.flows.count) flows, \(descriptor.data.count) data assets"
+        var outcomes: [Outcome] = []
+        phases.evaluate.add { outcomes = evaluator?.evaluate(rules.rules, lang: .nl) ?? [] }
+        evaluator = nil
+        let settings = AuditSettings(now: now, toolVersion: "bench")
+        var result: AuditResult?
+        phases.result.add {
+            result = Auditor.assemble(descriptor, descriptorPath: path, rules: rules, settings: settings, outcomes: outcomes)
+        }
+        outcomes = []
+        guard let result else { return 2 }
+        phases.report.add { _ = try? TextReporter().render(result, context: ReportContext(descriptor: descriptor)) }
+        phases.total.add(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: processCPUSeconds() - cpuStart)
+        if encodeJSON {
+            phases.json.add { facts.jsonBytes = ResultJSONWriter.encode(result).count }
+        }
+        facts.outcomes = result.outcomes.count
+        facts.evaluations = expressionEvaluations(result, rules: rules)
+        facts.rules = rules.rules.count
+        facts.inventory = (descriptor.systems.count, descriptor.flows.count, descriptor.data.count)
     }
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    let peakMB = Double(usage.ru_maxrss) / 1024
-    print("file: \(path) (\(bytes.count) bytes; \(sizes); \(rules.rules.count) rules; \(outcomes) outcomes)")
-    for name in phases.keys.sorted() {
-        let times = phases[name, default: []].sorted()
-        print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
-              + String(format: "min %8.1f ms  median %8.1f ms", times[0] * 1000, times[times.count / 2] * 1000))
+    facts.runs = runs
+    facts.peakMB = peakMemoryMB()
+    if arguments.contains("--json") {
+        FileHandle.standardOutput.write(phases.json(facts))
+    } else {
+        print(phases.table(facts))
     }
-    print(String(format: "peak memory: %.0f MB (%d runs)", peakMB, runs))
     return 0
+}
+
+/// Rule expressions the evaluation ran: `when` for every subject of a rule that has one, `assert` for
+/// every subject it applied to. Gives the CEL rate of a real audit, not of a micro-benchmark.
+private func expressionEvaluations(_ result: AuditResult, rules: RuleSet) -> Int {
+    let hasWhen = Set(rules.rules.filter { $0.when != nil }.map(\.id))
+    return result.outcomes.reduce(0) { total, outcome in
+        let when = hasWhen.contains(outcome.rule) ? 1 : 0
+        return total + when + (outcome.status == .notApplicable ? 0 : 1)
+    }
+}
+
+struct BenchFacts {
+    var path: String
+    var bytes: Int
+    var inventory = (systems: 0, flows: 0, data: 0)
+    var rules = 0
+    var outcomes = 0
+    var evaluations = 0
+    var jsonBytes = 0
+    var runs = 0
+    var peakMB = 0.0
+}
+
+struct AuditPhases {
+    var parse = Samples(), load = Samples(), rules = Samples(), facts = Samples(), evaluate = Samples()
+    var result = Samples(), report = Samples(), total = Samples(), json = Samples()
+
+    private var named: [(key: String, label: String, samples: Samples)] {
+        [("parse", "libyaml bare event parse (floor)", parse),
+         ("load", "1 load descriptor", load),
+         ("rules", "2 load and compile rules", rules),
+         ("facts", "3 graph facts and CEL values", facts),
+         ("evaluate", "4 evaluate rules", evaluate),
+         ("result", "5 waivers, gate, result", result),
+         ("report", "6 text report", report),
+         ("total", "audit total (1-6)", total),
+         ("json", "JSON result (apart)", json)]
+    }
+
+    func table(_ f: BenchFacts) -> String {
+        var lines = ["file: \(f.path) (\(f.bytes) bytes; \(f.inventory.systems) systems, \(f.inventory.flows) flows, "
+                     + "\(f.inventory.data) data assets; \(f.rules) rules; \(f.outcomes) outcomes; \(f.runs) runs)",
+                     "                                        wall min   wall median     cpu min"]
+        for (_, label, samples) in named where !samples.wall.isEmpty {
+            lines.append(label.padding(toLength: 36, withPad: " ", startingAt: 0)
+                         + "\(ms(samples.min))  \(ms(samples.median))  \(ms(samples.cpuMin))")
+        }
+        lines.append(String(format: "audit/parse: %.2fx (wall min), %.2fx (wall median)", total.min / parse.min, total.median / parse.median))
+        lines.append(String(format: "rule expressions evaluated: %d (%.1f million per second of evaluation wall time)",
+                            f.evaluations, Double(f.evaluations) / max(evaluate.min, 1e-9) / 1e6))
+        if f.jsonBytes > 0 { lines.append("JSON result: \(f.jsonBytes) bytes") }
+        lines.append(String(format: "peak memory: %.0f MB", f.peakMB))
+        return lines.joined(separator: "\n")
+    }
+
+    func json(_ f: BenchFacts) -> Data {
+        var object: [String: Any] = [
+            "file": f.path, "bytes": f.bytes, "systems": f.inventory.systems, "flows": f.inventory.flows,
+            "data": f.inventory.data, "rules": f.rules, "outcomes": f.outcomes, "expression_evaluations": f.evaluations,
+            "json_bytes": f.jsonBytes, "runs": f.runs, "peak_mb": (f.peakMB * 10).rounded() / 10,
+        ]
+        for (key, _, samples) in named where !samples.wall.isEmpty {
+            object[key] = ["wall_min_ms": round1(samples.min * 1000), "wall_median_ms": round1(samples.median * 1000),
+                           "cpu_min_ms": round1(samples.cpuMin * 1000)]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        return data + Data("\n".utf8)
+    }
+
+    private func round1(_ x: Double) -> Double { (x * 10).rounded() / 10 }
 }

@@ -57,7 +57,7 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
 
 /// Parses every event of a file, as libyaml reads it, and frees it: the floor any libyaml-based
 /// loader of that file stands on.
-private func bareEventParse(path: String) -> Int {
+func bareEventParse(path: String) -> Int {
     guard let file = fopen(path, "rb") else { return 0 }
     defer { fclose(file) }
     var parser = yaml_parser_t()
@@ -95,28 +95,3 @@ func bareEventParse(_ bytes: [UInt8]) -> Int {
 }
 
 /// Wall-clock and CPU time of each run; CPU time is the steadier figure on a shared machine.
-private struct Samples {
-    private var wall: [Double] = []
-    private var cpu: [Double] = []
-
-    mutating func add(_ body: () -> Void) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = processCPUSeconds()
-        body()
-        cpu.append(processCPUSeconds() - cpuStart)
-        wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-
-    var min: Double { wall.min() ?? 0 }
-    var median: Double { wall.sorted()[wall.count / 2] }
-    var cpuMin: Double { cpu.min() ?? 0 }
-    var cpuMedian: Double { cpu.sorted()[cpu.count / 2] }
-}
-
-private func processCPUSeconds() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-}
-
-private func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }

@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import SchouwModel
 
@@ -180,7 +181,7 @@ public struct DescriptorValues: Sendable {
         o["country"] = (z.country ?? f.country).map(Value.string)
         o["parent"] = z.parent.map(Value.string)
         o["public_space"] = .bool(f.publicSpace)
-        o["systems"] = strings(f.systems)
+        o[heavy: "systems"] = strings(f.systems)
         o["personal"] = .bool(f.personal)
         o["operator_party"] = operatorParty
         return o.value(type: "schouw.Zone")
@@ -228,9 +229,9 @@ public struct DescriptorValues: Sendable {
         o["receives_personal"] = .bool(f.receivesPersonal)
         o["in_eea"] = f.inEEA.map(Value.bool)
         o["hq_in_eea"] = f.hqInEEA.map(Value.bool)
-        o["processes"] = strings(f.processes)
+        o[heavy: "processes"] = strings(f.processes)
         o["operates"] = strings(f.operates)
-        o["hosts"] = strings(f.hosts)
+        o[heavy: "hosts"] = strings(f.hosts)
         o["stores"] = strings(f.stores)
         o["processor_for_party"] = processorFor
         o["external"] = .bool(f.external)
@@ -263,16 +264,16 @@ public struct DescriptorValues: Sendable {
         o["biometric"] = .bool(f.biometric)
         o["location"] = .bool(f.location)
         o["category_keys"] = strings(f.categoryKeys)
-        o["sources"] = strings(f.sources)
-        o["collected_by"] = strings(f.collectedBy)
-        o["stored_by"] = strings(f.storedBy)
+        o[heavy: "sources"] = strings(f.sources)
+        o[heavy: "collected_by"] = strings(f.collectedBy)
+        o[heavy: "stored_by"] = strings(f.storedBy)
         o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
         o["from_public_space"] = .bool(f.fromPublicSpace)
         o["source_assets"] = .list(sources)
-        o["all_source_assets"] = .list(allSources)
-        o["reaches"] = strings(f.reaches)
-        o["reaches_parties"] = strings(f.reachesParties)
-        o["reaches_countries"] = strings(f.reachesCountries)
+        o[heavy: "all_source_assets"] = .list(allSources)
+        o[heavy: "reaches"] = strings(f.reaches)
+        o[heavy: "reaches_parties"] = strings(f.reachesParties)
+        o[heavy: "reaches_countries"] = strings(f.reachesCountries)
         o["leaves_eea"] = f.leavesEEA.map(Value.bool)
         return o.value(type: "schouw.Asset")
     }
@@ -305,7 +306,7 @@ public struct DescriptorValues: Sendable {
         o["automated_decisions"] = p.automatedDecisions.map(Value.bool)
         o["human_review"] = p.humanReview.map(Value.bool)
         o["behaviour_influencing"] = p.behaviourInfluencing.map(Value.bool)
-        o["flows_using"] = strings(f.flowsUsing)
+        o[heavy: "flows_using"] = strings(f.flowsUsing)
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["criminal"] = .bool(f.criminal)
@@ -351,12 +352,12 @@ public struct DescriptorValues: Sendable {
             return y.value(type: "schouw.Endpoint")
         })
         o["standards"] = s.standards.map(strings)
-        o["receives"] = strings(f.receives)
-        o["handles"] = strings(f.handles)
+        o[heavy: "receives"] = strings(f.receives)
+        o[heavy: "handles"] = strings(f.handles)
         o["sent_assets"] = sent
         o["collected_assets"] = collected
         o["stored_assets"] = stored
-        o["handled_assets"] = handled
+        o[heavy: "handled_assets"] = handled
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["country"] = f.country.map(Value.string)
@@ -364,8 +365,8 @@ public struct DescriptorValues: Sendable {
         o["operator_party"] = operatorParty
         o["zone_info"] = zone
         o["public_space"] = .bool(f.publicSpace)
-        o["inbound"] = strings(f.inbound)
-        o["outbound"] = strings(f.outbound)
+        o[heavy: "inbound"] = strings(f.inbound)
+        o[heavy: "outbound"] = strings(f.outbound)
         return o.value(type: "schouw.System")
     }
 
@@ -414,19 +415,69 @@ public struct DescriptorValues: Sendable {
 }
 
 /// Collects an object's fields; assigning nil leaves the key out, which is how "unknown" is encoded.
+///
+/// Objects of one type are built by the same sequence of assignments, so the set of keys present is
+/// identified by which assignments gave a value. Objects with the same set share one `ObjectShape`
+/// (sorted keys and lookup table) instead of each building and hashing its own.
 struct ObjectFields {
-    private(set) var fields: [String: Value] = [:]
-    /// Keys not to keep (heavy facts no rule reads).
+    private var keys: [String] = []
+    private var values: [Value] = []
+    private var assignment = 0
+    private var presence: UInt64 = 0
+    /// Heavy facts not to keep (see `DescriptorValues.heavyFacts`); only `heavy` assignments look here.
     var skip: Set<String> = []
 
+    init(skip: Set<String> = []) {
+        self.skip = skip
+        keys.reserveCapacity(16)
+        values.reserveCapacity(16)
+    }
+
     subscript(key: String) -> Value? {
-        get { fields[key] }
+        get { keys.firstIndex(of: key).map { values[$0] } }
         set {
+            defer { assignment += 1 }
             guard let newValue else { return }
-            if !skip.isEmpty && skip.contains(key) { return }
-            fields[key] = newValue
+            if assignment < 64 { presence |= 1 << UInt64(assignment) }
+            keys.append(key)
+            values.append(newValue)
         }
     }
 
-    func value(type: String) -> Value { .map(MapValue(stringKeyed: fields, objectType: type)) }
+    /// A heavy derived fact: kept only when a loaded rule reads it.
+    subscript(heavy key: String) -> Value? {
+        get { self[key] }
+        set { self[key] = skip.contains(key) ? nil : newValue }
+    }
+
+    func value(type: String) -> Value {
+        let shape = assignment <= 64 ? ShapeCache.shared.shape(type: type, presence: presence, keys: keys)
+                                     : ObjectShape(keys: keys)
+        return .map(MapValue(shape: shape, values: values, objectType: type))
+    }
+}
+
+/// Shapes by object type and the assignments that gave a value. Guarded by a lock: descriptors may be
+/// turned into values on several threads at once (tests do).
+final class ShapeCache: @unchecked Sendable {
+    static let shared = ShapeCache()
+
+    private struct Key: Hashable {
+        var type: String
+        var presence: UInt64
+    }
+    private var shapes: [Key: (keys: [String], shape: ObjectShape)] = [:]
+    private let lock = NSLock()
+
+    func shape(type: String, presence: UInt64, keys: [String]) -> ObjectShape {
+        let key = Key(type: type, presence: presence)
+        lock.lock()
+        defer { lock.unlock() }
+        // The keys are compared as well, so a builder that assigns in a different order is never given
+        // a wrong layout, only a shape of its own.
+        if let cached = shapes[key], cached.keys == keys { return cached.shape }
+        let shape = ObjectShape(keys: keys)
+        if shapes[key] == nil { shapes[key] = (keys, shape) }
+        return shape
+    }
 }

@@ -15,40 +15,51 @@ public enum MessageTemplate {
         return result
     }
 
+    /// A message split once into literal text and placeholder paths, so filling it for each of
+    /// thousands of subjects is only lookups and concatenation.
+    public struct Compiled: Sendable {
+        enum Part: Sendable {
+            case text(String)
+            case path(first: String, rest: [String])
+        }
+        let parts: [Part]
+
+        public init(_ text: String) {
+            var parts: [Part] = []
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+                if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
+                let path = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                parts.append(.path(first: names.first ?? "", rest: Array(names.dropFirst())))
+                rest = rest[close.upperBound...]
+            }
+            if !rest.isEmpty { parts.append(.text(String(rest))) }
+            self.parts = parts
+        }
+
+        /// `lookup` gives the value of a top-level variable (`project`, `flow`, ...).
+        public func render(_ lookup: (String) -> Value?) -> String {
+            if parts.count == 1, case .text(let t) = parts[0] { return t }
+            var out = ""
+            for part in parts {
+                switch part {
+                case .text(let t): out += t
+                case .path(let first, let rest): out += display(resolve(lookup(first), rest))
+                }
+            }
+            return out
+        }
+    }
+
     /// Replaces each placeholder by the value at its path; a missing value prints as `?`.
     public static func render(_ text: String, variables: [String: Value]) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 1 else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 32)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-               let close = closing(bytes, from: i + 2) {
-                let path = String(decoding: bytes[(i + 2)..<close], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                out.append(contentsOf: display(resolve(path, variables: variables)).utf8)
-                i = close + 2
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        Compiled(text).render { variables[$0] }
     }
 
-    static func closing(_ bytes: [UInt8], from start: Int) -> Int? {
-        var j = start
-        while j + 1 < bytes.count {
-            if bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}") { return j }
-            j += 1
-        }
-        return nil
-    }
-
-    static func resolve(_ path: String, variables: [String: Value]) -> Value? {
-        let parts = path.split(separator: ".").map(String.init)
-        guard let first = parts.first, var current = variables[first] else { return nil }
-        for key in parts.dropFirst() {
+    static func resolve<C: Collection>(_ start: Value?, _ keys: C) -> Value? where C.Element == String {
+        guard var current = start else { return nil }
+        for key in keys {
             guard case .map(let m) = current, let next = m.lookup(field: key) else {
                 // A missing name falls back to the id, which every object has.
                 if key == "name", case .map(let m) = current, let id = m.lookup(field: "id") { return id }

@@ -60,11 +60,6 @@ public struct RuleEvaluator: Sendable {
         }
     }
 
-    /// What `{{...}}` placeholders may name: the subject and the project (checked when rules load).
-    func templateVariables(for subject: Subject) -> [String: Value] {
-        subject.kind == .project ? ["project": values.project] : ["project": values.project, subject.kind.variable: subject.value]
-    }
-
     /// The variables a rule sees for one subject.
     public func bindings(for subject: Subject) -> [String: Value] {
         var vars = globals
@@ -84,8 +79,9 @@ public struct RuleEvaluator: Sendable {
         let collector = OutcomeCollector(count: ordered.count)
         DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
             let rule = ordered[i]
+            let texts = RuleTexts(rule, lang: lang)
             let outcomes = (subjectsByKind[rule.forEach] ?? []).map { subject in
-                evaluate(rule, subject, activation: activation(shared, subject), lang: lang)
+                evaluate(rule, subject, activation: activation(shared, subject), texts: texts)
             }
             collector.set(i, outcomes)
         }
@@ -98,10 +94,21 @@ public struct RuleEvaluator: Sendable {
     }
 
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
-        evaluate(rule, subject, activation: activation(Activation(globals), subject), lang: lang)
+        evaluate(rule, subject, activation: activation(Activation(globals), subject), texts: RuleTexts(rule, lang: lang))
     }
 
-    func evaluate(_ rule: Rule, _ subject: Subject, activation: Activation, lang: Language) -> Outcome {
+    /// A rule's texts in one language, with its message template compiled once for all subjects.
+    struct RuleTexts {
+        let title: String
+        let message: MessageTemplate.Compiled
+
+        init(_ rule: Rule, lang: Language) {
+            title = rule.title.text(lang)
+            message = MessageTemplate.Compiled(rule.message.text(lang))
+        }
+    }
+
+    func evaluate(_ rule: Rule, _ subject: Subject, activation: Activation, texts: RuleTexts) -> Outcome {
         var status: OutcomeStatus
         var missing: [String] = []
         var note: String?
@@ -120,8 +127,11 @@ public struct RuleEvaluator: Sendable {
             }
         }
         // Only findings need the subject-specific message; a pass or not-applicable outcome names the check.
-        var message = status == .fail || status == .unknown
-            ? MessageTemplate.render(rule.message.text(lang), variables: templateVariables(for: subject)) : rule.title.text(lang)
+        var message = status == .fail || status == .unknown ? texts.message.render { name in
+            // What placeholders may name is checked when rules load: the subject and the project.
+            if name == "project" { return values.project }
+            return name == subject.kind.variable ? subject.value : nil
+        } : texts.title
         if let note { message += " (evaluation error: \(note))" }
         let mark = subject.mark
         return Outcome(finding: FindingID.make(rule: rule.id, kind: subject.kind.rawValue, id: subject.id),

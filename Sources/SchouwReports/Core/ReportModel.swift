@@ -61,36 +61,44 @@ struct ReportModel {
         for rule in result.rules where rules[rule.id] == nil { rules[rule.id] = rule }
         self.rulesByID = rules
 
-        let sorted = result.outcomes.sorted(by: ReportModel.displayOrder)
-        failures = sorted.filter { $0.effectiveStatus == .fail }
-        unknowns = sorted.filter { $0.effectiveStatus == .unknown }
-        waiverOutcomes = sorted.filter { $0.waiver != nil }
-
+        // One pass: count, pick the outcomes reports list, and tally per run of one rule's outcomes.
+        // Packs and BIO measures are then tallied per rule, not per outcome.
         var counts = Counts()
-        var packs: [String: PackScore] = [:]
-        var measures: [String: BIOMeasure] = [:]
+        var failures: [Outcome] = [], unknowns: [Outcome] = [], waiverOutcomes: [Outcome] = []
+        var runs: [(rule: String, references: [Reference], tally: Tally)] = []
         for outcome in result.outcomes {
             let status = outcome.effectiveStatus
             switch status {
-            case .fail: counts.fail[outcome.severity] += 1
-            case .unknown: counts.unknown += 1
+            case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
+            case .unknown: counts.unknown += 1; unknowns.append(outcome)
             case .pass: counts.pass += 1
             case .notApplicable: counts.notApplicable += 1
             case .waived: counts.waived += 1
             }
+            if outcome.waiver != nil { waiverOutcomes.append(outcome) }
             if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
+            if runs.last?.rule != outcome.rule { runs.append((outcome.rule, outcome.references, Tally())) }
+            runs[runs.count - 1].tally.add(status)
+        }
+        // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
+        // city-wide audit is never ordered.
+        let order = DisplayOrder(failures.map(\.rule) + unknowns.map(\.rule) + waiverOutcomes.map(\.rule))
+        self.failures = order.sorted(failures)
+        self.unknowns = order.sorted(unknowns)
+        self.waiverOutcomes = order.sorted(waiverOutcomes)
 
-            let pack = rules[outcome.rule]?.pack ?? ReportModel.packFromRuleID(outcome.rule)
+        var packs: [String: PackScore] = [:]
+        var measures: [String: BIOMeasure] = [:]
+        for run in runs {
+            let pack = rules[run.rule]?.pack ?? ReportModel.packFromRuleID(run.rule)
             var score = packs[pack] ?? PackScore(pack: pack)
-            ReportModel.tally(status, passed: &score.passed, failed: &score.failed, unknown: &score.unknown, waived: &score.waived)
+            run.tally.add(to: &score.passed, &score.failed, &score.unknown, &score.waived)
             packs[pack] = score
-
-            for ref in outcome.references where ReportModel.bioFrameworks.contains(ref.framework) {
+            for ref in run.references where ReportModel.bioFrameworks.contains(ref.framework) {
                 let key = ref.framework + "\u{0}" + ref.ref
                 var measure = measures[key] ?? BIOMeasure(framework: ref.framework, ref: ref.ref)
-                ReportModel.tally(status, passed: &measure.passed, failed: &measure.failed, unknown: &measure.unknown,
-                                  waived: &measure.waived)
-                if status != .notApplicable, !measure.rules.contains(outcome.rule) { measure.rules.append(outcome.rule) }
+                run.tally.add(to: &measure.passed, &measure.failed, &measure.unknown, &measure.waived)
+                if run.tally.applicable > 0, !measure.rules.contains(run.rule) { measure.rules.append(run.rule) }
                 measures[key] = measure
             }
         }
@@ -109,22 +117,45 @@ struct ReportModel {
 
     static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
 
-    private static func tally(_ status: OutcomeStatus, passed: inout Int, failed: inout Int, unknown: inout Int,
-                              waived: inout Int) {
-        switch status {
-        case .pass: passed += 1
-        case .fail: failed += 1
-        case .unknown: unknown += 1
-        case .waived: waived += 1
-        case .notApplicable: break
+    /// Effective statuses of some outcomes, counted.
+    struct Tally {
+        var passed = 0, failed = 0, unknown = 0, waived = 0
+        var applicable: Int { passed + failed + unknown + waived }
+
+        mutating func add(_ status: OutcomeStatus) {
+            switch status {
+            case .pass: passed += 1
+            case .fail: failed += 1
+            case .unknown: unknown += 1
+            case .waived: waived += 1
+            case .notApplicable: break
+            }
+        }
+
+        func add(to p: inout Int, _ f: inout Int, _ u: inout Int, _ w: inout Int) {
+            p += passed; f += failed; u += unknown; w += waived
         }
     }
 
-    /// Most severe first, then by rule and finding id: stable whatever order the engine produced.
-    static func displayOrder(_ a: Outcome, _ b: Outcome) -> Bool {
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.rule != b.rule { return NaturalKey(a.rule) < NaturalKey(b.rule) }
-        return a.finding < b.finding
+    /// Most severe first, then by rule (digits as numbers) and finding id: stable whatever order the
+    /// engine produced. Each rule id's natural key is computed once, not per comparison.
+    struct DisplayOrder {
+        private let rank: [String: Int]
+
+        init<S: Sequence>(_ ruleIDs: S) where S.Element == String {
+            let unique = Set(ruleIDs).map { (id: $0, key: NaturalKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+            rank = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
+        }
+
+        func sorted(_ outcomes: [Outcome]) -> [Outcome] {
+            let keys = outcomes.map { (severity: $0.severity, rank: rank[$0.rule] ?? Int.max) }
+            let positions = outcomes.indices.sorted { i, j in
+                if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
+                if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
+                return outcomes[i].finding < outcomes[j].finding
+            }
+            return positions.map { outcomes[$0] }
+        }
     }
 
     /// `AVG-024` belongs to pack `avg` when the rule metadata is missing.

@@ -17,6 +17,8 @@ public enum Escape {
     /// Control characters shown as visible `\u{1b}` text, so an ESC, BEL or OSC 8 hyperlink in a name is
     /// visible in the report and inert in the terminal.
     public static func visibleControls(_ text: String, keepNewlines: Bool = false) -> String {
+        // Nearly every string is clean: returning it as is spares a copy per field of every outcome.
+        if !text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: keepNewlines) }) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Wall-clock and process CPU time of repeated runs of one step. CPU time is given next to wall time
+/// because the second core works during rule evaluation, and because it is steadier on a busy machine.
+struct Samples {
+    private(set) var wall: [Double] = []
+    private(set) var cpu: [Double] = []
+
+    mutating func add(_ body: () -> Void) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = processCPUSeconds()
+        body()
+        cpu.append(processCPUSeconds() - cpuStart)
+        wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    mutating func add(wall w: Double, cpu c: Double) {
+        wall.append(w)
+        cpu.append(c)
+    }
+
+    var min: Double { wall.min() ?? 0 }
+    var median: Double { wall.isEmpty ? 0 : wall.sorted()[wall.count / 2] }
+    var cpuMin: Double { cpu.min() ?? 0 }
+    var cpuMedian: Double { cpu.isEmpty ? 0 : cpu.sorted()[cpu.count / 2] }
+}
+
+func processCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }
+
+/// Peak resident memory of this process so far, in MiB.
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_maxrss) / 1024
+}
