@@ -7,6 +7,7 @@ let suites: [String: ([String]) -> Int32] = [
     "load": runLoadBenchmark,
     "generate": runGenerate,
     "audit": runAuditBenchmark,
+    "suite": runSuite,
 ]
 
 guard let name = arguments.first, let suite = suites[name] else {

@@ -47,13 +47,24 @@ import Testing
         let path = directory.appendingPathComponent("huge.yaml").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data("schouw: 1\n".utf8)))
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.truncate(atOffset: 50 * 1024 * 1024)   // sparse: 50 MB without writing them
+        try handle.truncate(atOffset: 200 * 1024 * 1024)   // sparse: 200 MB without writing them
         try handle.close()
         let result = DescriptorLoader.load(path: path)
         let error = try #require(result.diagnostics.first)
-        #expect(error.message.contains("52428800 bytes; the limit is 33554432 bytes"))
+        #expect(error.message.contains("209715200 bytes; the limit is 134217728 bytes"))
         #expect(error.mark?.line == 1)
         #expect(error.hint?.contains("include") == true)
+    }
+
+    @Test func scalarAboveTheSizeLimitIsALocatedError() throws {
+        var text = Array("schouw: 1\nproject:\n  description: ".utf8)
+        text += [UInt8](repeating: UInt8(ascii: "x"), count: YAMLParser.maxScalarBytes + 1)
+        text += Array("\n".utf8)
+        let (document, diagnostics) = YAMLParser.parse(bytes: text, path: "long.yaml")
+        #expect(document == nil)
+        let error = try #require(diagnostics.first)
+        #expect(error.message.contains("longer than the limit of 16777216 bytes"))
+        #expect(error.mark?.line == 3)
     }
 
     @Test func textAboveTheSizeLimitIsRefused() {

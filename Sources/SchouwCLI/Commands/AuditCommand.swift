@@ -81,7 +81,6 @@ enum Report {
         }
         let colour = output == nil && Console.stdoutIsColourTerminal
         let context = ReportContext(lang: lang == .en ? .en : .nl, colour: colour, descriptor: descriptor)
-        let data = try reporter.render(result, context: context)
-        try Console.write(data, to: output)
+        try Console.write(to: output) { sink in try reporter.stream(result, context: context, to: sink) }
     }
 }

@@ -30,6 +30,7 @@ public struct RuleEvaluator: Sendable {
         let facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
         values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries, skip: skip)
         self.now = now
+        sortedSubjects = Self.sortedSubjects(descriptor, values)
         globals = [
             "project": values.project, "parties": .list(values.parties), "zones": .list(values.zones),
             "data": .list(values.data), "systems": .list(values.systems), "flows": .list(values.flows),
@@ -39,16 +40,33 @@ public struct RuleEvaluator: Sendable {
     }
 
     /// A subject of one kind: its id, display name, CEL value and where it is written.
-    public struct Subject: Sendable {
-        public var kind: SubjectKind
-        public var id: String
-        public var name: String?
-        public var value: Value
-        public var mark: SourceMark
+    /// A class: each subject is handed to every rule of its kind, and passing a reference costs less
+    /// than copying five fields.
+    public final class Subject: Sendable {
+        public let kind: SubjectKind
+        public let id: String
+        public let name: String?
+        public let value: Value
+        public let mark: SourceMark
+
+        init(kind: SubjectKind, id: String, name: String?, value: Value, mark: SourceMark) {
+            self.kind = kind; self.id = id; self.name = name; self.value = value; self.mark = mark
+        }
     }
 
-    public func subjects(_ kind: SubjectKind) -> [Subject] {
-        let d = descriptor, v = values
+    /// Subjects of every kind, sorted by id, built once: rules then produce outcomes in finding-id
+    /// order with no sort over hundreds of thousands of findings.
+    let sortedSubjects: [SubjectKind: [Subject]]
+
+    static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues) -> [SubjectKind: [Subject]] {
+        Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { kind in
+            (kind, subjects(kind, d, v).sorted { $0.id < $1.id })
+        })
+    }
+
+    public func subjects(_ kind: SubjectKind) -> [Subject] { Self.subjects(kind, descriptor, values) }
+
+    static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues) -> [Subject] {
         switch kind {
         case .project: return [Subject(kind: kind, id: d.project.id, name: d.project.name, value: v.project, mark: d.project.marks.object)]
         case .party: return zip(d.parties, v.parties).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
@@ -69,11 +87,8 @@ public struct RuleEvaluator: Sendable {
 
     /// All outcomes, before waivers, sorted by finding id.
     public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
-        // Rules in finding-id order and subjects by id: the outcomes then come out sorted, with no
-        // string sort over hundreds of thousands of findings.
-        let subjectsByKind = Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { kind in
-            (kind, subjects(kind).sorted { $0.id < $1.id })
-        })
+        // Rules in finding-id order and subjects by id: the outcomes come out sorted.
+        let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let shared = Activation(globals)
         let collector = OutcomeCollector(count: ordered.count)

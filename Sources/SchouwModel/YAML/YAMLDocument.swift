@@ -42,7 +42,8 @@ public final class YAMLDocument: Sendable {
 struct NodeRecord: Sendable {
     /// Scalars: offset into `scalarBytes`; containers: offset into `children`.
     var start: Int32
-    /// Count in the low 26 bits (input is at most 32 MiB, so counts fit); kind, type, quoted above.
+    /// Count in the low 26 bits (a scalar is at most 16 MiB and a 128 MiB input holds fewer than 2^26
+    /// children in one container, so counts fit); kind, type, quoted above.
     private var packed: UInt32
     var line: Int32
     var column: Int32

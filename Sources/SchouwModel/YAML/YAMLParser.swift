@@ -4,13 +4,17 @@ import CYAML
 /// input safe.
 ///
 /// Limits (each reported as a located error, never a crash):
-/// - input size: at most `maxInputBytes` (32 MiB); larger files are refused before parsing;
+/// - input size: at most `maxInputBytes` (128 MiB, room for an inventory of 50,000 systems); larger
+///   files are refused before parsing;
+/// - scalar size: at most `maxScalarBytes` (16 MiB) in one value;
 /// - nesting: at most `maxDepth` (256) levels of sequences and mappings;
 /// - aliases: an alias shares the anchored node instead of copying it, and all aliases together
 ///   may stand for at most `maxAliasExpansion` (1,000,000) nodes, which stops "billion laughs";
 /// - encoding: UTF-8 only; UTF-16/32 files and invalid UTF-8 bytes are refused with their position.
 public enum YAMLParser {
-    public static let maxInputBytes = 32 * 1024 * 1024
+    public static let maxInputBytes = 128 * 1024 * 1024
+    /// Also keeps every length within the 26 bits a node record has for it.
+    public static let maxScalarBytes = 16 * 1024 * 1024
     public static let maxDepth = 256
     public static let maxAliasExpansion = 1_000_000
 
@@ -22,7 +26,7 @@ public enum YAMLParser {
     /// Parses UTF-8 bytes. A stream with more than one document is an error.
     public static func parse(bytes: [UInt8], path: String) -> (YAMLDocument?, [Diagnostic]) {
         if bytes.count > maxInputBytes {
-            return (nil, [.error("file is \(bytes.count) bytes; the limit is \(maxInputBytes) bytes (32 MiB)",
+            return (nil, [.error("file is \(bytes.count) bytes; the limit is \(maxInputBytes) bytes (128 MiB)",
                                  at: SourceMark(file: path, line: 1, column: 1),
                                  hint: "split the descriptor into smaller files with `include:`")])
         }
@@ -131,6 +135,11 @@ private struct TreeBuilder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
+            if Int(s.length) > YAMLParser.maxScalarBytes {
+                fail("a value of \(s.length) bytes is longer than the limit of \(YAMLParser.maxScalarBytes) bytes",
+                     line: line, column: column, hint: "keep long texts in a document and refer to it by name or URL")
+                return
+            }
             let bytes = UnsafeBufferPointer(start: s.value, count: Int(s.length))
             var type: YAMLScalarType = .string
             let quoted = s.style != YAML_PLAIN_SCALAR_STYLE

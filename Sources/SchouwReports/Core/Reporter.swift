@@ -11,6 +11,16 @@ public protocol Reporter: Sendable {
     static var summary: String { get }
     init()
     func render(_ result: AuditResult, context: ReportContext) throws -> Data
+    /// The same bytes as `render`, handed to `sink` in pieces. Formats whose size grows with the
+    /// number of outcomes stream, so a large result is never whole in memory; the default renders
+    /// the report whole and hands it over at once.
+    func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws
+}
+
+extension Reporter {
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
+        try sink(render(result, context: context))
+    }
 }
 
 /// Language of the fixed report texts (headings, labels). Rule texts stay in the language the audit used.

@@ -129,6 +129,9 @@ public enum Escape {
     /// raw (only C0 must be escaped); escaping them keeps the data identical but makes `cat result.json`
     /// safe on a terminal.
     public static func jsonSafe(_ data: Data) -> Data {
+        // A byte scan first: a JSON result of a city-wide audit runs to hundreds of megabytes and
+        // almost never holds such characters, so it is neither decoded nor copied.
+        guard data.withUnsafeBytes({ mayHoldSteering($0) }) else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: true) }) else { return data }
         var out = ""
@@ -141,6 +144,26 @@ public enum Escape {
             }
         }
         return Data(out.utf8)
+    }
+
+    /// False only when the UTF-8 bytes surely hold no steering character other than newline and tab:
+    /// no C0 control, no DEL, no C1 control (C2 80-9F) and no bidi or direction mark (E2 80 8E-8F,
+    /// E2 80 AA-AE, E2 81 A6-A9).
+    static func mayHoldSteering(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for (i, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x0A, 0x09: continue
+            case 0..<0x20, 0x7F: return true
+            case 0xC2: if i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            case 0xE2:
+                guard i + 2 < bytes.count else { continue }
+                let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2) { return true }
+                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return true }
+            default: continue
+            }
+        }
+        return false
     }
 
     /// SARIF plain-text messages treat `[text](target)` as an embedded link; brackets are escaped so a
