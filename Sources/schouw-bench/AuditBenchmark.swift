@@ -57,7 +57,12 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         phases.report.add { _ = try? TextReporter().render(result, context: ReportContext(descriptor: descriptor)) }
         phases.total.add(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: processCPUSeconds() - cpuStart)
         if encodeJSON {
-            phases.json.add { facts.jsonBytes = ResultJSONWriter.encode(result).count }
+            // Streamed and counted, as `schouw audit --format json` writes it: never whole in memory.
+            phases.json.add {
+                var bytes = 0
+                ResultJSONWriter.write(result) { bytes += $0.count }
+                facts.jsonBytes = bytes
+            }
         }
         facts.outcomes = result.outcomes.count
         facts.evaluations = expressionEvaluations(result, rules: rules)

@@ -70,12 +70,7 @@ public enum Auditor {
             rules: rules.rules.filter { usedRules.contains($0.id) }.map { $0.info(settings.lang) })
     }
 
-    static func rfc3339(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
-    }
+    static func rfc3339(_ date: Date) -> String { Clock.rfc3339(date) }
 }
 
 extension ISODate {

@@ -5,14 +5,44 @@ import CEL
 public enum MessageTemplate {
     /// The dotted paths named by placeholders, in order.
     public static func placeholders(in text: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            result.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+        pieces(text).compactMap { if case .path(let p) = $0 { return p } else { return nil } }
+    }
+
+    enum Piece { case text(Substring), path(String) }
+
+    /// Splits `text` at `{{ ... }}`; an opening without a closing stays text. Plain Swift scanning:
+    /// loading the rule library splits hundreds of messages, and Foundation's bridged search is slow.
+    static func pieces(_ text: String) -> [Piece] {
+        // Scans UTF-8 bytes: braces are ASCII, so every index found is a valid place to cut.
+        let utf8 = text.utf8
+        var pieces: [Piece] = []
+        var literalStart = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let next = utf8.index(after: i)
+            guard utf8[i] == UInt8(ascii: "{"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "{") else {
+                i = next
+                continue
+            }
+            let inner = utf8.index(after: next)
+            guard let close = closing(utf8, from: inner) else { break }
+            if literalStart < i { pieces.append(.text(text[literalStart..<i])) }
+            pieces.append(.path(String(text[inner..<close]).trimmedSpaces))
+            i = utf8.index(close, offsetBy: 2)
+            literalStart = i
         }
-        return result
+        if literalStart < utf8.endIndex { pieces.append(.text(text[literalStart...])) }
+        return pieces
+    }
+
+    private static func closing(_ utf8: String.UTF8View, from start: String.Index) -> String.Index? {
+        var j = start
+        while j < utf8.endIndex {
+            let next = utf8.index(after: j)
+            if utf8[j] == UInt8(ascii: "}"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "}") { return j }
+            j = next
+        }
+        return nil
     }
 
     /// A message split once into literal text and placeholder paths, so filling it for each of
@@ -25,17 +55,14 @@ public enum MessageTemplate {
         let parts: [Part]
 
         public init(_ text: String) {
-            var parts: [Part] = []
-            var rest = Substring(text)
-            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-                if open.lowerBound > rest.startIndex { parts.append(.text(String(rest[..<open.lowerBound]))) }
-                let path = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                parts.append(.path(first: names.first ?? "", rest: Array(names.dropFirst())))
-                rest = rest[close.upperBound...]
+            parts = MessageTemplate.pieces(text).map { piece in
+                switch piece {
+                case .text(let t): return .text(String(t))
+                case .path(let path):
+                    let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                    return .path(first: names.first ?? "", rest: Array(names.dropFirst()))
+                }
             }
-            if !rest.isEmpty { parts.append(.text(String(rest))) }
-            self.parts = parts
         }
 
         /// `lookup` gives the value of a top-level variable (`project`, `flow`, ...).
@@ -96,5 +123,14 @@ public enum MessageTemplate {
         case nil: return "?"
         case let v?: return v.literal
         }
+    }
+}
+
+private extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmedSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

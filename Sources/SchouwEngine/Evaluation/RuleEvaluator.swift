@@ -91,7 +91,7 @@ public struct RuleEvaluator: Sendable {
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let shared = Activation(globals)
-        let collector = OutcomeCollector(count: ordered.count)
+        let collector = Slots<[Outcome]>(count: ordered.count, empty: [])
         DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
             let rule = ordered[i]
             let texts = RuleTexts(rule, lang: lang)
@@ -100,7 +100,7 @@ public struct RuleEvaluator: Sendable {
             }
             collector.set(i, outcomes)
         }
-        return collector.all()
+        return collector.all().flatMap { $0 }
     }
 
     /// The shared variables plus the subject under its singular name.
@@ -170,15 +170,6 @@ public struct RuleEvaluator: Sendable {
             return .error("the expression gave \(value.typeValue.name), not bool")
         }
     }
-}
-
-/// Collects per-rule results from concurrent workers.
-final class OutcomeCollector: @unchecked Sendable {
-    private var results: [[Outcome]]
-    private let lock = NSLock()
-    init(count: Int) { results = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ outcomes: [Outcome]) { lock.lock(); results[i] = outcomes; lock.unlock() }
-    func all() -> [Outcome] { lock.lock(); defer { lock.unlock() }; return results.flatMap { $0 } }
 }
 
 extension RuleEvaluator {

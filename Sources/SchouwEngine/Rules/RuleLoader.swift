@@ -48,9 +48,19 @@ public enum RuleLoader {
         let taxonomy = TaxonomyLoader.load(files.filter(\.isTaxonomy), sink: sink)
         let environment = RuleEnvironment.make(countries: taxonomy.countries)
 
+        // Rule files are read and compiled on every core, each with a sink of its own; their
+        // diagnostics are merged in file order, so the outcome does not depend on the scheduling.
+        let ruleFiles = files.filter(\.isRule)
+        let slots = Slots<(Rule?, [SchouwModel.Diagnostic])>(count: ruleFiles.count, empty: (nil, []))
+        DispatchQueue.concurrentPerform(iterations: ruleFiles.count) { i in
+            let own = DiagnosticSink()
+            let rule = readRule(ruleFiles[i], environment: environment, sink: own)
+            slots.set(i, (rule, own.diagnostics))
+        }
         var byID: [String: Rule] = [:]
-        for file in files where file.isRule {
-            guard let rule = readRule(file, environment: environment, sink: sink) else { continue }
+        for (read, diagnostics) in slots.all() {
+            sink.add(contentsOf: diagnostics)
+            guard let rule = read else { continue }
             if let existing = byID[rule.id] {
                 if rule.external && !existing.external {
                     sink.add(.warning("rule \(rule.id) overrides the built-in rule of the same id",
@@ -176,7 +186,7 @@ public enum RuleLoader {
         guard let node = reader.value(key) else { return nil }
         let text = MappingReader(node, schema: RuleSchemas.localized, sink: sink)
         guard let nl = text.string("nl"), let en = text.string("en") else { return nil }
-        for (lang, value) in [("nl", nl), ("en", en)] where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for (lang, value) in [("nl", nl), ("en", en)] where value.allSatisfy(\.isWhitespace) {
             if let n = text.value(lang) { sink.error("`\(key).\(lang)` is empty", at: n, hint: "write the text in both languages") }
         }
         return LocalizedText(nl: nl, en: en)

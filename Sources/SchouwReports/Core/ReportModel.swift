@@ -106,8 +106,9 @@ struct ReportModel {
         self.scores = packs.values.sorted { ReportModel.packOrder($0.pack) < ReportModel.packOrder($1.pack) }
         self.bio = measures.values
             .filter { $0.passed + $0.failed + $0.unknown + $0.waived > 0 }
-            .map { var m = $0; m.rules.sort(); return m }
-            .sorted { ($0.framework, NaturalKey($0.ref)) < ($1.framework, NaturalKey($1.ref)) }
+            .map { (measure: $0, key: NaturalKey($0.ref)) }
+            .sorted { ($0.measure.framework, $0.key) < ($1.measure.framework, $1.key) }
+            .map { var m = $0.measure; m.rules.sort(); return m }
     }
 
     func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
