@@ -26,7 +26,7 @@ let package = Package(
         // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
         .target(name: "SchouwResult"),
         // Descriptor model, YAML node tree with source marks, loader and diagnostics.
-        .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult"]),
+        .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
         .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwModel", "SchouwResult"]),
         // One reporter per output format, and data-flow diagrams.

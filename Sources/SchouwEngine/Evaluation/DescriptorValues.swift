@@ -40,14 +40,17 @@ public struct DescriptorValues: Sendable {
         purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
         func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
-        systems = zip(d.systems, facts.systems).map { s, f in
-            Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
+        systems = parallelMap(d.systems.count) { i in
+            let s = d.systems[i], f = facts.systems[i]
+            return Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
                         countries: countries, collected: objects(s.collects), stored: objects(s.stores),
                         handled: skip.contains("handled_assets") ? .list([]) : objects(f.handles), sent: objects(f.sends),
                         skip: skip)
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
-        flows = zip(d.flows, facts.flows).map { flow, f in
+        // Flows are most of a large descriptor's objects: built on every core.
+        flows = parallelMap(d.flows.count) { i in
+            let flow = d.flows[i], f = facts.flows[i]
             var o = ObjectFields()
             o["id"] = .string(flow.id)
             o["name"] = flow.name.map(Value.string)

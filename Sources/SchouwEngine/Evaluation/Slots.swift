@@ -8,3 +8,25 @@ final class Slots<T>: @unchecked Sendable {
     func set(_ i: Int, _ item: T) { lock.lock(); items[i] = item; lock.unlock() }
     func all() -> [T] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+/// `transform` applied to `0..<count` on every core, in chunks of at least `minimumChunk`; the
+/// results in index order. Small inputs stay on the calling thread.
+func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
+    let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+    guard chunks > 1 else { return (0..<count).map(transform) }
+    let slots = Slots<[T]>(count: chunks, empty: [])
+    withoutActuallyEscaping(transform) { transform in
+        let box = UncheckedBox(transform)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+            slots.set(chunk, range.map(box.value))
+        }
+    }
+    return slots.all().flatMap { $0 }
+}
+
+/// Hands a value to concurrent workers that only read it.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -7,6 +7,8 @@ import SchouwResult
 public enum WaiverApplication {
     public static func apply(_ waivers: [Waiver], to outcomes: inout [Outcome], waivable: (String) -> Bool,
                              today: ISODate) -> [WaiverNote] {
+        // Most audits have no waivers: nothing to match against hundreds of thousands of outcomes.
+        guard !waivers.isEmpty else { return [] }
         var notes: [WaiverNote] = []
         var used = [Bool](repeating: false, count: waivers.count)
         for (wi, w) in waivers.enumerated() where FindingID.segments(w.finding) == nil {

@@ -12,7 +12,8 @@ public struct TextReporter: Reporter {
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let t = ReportTexts.of(context.lang)
         let c = Colours(enabled: context.colour)
-        var lines: [String] = []
+        var lines = Lines()
+        lines.text.reserveCapacity(256 + 160 * (model.failures.count + model.unknowns.count))
         let e = Escape.terminal
 
         var header = "\(e(result.tool.name)) \(e(result.tool.version)) · \(e(result.project.name))"
@@ -66,7 +67,17 @@ public struct TextReporter: Reporter {
         }
         lines.append("")
         lines.append(verdictLine(model, t: t, c: c))
-        return Data((lines.joined(separator: "\n") + "\n").utf8)
+        return Data(lines.text.utf8)
+    }
+
+    /// The report's text, one line at a time: appended to one string rather than collected and
+    /// joined, since a city-wide audit lists hundreds of thousands of lines.
+    private struct Lines {
+        var text = ""
+        mutating func append(_ line: String) {
+            text += line
+            text += "\n"
+        }
     }
 
     private func findingLine(_ outcome: Outcome, e: (String) -> String) -> String {

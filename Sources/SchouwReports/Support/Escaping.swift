@@ -18,6 +18,11 @@ public enum Escape {
     /// visible in the report and inert in the terminal.
     public static func visibleControls(_ text: String, keepNewlines: Bool = false) -> String {
         // Nearly every string is clean: returning it as is spares a copy per field of every outcome.
+        // A byte scan decides that for most; 0xC2 and 0xE2 may start a C1 control or bidi mark.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        }
+        if plain == true { return text }
         if !text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: keepNewlines) }) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
