@@ -113,6 +113,9 @@ struct Planner {
                 return node.op
             }
         }
+        // A declared root variable with no declared dotted name on top is a plain chain of selects,
+        // as the checker resolved it: no dotted-name lookup at run time.
+        if !leadingDot, declaredVariables.contains(parts[0]) { return simple() }
         var candidates: [(name: String, rest: [FieldName])] = []
         for length in stride(from: parts.count, through: 2, by: -1) {
             candidates.append((parts[0..<length].joined(separator: "."), parts[length...].map { FieldName($0) }))
