@@ -4,7 +4,7 @@ import SchouwModel
 import SchouwReports
 import SchouwResult
 
-/// `schouw-bench audit FILE [--runs N] [--json] [--no-json-result]`: the whole audit of FILE with the
+/// `schouw-bench audit FILE [--runs N] [--json] [--no-json-result] [--per-rule]`: the whole audit of FILE with the
 /// built-in rules, phase by phase, next to libyaml's bare event parse of the same file (the floor), with
 /// the process's peak memory.
 ///
@@ -14,7 +14,7 @@ import SchouwResult
 /// timed apart: its size grows with rules × subjects, not with the descriptor.
 func runAuditBenchmark(_ arguments: [String]) -> Int32 {
     guard let path = arguments.first, !path.hasPrefix("--") else {
-        FileHandle.standardError.write(Data("usage: schouw-bench audit FILE [--runs N] [--json] [--no-json-result]\n".utf8))
+        FileHandle.standardError.write(Data("usage: schouw-bench audit FILE [--runs N] [--json] [--no-json-result] [--per-rule]\n".utf8))
         return 2
     }
     var runs = 5

@@ -150,10 +150,13 @@ struct ReportModel {
 
         func sorted(_ outcomes: [Outcome]) -> [Outcome] {
             let keys = outcomes.map { (severity: $0.severity, rank: rank[$0.rule] ?? Int.max) }
+            // Results list outcomes in finding order; then the position breaks ties as the finding
+            // would, without comparing hundreds of thousands of strings.
+            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { $0.finding <= $1.finding }
             let positions = outcomes.indices.sorted { i, j in
                 if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
                 if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
-                return outcomes[i].finding < outcomes[j].finding
+                return inFindingOrder ? i < j : outcomes[i].finding < outcomes[j].finding
             }
             return positions.map { outcomes[$0] }
         }
