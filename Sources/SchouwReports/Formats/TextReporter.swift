@@ -40,11 +40,20 @@ public struct TextReporter: Reporter {
         if !model.unknowns.isEmpty {
             lines.append("")
             lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
+            // Written piece by piece: a city-wide audit lists a hundred thousand of these.
+            let missingLabel = "    \(t.missingFacts): "
             for outcome in model.unknowns {
-                lines.append("  ? " + findingLine(outcome, e: e))
-                if !outcome.missing.isEmpty {
-                    lines.append("    \(t.missingFacts): " + outcome.missing.map(e).joined(separator: ", "))
+                lines.text += "  ? "
+                appendFinding(outcome, to: &lines.text, e: e)
+                lines.text += "\n"
+                let missing = outcome.missing
+                guard !missing.isEmpty else { continue }
+                lines.text += missingLabel
+                for (i, fact) in missing.enumerated() {
+                    if i > 0 { lines.text += ", " }
+                    lines.text += e(fact)
                 }
+                lines.text += "\n"
             }
         }
         if !model.waiverOutcomes.isEmpty {
@@ -81,9 +90,18 @@ public struct TextReporter: Reporter {
     }
 
     private func findingLine(_ outcome: Outcome, e: (String) -> String) -> String {
-        var line = "\(e(outcome.rule)) \(e(outcome.subject.kind)):\(e(outcome.subject.id))"
-        if let loc = outcome.location { line += "  \(e(loc.file)):\(loc.line):\(loc.column)" }
+        var line = ""
+        appendFinding(outcome, to: &line, e: e)
         return line
+    }
+
+    /// `RULE kind:id  file:line:col`.
+    private func appendFinding(_ outcome: Outcome, to text: inout String, e: (String) -> String) {
+        let subject = outcome.subject
+        text += e(outcome.rule); text += " "; text += e(subject.kind); text += ":"; text += e(subject.id)
+        if let loc = outcome.location {
+            text += "  "; text += e(loc.file); text += ":"; text += String(loc.line); text += ":"; text += String(loc.column)
+        }
     }
 
     private func verdictLine(_ model: ReportModel, t: ReportTexts, c: Colours) -> String {
