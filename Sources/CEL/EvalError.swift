@@ -22,7 +22,27 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    public var message: String
+    /// What went wrong, for people. A missing field's message is only composed when it is read:
+    /// rule evaluation meets hundreds of thousands of absent facts and shows few of the messages.
+    public var message: String {
+        get {
+            switch detail {
+            case .text(let text): return text
+            case .missingField(let objectType):
+                let name = field ?? ""
+                guard let objectType else { return "no such key: '\(name)'" }
+                return "no such key: '\(name)' (\(objectType) value has no field '\(name)')"
+            }
+        }
+        set { detail = .text(newValue) }
+    }
+    private var detail: Detail
+
+    private enum Detail: Sendable, Hashable {
+        case text(String)
+        /// A select found no such field on a map (of the given object type, if any).
+        case missingField(objectType: String?)
+    }
     /// For `noSuchKey`/`noSuchField`: the key or field name that was missing.
     public var field: String?
     /// For `noSuchKey`/`noSuchField` on a select chain rooted at an identifier: the dotted path
@@ -33,10 +53,27 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public init(_ kind: Kind, _ message: String, field: String? = nil, path: String? = nil, exprID: Int = 0) {
         self.kind = kind
-        self.message = message
+        self.detail = .text(message)
         self.field = field
         self.path = path
         self.exprID = exprID
+    }
+
+    /// `field` is missing on a map; `objectType` names the map's declared type, if any.
+    init(missingField field: String, objectType: String?, path: String?) {
+        self.kind = .noSuchKey
+        self.detail = .missingField(objectType: objectType)
+        self.field = field
+        self.path = path
+        self.exprID = 0
+    }
+
+    public static func == (a: EvalError, b: EvalError) -> Bool {
+        a.kind == b.kind && a.field == b.field && a.path == b.path && a.exprID == b.exprID && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind); hasher.combine(field); hasher.combine(path); hasher.combine(exprID); hasher.combine(message)
     }
 
     /// The full dotted path that was missing (`party.transfer.mechanism`), when known.

@@ -302,11 +302,7 @@ struct Evaluator<T: Tracer> {
         switch operand {
         case .map(let m):
             if let value = m.lookup(field: fieldName) { return value }
-            if let type = m.objectType {
-                return .error(EvalError(.noSuchKey, "no such key: '\(field)' (\(type) value has no field '\(field)')",
-                                        field: field, path: path))
-            }
-            return .error(EvalError(.noSuchKey, "no such key: '\(field)'", field: field, path: path))
+            return .error(EvalError(missingField: field, objectType: m.objectType, path: path))
         case .error: return operand
         default:
             return .error(EvalError(.noSuchField, "type '\(operand.typeValue.name)' does not support field selection",

@@ -172,6 +172,26 @@ struct Planner {
             return .fail(EvalError(.noMatchingOverload,
                                    "no such overload: \(style)\(name) with \(argNodes.count) argument(s)", exprID: e.id))
         }
+        if Planner.foldable.contains(name), let folded = fold(overloads, argNodes) { return .constant(folded) }
         return .call(name: name, overloads: overloads, args: argNodes)
+    }
+
+    /// Conversions that depend on their argument alone: `duration('P3M')` on a literal is the same
+    /// value for every subject, so it is computed once here instead of parsed per evaluation.
+    static let foldable: Set<String> = ["duration", "timestamp"]
+
+    /// The value of a call whose arguments are all constants, unless it is an error (errors keep
+    /// their place and their expression id at run time).
+    private func fold(_ overloads: [Overload], _ args: [Node]) -> Value? {
+        var values: [Value] = []
+        for arg in args {
+            guard case .constant(let value) = arg.op else { return nil }
+            values.append(value)
+        }
+        guard let overload = overloads.first(where: { $0.accepts(values) }), let implementation = overload.implementation else {
+            return nil
+        }
+        let result = implementation(values)
+        return result.isError ? nil : result
     }
 }
