@@ -1,9 +1,12 @@
 /// The variables one evaluation sees. Build it once per evaluation; lookups by precomputed hash.
 ///
 /// When many evaluations share most variables (a rule run for every subject of a descriptor), build
-/// the shared part once and add the one changing variable with `binding(_:_:)`: that costs a copy of
-/// three words, not a new table.
-public struct Activation: Sendable {
+/// the shared part once and add the one changing variable with `binding(_:_:)`: that shares the
+/// table instead of building a new one.
+///
+/// A class: an evaluation keeps a reference to it, and handing one reference to each of a million
+/// evaluations costs less than copying four fields.
+public final class Activation: Sendable {
     let values: [String: Value]
     /// The same bindings as a map, for lookups with the hash the plan computed once per variable.
     let table: MapValue
@@ -12,11 +15,9 @@ public struct Activation: Sendable {
     /// One variable bound on top of the table (the subject of a rule), checked first.
     let overlay: (name: FieldName, value: Value)?
 
-    public init(_ values: [String: Value] = [:]) {
-        self.values = values
-        self.table = MapValue(stringKeyed: values)
-        self.hasDottedNames = values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
-        self.overlay = nil
+    public convenience init(_ values: [String: Value] = [:]) {
+        self.init(values: values, table: MapValue(stringKeyed: values),
+                  hasDottedNames: values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }, overlay: nil)
     }
 
     private init(values: [String: Value], table: MapValue, hasDottedNames: Bool, overlay: (name: FieldName, value: Value)?) {

@@ -91,12 +91,17 @@ public struct RuleEvaluator: Sendable {
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let shared = Activation(globals)
+        // One activation per subject, shared by every rule of its kind.
+        let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.map { kind, subjects in
+            (kind, subjects.map { activation(shared, $0) })
+        })
         let collector = Slots<[Outcome]>(count: ordered.count, empty: [])
         DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
             let rule = ordered[i]
             let texts = RuleTexts(rule, lang: lang)
-            let outcomes = (subjectsByKind[rule.forEach] ?? []).map { subject in
-                evaluate(rule, subject, activation: activation(shared, subject), texts: texts)
+            let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
+            let outcomes = subjects.indices.map { s in
+                evaluate(rule, subjects[s], activation: bound[s], texts: texts)
             }
             collector.set(i, outcomes)
         }
