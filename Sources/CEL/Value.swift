@@ -168,23 +168,10 @@ public final class MapValue: Sendable {
         self.entries = entries
         self.index = index
         self.objectType = objectType
-        var stringKeys = 0
-        for entry in entries { if case .string = entry.key { stringKeys += 1 } }
-        guard stringKeys > 0 else {
-            self.fieldTable = []
-            return
-        }
-        var size = 4
-        while size < stringKeys * 2 { size *= 2 }
-        var table = [Int32](repeating: -1, count: size)
-        let mask = size - 1
-        for (position, entry) in entries.enumerated() {
-            guard case .string(let key) = entry.key else { continue }
-            var slot = FieldName.hash(key) & mask
-            while table[slot] >= 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(position)
-        }
-        self.fieldTable = table
+        self.fieldTable = ObjectShape.table(entries.map { entry -> String? in
+            if case .string(let key) = entry.key { return key }
+            return nil
+        })
     }
 
     /// Field selection with a precomputed hash.
@@ -266,13 +253,17 @@ public final class ObjectShape: Sendable {
 
     public var count: Int { sortedKeys.count }
 
-    static func table(_ keys: [String]) -> [Int32] {
-        guard !keys.isEmpty else { return [] }
+    /// Open-addressing table of the positions of the string keys (nil: an entry with another key
+    /// type, skipped), probed with `FieldName.hash`; empty when there are no string keys.
+    static func table(_ keys: [String?]) -> [Int32] {
+        let stringKeys = keys.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        guard stringKeys > 0 else { return [] }
         var size = 4
-        while size < keys.count * 2 { size *= 2 }
+        while size < stringKeys * 2 { size *= 2 }
         var table = [Int32](repeating: -1, count: size)
         let mask = size - 1
         for (position, key) in keys.enumerated() {
+            guard let key else { continue }
             var slot = FieldName.hash(key) & mask
             while table[slot] >= 0 { slot = (slot + 1) & mask }
             table[slot] = Int32(position)

@@ -15,8 +15,10 @@ enum Console {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Runs `produce`, writing each piece it gives to `path` (whole or not at all: a temporary file is
-    /// moved into place at the end), or to stdout when `path` is nil or `-`.
+    /// Runs `produce`, writing each piece it gives to `path` (whole or not at all: the pieces go to a
+    /// temporary file beside it, renamed into place at the end), or to stdout when `path` is nil or `-`.
+    /// `rename(2)` itself, not Foundation's atomic write: on Linux that leaves an empty directory in
+    /// /tmp behind for every file written.
     static func write(to path: String?, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
             try produce { FileHandle.standardOutput.write($0) }
@@ -25,18 +27,13 @@ enum Console {
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         do {
             try produce { try handle.write(contentsOf: $0) }
             try handle.close()
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
+            guard rename(temporary.path, target.path) == 0 else { throw OutputError(path: path, errno: errno) }
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
@@ -46,10 +43,16 @@ enum Console {
 
     /// Writes `data` to `path`, or to stdout when `path` is nil or `-`.
     static func write(_ data: Data, to path: String?) throws {
-        if let path, path != "-" {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try write(to: path) { try $0(data) }
+    }
+}
+
+/// An output file that cannot be written, with the system's reason.
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var errno: Int32
+
+    var description: String {
+        "cannot write \(path): \(String(cString: strerror(errno))); check that the directory exists and is writable"
     }
 }

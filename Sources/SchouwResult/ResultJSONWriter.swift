@@ -204,11 +204,9 @@ public enum ResultJSONWriter {
 
         static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-        /// DEL, C1 controls and the bidirectional overrides and marks (C0 controls are escaped anyway).
+        /// Steering characters other than C0 controls, which JSON escaping handles already.
         static func isSteering(_ scalar: Unicode.Scalar) -> Bool {
-            let v = scalar.value
-            return v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
+            scalar.value >= 0x20 && SteeringCharacters.contains(scalar, keepNewlines: true)
         }
 
         /// The slow path for a string holding a steering character: every scalar written alone.

@@ -83,7 +83,7 @@ for e in embeddings {
         stale.append(e.output)
     } else {
         try? FileManager.default.createDirectory(at: outURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do { try generated.write(to: outURL, atomically: true, encoding: .utf8) } catch {
+        do { try generated.write(to: outURL, atomically: false, encoding: .utf8) } catch {
             FileHandle.standardError.write(Data("error: cannot write \(e.output): \(error)\n".utf8))
             exit(2)
         }

@@ -64,15 +64,7 @@ func bareEventParse(path: String) -> Int {
     guard yaml_parser_initialize(&parser) != 0 else { return 0 }
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_input_file(&parser, file)
-    var count = 0
-    var event = yaml_event_t()
-    while yaml_parser_parse(&parser, &event) != 0 {
-        count += 1
-        let done = event.type == YAML_STREAM_END_EVENT
-        yaml_event_delete(&event)
-        if done { break }
-    }
-    return count
+    return drainEvents(&parser)
 }
 
 /// The same from bytes already in memory.
@@ -80,16 +72,21 @@ func bareEventParse(_ bytes: [UInt8]) -> Int {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) != 0 else { return 0 }
     defer { yaml_parser_delete(&parser) }
-    var count = 0
-    bytes.withUnsafeBufferPointer { buffer in
+    return bytes.withUnsafeBufferPointer { buffer in
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        var event = yaml_event_t()
-        while yaml_parser_parse(&parser, &event) != 0 {
-            count += 1
-            let done = event.type == YAML_STREAM_END_EVENT
-            yaml_event_delete(&event)
-            if done { break }
-        }
+        return drainEvents(&parser)
+    }
+}
+
+/// Parses and frees every event up to the end of the stream (or the first error); the event count.
+private func drainEvents(_ parser: inout yaml_parser_t) -> Int {
+    var count = 0
+    var event = yaml_event_t()
+    while yaml_parser_parse(&parser, &event) != 0 {
+        count += 1
+        let done = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if done { break }
     }
     return count
 }

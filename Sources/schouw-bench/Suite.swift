@@ -69,10 +69,7 @@ private func suiteUsage() -> Int32 {
 /// Runs `schouw-bench audit FILE --json` in a new process and reads its figures.
 private func measureInChildProcess(path: String, runs: Int) -> [String: Any]? {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
-        process.executableURL = Bundle.main.executableURL
-    }
+    process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     process.arguments = ["audit", path, "--runs", String(runs), "--json"]
     let pipe = Pipe()
     process.standardOutput = pipe

@@ -37,7 +37,7 @@ import Testing
         if ProcessInfo.processInfo.environment["SCHOUW_UPDATE_GOLDEN"] == "1" {
             let header = "# cel-spec conformance cases that fail, one `file/section/name: reason` per line.\n"
                 + "# Regenerate: SCHOUW_UPDATE_GOLDEN=1 swift test --filter ConformanceTests\n"
-            try (header + lines.map { $0 + "\n" }.joined()).write(to: Conformance.knownFailuresURL, atomically: true, encoding: .utf8)
+            try (header + lines.map { $0 + "\n" }.joined()).write(to: Conformance.knownFailuresURL, atomically: false, encoding: .utf8)
             return
         }
         let known = (try? String(contentsOf: Conformance.knownFailuresURL, encoding: .utf8)) ?? ""

@@ -9,7 +9,7 @@ import Testing
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let key = SigningKey.generate(algorithm)
-        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: true, encoding: .utf8)
+        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: false, encoding: .utf8)
         try Fixture.descriptor.write(to: dir.appendingPathComponent("project.yaml"))
         try Fixture.attest(key: key).fileData.write(to: dir.appendingPathComponent("env.json"))
 
@@ -30,7 +30,7 @@ import Testing
         let attestation = try Fixture.attest(key: key, chainPEM: try TestPKI.pem(try pki.leaf(for: key), pki.root))
         #expect(attestation.envelope.signatures[0].cert != nil)
         try attestation.fileData.write(to: dir.appendingPathComponent("env.json"))
-        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: true, encoding: .utf8)
+        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: false, encoding: .utf8)
         let run = try runTool(["python3", Fixture.verifyDSSE, "env.json", "signer.pub"], in: dir)
         #expect(run.status == 0, "verify_dsse.py: \(run.stdout) \(run.stderr)")
     }
@@ -40,7 +40,7 @@ import Testing
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let key = SigningKey.generate(algorithm)
-        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: true, encoding: .utf8)
+        try key.publicKey.pem.write(to: dir.appendingPathComponent("signer.pub"), atomically: false, encoding: .utf8)
         let envelope = try Fixture.attest(key: key).envelope
         let payload = try #require(StrictBase64.decode(envelope.payload))
         // The PAE written independently of DSSE.pae.

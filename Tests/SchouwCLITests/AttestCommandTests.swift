@@ -12,7 +12,7 @@ struct AttestWorkspace {
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-cli-attest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try Self.descriptor.write(to: url("project.yaml"), atomically: true, encoding: .utf8)
+        try Self.descriptor.write(to: url("project.yaml"), atomically: false, encoding: .utf8)
         try writeResult(verdict: "passed", to: "result.json")
         try writeResult(verdict: "failed", to: "failed.json")
     }
@@ -123,7 +123,7 @@ struct AttestWorkspace {
         let ws = try AttestWorkspace()
         defer { ws.remove() }
         try ws.keygen("signer")
-        try "{\"schema\": \"schouw/audit-result/v1\"}".write(to: ws.url("bad.json"), atomically: true, encoding: .utf8)
+        try "{\"schema\": \"schouw/audit-result/v1\"}".write(to: ws.url("bad.json"), atomically: false, encoding: .utf8)
         let bad = try ws.attest(result: "bad.json")
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("bad.json: not a schouw audit result"))

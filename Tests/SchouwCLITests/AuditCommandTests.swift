@@ -37,6 +37,24 @@ import Testing
         #expect((ruleset["sha256"] as? String)?.count == 64)
     }
 
+    @Test func outputFileIsWrittenWholeAndAnUnwritablePathIsAClearError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-audit-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("result.json").path
+        let written = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never",
+                                   "--output", file])
+        let printed = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
+        #expect(written.status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == printed.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["result.json"])
+
+        let missing = dir.appendingPathComponent("no-such-dir/result.json").path
+        let refused = try CLI.run(["audit", Self.examples[0], "--output", missing])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("cannot write \(missing): No such file or directory"))
+    }
+
     @Test func sameInputGivesTheSameBytes() throws {
         let a = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
         let b = try CLI.run(["audit", Self.examples[0], "--format", "json", "--now", "2026-03-01", "--fail-on", "never"])
@@ -49,7 +67,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad.yaml")
-        try "schouw: 1\nproject: {id: p, name: P}\nsystems:\n  - {id: a, kind: sensorr}\n".write(to: file, atomically: true, encoding: .utf8)
+        try "schouw: 1\nproject: {id: p, name: P}\nsystems:\n  - {id: a, kind: sensorr}\n".write(to: file, atomically: false, encoding: .utf8)
         let run = try CLI.run(["audit", file.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("bad.yaml:4:"))

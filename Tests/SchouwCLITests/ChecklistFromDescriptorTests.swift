@@ -32,7 +32,7 @@ import Testing
         systems: [{id: camera, kind: camera, zone: plein, collects: [beelden]}]
 
         """
-        try idea.write(to: dir.appendingPathComponent("idee.yaml"), atomically: true, encoding: .utf8)
+        try idea.write(to: dir.appendingPathComponent("idee.yaml"), atomically: false, encoding: .utf8)
         let run = try CLI.run(["checklist", "idee.yaml", "--phase", "tender", "--format", "markdown", "--lang", "en"], cwd: dir)
         #expect(run.status == 0, "\(run.stderr)")
         for expected in ["CL-AVG-014", "CL-SC-006", "CL-PR-002"] { #expect(run.stdout.contains(expected), "missing \(expected)") }

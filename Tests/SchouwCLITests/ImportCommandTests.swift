@@ -17,7 +17,9 @@ import Testing
         ["fides", "fides/dot-fides"],
     ])
     func importThenValidate(arguments: [String]) throws {
-        let out = try Self.temporaryDirectory().appendingPathComponent("imported.yaml").path
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("imported.yaml").path
         let source = Self.reference.appendingPathComponent(arguments[1]).path
         let run = try CLI.run(["import", arguments[0], source, "--output", out])
         #expect(run.status == 0, "\(run.stderr)")
@@ -46,6 +48,7 @@ import Testing
 
     @Test func linkToMissingAssetExitsTwoWithLocation() throws {
         let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let model = dir.appendingPathComponent("model.yaml")
         try Data("""
         threagile_version: 1.0.0
@@ -65,6 +68,7 @@ import Testing
 
     @Test func fidesUnknownKeyExitsTwoWithLocation() throws {
         let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let manifest = dir.appendingPathComponent("system.yml")
         try Data("system:\n  - fides_key: a\n    system_typ: Service\n".utf8).write(to: manifest)
         let run = try CLI.run(["import", "fides", manifest.path])
@@ -76,6 +80,7 @@ import Testing
     @Test(arguments: ["threagile", "fides"])
     func garbageEmptyAndMissingInputsExitTwo(format: String) throws {
         let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let garbage = dir.appendingPathComponent("garbage.yaml")
         try Data("{{{ : : [\u{7}".utf8).write(to: garbage)
         let empty = dir.appendingPathComponent("empty.yaml")

@@ -35,7 +35,7 @@ import Testing
         let index = ws.url(".schouw/register/index.jsonl")
         let text = try String(contentsOf: index, encoding: .utf8)
         try text.replacingOccurrences(of: "\"verdict\":\"failed\"", with: "\"verdict\":\"passed\"")
-            .write(to: index, atomically: true, encoding: .utf8)
+            .write(to: index, atomically: false, encoding: .utf8)
         let run = try ws.schouw(["register", "verify"])
         #expect(run.status == 1)
         #expect(run.stdout == "FAIL register .schouw/register: entry 2 (index.jsonl:2): the entry's hash does not match its contents: the entry was edited\n")

@@ -45,9 +45,9 @@ import Testing
     func workspace() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("broken/custom"), withIntermediateDirectories: true)
-        try Self.brokenRule.write(to: dir.appendingPathComponent("broken/custom/XX-001.yaml"), atomically: true, encoding: .utf8)
-        try Self.brokenExpressions.write(to: dir.appendingPathComponent("broken/custom/XX-002.yaml"), atomically: true, encoding: .utf8)
-        try Self.brokenTypes.write(to: dir.appendingPathComponent("broken/custom/XX-003.yaml"), atomically: true, encoding: .utf8)
+        try Self.brokenRule.write(to: dir.appendingPathComponent("broken/custom/XX-001.yaml"), atomically: false, encoding: .utf8)
+        try Self.brokenExpressions.write(to: dir.appendingPathComponent("broken/custom/XX-002.yaml"), atomically: false, encoding: .utf8)
+        try Self.brokenTypes.write(to: dir.appendingPathComponent("broken/custom/XX-003.yaml"), atomically: false, encoding: .utf8)
         return dir
     }
 
@@ -115,7 +115,7 @@ enum Golden {
     static func check(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = CLI.packageRoot.appendingPathComponent("Tests/SchouwCLITests/Golden/\(name)")
         if ProcessInfo.processInfo.environment["SCHOUW_UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try actual.write(to: url, atomically: false, encoding: .utf8)
             return
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""

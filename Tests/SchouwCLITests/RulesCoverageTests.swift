@@ -49,7 +49,7 @@ import Testing
         assert: "true"
         message: {nl: m, en: m}
         remediation: {nl: r, en: r}
-        """.write(to: dir.appendingPathComponent("X-001.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: dir.appendingPathComponent("X-001.yaml"), atomically: false, encoding: .utf8)
         let run = try CLI.run(["rules", "coverage", "--framework", "avg", "--format", "json", "--rules", dir.path])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]

@@ -26,7 +26,7 @@ import Testing
         defer { ws.remove() }
         try ws.keygen("signer")
         #expect(try ws.attest().status == 0)
-        try (AttestWorkspace.descriptor + "  phase: pilot\n").write(to: ws.url("project.yaml"), atomically: true, encoding: .utf8)
+        try (AttestWorkspace.descriptor + "  phase: pilot\n").write(to: ws.url("project.yaml"), atomically: false, encoding: .utf8)
         let run = try ws.schouw(["verify", "project.intoto.json", "--key", "signer.pub"] + Self.gate)
         #expect(run.status == 1)
         #expect(run.stdout.contains("FAIL descriptor digest: project.yaml has sha256 "))
@@ -64,7 +64,7 @@ import Testing
             .replacingOccurrences(of: "\"verdict\":\"passed\"", with: "\"verdict\":\"passes\"").utf8)
         #expect(changed != decoded)
         try text.replacingOccurrences(of: payload, with: changed.base64EncodedString())
-            .write(to: ws.url("tampered.json"), atomically: true, encoding: .utf8)
+            .write(to: ws.url("tampered.json"), atomically: false, encoding: .utf8)
         let tampered = try ws.schouw(["verify", "tampered.json", "--key", "signer.pub"])
         #expect(tampered.status == 1)
         #expect(tampered.stdout.contains("FAIL signature"))
@@ -83,7 +83,7 @@ import Testing
         defer { ws.remove() }
         try ws.keygen("signer")
         #expect(try ws.attest().status == 0)
-        try "garbage".write(to: ws.url("garbage.json"), atomically: true, encoding: .utf8)
+        try "garbage".write(to: ws.url("garbage.json"), atomically: false, encoding: .utf8)
         let run = try ws.schouw(arguments)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -113,7 +113,7 @@ import Testing
         let sig = try Data(contentsOf: ws.url("sig.bin"))
         try """
         {"payload":"\(payload.base64EncodedString())","payloadType":"\(type)","signatures":[{"keyid":"","sig":"\(sig.base64EncodedString())"}]}
-        """.write(to: ws.url("openssl.json"), atomically: true, encoding: .utf8)
+        """.write(to: ws.url("openssl.json"), atomically: false, encoding: .utf8)
 
         let run = try ws.schouw(["verify", "openssl.json", "--key", "k.pub", "--signer", "Extern"] + Self.gate)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
@@ -126,7 +126,7 @@ import Testing
         defer { ws.remove() }
         try ws.keygen("signer")
         try "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-            .write(to: ws.url("leaf.ext"), atomically: true, encoding: .utf8)
+            .write(to: ws.url("leaf.ext"), atomically: false, encoding: .utf8)
         for (root, cn) in [("root", "Test Root"), ("other", "Other Root")] {
             try shell(["openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "\(root).key"], in: ws.dir)
             try shell(["openssl", "req", "-x509", "-new", "-key", "\(root).key", "-subj", "/CN=\(cn)/O=Gemeente Voorbeeld",

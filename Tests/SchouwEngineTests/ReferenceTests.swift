@@ -71,7 +71,7 @@ import Testing
             assert: "true"
             message: {nl: m, en: m}
             remediation: {nl: r, en: r}
-            """.write(to: dir.appendingPathComponent("X-001.yaml"), atomically: true, encoding: .utf8)
+            """.write(to: dir.appendingPathComponent("X-001.yaml"), atomically: false, encoding: .utf8)
         let rules = RuleLoader.load(rulesDirectory: dir.path, includeBuiltIn: false)
         #expect(!rules.hasErrors, "\(rules.rendered())")
         let found = ReferenceCheck.check(rules.rules, catalogues: try ReferenceCheck.builtInCatalogues())

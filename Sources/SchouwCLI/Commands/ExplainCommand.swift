@@ -74,7 +74,7 @@ struct ExplainCommand: ParsableCommand {
         if !outcome.missing.isEmpty { out += " (missing: \(outcome.missing.joined(separator: ", ")))" }
         out += "\n"
         if outcome.status == .fail { out += "  \(outcome.message)\n" }
-        let activation = Activation(evaluator.bindings(for: s))
+        let activation = evaluator.activation(for: s)
         if let when = r.when {
             let trace = when.program.trace(activation)
             out += "  when \(oneLine(when.source)) = \(Self.short(trace.result))\n"

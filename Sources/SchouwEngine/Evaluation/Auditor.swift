@@ -62,7 +62,7 @@ public enum Auditor {
             descriptor: .init(path: descriptorPath, sha256: descriptor.files.first?.sha256 ?? "", files: files),
             ruleset: .init(sha256: rules.digest, rules: rules.rules.count, catalogues: catalogues),
             project: .init(id: p.id, name: p.name, organisation: p.organisation, phase: p.phase?.rawValue, bio: p.bio.rawValue),
-            evaluatedAt: rfc3339(settings.now),
+            evaluatedAt: Clock.rfc3339(settings.now),
             gate: .init(failOn: settings.failOn.rawValue, failOnUnknown: settings.failOnUnknown, verdict: passes ? "passed" : "failed"),
             summary: OutcomeSummary.summary(outcomes),
             outcomes: outcomes,
@@ -70,7 +70,6 @@ public enum Auditor {
             rules: rules.rules.filter { usedRules.contains($0.id) }.map { $0.info(settings.lang) })
     }
 
-    static func rfc3339(_ date: Date) -> String { Clock.rfc3339(date) }
 }
 
 extension ISODate {

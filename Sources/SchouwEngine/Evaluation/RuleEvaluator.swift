@@ -20,6 +20,7 @@ public struct RuleEvaluator: Sendable {
     public let values: DescriptorValues
     public let now: Date
     let globals: [String: Value]
+    let sharedActivation: Activation
 
     /// `fields`: the field names the rules read (`RuleSet.referencedFields`); heavy facts outside it
     /// are not built. Nil builds everything (for `eval` and `explain`, which may read anything).
@@ -37,6 +38,7 @@ public struct RuleEvaluator: Sendable {
             "purposes": .list(values.purposes),
             "now": .timestamp(Timestamp(seconds: Int64(now.timeIntervalSince1970.rounded(.down)))),
         ]
+        sharedActivation = Activation(globals)
     }
 
     /// A subject of one kind: its id, display name, CEL value and where it is written.
@@ -90,10 +92,9 @@ public struct RuleEvaluator: Sendable {
         // Rules in finding-id order and subjects by id: the outcomes come out sorted.
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
-        let shared = Activation(globals)
         // One activation per subject, shared by every rule of its kind.
         let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.map { kind, subjects in
-            (kind, subjects.map { activation(shared, $0) })
+            (kind, subjects.map { activation(for: $0) })
         })
         let collector = Slots<[Outcome]>(count: ordered.count, empty: [])
         DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
@@ -108,13 +109,14 @@ public struct RuleEvaluator: Sendable {
         return collector.all().flatMap { $0 }
     }
 
-    /// The shared variables plus the subject under its singular name.
-    func activation(_ shared: Activation, _ subject: Subject) -> Activation {
-        subject.kind == .project ? shared : shared.binding(subject.kind.variable, subject.value)
+    /// The shared variables plus the subject under its singular name. The shared table is built once
+    /// per evaluator; binding a subject on top of it costs no new table.
+    public func activation(for subject: Subject) -> Activation {
+        subject.kind == .project ? sharedActivation : sharedActivation.binding(subject.kind.variable, subject.value)
     }
 
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
-        evaluate(rule, subject, activation: activation(Activation(globals), subject), texts: RuleTexts(rule, lang: lang))
+        evaluate(rule, subject, activation: activation(for: subject), texts: RuleTexts(rule, lang: lang))
     }
 
     /// A rule's texts in one language, with its message template compiled once for all subjects.
@@ -183,7 +185,7 @@ extension RuleEvaluator {
     /// The procurement checklist asks this: a requirement applies whatever the current state is.
     public func applicability(_ rule: Rule, _ subject: Subject) -> OutcomeStatus {
         guard let when = rule.when else { return .pass }
-        switch Self.verdict(when.program.evaluate(Activation(bindings(for: subject)))) {
+        switch Self.verdict(when.program.evaluate(activation(for: subject))) {
         case .holds(true): return .pass
         case .holds(false): return .notApplicable
         case .unknown, .error: return .unknown

@@ -1,26 +1,20 @@
 import Foundation
+import SchouwResult
 
 /// Escaping for every output syntax. Descriptor names, rule messages and waiver reasons come from
 /// suppliers and third parties: whatever they hold (HTML, scripts, Markdown, terminal escapes) must be
 /// shown as text and never interpreted. Each function is total: any string in, safe text out.
 public enum Escape {
-    /// True for characters that steer a terminal or a renderer rather than print: C0 and C1 controls,
-    /// DEL, and the Unicode bidirectional overrides ("Trojan Source").
     static func isSteering(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
-        let v = scalar.value
-        if keepNewlines && (v == 0x0A || v == 0x09) { return false }
-        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return true }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F { return true }
-        return false
+        SteeringCharacters.contains(scalar, keepNewlines: keepNewlines)
     }
 
     /// Control characters shown as visible `\u{1b}` text, so an ESC, BEL or OSC 8 hyperlink in a name is
     /// visible in the report and inert in the terminal.
     public static func visibleControls(_ text: String, keepNewlines: Bool = false) -> String {
         // Nearly every string is clean: returning it as is spares a copy per field of every outcome.
-        // A byte scan decides that for most; 0xC2 and 0xE2 may start a C1 control or bidi mark.
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+        let plain = text.utf8.withContiguousStorageIfAvailable {
+            !SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: keepNewlines)
         }
         if plain == true { return text }
         if !text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: keepNewlines) }) { return text }
@@ -136,7 +130,7 @@ public enum Escape {
     public static func jsonSafe(_ data: Data) -> Data {
         // A byte scan first: a JSON result of a city-wide audit runs to hundreds of megabytes and
         // almost never holds such characters, so it is neither decoded nor copied.
-        guard data.withUnsafeBytes({ mayHoldSteering($0) }) else { return data }
+        guard data.withUnsafeBytes({ SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: true) }) else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: true) }) else { return data }
         var out = ""
@@ -149,26 +143,6 @@ public enum Escape {
             }
         }
         return Data(out.utf8)
-    }
-
-    /// False only when the UTF-8 bytes surely hold no steering character other than newline and tab:
-    /// no C0 control, no DEL, no C1 control (C2 80-9F) and no bidi or direction mark (E2 80 8E-8F,
-    /// E2 80 AA-AE, E2 81 A6-A9).
-    static func mayHoldSteering(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for (i, byte) in bytes.enumerated() {
-            switch byte {
-            case 0x0A, 0x09: continue
-            case 0..<0x20, 0x7F: return true
-            case 0xC2: if i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) { return true }
-            case 0xE2:
-                guard i + 2 < bytes.count else { continue }
-                let (b1, b2) = (bytes[i + 1], bytes[i + 2])
-                if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2) { return true }
-                if b1 == 0x81, (0xA6...0xA9).contains(b2) { return true }
-            default: continue
-            }
-        }
-        return false
     }
 
     /// SARIF plain-text messages treat `[text](target)` as an embedded link; brackets are escaped so a

@@ -1,0 +1,39 @@
+/// Characters that steer a terminal or a renderer rather than print: C0 and C1 controls, DEL, and
+/// the Unicode bidirectional overrides and marks ("Trojan Source"). Descriptor texts come from
+/// suppliers and third parties, so every output escapes these; the JSON result writer and the report
+/// escapers share this one definition.
+public enum SteeringCharacters {
+    /// `keepNewlines`: newline and tab count as text (multi-line fields).
+    public static func contains(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
+        let v = scalar.value
+        if keepNewlines && (v == 0x0A || v == 0x09) { return false }
+        if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return true }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F { return true }
+        return false
+    }
+
+    /// False only when the UTF-8 bytes surely hold no steering character: a scan without decoding, for
+    /// the fast path of texts that are almost always clean. (C1 controls are C2 80-9F; the marks and
+    /// overrides E2 80 8E-8F, E2 80 AA-AE and E2 81 A6-A9.)
+    public static func mayOccur<C: Collection>(inUTF8 bytes: C, keepNewlines: Bool) -> Bool
+        where C.Element == UInt8, C.Index == Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            switch byte {
+            case 0x0A, 0x09: if !keepNewlines { return true }
+            case 0..<0x20, 0x7F: return true
+            case 0xC2: if i + 1 < bytes.endIndex, (0x80...0x9F).contains(bytes[i + 1]) { return true }
+            case 0xE2:
+                if i + 2 < bytes.endIndex {
+                    let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                    if b1 == 0x80, b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2) { return true }
+                    if b1 == 0x81, (0xA6...0xA9).contains(b2) { return true }
+                }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+}
