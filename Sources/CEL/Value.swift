@@ -128,18 +128,33 @@ enum MapKey: Hashable, Sendable {
 }
 
 /// An immutable CEL map that remembers insertion order (for deterministic output) and indexes keys.
+///
+/// Two layouts: a map built from pairs keeps its keys and a hash index of its own; a map laid out by
+/// an `ObjectShape` keeps only its values, and finds them through the shape's shared key table. A
+/// descriptor becomes tens of thousands of objects of a few shapes, so the second layout halves their
+/// memory and keeps field lookups in the shared, cache-warm table.
 public final class MapValue: Sendable {
-    public let entries: [(key: Value, value: Value)]
+    /// Keys in entry order; nil for maps laid out by a shape (their keys are `shape.sortedKeys`).
+    private let ownKeys: [Value]?
+    /// Values in entry order.
+    let values: [Value]
+    /// The shared key layout, for maps built from one.
+    let shape: ObjectShape?
     /// Positions by key; nil for maps built from an `ObjectShape`, whose keys are all strings and
-    /// found through `fieldTable`.
+    /// found through the shape's `fieldTable`.
     let index: [MapKey: Int]?
     /// Set for maps that stand for declared object types (e.g. `schouw.Party`); `type(x)` reports it.
     public let objectType: String?
+    /// Open-addressing table of entry positions for string keys, probed with `FieldName.hash`:
+    /// field selection (`flow.personal`) is the hottest operation in rule evaluation, and this
+    /// avoids hashing the field name on every access. Empty for shaped maps (the shape has it).
+    let fieldTable: [Int32]
 
     /// Builds a map; duplicate keys are an error, as in CEL map literals.
     public static func make(_ pairs: [(Value, Value)], objectType: String? = nil) -> Result<MapValue, EvalError> {
-        var entries: [(key: Value, value: Value)] = []
-        entries.reserveCapacity(pairs.count)
+        var keys: [Value] = [], values: [Value] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         var index: [MapKey: Int] = [:]
         for (key, value) in pairs {
             guard let mapKey = MapKey(key), !isDouble(key) else {
@@ -148,10 +163,11 @@ public final class MapValue: Sendable {
             if index[mapKey] != nil {
                 return .failure(EvalError(.invalidArgument, "Failed with repeated key: \(key.literal)"))
             }
-            index[mapKey] = entries.count
-            entries.append((key, value))
+            index[mapKey] = keys.count
+            keys.append(key)
+            values.append(value)
         }
-        return .success(MapValue(entries: entries, index: index, objectType: objectType))
+        return .success(MapValue(keys: keys, values: values, index: index, objectType: objectType))
     }
 
     private static func isDouble(_ v: Value) -> Bool {
@@ -159,48 +175,84 @@ public final class MapValue: Sendable {
         return false
     }
 
-    /// Open-addressing table of entry positions for string keys, probed with `FieldName.hash`:
-    /// field selection (`flow.personal`) is the hottest operation in rule evaluation, and this
-    /// avoids hashing the field name on every access.
-    let fieldTable: [Int32]
-
-    init(entries: [(key: Value, value: Value)], index: [MapKey: Int], objectType: String?) {
-        self.entries = entries
+    private init(keys: [Value], values: [Value], index: [MapKey: Int], objectType: String?) {
+        self.ownKeys = keys
+        self.values = values
+        self.shape = nil
         self.index = index
         self.objectType = objectType
-        self.fieldTable = ObjectShape.table(entries.map { entry -> String? in
-            if case .string(let key) = entry.key { return key }
+        self.fieldTable = ObjectShape.table(keys.map { key -> String? in
+            if case .string(let name) = key { return name }
             return nil
         })
+    }
+
+    /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
+    /// matters when a descriptor turns into tens of thousands of objects of a few shapes.
+    /// `values` are in the shape's assignment order.
+    public init(shape: ObjectShape, values: [Value], objectType: String?) {
+        var sorted: [Value] = []
+        sorted.reserveCapacity(values.count)
+        for position in shape.sortedPositions { sorted.append(values[position]) }
+        self.ownKeys = nil
+        self.values = sorted
+        self.shape = shape
+        self.index = nil
+        self.objectType = objectType
+        self.fieldTable = []
+    }
+
+    /// A map with string keys, sorted by key for a stable iteration order.
+    public convenience init(stringKeyed fields: [String: Value], objectType: String? = nil) {
+        var keys: [Value] = [], values: [Value] = []
+        var index: [MapKey: Int] = [:]
+        for key in fields.keys.sorted() {
+            index[.string(key)] = keys.count
+            keys.append(.string(key))
+            values.append(fields[key] ?? .null)
+        }
+        self.init(keys: keys, values: values, index: index, objectType: objectType)
     }
 
     /// Field selection with a precomputed hash.
     @inline(__always)
     func lookup(field: FieldName) -> Value? {
+        if let shape {
+            let table = shape.fieldTable
+            guard !table.isEmpty else { return nil }
+            let mask = table.count - 1
+            var slot = field.hash & mask
+            while true {
+                let position = Int(table[slot])
+                if position < 0 { return nil }
+                if shape.sortedKeys[position] == field.name { return values[position] }
+                slot = (slot + 1) & mask
+            }
+        }
         let table = fieldTable
-        guard !table.isEmpty else { return nil }
+        guard !table.isEmpty, let keys = ownKeys else { return nil }
         let mask = table.count - 1
         var slot = field.hash & mask
         while true {
             let position = Int(table[slot])
             if position < 0 { return nil }
-            if case .string(let key) = entries[position].key, key == field.name { return entries[position].value }
+            if case .string(let key) = keys[position], key == field.name { return values[position] }
             slot = (slot + 1) & mask
         }
     }
 
-    /// A map with string keys, sorted by key for a stable iteration order.
-    public convenience init(stringKeyed fields: [String: Value], objectType: String? = nil) {
-        var entries: [(key: Value, value: Value)] = []
-        var index: [MapKey: Int] = [:]
-        for key in fields.keys.sorted() {
-            index[.string(key)] = entries.count
-            entries.append((.string(key), fields[key] ?? .null))
-        }
-        self.init(entries: entries, index: index, objectType: objectType)
+    public var count: Int { values.count }
+
+    /// The keys in entry order.
+    public var keys: [Value] {
+        if let ownKeys { return ownKeys }
+        return shape?.sortedKeys.map { .string($0) } ?? []
     }
 
-    public var count: Int { entries.count }
+    /// The entries in order (for iteration, equality and printing; lookups do not go through this).
+    public var entries: [(key: Value, value: Value)] {
+        Array(zip(keys, values))
+    }
 
     /// The value for `key`, using CEL's numeric key equivalence.
     public func lookup(_ key: Value) -> Value? {
@@ -209,30 +261,13 @@ public final class MapValue: Sendable {
             return nil
         }
         guard let mapKey = MapKey(key), let position = index[mapKey] else { return nil }
-        return entries[position].value
-    }
-
-    /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
-    /// matters when a descriptor turns into tens of thousands of objects of a few shapes.
-    /// `values` are in the shape's assignment order.
-    public init(shape: ObjectShape, values: [Value], objectType: String?) {
-        var entries: [(key: Value, value: Value)] = []
-        entries.reserveCapacity(values.count)
-        for (key, position) in zip(shape.sortedKeys, shape.sortedPositions) {
-            entries.append((.string(key), values[position]))
-        }
-        self.entries = entries
-        self.index = nil
-        self.objectType = objectType
-        self.fieldTable = shape.fieldTable
+        return values[position]
     }
 
     /// The value of string key `field`, if present.
     public func lookup(field: String) -> Value? {
         lookup(field: FieldName(field))
     }
-
-    public var keys: [Value] { entries.map(\.key) }
 }
 
 /// The key layout shared by maps with the same string keys: keys sorted for a stable iteration

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// CEL equality and ordering, including heterogeneous numeric comparison (`1 == 1u == 1.0`).
 extension Value {
     /// CEL `==`: values of different kinds are unequal (not an error); numbers compare by value.
@@ -5,7 +11,7 @@ extension Value {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return Value.sameCodePoints(a, b)
         case (.bytes(let a), .bytes(let b)): return a == b
         case (.timestamp(let a), .timestamp(let b)): return a == b
         case (.duration(let a), .duration(let b)): return a == b
@@ -25,6 +31,21 @@ extension Value {
             return Value.compareNumbers(self, other) == 0
         default: return false
         }
+    }
+
+    /// CEL compares strings by code points, not by Swift's canonical equivalence. Compared as UTF-8
+    /// bytes in place: this runs for every `in [...]` and `== '...'` of every rule.
+    @inline(__always)
+    static func sameCodePoints(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
+                guard let x = pa.baseAddress, let y = pb.baseAddress else { return pa.count == pb.count }
+                return memcmp(x, y, pa.count) == 0
+            }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// -1, 0 or 1 when both are numbers and comparable; nil otherwise (or when a NaN is involved).

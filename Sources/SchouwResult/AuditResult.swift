@@ -217,7 +217,9 @@ public struct AppliedWaiver: Codable, Sendable, Equatable {
 /// reference count instead of a dozen, and an array of outcomes is an array of pointers.
 public struct Outcome: Codable, Sendable, Equatable {
     struct Fields: Codable, Equatable {
-        var finding: String
+        /// Nil when it is the default `RULE@kind:id`, derived on demand: an audit makes hundreds of
+        /// thousands of outcomes and reports read the finding ids of only a few of them.
+        var finding: String?
         var rule: String
         var status: OutcomeStatus
         var severity: Severity
@@ -238,7 +240,13 @@ public struct Outcome: Codable, Sendable, Equatable {
 
     private var storage: Storage
 
-    public var finding: String { get { storage.fields.finding } set { update { $0.finding = newValue } } }
+    public var finding: String {
+        get {
+            let fields = storage.fields
+            return fields.finding ?? Outcome.findingID(rule: fields.rule, kind: fields.subject.kind, id: fields.subject.id)
+        }
+        set { update { $0.finding = newValue } }
+    }
     public var rule: String { get { storage.fields.rule } set { update { $0.rule = newValue } } }
     public var status: OutcomeStatus { get { storage.fields.status } set { update { $0.status = newValue } } }
     public var severity: Severity { get { storage.fields.severity } set { update { $0.severity = newValue } } }
@@ -252,6 +260,14 @@ public struct Outcome: Codable, Sendable, Equatable {
     /// True when a `--baseline` result already held this finding.
     public var baseline: Bool? { get { storage.fields.baseline } set { update { $0.baseline = newValue } } }
 
+    /// An outcome whose finding id is the default `RULE@kind:id`.
+    public init(rule: String, status: OutcomeStatus, severity: Severity, subject: SubjectRef,
+                references: [Reference], message: String, location: Location?, missing: [String] = []) {
+        storage = Storage(Fields(finding: nil, rule: rule, status: status, severity: severity, subject: subject,
+                                 references: references, message: message, location: location, missing: missing,
+                                 waiver: nil, baseline: nil))
+    }
+
     public init(finding: String, rule: String, status: OutcomeStatus, severity: Severity, subject: SubjectRef,
                 references: [Reference], message: String, location: Location?, missing: [String] = [],
                 waiver: AppliedWaiver? = nil, baseline: Bool? = nil) {
@@ -261,15 +277,43 @@ public struct Outcome: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        storage = Storage(try Fields(from: decoder))
+        let fields = try Fields(from: decoder)
+        guard fields.finding != nil else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "an outcome needs its finding id"))
+        }
+        storage = Storage(fields)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try storage.fields.encode(to: encoder)
+        try resolved.encode(to: encoder)
     }
 
     public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage === rhs.storage || lhs.resolved == rhs.resolved
+    }
+
+    /// The fields with the finding id spelt out, so a derived id and the same id given compare equal.
+    private var resolved: Fields {
+        var fields = storage.fields
+        if fields.finding == nil { fields.finding = finding }
+        return fields
+    }
+
+    /// `RULE@kind:id` (SPEC 2.4), built in one allocation.
+    public static func findingID(rule: String, kind: String, id: String) -> String {
+        var rule = rule, kind = kind, id = id
+        let count = rule.utf8.count + kind.utf8.count + id.utf8.count + 2
+        return rule.withUTF8 { r in kind.withUTF8 { k in id.withUTF8 { i in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                var at = buffer.initialize(fromContentsOf: r)
+                buffer[at] = UInt8(ascii: "@"); at += 1
+                at = buffer[at...].initialize(fromContentsOf: k)
+                buffer[at] = UInt8(ascii: ":"); at += 1
+                at = buffer[at...].initialize(fromContentsOf: i)
+                return at
+            }
+        } } }
     }
 
     private mutating func update(_ change: (inout Fields) -> Void) {

@@ -54,7 +54,11 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         }
         outcomes = []
         guard let result else { return 2 }
-        phases.report.add { _ = try? TextReporter().render(result, context: ReportContext(descriptor: descriptor)) }
+        phases.report.add {
+            // As `schouw audit` does: streamed to the output (here counted), never whole in memory.
+            var written = 0
+            try? TextReporter().stream(result, context: ReportContext(descriptor: descriptor)) { written += $0.count }
+        }
         phases.total.add(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: processCPUSeconds() - cpuStart)
         if encodeJSON {
             // Streamed and counted, as `schouw audit --format json` writes it: never whole in memory.

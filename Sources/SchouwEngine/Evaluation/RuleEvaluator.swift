@@ -92,8 +92,9 @@ public struct RuleEvaluator: Sendable {
         // Rules in finding-id order and subjects by id: the outcomes come out sorted.
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
-        // One activation per subject, shared by every rule of its kind.
-        let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.map { kind, subjects in
+        // One activation per subject, shared by every rule of its kind; none for kinds no rule reads.
+        let kinds = Set(ordered.map(\.forEach))
+        let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.filter { kinds.contains($0.key) }.map { kind, subjects in
             (kind, subjects.map { activation(for: $0) })
         })
         let collector = Slots<[Outcome]>(count: ordered.count, empty: [])
@@ -134,7 +135,9 @@ public struct RuleEvaluator: Sendable {
         var status: OutcomeStatus
         var missing: [String] = []
         var note: String?
-        switch rule.when.map({ Self.verdict($0.program.evaluate(activation)) }) ?? .holds(true) {
+        // Read through the optional in place: copying the rule's expression struct per subject
+        // cost a dozen reference counts.
+        switch (rule.when?.program.evaluate(activation)).map(Self.verdict) ?? .holds(true) {
         case .holds(false):
             status = .notApplicable
         case .unknown(let m):
@@ -156,8 +159,7 @@ public struct RuleEvaluator: Sendable {
         } : texts.title
         if let note { message += " (evaluation error: \(note))" }
         let mark = subject.mark
-        return Outcome(finding: FindingID.make(rule: rule.id, kind: subject.kind.rawValue, id: subject.id),
-                       rule: rule.id, status: status, severity: rule.severity,
+        return Outcome(rule: rule.id, status: status, severity: rule.severity,
                        subject: SubjectRef(kind: subject.kind.rawValue, id: subject.id, name: subject.name),
                        references: rule.references, message: message,
                        location: Location(file: mark.file, line: mark.line, column: mark.column), missing: missing)

@@ -1,16 +1,10 @@
+import SchouwResult
+
 /// Finding ids `RULE-ID@kind:id` (SPEC 2.4): stable across runs and orderings, the key for waivers,
 /// baselines and SARIF fingerprints.
 public enum FindingID {
     public static func make(rule: String, kind: String, id: String) -> String {
-        // Built by appending into reserved room: one per outcome, hundreds of thousands per audit.
-        var finding = ""
-        finding.reserveCapacity(rule.utf8.count + kind.utf8.count + id.utf8.count + 2)
-        finding += rule
-        finding += "@"
-        finding += kind
-        finding += ":"
-        finding += id
-        return finding
+        Outcome.findingID(rule: rule, kind: kind, id: id)
     }
 
     /// Splits a finding id or waiver pattern into its three segments; nil when it is not of the form

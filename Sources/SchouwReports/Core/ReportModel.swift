@@ -152,13 +152,21 @@ struct ReportModel {
             let keys = outcomes.map { (severity: $0.severity, rank: rank[$0.rule] ?? Int.max) }
             // Results list outcomes in finding order; then the position breaks ties as the finding
             // would, without comparing hundreds of thousands of strings.
-            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { $0.finding <= $1.finding }
+            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { DisplayOrder.inFindingOrder($0, $1) }
             let positions = outcomes.indices.sorted { i, j in
                 if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
                 if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
                 return inFindingOrder ? i < j : outcomes[i].finding < outcomes[j].finding
             }
             return positions.map { outcomes[$0] }
+        }
+
+        /// `a.finding <= b.finding`, without spelling out both ids when rule and kind agree (the ids
+        /// then differ only after the same `RULE@kind:` prefix).
+        static func inFindingOrder(_ a: Outcome, _ b: Outcome) -> Bool {
+            let x = a.subject, y = b.subject
+            if a.rule == b.rule, x.kind == y.kind { return x.id <= y.id }
+            return a.finding <= b.finding
         }
     }
 

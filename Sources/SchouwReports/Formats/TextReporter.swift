@@ -9,11 +9,18 @@ public struct TextReporter: Reporter {
     public init() {}
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        var whole = Data()
+        try stream(result, context: context) { whole.append($0) }
+        return whole
+    }
+
+    /// Streams in pieces of about a megabyte: a city-wide audit's report runs to tens of megabytes,
+    /// and building it whole before writing cost more in fresh memory pages than in formatting.
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let t = ReportTexts.of(context.lang)
         let c = Colours(enabled: context.colour)
         var lines = Lines()
-        lines.text.reserveCapacity(256 + 160 * (model.failures.count + model.unknowns.count))
         let e = Escape.terminal
 
         var header = "\(e(result.tool.name)) \(e(result.tool.version)) · \(e(result.project.name))"
@@ -26,15 +33,18 @@ public struct TextReporter: Reporter {
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
+            let mark = "  " + c.severity(severity, "✗") + " "
             for outcome in group {
-                lines.append("  " + c.severity(severity, "✗") + " " + findingLine(outcome, e: e))
-                lines.append("    " + e(outcome.message))
+                lines.add(mark)
+                appendFinding(outcome, to: &lines, e: e)
+                lines.add("\n    "); lines.add(e(outcome.message)); lines.add("\n")
                 if let waiver = outcome.waiver, waiver.expired {
                     lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
                 }
                 if let rule = model.rule(outcome.rule), !rule.remediation.isEmpty {
-                    lines.append("    → " + e(rule.remediation))
+                    lines.add("    → "); lines.add(e(rule.remediation)); lines.add("\n")
                 }
+                try lines.flushIfFull(to: sink)
             }
         }
         if !model.unknowns.isEmpty {
@@ -43,17 +53,18 @@ public struct TextReporter: Reporter {
             // Written piece by piece: a city-wide audit lists a hundred thousand of these.
             let missingLabel = "    \(t.missingFacts): "
             for outcome in model.unknowns {
-                lines.text += "  ? "
-                appendFinding(outcome, to: &lines.text, e: e)
-                lines.text += "\n"
+                lines.add("  ? ")
+                appendFinding(outcome, to: &lines, e: e)
+                lines.add("\n")
                 let missing = outcome.missing
                 guard !missing.isEmpty else { continue }
-                lines.text += missingLabel
+                lines.add(missingLabel)
                 for (i, fact) in missing.enumerated() {
-                    if i > 0 { lines.text += ", " }
-                    lines.text += e(fact)
+                    if i > 0 { lines.add(", ") }
+                    lines.add(e(fact))
                 }
-                lines.text += "\n"
+                lines.add("\n")
+                try lines.flushIfFull(to: sink)
             }
         }
         if !model.waiverOutcomes.isEmpty {
@@ -76,31 +87,46 @@ public struct TextReporter: Reporter {
         }
         lines.append("")
         lines.append(verdictLine(model, t: t, c: c))
-        return Data(lines.text.utf8)
+        try lines.flush(to: sink)
     }
 
-    /// The report's text, one line at a time: appended to one string rather than collected and
-    /// joined, since a city-wide audit lists hundreds of thousands of lines.
+    /// The report's bytes, appended as UTF-8 rather than to a `String` (whose appends cost
+    /// hundreds of instructions each), and handed to the sink whenever they reach about a megabyte.
     private struct Lines {
-        var text = ""
+        static let pieceSize = 1 << 20
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(Lines.pieceSize + 4096) }
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func add(_ number: Int) { add(String(number)) }
+
         mutating func append(_ line: String) {
-            text += line
-            text += "\n"
+            add(line)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+
+        mutating func flushIfFull(to sink: (Data) throws -> Void) throws {
+            if bytes.count >= Lines.pieceSize { try flush(to: sink) }
+        }
+
+        mutating func flush(to sink: (Data) throws -> Void) throws {
+            guard !bytes.isEmpty else { return }
+            try sink(Data(bytes))
+            bytes.removeAll(keepingCapacity: true)
         }
     }
 
-    private func findingLine(_ outcome: Outcome, e: (String) -> String) -> String {
-        var line = ""
-        appendFinding(outcome, to: &line, e: e)
-        return line
-    }
-
     /// `RULE kind:id  file:line:col`.
-    private func appendFinding(_ outcome: Outcome, to text: inout String, e: (String) -> String) {
+    private func appendFinding(_ outcome: Outcome, to lines: inout Lines, e: (String) -> String) {
         let subject = outcome.subject
-        text += e(outcome.rule); text += " "; text += e(subject.kind); text += ":"; text += e(subject.id)
+        lines.add(e(outcome.rule)); lines.add(" "); lines.add(e(subject.kind)); lines.add(":"); lines.add(e(subject.id))
         if let loc = outcome.location {
-            text += "  "; text += e(loc.file); text += ":"; text += String(loc.line); text += ":"; text += String(loc.column)
+            lines.add("  "); lines.add(e(loc.file)); lines.add(":"); lines.add(loc.line); lines.add(":"); lines.add(loc.column)
         }
     }
 
