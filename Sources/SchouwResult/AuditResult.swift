@@ -210,6 +210,15 @@ public struct AppliedWaiver: Codable, Sendable, Equatable {
     }
 }
 
+/// An immutable value kept behind a reference, encoded and compared as the value itself.
+final class Boxed<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    init(from decoder: any Decoder) throws { value = try Value(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+    static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
+}
+
 /// One rule's verdict on one subject.
 ///
 /// A city-wide audit holds hundreds of thousands of outcomes that are filtered, sorted and regrouped
@@ -228,13 +237,14 @@ public struct Outcome: Codable, Sendable, Equatable {
         var message: String
         var location: Location?
         var missing: [String]
-        var waiver: AppliedWaiver?
+        /// Boxed: few outcomes carry a waiver, and inline it would double the size of every outcome.
+        var waiver: Boxed<AppliedWaiver>?
         var baseline: Bool?
     }
 
     /// Mutated only when uniquely referenced (see `update`), so sharing it across threads is safe.
     final class Storage: @unchecked Sendable {
-        var fields: Fields
+        @exclusivity(unchecked) var fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -256,7 +266,10 @@ public struct Outcome: Codable, Sendable, Equatable {
     public var location: Location? { get { storage.fields.location } set { update { $0.location = newValue } } }
     /// Facts an `unknown` outcome lacked, as CEL paths (`party.transfer`, `asset.retention`).
     public var missing: [String] { get { storage.fields.missing } set { update { $0.missing = newValue } } }
-    public var waiver: AppliedWaiver? { get { storage.fields.waiver } set { update { $0.waiver = newValue } } }
+    public var waiver: AppliedWaiver? {
+        get { storage.fields.waiver?.value }
+        set { update { $0.waiver = newValue.map(Boxed.init) } }
+    }
     /// True when a `--baseline` result already held this finding.
     public var baseline: Bool? { get { storage.fields.baseline } set { update { $0.baseline = newValue } } }
 
@@ -273,7 +286,7 @@ public struct Outcome: Codable, Sendable, Equatable {
                 waiver: AppliedWaiver? = nil, baseline: Bool? = nil) {
         storage = Storage(Fields(finding: finding, rule: rule, status: status, severity: severity, subject: subject,
                                  references: references, message: message, location: location, missing: missing,
-                                 waiver: waiver, baseline: baseline))
+                                 waiver: waiver.map(Boxed.init), baseline: baseline))
     }
 
     public init(from decoder: any Decoder) throws {

@@ -179,20 +179,22 @@ public enum FactBuilder {
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
                                  systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists,
                                  computeReach: Bool) {
-        var held = [Set<Int>](repeating: [], count: d.systems.count)
-        var received = [Set<Int>](repeating: [], count: d.systems.count)
-        var sent = [Set<Int>](repeating: [], count: d.systems.count)
+        // Index lists, appended freely and made sorted and unique once: tens of thousands of small
+        // hash sets cost more in hashing than the whole graph walk.
+        var held = [[Int]](repeating: [], count: d.systems.count)
+        var received = [[Int]](repeating: [], count: d.systems.count)
+        var sent = [[Int]](repeating: [], count: d.systems.count)
         for (si, s) in d.systems.enumerated() {
             for id in s.collects {
                 guard let a = index.data[id] else { continue }
-                held[si].insert(a)
+                held[si].append(a)
                 assets[a].collectedBy.append(s.id)
                 let sensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
                 if systems[si].publicSpace && (sensing || s.kind == nil) { assets[a].collectedInPublicSpace = true }
             }
             for id in s.stores {
                 guard let a = index.data[id] else { continue }
-                held[si].insert(a)
+                held[si].append(a)
                 assets[a].storedBy.append(s.id)
             }
         }
@@ -202,26 +204,32 @@ public enum FactBuilder {
             systems[b].inbound.append(flow.id)
             for id in flow.data {
                 guard let a = index.data[id] else { continue }
-                held[b].insert(a)
-                received[b].insert(a)
+                held[b].append(a)
+                received[b].append(a)
             }
             // Data leaves its source system too: the sender handles what it sends.
             if let a = flows[fi].fromSystem {
-                for id in flow.data { if let x = index.data[id] { held[a].insert(x); sent[a].insert(x) } }
+                for id in flow.data { if let x = index.data[id] { held[a].append(x); sent[a].append(x) } }
             }
+        }
+        for si in 0..<d.systems.count {
+            held[si].makeSortedUnique()
+            received[si].makeSortedUnique()
+            sent[si].makeSortedUnique()
         }
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
-        var reach = [Set<Int>](repeating: [], count: d.data.count)
+        var reach = [[Int]](repeating: [], count: d.data.count)
         for si in 0..<d.systems.count where computeReach {
             for a in held[si] {
-                reach[a].insert(si)
+                reach[a].append(si)
                 for src in assets[a].sources {
                     guard let s = index.data[src] else { continue }
-                    if !assets[s].personal || assets[a].personal { reach[s].insert(si) }
+                    if !assets[s].personal || assets[a].personal { reach[s].append(si) }
                 }
             }
         }
+        for a in reach.indices { reach[a].makeSortedUnique() }
         for si in 0..<d.systems.count {
             let handles = held[si].map { d.data[$0].id }.sorted()
             systems[si].handles = handles
@@ -357,5 +365,19 @@ extension AssetFacts {
         identifier = identifier || other.identifier
         biometric = biometric || other.biometric
         location = location || other.location
+    }
+}
+
+extension Array where Element == Int {
+    /// Sorts and drops repeats in place.
+    mutating func makeSortedUnique() {
+        guard count > 1 else { return }
+        sort()
+        var kept = 1
+        for i in 1..<count where self[i] != self[kept - 1] {
+            self[kept] = self[i]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -1,19 +1,19 @@
 /// Collects diagnostics while reading, plus the ids and references a descriptor defines, so
 /// references can be resolved once every file is read.
 ///
-/// A class because every nested `MappingReader` reports into the same place.
+/// A class because every nested `MappingReader` reports into the same place. One loader uses it on
+/// one thread; the tables read for every object skip the runtime exclusivity check.
 public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Kinds seen so far; ids and references are stored per kind position (a handful of kinds, so a
     /// linear scan is cheaper than hashing the kind name for every object).
-    private var kinds: [String] = []
-    private var kindLengths: [Int] = []
-    private var kindFirstBytes: [UInt8?] = []
+    @exclusivity(unchecked) private var kinds: [String] = []
+    @exclusivity(unchecked) private var kindLengths: [Int] = []
+    @exclusivity(unchecked) private var kindFirstBytes: [UInt8?] = []
     /// Ids per kind, with the node that defined each.
-    private var idTables: [[String: YAMLNode]] = []
-    /// References per kind, in reading order.
-    /// References per kind as (document number << 32 | node index): no node handles, no reference counts.
-    private var referenceLists: [[UInt64]] = []
+    @exclusivity(unchecked) private var idTables: [[String: YAMLNode]] = []
+    /// References per kind, in reading order, as (document number << 32 | node index): no node handles, no reference counts.
+    @exclusivity(unchecked) private var referenceLists: [[UInt64]] = []
     private var documents: [YAMLDocument] = []
 
     public init() {

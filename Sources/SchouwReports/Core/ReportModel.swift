@@ -153,12 +153,31 @@ struct ReportModel {
             // Results list outcomes in finding order; then the position breaks ties as the finding
             // would, without comparing hundreds of thousands of strings.
             let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { DisplayOrder.inFindingOrder($0, $1) }
+            if inFindingOrder, let buckets = bucketed(outcomes, keys) { return buckets }
             let positions = outcomes.indices.sorted { i, j in
                 if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
                 if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
                 return inFindingOrder ? i < j : outcomes[i].finding < outcomes[j].finding
             }
             return positions.map { outcomes[$0] }
+        }
+
+        /// The same order as the comparison sort when ties keep their position: one counting pass
+        /// over (severity, rule rank) buckets instead of a comparison sort of every finding.
+        private func bucketed(_ outcomes: [Outcome], _ keys: [(severity: Severity, rank: Int)]) -> [Outcome]? {
+            let ranks = rank.count
+            guard keys.allSatisfy({ $0.rank < ranks }) else { return nil }
+            let severities = Severity.allCases.count
+            let bucketOf = keys.map { (severities - 1 - $0.severity.rank) * ranks + $0.rank }
+            var starts = [Int](repeating: 0, count: severities * ranks + 1)
+            for b in bucketOf { starts[b + 1] += 1 }
+            for b in 1..<starts.count { starts[b] += starts[b - 1] }
+            var slots = [Int](repeating: 0, count: outcomes.count)
+            for (i, b) in bucketOf.enumerated() {
+                slots[starts[b]] = i
+                starts[b] += 1
+            }
+            return slots.map { outcomes[$0] }
         }
 
         /// `a.finding <= b.finding`, without spelling out both ids when rule and kind agree (the ids
