@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module layers, lowest first. A module only imports modules above it in this list:
-//   CYAML, CEL, SchouwResult  ->  SchouwModel  ->  SchouwEngine  ->  SchouwReports, SchouwAttest,
+//   CYAML, CEL, SchouwConcurrency, SchouwResult  ->  SchouwModel  ->  SchouwEngine  ->  SchouwReports, SchouwAttest,
 //   SchouwChecklist, SchouwImport  ->  SchouwCLI  ->  schouw (entry point)
 let package = Package(
     name: "schouw",
@@ -23,14 +23,16 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Common Expression Language: lexer, parser, checker, interpreter. No dependencies by design.
         .target(name: "CEL"),
+        // Work spread over the cores (parallel map with results in order). No dependencies.
+        .target(name: "SchouwConcurrency"),
         // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
         .target(name: "SchouwResult"),
         // Descriptor model, YAML node tree with source marks, loader and diagnostics.
         .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
-        .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwModel", "SchouwResult"]),
+        .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwConcurrency", "SchouwModel", "SchouwResult"]),
         // One reporter per output format, and data-flow diagrams.
-        .target(name: "SchouwReports", dependencies: ["SchouwModel", "SchouwResult"]),
+        .target(name: "SchouwReports", dependencies: ["SchouwConcurrency", "SchouwModel", "SchouwResult"]),
         // in-toto statements in DSSE envelopes, keys, verification, the register.
         .target(name: "SchouwAttest", dependencies: [
             "SchouwResult",

@@ -48,7 +48,15 @@ struct Planner {
         case .call(let target, let function, let args):
             return call(e, target: target, function: function, args: args)
         case .list(let elements):
-            return .list(elements.map { plan($0) })
+            let nodes = elements.map { plan($0) }
+            // A list of literals (`role in ['recipient', 'third-party']`) is the same value for every
+            // evaluation: built once here instead of allocated per subject.
+            let constants = nodes.compactMap { node -> Value? in
+                if case .constant(let value) = node.op, !value.isError { return value }
+                return nil
+            }
+            if constants.count == nodes.count { return .constant(.list(constants)) }
+            return .list(nodes)
         case .map(let entries):
             return .map(entries.map { (plan($0.key), plan($0.value)) })
         case .message(let typeName, _):

@@ -1,3 +1,4 @@
+import SchouwConcurrency
 import Foundation
 import CEL
 import SchouwModel

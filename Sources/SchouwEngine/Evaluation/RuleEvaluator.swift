@@ -88,8 +88,13 @@ public struct RuleEvaluator: Sendable {
     }
 
     /// All outcomes, before waivers, sorted by finding id.
+    ///
+    /// Rule by rule, each over its subjects: one rule's outcomes are made together and lie together
+    /// in memory, which the reports that read them rule by rule depend on. (Subject by subject, with
+    /// every rule of the kind per subject, evaluated no faster and made every report slower.) Each
+    /// outcome is written straight to its place in the result, which is in finding order: rules by
+    /// id, then subjects by id.
     public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
-        // Rules in finding-id order and subjects by id: the outcomes come out sorted.
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         // One activation per subject, shared by every rule of its kind; none for kinds no rule reads.
@@ -97,17 +102,36 @@ public struct RuleEvaluator: Sendable {
         let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.filter { kinds.contains($0.key) }.map { kind, subjects in
             (kind, subjects.map { activation(for: $0) })
         })
-        let collector = Slots<[Outcome]>(count: ordered.count, empty: [])
-        DispatchQueue.concurrentPerform(iterations: ordered.count) { i in
-            let rule = ordered[i]
-            let texts = RuleTexts(rule, lang: lang)
-            let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
-            let outcomes = subjects.indices.map { s in
-                evaluate(rule, subjects[s], activation: bound[s], texts: texts)
+        var units: [(rule: Int, subjects: Range<Int>, offset: Int)] = [], total = 0
+        for (r, rule) in ordered.enumerated() {
+            let count = subjectsByKind[rule.forEach]?.count ?? 0
+            // Large kinds in stretches, so both cores stay busy to the end.
+            for start in stride(from: 0, to: count, by: 4_096) {
+                units.append((r, start..<min(start + 4_096, count), total))
             }
-            collector.set(i, outcomes)
+            total += count
         }
-        return collector.all().flatMap { $0 }
+        let work = units
+        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { initialized = 0; return }
+            let target = OutcomeSlots(base: base)
+            DispatchQueue.concurrentPerform(iterations: work.count) { u in
+                let unit = work[u], rule = ordered[unit.rule]
+                let texts = RuleTexts(rule, lang: lang)
+                let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
+                for s in unit.subjects {
+                    target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: unit.offset + s)
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// The result array's storage, written by several workers at once. Safe because every
+    /// (rule, subject) pair has its own slot and each is written exactly once.
+    private struct OutcomeSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Outcome>
+        func put(_ outcome: Outcome, at index: Int) { (base + index).initialize(to: outcome) }
     }
 
     /// The shared variables plus the subject under its singular name. The shared table is built once

@@ -1,3 +1,4 @@
+import SchouwConcurrency
 import CEL
 import Foundation
 import SchouwModel

@@ -1,3 +1,4 @@
+import SchouwConcurrency
 import SchouwResult
 
 /// The result regrouped the way human-readable reports present it (text, Markdown, HTML): failures by
@@ -62,24 +63,17 @@ struct ReportModel {
         self.rulesByID = rules
 
         // One pass: count, pick the outcomes reports list, and tally per run of one rule's outcomes.
-        // Packs and BIO measures are then tallied per rule, not per outcome.
-        var counts = Counts()
-        var failures: [Outcome] = [], unknowns: [Outcome] = [], waiverOutcomes: [Outcome] = []
-        var runs: [(rule: String, references: [Reference], tally: Tally)] = []
-        for outcome in result.outcomes {
-            let status = outcome.effectiveStatus
-            switch status {
-            case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
-            case .unknown: counts.unknown += 1; unknowns.append(outcome)
-            case .pass: counts.pass += 1
-            case .notApplicable: counts.notApplicable += 1
-            case .waived: counts.waived += 1
-            }
-            if outcome.waiver != nil { waiverOutcomes.append(outcome) }
-            if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
-            if runs.last?.rule != outcome.rule { runs.append((outcome.rule, outcome.references, Tally())) }
-            runs[runs.count - 1].tally.add(status)
+        // Packs and BIO measures are then tallied per rule, not per outcome. The pass reads every
+        // outcome once, so on a city-wide audit it waits on memory: it runs in chunks on every core.
+        let outcomes = result.outcomes
+        let parts = parallelMap((outcomes.count + 16_383) / 16_384, minimumChunk: 1) { chunk in
+            Pass(outcomes[(chunk * 16_384)..<min((chunk + 1) * 16_384, outcomes.count)])
         }
+        var pass = Pass(outcomes[0..<0])
+        for part in parts { pass.append(part) }
+        let counts = pass.counts
+        let failures = pass.failures, unknowns = pass.unknowns, waiverOutcomes = pass.waiverOutcomes
+        let runs = pass.runs
         // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
         // city-wide audit is never ordered.
         let order = DisplayOrder(failures.map(\.rule) + unknowns.map(\.rule) + waiverOutcomes.map(\.rule))
@@ -118,6 +112,49 @@ struct ReportModel {
 
     static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
 
+    /// What one pass over a stretch of outcomes finds; passes over consecutive stretches join.
+    struct Pass {
+        var counts = Counts()
+        var failures: [Outcome] = [], unknowns: [Outcome] = [], waiverOutcomes: [Outcome] = []
+        var runs: [(rule: String, references: [Reference], tally: Tally)] = []
+
+        init(_ outcomes: ArraySlice<Outcome>) {
+            for outcome in outcomes {
+                let status = outcome.effectiveStatus
+                switch status {
+                case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
+                case .unknown: counts.unknown += 1; unknowns.append(outcome)
+                case .pass: counts.pass += 1
+                case .notApplicable: counts.notApplicable += 1
+                case .waived: counts.waived += 1
+                }
+                if outcome.waiver != nil { waiverOutcomes.append(outcome) }
+                if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
+                if runs.last?.rule != outcome.rule { runs.append((outcome.rule, outcome.references, Tally())) }
+                runs[runs.count - 1].tally.add(status)
+            }
+        }
+
+        /// This pass followed by `next`, which covered the outcomes right after.
+        mutating func append(_ next: Pass) {
+            for severity in Severity.allCases { counts.fail[severity] += next.counts.fail[severity] }
+            counts.unknown += next.counts.unknown
+            counts.pass += next.counts.pass
+            counts.notApplicable += next.counts.notApplicable
+            counts.waived += next.counts.waived
+            counts.expiredWaivers += next.counts.expiredWaivers
+            failures += next.failures
+            unknowns += next.unknowns
+            waiverOutcomes += next.waiverOutcomes
+            var nextRuns = next.runs[...]
+            if let first = nextRuns.first, let last = runs.last, last.rule == first.rule {
+                runs[runs.count - 1].tally.add(first.tally)
+                nextRuns = nextRuns.dropFirst()
+            }
+            runs += nextRuns
+        }
+    }
+
     /// Effective statuses of some outcomes, counted.
     struct Tally {
         var passed = 0, failed = 0, unknown = 0, waived = 0
@@ -131,6 +168,10 @@ struct ReportModel {
             case .waived: waived += 1
             case .notApplicable: break
             }
+        }
+
+        mutating func add(_ other: Tally) {
+            passed += other.passed; failed += other.failed; unknown += other.unknown; waived += other.waived
         }
 
         func add(to p: inout Int, _ f: inout Int, _ u: inout Int, _ w: inout Int) {

@@ -1,4 +1,5 @@
 import Foundation
+import SchouwConcurrency
 import SchouwResult
 
 /// Compact terminal report: failures grouped by severity, information needed, waivers, one verdict line.
@@ -34,7 +35,7 @@ public struct TextReporter: Reporter {
             lines.append("")
             lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
             let mark = "  " + c.severity(severity, "✗") + " "
-            for outcome in group {
+            try render(group, into: &lines, to: sink) { outcome, lines in
                 lines.add(mark)
                 appendFinding(outcome, to: &lines, e: e)
                 lines.add("\n    "); lines.add(e(outcome.message)); lines.add("\n")
@@ -44,27 +45,24 @@ public struct TextReporter: Reporter {
                 if let rule = model.rule(outcome.rule), !rule.remediation.isEmpty {
                     lines.add("    → "); lines.add(e(rule.remediation)); lines.add("\n")
                 }
-                try lines.flushIfFull(to: sink)
             }
         }
         if !model.unknowns.isEmpty {
             lines.append("")
             lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
-            // Written piece by piece: a city-wide audit lists a hundred thousand of these.
             let missingLabel = "    \(t.missingFacts): "
-            for outcome in model.unknowns {
+            try render(model.unknowns, into: &lines, to: sink) { outcome, lines in
                 lines.add("  ? ")
                 appendFinding(outcome, to: &lines, e: e)
                 lines.add("\n")
                 let missing = outcome.missing
-                guard !missing.isEmpty else { continue }
+                guard !missing.isEmpty else { return }
                 lines.add(missingLabel)
                 for (i, fact) in missing.enumerated() {
                     if i > 0 { lines.add(", ") }
                     lines.add(e(fact))
                 }
                 lines.add("\n")
-                try lines.flushIfFull(to: sink)
             }
         }
         if !model.waiverOutcomes.isEmpty {
@@ -90,13 +88,40 @@ public struct TextReporter: Reporter {
         try lines.flush(to: sink)
     }
 
+    /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
+    /// those are rendered in chunks on every core and handed to the sink in order.
+    private func render(_ outcomes: [Outcome], into lines: inout Lines, to sink: (Data) throws -> Void,
+                        _ entry: (Outcome, inout Lines) -> Void) throws {
+        let chunk = 2_048
+        guard outcomes.count > 2 * chunk else {
+            for outcome in outcomes {
+                entry(outcome, &lines)
+                try lines.flushIfFull(to: sink)
+            }
+            return
+        }
+        try lines.flush(to: sink)
+        let chunks = (outcomes.count + chunk - 1) / chunk
+        // A few chunks at a time, so only a few megabytes are ever waiting to be written.
+        let batch = 8
+        for first in stride(from: 0, to: chunks, by: batch) {
+            let pieces = parallelMap(min(batch, chunks - first), minimumChunk: 1) { k -> [UInt8] in
+                let start = (first + k) * chunk
+                var piece = Lines(capacity: 256 * chunk)
+                for outcome in outcomes[start..<min(start + chunk, outcomes.count)] { entry(outcome, &piece) }
+                return piece.bytes
+            }
+            for piece in pieces { try sink(Data(piece)) }
+        }
+    }
+
     /// The report's bytes, appended as UTF-8 rather than to a `String` (whose appends cost
     /// hundreds of instructions each), and handed to the sink whenever they reach about a megabyte.
     private struct Lines {
         static let pieceSize = 1 << 20
         var bytes: [UInt8] = []
 
-        init() { bytes.reserveCapacity(Lines.pieceSize + 4096) }
+        init(capacity: Int = Lines.pieceSize + 4096) { bytes.reserveCapacity(capacity) }
 
         mutating func add(_ text: String) {
             var text = text

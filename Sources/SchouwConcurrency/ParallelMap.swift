@@ -1,17 +1,17 @@
 import Foundation
 
 /// Results of concurrent work, one slot per item.
-final class Slots<T>: @unchecked Sendable {
+public final class Slots<T>: @unchecked Sendable {
     private var items: [T]
     private let lock = NSLock()
-    init(count: Int, empty: T) { items = Array(repeating: empty, count: count) }
-    func set(_ i: Int, _ item: T) { lock.lock(); items[i] = item; lock.unlock() }
-    func all() -> [T] { lock.lock(); defer { lock.unlock() }; return items }
+    public init(count: Int, empty: T) { items = Array(repeating: empty, count: count) }
+    public func set(_ i: Int, _ item: T) { lock.lock(); items[i] = item; lock.unlock() }
+    public func all() -> [T] { lock.lock(); defer { lock.unlock() }; return items }
 }
 
 /// `transform` applied to `0..<count` on every core, in chunks of at least `minimumChunk`; the
 /// results in index order. Small inputs stay on the calling thread.
-func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
+public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
     let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
     guard chunks > 1 else { return (0..<count).map(transform) }
     let slots = Slots<[T]>(count: chunks, empty: [])
