@@ -36,6 +36,44 @@ struct Lexer {
         isIdentStart(s) || isDigit(s)
     }
 
+    /// `==`, `!=`, `<=`, `>=`, `&&`, `||` and `.?`, matched on the scalars (no string built per token).
+    private static func twoCharacterOperator(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> String? {
+        switch (first, second) {
+        case ("=", "="): "=="
+        case ("!", "="): "!="
+        case ("<", "="): "<="
+        case (">", "="): ">="
+        case ("&", "&"): "&&"
+        case ("|", "|"): "||"
+        case (".", "?"): ".?"
+        default: nil
+        }
+    }
+
+    private static func oneCharacterPunctuation(_ s: Unicode.Scalar) -> String? {
+        switch s {
+        case "+": "+"
+        case "-": "-"
+        case "*": "*"
+        case "/": "/"
+        case "%": "%"
+        case "<": "<"
+        case ">": ">"
+        case "!": "!"
+        case "?": "?"
+        case ":": ":"
+        case ".": "."
+        case ",": ","
+        case "(": "("
+        case ")": ")"
+        case "[": "["
+        case "]": "]"
+        case "{": "{"
+        case "}": "}"
+        default: nil
+        }
+    }
+
     /// Skips whitespace and `//` comments.
     private mutating func skipTrivia() {
         while let s = peek() {
@@ -78,7 +116,13 @@ struct Lexer {
                     continue
                 }
                 while Lexer.isIdentPart(peek()) { position += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<position]))
+                // Identifiers are ASCII (see isIdentPart): one byte per scalar.
+                let word = String(unsafeUninitializedCapacity: position - start) { buffer in
+                    for (i, scalar) in scalars[start..<position].enumerated() {
+                        buffer[i] = UInt8(truncatingIfNeeded: scalar.value)
+                    }
+                    return position - start
+                }
                 tokens.append(Token(kind: .identifier(word), start: start, end: position))
                 continue
             }
@@ -101,15 +145,14 @@ struct Lexer {
                 tokens.append(Token(kind: .punct("`" + String(name)), start: start, end: position))
                 continue
             }
-            let two = peek(1).map { String(s) + String($0) } ?? ""
-            if ["==", "!=", "<=", ">=", "&&", "||", ".?"].contains(two) {
+            if let two = Lexer.twoCharacterOperator(s, peek(1)) {
                 position += 2
                 tokens.append(Token(kind: .punct(two), start: start, end: position))
                 continue
             }
-            if "+-*/%<>!?:.,()[]{}".unicodeScalars.contains(s) {
+            if let one = Lexer.oneCharacterPunctuation(s) {
                 position += 1
-                tokens.append(Token(kind: .punct(String(s)), start: start, end: position))
+                tokens.append(Token(kind: .punct(one), start: start, end: position))
                 continue
             }
             if s == "=" {
@@ -162,7 +205,8 @@ struct Lexer {
         position += triple ? 3 : 1
         var out = QuotedText()
         func appendScalar(_ scalar: Unicode.Scalar) {
-            out.bytes.append(contentsOf: Array(String(scalar).utf8))
+            if scalar.isASCII { out.bytes.append(UInt8(truncatingIfNeeded: scalar.value)); return }
+            UTF8.encode(scalar) { out.bytes.append($0) }
         }
         while true {
             guard let c = peek() else { throw LexError(message: "unterminated string literal", offset: start) }
@@ -187,7 +231,7 @@ struct Lexer {
         position += 1
         guard let c = peek() else { throw LexError(message: "unterminated escape sequence", offset: escapeStart) }
         position += 1
-        func push(_ scalar: Unicode.Scalar) { out.append(contentsOf: Array(String(scalar).utf8)) }
+        func push(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
         switch c {
         case "\\": out.append(0x5C)
         case "?": out.append(0x3F)

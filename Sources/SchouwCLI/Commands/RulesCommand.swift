@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Test.self, Lint.self, Coverage.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, pack, subject and title.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules: id, severity, pack, subject and title.")
         @Option(help: "Only rules of this pack (avg, bio, smartcity, procurement, standards).")
         var pack: String?
         @Option(help: "Language of titles: nl or en.")
@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a rule file.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a rule file.")
         @Argument(help: "A rule id.")
         var rule: String
         @OptionGroup var ruleSource: RuleSourceOptions
@@ -52,6 +52,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run the rules' test cases.",
             discussion: "Exit 0 when every case passes, 1 when a case fails, 2 when rules or tests do not load.")
         @Argument(help: "Rule ids to test (default: all).")
@@ -85,6 +86,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Load and type-check every rule; check that each has a failing and a passing test case.",
             discussion: "Prints nothing and exits 0 when all is well; exit 1 on findings.")
         @OptionGroup var ruleSource: RuleSourceOptions
@@ -102,6 +104,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "coverage",
             abstract: "Which measures or articles of a framework the rules check, and which are left to manual assessment.",
             discussion: """
             The start of a statement of applicability (Verklaring van Toepasselijkheid): per BIO2 \

@@ -43,7 +43,10 @@ public struct RuleEnvironment: Sendable {
         }
     }
 
-    public static func celFieldName(_ yamlKey: String) -> String { yamlKey.replacingOccurrences(of: "-", with: "_") }
+    public static func celFieldName(_ yamlKey: String) -> String {
+        guard yamlKey.utf8.contains(UInt8(ascii: "-")) else { return yamlKey }
+        return String(decoding: yamlKey.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
+    }
 
     static func celType(_ type: FieldType) -> CELType {
         switch type {

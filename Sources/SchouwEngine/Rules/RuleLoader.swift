@@ -76,8 +76,8 @@ public enum RuleLoader {
         }
         var tests: [String: RuleSourceFile] = [:]
         for file in files where file.isTests {
-            let name = (file.relativePath as NSString).lastPathComponent
-            let id = name.replacingOccurrences(of: ".tests.yaml", with: "").replacingOccurrences(of: ".tests.yml", with: "")
+            let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+            let id = [".tests.yaml", ".tests.yml"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name
             tests[id] = file
         }
         let digestInput = files.filter { !$0.isTests }.sorted { $0.relativePath < $1.relativePath }
@@ -95,24 +95,38 @@ public enum RuleLoader {
         for rule in rules {
             let texts = [rule.when?.source, rule.assert.source, rule.message.nl, rule.message.en].compactMap { $0 }
             for text in texts {
-                var current = ""
-                var afterDot = false
-                for ch in text.unicodeScalars {
-                    if ch == "." { if afterDot && !current.isEmpty { names.insert(current) }; current = ""; afterDot = true; continue }
-                    if afterDot && (ch == "_" || (ch.isASCII && (ch.properties.isAlphabetic || ("0"..."9").contains(ch)))) {
-                        current.unicodeScalars.append(ch)
-                    } else {
-                        if afterDot && !current.isEmpty { names.insert(current) }
-                        current = ""; afterDot = false
-                    }
+                // Every run of ASCII letters, digits and `_` right after a dot (scanned as bytes).
+                let bytes = Array(text.utf8)
+                var i = 0
+                while i < bytes.count {
+                    guard bytes[i] == UInt8(ascii: ".") else { i += 1; continue }
+                    var end = i + 1
+                    while end < bytes.count, RuleLoader.isNameByte(bytes[end]) { end += 1 }
+                    if end > i + 1 { names.insert(String(decoding: bytes[(i + 1)..<end], as: UTF8.self)) }
+                    i = end
                 }
-                if afterDot && !current.isEmpty { names.insert(current) }
             }
         }
         return names
     }
 
-    static let idPattern = try? NSRegularExpression(pattern: "^[A-Z][A-Z0-9]*-[0-9]{3,4}$")
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "_") || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+            || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+    }
+
+    /// `PREFIX-NNN`: an uppercase letter, uppercase letters or digits, a dash, three or four digits
+    /// (`^[A-Z][A-Z0-9]*-[0-9]{3,4}$`). Checked by hand: a regular expression needs ICU, whose start
+    /// cost more than reading a dozen rules.
+    static func isRuleID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let dash = bytes.lastIndex(of: UInt8(ascii: "-")), dash > 0 else { return false }
+        let isUpper = { (b: UInt8) in b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        let prefix = bytes[..<dash], number = bytes[(dash + 1)...]
+        return isUpper(prefix[prefix.startIndex]) && prefix.allSatisfy { isUpper($0) || isDigit($0) }
+            && (3...4).contains(number.count) && number.allSatisfy(isDigit)
+    }
 
     static func readRule(_ file: RuleSourceFile, environment: RuleEnvironment, sink: DiagnosticSink) -> Rule? {
         let (document, parseDiagnostics) = YAMLParser.parse(text: file.text, path: file.displayPath)
@@ -131,13 +145,13 @@ public enum RuleLoader {
         guard reader.isMapping else { return nil }
 
         let id = reader.string("id") ?? ""
-        if let idNode = reader.value("id"), let pattern = idPattern,
-           pattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) == nil {
+        if let idNode = reader.value("id"), !isRuleID(id) {
             sink.error("rule id `\(id)` is not of the form PREFIX-NNN", at: idNode, hint: "e.g. `AVG-024`, `BIO-005`, `SC-003`")
         }
         let expectedName = id + ".yaml"
-        if !id.isEmpty, (file.relativePath as NSString).lastPathComponent != expectedName, let idNode = reader.value("id") {
-            sink.warning("rule \(id) lives in \((file.relativePath as NSString).lastPathComponent)", at: idNode,
+        let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        if !id.isEmpty, fileName != expectedName, let idNode = reader.value("id") {
+            sink.warning("rule \(id) lives in \(fileName)", at: idNode,
                          hint: "name the file \(expectedName) so its tests are found beside it")
         }
         let title = localized(reader, "title", sink: sink)
