@@ -73,8 +73,7 @@ public struct Environment: Sendable {
             }
             resultType = result
         }
-        var planner = Planner(library: library, declaredVariables: Set(variables.keys),
-                              objectTypeNames: Set(objectTypes.keys))
+        var planner = Planner(library: library, declaredVariables: variables.keys, objectTypeNames: objectTypes.keys)
         let root = planner.plan(parsed.root)
         return Program(source: parsed.source, ast: parsed.root, root: root, slots: planner.slotCount,
                        resultType: resultType, iterationLimit: iterationLimit)

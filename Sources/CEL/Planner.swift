@@ -3,7 +3,7 @@
 struct Planner {
     let library: FunctionLibrary
     /// Variables the environment declares; used to resolve dotted names such as `a.b.c` statically.
-    let declaredVariables: Set<String>
+    let declaredVariables: Dictionary<String, CELType>.Keys
     private var scopes: [(name: String, slot: Int)] = []
     private(set) var slotCount = 0
 
@@ -15,9 +15,11 @@ struct Planner {
     ]
 
     /// Declared object types, usable as type values (`type(p) == schouw.Party`).
-    let objectTypeNames: Set<String>
+    let objectTypeNames: Dictionary<String, ObjectType>.Keys
 
-    init(library: FunctionLibrary, declaredVariables: Set<String>, objectTypeNames: Set<String> = []) {
+    /// The environment's own key views: looked up in place, not copied into sets per compilation.
+    init(library: FunctionLibrary, declaredVariables: Dictionary<String, CELType>.Keys,
+         objectTypeNames: Dictionary<String, ObjectType>.Keys) {
         self.library = library
         self.declaredVariables = declaredVariables
         self.objectTypeNames = objectTypeNames

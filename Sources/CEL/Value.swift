@@ -189,13 +189,10 @@ public final class MapValue: Sendable {
 
     /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
     /// matters when a descriptor turns into tens of thousands of objects of a few shapes.
-    /// `values` are in the shape's assignment order.
+    /// `values` are in the shape's assignment order, and kept in it (no copy per object).
     public init(shape: ObjectShape, values: [Value], objectType: String?) {
-        var sorted: [Value] = []
-        sorted.reserveCapacity(values.count)
-        for position in shape.sortedPositions { sorted.append(values[position]) }
         self.ownKeys = nil
-        self.values = sorted
+        self.values = values
         self.shape = shape
         self.index = nil
         self.objectType = objectType
@@ -225,7 +222,7 @@ public final class MapValue: Sendable {
             while true {
                 let position = Int(table[slot])
                 if position < 0 { return nil }
-                if shape.sortedKeys[position] == field.name { return values[position] }
+                if shape.keys[position] == field.name { return values[position] }
                 slot = (slot + 1) & mask
             }
         }
@@ -251,7 +248,8 @@ public final class MapValue: Sendable {
 
     /// The entries in order (for iteration, equality and printing; lookups do not go through this).
     public var entries: [(key: Value, value: Value)] {
-        Array(zip(keys, values))
+        guard let shape else { return Array(zip(keys, values)) }
+        return zip(shape.sortedKeys, shape.sortedPositions).map { (.string($0), values[$1]) }
     }
 
     /// The value for `key`, using CEL's numeric key equivalence.
@@ -271,8 +269,11 @@ public final class MapValue: Sendable {
 }
 
 /// The key layout shared by maps with the same string keys: keys sorted for a stable iteration
-/// order, and the open-addressing table `MapValue.lookup(field:)` probes.
+/// order, and the open-addressing table `MapValue.lookup(field:)` probes (it gives positions in
+/// assignment order, the order a shaped map keeps its values in).
 public final class ObjectShape: Sendable {
+    /// The keys in assignment order (the order of a shaped map's values).
+    let keys: [String]
     let sortedKeys: [String]
     /// For each sorted key, its position in the order the keys were given.
     let sortedPositions: [Int]
@@ -281,9 +282,10 @@ public final class ObjectShape: Sendable {
     /// `keys` in the order their values will be given; duplicates are not allowed.
     public init(keys: [String]) {
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        self.keys = keys
         sortedKeys = order.map { keys[$0] }
         sortedPositions = order
-        fieldTable = ObjectShape.table(sortedKeys)
+        fieldTable = ObjectShape.table(keys)
     }
 
     public var count: Int { sortedKeys.count }
