@@ -58,7 +58,9 @@ struct AuditCommand: ParsableCommand {
         let settings = AuditSettings(failOn: failOn, failOnUnknown: failOnUnknown,
                                      extraWaivers: waivers, baseline: baselineResult, lang: lang, now: now,
                                      toolVersion: Schouw.version)
-        let result = Auditor.run(descriptor, descriptorPath: file, rules: rules, settings: settings)
+        let result = Auditor.run(descriptor, descriptorPath: file, rules: rules, settings: settings,
+                                 keep: { ExitTeardown.skip($0) })
+        ExitTeardown.skip(result, descriptor, rules)
         try Report.write(result, format: format, lang: lang, descriptor: descriptor, output: output)
         if result.gate.verdict != "passed" { throw ExitCode(1) }
     }

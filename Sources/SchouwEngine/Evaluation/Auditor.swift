@@ -25,10 +25,15 @@ public struct AuditSettings: Sendable {
 public enum Auditor {
     public static let catalogues = ["bio2": "1.3", "bio-1.04": "1.04", "avg": "2016/679", "ap-dpia-list": "Stcrt. 2019, 64418"]
 
+    ///
+    /// `keep` receives the evaluator (the descriptor as CEL values) before it would be freed: a
+    /// command about to exit can hold on to it, since freeing a city-wide audit's objects one by one
+    /// takes longer than the exit that releases them at once.
     public static func run(_ descriptor: Descriptor, descriptorPath: String, rules: RuleSet,
-                           settings: AuditSettings) -> AuditResult {
+                           settings: AuditSettings, keep: (Any) -> Void = { _ in }) -> AuditResult {
         let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: settings.now,
                                       fields: rules.referencedFields)
+        keep(evaluator)
         return assemble(descriptor, descriptorPath: descriptorPath, rules: rules, settings: settings,
                         outcomes: evaluator.evaluate(rules.rules, lang: settings.lang))
     }

@@ -1,0 +1,130 @@
+import Foundation
+import SchouwReports
+import SchouwResult
+import Testing
+
+/// City-wide results take other paths than the small fixtures: the report model's pass runs in
+/// chunks on every core, findings are ordered by counting, and the text report renders its entries
+/// in parallel pieces. These tests hold those paths to what the plain rules say.
+@Suite struct LargeResultTests {
+    static let rules = [
+        RuleInfo(id: "AVG-2", pack: "avg", title: "Doel", severity: .high, references: [], remediation: "Leg een doel vast.",
+                 description: nil, waivable: true),
+        RuleInfo(id: "AVG-10", pack: "avg", title: "Grondslag", severity: .critical, references: [],
+                 remediation: "Leg een grondslag vast.", description: nil, waivable: true),
+        RuleInfo(id: "BIO-7", pack: "bio", title: "Versleuteling", severity: .high, references: [],
+                 remediation: "Versleutel.", description: nil, waivable: true),
+    ]
+
+    /// Rules in finding order (`AVG-10` before `AVG-2`), subjects by id: what the engine produces.
+    static func result(subjects: Int) -> AuditResult {
+        let ids = (0..<subjects).map { String(format: "f%05d", $0) }
+        var outcomes: [Outcome] = []
+        for rule in rules.sorted(by: { $0.id + "@" < $1.id + "@" }) {
+            for (i, id) in ids.enumerated() {
+                let status: OutcomeStatus = i % 3 == 0 ? .fail : i % 3 == 1 ? .unknown : .pass
+                outcomes.append(Outcome(rule: rule.id, status: status, severity: rule.severity,
+                                        subject: SubjectRef(kind: "flow", id: id), references: [],
+                                        message: "\(rule.title) ontbreekt voor \(id)",
+                                        location: Location(file: "stad.yaml", line: i + 1, column: 5),
+                                        missing: status == .unknown ? ["flow.purpose"] : []))
+            }
+        }
+        return AuditResult(lang: "nl", tool: .init(version: "test"),
+                           descriptor: .init(path: "stad.yaml", sha256: "00", files: []),
+                           ruleset: .init(sha256: "11", rules: rules.count, catalogues: [:]),
+                           project: .init(id: "stad", name: "Stad", organisation: nil, phase: nil, bio: "basic"),
+                           evaluatedAt: "2026-01-01T00:00:00Z",
+                           gate: .init(failOn: "high", failOnUnknown: false, verdict: "failed"),
+                           summary: .init(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0),
+                           outcomes: outcomes, waiverNotes: [], rules: rules)
+    }
+
+    /// `RULE kind:id` of every entry in the section that starts with `heading`.
+    static func entries(_ report: String, marker: String) -> [String] {
+        report.split(separator: "\n").filter { $0.hasPrefix(marker) }.map { line in
+            line.dropFirst(marker.count).split(separator: " ").prefix(2).joined(separator: " ")
+        }
+    }
+
+    @Test func textReportListsEveryFindingInDisplayOrder() throws {
+        let subjects = 9_000
+        let result = Self.result(subjects: subjects)
+        let report = String(decoding: try TextReporter().render(result, context: ReportContext()), as: UTF8.self)
+        let ids = (0..<subjects).map { String(format: "f%05d", $0) }
+        // Most severe first; within a severity, rules in natural order (AVG-2 before BIO-7); then subjects.
+        let expectedFailures = [("AVG-10", 0), ("AVG-2", 0), ("BIO-7", 0)].flatMap { rule, remainder in
+            ids.enumerated().filter { $0.offset % 3 == remainder }.map { "\(rule) flow:\($0.element)" }
+        }
+        let expectedUnknowns = ["AVG-10", "AVG-2", "BIO-7"].flatMap { rule in
+            ids.enumerated().filter { $0.offset % 3 == 1 }.map { "\(rule) flow:\($0.element)" }
+        }
+        #expect(Self.entries(report, marker: "  ✗ ") == expectedFailures)
+        #expect(Self.entries(report, marker: "  ? ") == expectedUnknowns)
+        #expect(report.components(separatedBy: "    Ontbrekende gegevens: flow.purpose\n").count - 1 == expectedUnknowns.count)
+        #expect(report.contains("KRITIEK (3000)\n"))
+        #expect(report.contains("HOOG (6000)\n"))
+        #expect(report.hasSuffix("· 9000 informatie nodig · 9000 voldaan · 0 uitgezonderd (drempel: hoog)\n"))
+    }
+
+    @Test(arguments: ["text", "markdown"])
+    func largeReportsDoNotDependOnTheOrderOfOutcomes(format: String) throws {
+        // In finding order the report model orders by counting; shuffled it must sort, and agree.
+        let reporter = try #require(ReporterRegistry.reporter(for: format))
+        let result = Self.result(subjects: 7_000)
+        var shuffled = result
+        var generator = SeededGenerator(seed: 7)
+        shuffled.outcomes.shuffle(using: &generator)
+        let context = ReportContext(lang: .en)
+        #expect(try reporter.render(shuffled, context: context) == (try reporter.render(result, context: context)))
+    }
+
+    @Test func textReportStreamsThePiecesOfTheWhole() throws {
+        let result = Self.result(subjects: 6_000)
+        var pieces: [Data] = []
+        try TextReporter().stream(result, context: ReportContext()) { pieces.append($0) }
+        #expect(pieces.count > 1)
+        #expect(pieces.reduce(Data(), +) == (try TextReporter().render(result, context: ReportContext())))
+    }
+
+    @Test func derivedFindingIDsAreTheSameAsGivenOnes() throws {
+        let subject = SubjectRef(kind: "flow", id: "sensor-naar-gateway")
+        let derived = Outcome(rule: "AVG-001", status: .fail, severity: .high, subject: subject, references: [],
+                              message: "m", location: nil)
+        let given = Outcome(finding: "AVG-001@flow:sensor-naar-gateway", rule: "AVG-001", status: .fail,
+                            severity: .high, subject: subject, references: [], message: "m", location: nil)
+        #expect(derived.finding == "AVG-001@flow:sensor-naar-gateway")
+        #expect(derived == given)
+        #expect(try CanonicalJSON.encodeCompact(derived) == (try CanonicalJSON.encodeCompact(given)))
+        let json = String(decoding: try CanonicalJSON.encodeCompact(derived), as: UTF8.self)
+        #expect(json.contains(#""finding":"AVG-001@flow:sensor-naar-gateway""#))
+
+        var renamed = derived
+        renamed.finding = "AVG-001@flow:other"
+        #expect(renamed.finding == "AVG-001@flow:other")
+        #expect(derived.finding == "AVG-001@flow:sensor-naar-gateway", "copy on write: the original keeps its id")
+    }
+
+    @Test func anOutcomeWithoutFindingIDDoesNotDecode() throws {
+        let given = Outcome(finding: "AVG-001@flow:f", rule: "AVG-001", status: .pass, severity: .high,
+                            subject: SubjectRef(kind: "flow", id: "f"), references: [], message: "m", location: nil)
+        let json = String(decoding: try CanonicalJSON.encodeCompact(given), as: UTF8.self)
+        let without = json.replacingOccurrences(of: #""finding":"AVG-001@flow:f","#, with: "")
+        #expect(without != json)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Outcome.self, from: Data(without.utf8)) }
+        #expect(try JSONDecoder().decode(Outcome.self, from: Data(json.utf8)) == given)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a shuffled test is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
