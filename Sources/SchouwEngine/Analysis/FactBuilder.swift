@@ -231,8 +231,8 @@ public enum FactBuilder {
         }
         for a in reach.indices { reach[a].makeSortedUnique() }
         for si in 0..<d.systems.count {
-            let handles = held[si].map { d.data[$0].id }.sorted()
-            systems[si].handles = handles
+            systems[si].handledAssets = held[si]
+            systems[si].handles = held[si].map { d.data[$0].id }.sorted()
             systems[si].receives = received[si].map { d.data[$0].id }.sorted()
             systems[si].sends = sent[si].map { d.data[$0].id }.sorted()
             systems[si].personal = held[si].contains { assets[$0].personal }
@@ -275,26 +275,29 @@ public enum FactBuilder {
             f.external = p.role != .controller
             return f
         }
-        var processes = [Set<String>](repeating: [], count: d.parties.count)
-        var stores = [Set<String>](repeating: [], count: d.parties.count)
+        // Asset positions, made sorted and unique once per party (hash sets of ids cost more).
+        var processes = [[Int]](repeating: [], count: d.parties.count)
+        var stores = [[Int]](repeating: [], count: d.parties.count)
         for (si, s) in d.systems.enumerated() {
             if let p = systems[si].operatorParty {
                 result[p].operates.append(s.id)
-                processes[p].formUnion(systems[si].handles)
-                stores[p].formUnion(s.stores.filter { index.data[$0] != nil })
+                processes[p] += systems[si].handledAssets
+                stores[p] += s.stores.compactMap { index.data[$0] }
             }
             if let z = systems[si].zone, let hostID = d.zones[z].operator_, let host = index.party[hostID],
                host != systems[si].operatorParty {
                 result[host].hosts.append(s.id)
-                processes[host].formUnion(systems[si].handles)
+                processes[host] += systems[si].handledAssets
             }
         }
         for i in result.indices {
-            result[i].processes = processes[i].sorted()
-            result[i].stores = stores[i].sorted()
+            processes[i].makeSortedUnique()
+            stores[i].makeSortedUnique()
+            result[i].processes = processes[i].map { d.data[$0].id }.sorted()
+            result[i].stores = stores[i].map { d.data[$0].id }.sorted()
             result[i].operates.sort()
             result[i].hosts.sort()
-            result[i].receivesPersonal = processes[i].contains { id in index.data[id].map { assets[$0].personal } ?? false }
+            result[i].receivesPersonal = processes[i].contains { assets[$0].personal }
         }
         return result
     }

@@ -54,6 +54,8 @@ public struct SystemFacts: Sendable {
     public var operatorParty: Int?
     public var receives: [String] = []
     public var handles: [String] = []
+    /// The same assets as positions in `Descriptor.data`, sorted: what the party facts gather.
+    var handledAssets: [Int] = []
     public var personal = false
     public var special = false
     public var country: String?

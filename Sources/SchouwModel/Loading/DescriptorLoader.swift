@@ -19,9 +19,13 @@ public enum DescriptorLoader {
     /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given).
     public static func load(path: String) -> LoadResult {
         var assembly = Assembly()
-        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
+        var file: SourceFile?
+        let (document, diagnostics, _) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
+            file = SourceFile(path: path, bytes: bytes)
+            file?.computeDigestInBackground()
+        }
         assembly.sink.add(contentsOf: diagnostics)
-        if let bytes { assembly.files.append(SourceFile(path: path, bytes: bytes)) }
+        if let file { assembly.files.append(file) }
         if let document {
             assembly.stack.append(canonical(path))
             assembly.read(document, isMain: true)
@@ -142,8 +146,12 @@ private struct Assembly {
             return
         }
         loaded.insert(identity)
-        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown)
-        if let bytes { files.append(SourceFile(path: shown, bytes: bytes)) }
+        var file: SourceFile?
+        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown) { bytes in
+            file = SourceFile(path: shown, bytes: bytes)
+            file?.computeDigestInBackground()
+        }
+        if let file { files.append(file) }
         if bytes == nil {
             // The file itself could not be read: point at the include line.
             for diagnostic in diagnostics {

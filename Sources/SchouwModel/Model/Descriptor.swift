@@ -60,6 +60,13 @@ public struct SourceFile: Sendable {
     init(path: String, bytes: [UInt8]) {
         self.path = path; self.digest = nil; self.storage = SourceStorage(bytes: bytes)
     }
+
+    /// Starts hashing on another core: the loader calls it before parsing, so the digest (which only
+    /// the result needs) is ready by then instead of costing time at the end of a large audit.
+    func computeDigestInBackground() {
+        let storage = self.storage
+        DispatchQueue.global().async { _ = storage.sha256 }
+    }
 }
 
 /// Bytes or text of a source file, with the text and digest computed once, on first use.
@@ -80,12 +87,16 @@ final class SourceStorage: @unchecked Sendable {
         return text
     }
 
+    /// Hashed outside the lock (the bytes never change), so a reader of `text` never waits for it.
     var sha256: String {
+        lock.lock()
+        if let cachedDigest { lock.unlock(); return cachedDigest }
+        let text = bytes == nil ? (cachedText ?? "") : nil
+        lock.unlock()
+        let digest = bytes.map { SHA256Digest.hex($0) } ?? SHA256Digest.hex((text ?? "").utf8)
         lock.lock(); defer { lock.unlock() }
-        if let cachedDigest { return cachedDigest }
-        let digest = bytes.map { SHA256Digest.hex($0) } ?? SHA256Digest.hex((cachedText ?? "").utf8)
-        cachedDigest = digest
-        return digest
+        if cachedDigest == nil { cachedDigest = digest }
+        return cachedDigest ?? digest
     }
 }
 
