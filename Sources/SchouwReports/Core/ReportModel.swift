@@ -65,9 +65,9 @@ struct ReportModel {
         // One pass: count, pick the outcomes reports list, and tally per run of one rule's outcomes.
         // Packs and BIO measures are then tallied per rule, not per outcome. The pass reads every
         // outcome once, so on a city-wide audit it waits on memory: it runs in chunks on every core.
-        let outcomes = result.outcomes
-        let parts = parallelMap((outcomes.count + 16_383) / 16_384, minimumChunk: 1) { chunk in
-            Pass(outcomes[(chunk * 16_384)..<min((chunk + 1) * 16_384, outcomes.count)])
+        let outcomes = result.outcomes, stretch = 16_384
+        let parts = parallelMap((outcomes.count + stretch - 1) / stretch, minimumChunk: 1) { chunk in
+            Pass(outcomes[(chunk * stretch)..<min((chunk + 1) * stretch, outcomes.count)])
         }
         var pass = Pass(outcomes[0..<0])
         for part in parts { pass.append(part) }
