@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Module layers, lowest first. A module only imports modules above it in this list:
-//   CYAML, CEL, SchouwConcurrency, SchouwResult  ->  SchouwModel  ->  SchouwEngine  ->  SchouwReports, SchouwAttest,
-//   SchouwChecklist, SchouwImport  ->  SchouwCLI  ->  schouw (entry point)
+//   CYAML, CEL, SchouwConcurrency  ->  SchouwResult  ->  SchouwModel  ->  SchouwEngine  ->
+//   SchouwReports, SchouwAttest, SchouwChecklist, SchouwImport  ->  SchouwCLI  ->  schouw (entry point)
 let package = Package(
     name: "schouw",
     platforms: [.macOS(.v13)],
@@ -26,7 +26,7 @@ let package = Package(
         // Work spread over the cores (parallel map with results in order). No dependencies.
         .target(name: "SchouwConcurrency"),
         // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
-        .target(name: "SchouwResult"),
+        .target(name: "SchouwResult", dependencies: ["SchouwConcurrency"]),
         // Descriptor model, YAML node tree with source marks, loader and diagnostics.
         .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
