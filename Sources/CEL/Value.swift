@@ -189,8 +189,10 @@ public final class MapValue: Sendable {
 
     /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
     /// matters when a descriptor turns into tens of thousands of objects of a few shapes.
-    /// `values` are in the shape's assignment order, and kept in it (no copy per object).
+    /// `values` are in the shape's assignment order, and kept in it (no copy per object); there is
+    /// one per key of the shape.
     public init(shape: ObjectShape, values: [Value], objectType: String?) {
+        precondition(values.count == shape.count, "a shaped map needs one value per key of its shape")
         self.ownKeys = nil
         self.values = values
         self.shape = shape
