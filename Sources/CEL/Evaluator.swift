@@ -45,11 +45,9 @@ struct Evaluator<T: Tracer> {
                 }
             }
             return eval(fallback)
-        case .select(let operand, let field, _):
+        case .select(let operand, let field, let path):
             let value = eval(operand)
             if case .map(let m) = value, let found = m.lookup(field: field) { return found }
-            // The path only names a missing field: bound here, off the path every hit takes.
-            guard case .select(_, _, let path) = node.op else { return value }
             return Evaluator.select(value, field: field, path: path)
         case .has(let operand, let field):
             switch eval(operand) {

@@ -134,21 +134,36 @@ enum MapKey: Hashable, Sendable {
 /// descriptor becomes tens of thousands of objects of a few shapes, so the second layout halves their
 /// memory and keeps field lookups in the shared, cache-warm table.
 public final class MapValue: Sendable {
-    /// Keys in entry order; nil for maps laid out by a shape (their keys are `shape.sortedKeys`).
-    private let ownKeys: [Value]?
-    /// Values in entry order.
+    /// Where the keys are and how a field is found. One reference either way, so reading the
+    /// layout on every field lookup costs a single reference count.
+    private enum Layout: Sendable {
+        /// Built from pairs: keys of its own.
+        case own(OwnKeys)
+        /// Laid out by a shared shape: the keys, their table and their sorted order are the shape's.
+        case shaped(ObjectShape)
+    }
+
+    /// A map's own keys in entry order, an index by key (CEL's numeric key equivalence), and an
+    /// open-addressing table of the positions of its string keys.
+    private final class OwnKeys: Sendable {
+        let keys: [Value]
+        let index: [MapKey: Int]
+        let fieldTable: [Int32]
+        init(keys: [Value], index: [MapKey: Int]) {
+            self.keys = keys
+            self.index = index
+            self.fieldTable = ObjectShape.table(keys.map { key -> String? in
+                if case .string(let name) = key { return name }
+                return nil
+            })
+        }
+    }
+
+    private let layout: Layout
+    /// Values in entry order (a shaped map: the shape's assignment order).
     let values: [Value]
-    /// The shared key layout, for maps built from one.
-    let shape: ObjectShape?
-    /// Positions by key; nil for maps built from an `ObjectShape`, whose keys are all strings and
-    /// found through the shape's `fieldTable`.
-    let index: [MapKey: Int]?
     /// Set for maps that stand for declared object types (e.g. `schouw.Party`); `type(x)` reports it.
     public let objectType: String?
-    /// Open-addressing table of entry positions for string keys, probed with `FieldName.hash`:
-    /// field selection (`flow.personal`) is the hottest operation in rule evaluation, and this
-    /// avoids hashing the field name on every access. Empty for shaped maps (the shape has it).
-    let fieldTable: [Int32]
 
     /// Builds a map; duplicate keys are an error, as in CEL map literals.
     public static func make(_ pairs: [(Value, Value)], objectType: String? = nil) -> Result<MapValue, EvalError> {
@@ -176,15 +191,9 @@ public final class MapValue: Sendable {
     }
 
     private init(keys: [Value], values: [Value], index: [MapKey: Int], objectType: String?) {
-        self.ownKeys = keys
+        self.layout = .own(OwnKeys(keys: keys, index: index))
         self.values = values
-        self.shape = nil
-        self.index = index
         self.objectType = objectType
-        self.fieldTable = ObjectShape.table(keys.map { key -> String? in
-            if case .string(let name) = key { return name }
-            return nil
-        })
     }
 
     /// A map of string keys laid out by a shared shape: no hash table of its own is built, which
@@ -193,12 +202,9 @@ public final class MapValue: Sendable {
     /// one per key of the shape.
     public init(shape: ObjectShape, values: [Value], objectType: String?) {
         precondition(values.count == shape.count, "a shaped map needs one value per key of its shape")
-        self.ownKeys = nil
+        self.layout = .shaped(shape)
         self.values = values
-        self.shape = shape
-        self.index = nil
         self.objectType = objectType
-        self.fieldTable = []
     }
 
     /// A map with string keys, sorted by key for a stable iteration order.
@@ -213,55 +219,65 @@ public final class MapValue: Sendable {
         self.init(keys: keys, values: values, index: index, objectType: objectType)
     }
 
-    /// Field selection with a precomputed hash.
+    /// Field selection with a precomputed hash: the hottest operation in rule evaluation
+    /// (`flow.personal`), so the field name is never hashed at run time.
     @inline(__always)
     func lookup(field: FieldName) -> Value? {
-        if let shape {
-            let table = shape.fieldTable
-            guard !table.isEmpty else { return nil }
-            let mask = table.count - 1
-            var slot = field.hash & mask
-            while true {
-                let position = Int(table[slot])
-                if position < 0 { return nil }
-                if shape.keys[position] == field.name { return values[position] }
-                slot = (slot + 1) & mask
+        let position: Int?
+        switch layout {
+        case .shaped(let shape):
+            position = Self.probe(shape.fieldTable, field) { shape.keys[$0] == field.name }
+        case .own(let own):
+            position = Self.probe(own.fieldTable, field) {
+                if case .string(let key) = own.keys[$0] { return key == field.name }
+                return false
             }
         }
-        let table = fieldTable
-        guard !table.isEmpty, let keys = ownKeys else { return nil }
+        return position.map { values[$0] }
+    }
+
+    /// The position `field` has in an open-addressing table, if `matches` confirms a candidate.
+    @inline(__always)
+    private static func probe(_ table: [Int32], _ field: FieldName, matches: (Int) -> Bool) -> Int? {
+        guard !table.isEmpty else { return nil }
         let mask = table.count - 1
         var slot = field.hash & mask
         while true {
             let position = Int(table[slot])
             if position < 0 { return nil }
-            if case .string(let key) = keys[position], key == field.name { return values[position] }
+            if matches(position) { return position }
             slot = (slot + 1) & mask
         }
     }
 
     public var count: Int { values.count }
 
-    /// The keys in entry order.
+    /// The keys in entry order (a shaped map: sorted).
     public var keys: [Value] {
-        if let ownKeys { return ownKeys }
-        return shape?.sortedKeys.map { .string($0) } ?? []
+        switch layout {
+        case .own(let own): return own.keys
+        case .shaped(let shape): return shape.sortedKeys.map { .string($0) }
+        }
     }
 
     /// The entries in order (for iteration, equality and printing; lookups do not go through this).
     public var entries: [(key: Value, value: Value)] {
-        guard let shape else { return Array(zip(keys, values)) }
-        return zip(shape.sortedKeys, shape.sortedPositions).map { (.string($0), values[$1]) }
+        switch layout {
+        case .own(let own): return Array(zip(own.keys, values))
+        case .shaped(let shape): return zip(shape.sortedKeys, shape.sortedPositions).map { (.string($0), values[$1]) }
+        }
     }
 
     /// The value for `key`, using CEL's numeric key equivalence.
     public func lookup(_ key: Value) -> Value? {
-        guard let index else {
+        switch layout {
+        case .shaped:
             if case .string(let name) = key { return lookup(field: FieldName(name)) }
             return nil
+        case .own(let own):
+            guard let mapKey = MapKey(key), let position = own.index[mapKey] else { return nil }
+            return values[position]
         }
-        guard let mapKey = MapKey(key), let position = index[mapKey] else { return nil }
-        return values[position]
     }
 
     /// The value of string key `field`, if present.

@@ -44,19 +44,17 @@ public enum ResultJSONWriter {
             w.key("outcomes"); w.beginArray()
             // Outcomes are nearly all of a result: encoded in blocks on every core, written in order.
             // Blocks no larger than a piece (an outcome is some 760 bytes), so pieces stay near `chunkSize`.
-            let list = r.outcomes, block = max(1, min(512, chunkSize / 800)), indent = w.indent
-            let blocks = (list.count + block - 1) / block
-            for first in stride(from: 0, to: blocks, by: 16) {
-                let pieces = parallelMap(min(16, blocks - first), minimumChunk: 1) { k -> [UInt8] in
-                    let b = first + k
-                    // Every block but the first starts with the comma that separates it from the last.
-                    var piece = Writer(out: [], indent: indent, started: [b > 0])
-                    piece.out.reserveCapacity(block * 800)
-                    for o in list[(b * block)..<min((b + 1) * block, list.count)] { piece.element(); outcome(o, &piece) }
-                    return piece.out
-                }
-                for piece in pieces { w.out.append(contentsOf: piece); flushIfFull() }
-            }
+            let list = r.outcomes, indent = w.indent
+            forEachBlockInOrder(list.count, block: min(512, chunkSize / 800), make: { range -> [UInt8] in
+                // Every block but the first starts with the comma that separates it from the last.
+                var piece = Writer(out: [], indent: indent, started: [range.lowerBound > 0])
+                piece.out.reserveCapacity(range.count * 800)
+                for o in list[range] { piece.element(); outcome(o, &piece) }
+                return piece.out
+            }, consume: { piece in
+                w.out.append(contentsOf: piece)
+                flushIfFull()
+            })
             if !list.isEmpty { w.markStarted() }
             w.endArray()
             w.key("project")

@@ -97,6 +97,7 @@ public struct RuleEvaluator: Sendable {
     public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
+        let texts = ordered.map { RuleTexts($0, lang: lang) }
         // One activation per subject, shared by every rule of its kind; none for kinds no rule reads.
         let kinds = Set(ordered.map(\.forEach))
         let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.filter { kinds.contains($0.key) }.map { kind, subjects in
@@ -116,8 +117,7 @@ public struct RuleEvaluator: Sendable {
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let target = OutcomeSlots(base: base)
             DispatchQueue.concurrentPerform(iterations: work.count) { u in
-                let unit = work[u], rule = ordered[unit.rule]
-                let texts = RuleTexts(rule, lang: lang)
+                let unit = work[u], rule = ordered[unit.rule], texts = texts[unit.rule]
                 let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
                 for s in unit.subjects {
                     target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: unit.offset + s)

@@ -1,12 +1,6 @@
-import SchouwResult
-
 /// Finding ids `RULE-ID@kind:id` (SPEC 2.4): stable across runs and orderings, the key for waivers,
-/// baselines and SARIF fingerprints.
+/// baselines and SARIF fingerprints. Built by `Outcome.findingID`; matched here.
 public enum FindingID {
-    public static func make(rule: String, kind: String, id: String) -> String {
-        Outcome.findingID(rule: rule, kind: kind, id: id)
-    }
-
     /// Splits a finding id or waiver pattern into its three segments; nil when it is not of the form
     /// `RULE@kind:id`.
     public static func segments(_ text: String) -> (rule: Substring, kind: Substring, id: Substring)? {

@@ -76,7 +76,7 @@ public enum RuleLoader {
         }
         var tests: [String: RuleSourceFile] = [:]
         for file in files where file.isTests {
-            let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+            let name = file.fileName
             let id = [".tests.yaml", ".tests.yml"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name
             tests[id] = file
         }
@@ -149,7 +149,7 @@ public enum RuleLoader {
             sink.error("rule id `\(id)` is not of the form PREFIX-NNN", at: idNode, hint: "e.g. `AVG-024`, `BIO-005`, `SC-003`")
         }
         let expectedName = id + ".yaml"
-        let fileName = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
+        let fileName = file.fileName
         if !id.isEmpty, fileName != expectedName, let idNode = reader.value("id") {
             sink.warning("rule \(id) lives in \(fileName)", at: idNode,
                          hint: "name the file \(expectedName) so its tests are found beside it")

@@ -9,6 +9,8 @@ public struct RuleSourceFile: Sendable {
     public var text: String
     public var external: Bool
 
+    /// The last component of `relativePath` (`AVG-024.yaml`).
+    public var fileName: String { relativePath.split(separator: "/").last.map(String.init) ?? relativePath }
     public var isTests: Bool { relativePath.hasSuffix(".tests.yaml") || relativePath.hasSuffix(".tests.yml") }
     public var isTaxonomy: Bool { relativePath.hasPrefix("taxonomy/") }
     /// Norm catalogues for coverage reports (`catalogues/`): data, not rules.

@@ -19,11 +19,7 @@ public enum DescriptorLoader {
     /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given).
     public static func load(path: String) -> LoadResult {
         var assembly = Assembly()
-        var file: SourceFile?
-        let (document, diagnostics, _) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
-            file = SourceFile(path: path, bytes: bytes)
-            file?.computeDigestInBackground()
-        }
+        let (document, diagnostics, file) = readAndParse(path)
         assembly.sink.add(contentsOf: diagnostics)
         if let file { assembly.files.append(file) }
         if let document {
@@ -31,6 +27,17 @@ public enum DescriptorLoader {
             assembly.read(document, isMain: true)
         }
         return assembly.finish(mainPath: path, documentLoaded: document != nil)
+    }
+
+    /// Reads and parses one descriptor file; the file (nil when it cannot be read) is hashed on
+    /// another core while it is parsed, since only the result needs its digest.
+    static func readAndParse(_ path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic], file: SourceFile?) {
+        var file: SourceFile?
+        let (document, diagnostics, _) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
+            file = SourceFile(path: path, bytes: bytes)
+            file?.computeDigestInBackground()
+        }
+        return (document, diagnostics, file)
     }
 
     /// Loads a descriptor from text; `path` names it in diagnostics and anchors relative includes.
@@ -146,13 +153,8 @@ private struct Assembly {
             return
         }
         loaded.insert(identity)
-        var file: SourceFile?
-        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: shown, displayPath: shown) { bytes in
-            file = SourceFile(path: shown, bytes: bytes)
-            file?.computeDigestInBackground()
-        }
-        if let file { files.append(file) }
-        if bytes == nil {
+        let (document, diagnostics, file) = DescriptorLoader.readAndParse(shown)
+        guard let file else {
             // The file itself could not be read: point at the include line.
             for diagnostic in diagnostics {
                 sink.error(diagnostic.mark == nil ? "cannot include `\(relative)`: " + diagnostic.message.replacingOccurrences(of: "cannot read `\(shown)`: ", with: "") : diagnostic.message,
@@ -160,6 +162,7 @@ private struct Assembly {
             }
             return
         }
+        files.append(file)
         sink.add(contentsOf: diagnostics)
         guard let document else { return }
         stack.append(identity)

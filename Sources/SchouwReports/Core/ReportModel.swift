@@ -37,6 +37,12 @@ struct ReportModel {
         var waived = 0
         var expiredWaivers = 0
         var totalFailures: Int { Severity.allCases.reduce(0) { $0 + fail[$1] } }
+
+        mutating func add(_ other: Counts) {
+            for severity in Severity.allCases { fail[severity] += other.fail[severity] }
+            unknown += other.unknown; pass += other.pass; notApplicable += other.notApplicable
+            waived += other.waived; expiredWaivers += other.expiredWaivers
+        }
     }
 
     typealias SeveritiesCount = AuditResult.SeverityCounts
@@ -65,12 +71,9 @@ struct ReportModel {
         // One pass: count, pick the outcomes reports list, and tally per run of one rule's outcomes.
         // Packs and BIO measures are then tallied per rule, not per outcome. The pass reads every
         // outcome once, so on a city-wide audit it waits on memory: it runs in chunks on every core.
-        let outcomes = result.outcomes, stretch = 16_384
-        let parts = parallelMap((outcomes.count + stretch - 1) / stretch, minimumChunk: 1) { chunk in
-            Pass(outcomes[(chunk * stretch)..<min((chunk + 1) * stretch, outcomes.count)])
-        }
+        let outcomes = result.outcomes
         var pass = Pass(outcomes[0..<0])
-        for part in parts { pass.append(part) }
+        forEachBlockInOrder(outcomes.count, block: 16_384, make: { Pass(outcomes[$0]) }, consume: { pass.append($0) })
         let counts = pass.counts
         let failures = pass.failures, unknowns = pass.unknowns, waiverOutcomes = pass.waiverOutcomes
         let runs = pass.runs
@@ -137,12 +140,7 @@ struct ReportModel {
 
         /// This pass followed by `next`, which covered the outcomes right after.
         mutating func append(_ next: Pass) {
-            for severity in Severity.allCases { counts.fail[severity] += next.counts.fail[severity] }
-            counts.unknown += next.counts.unknown
-            counts.pass += next.counts.pass
-            counts.notApplicable += next.counts.notApplicable
-            counts.waived += next.counts.waived
-            counts.expiredWaivers += next.counts.expiredWaivers
+            counts.add(next.counts)
             failures += next.failures
             unknowns += next.unknowns
             waiverOutcomes += next.waiverOutcomes

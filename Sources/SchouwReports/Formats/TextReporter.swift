@@ -89,30 +89,17 @@ public struct TextReporter: Reporter {
     }
 
     /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
-    /// those are rendered in chunks on every core and handed to the sink in order.
+    /// they are rendered in blocks on every core and written in order as they are ready.
     private func render(_ outcomes: [Outcome], into lines: inout Lines, to sink: (Data) throws -> Void,
                         _ entry: (Outcome, inout Lines) -> Void) throws {
-        let chunk = 2_048
-        guard outcomes.count > 2 * chunk else {
-            for outcome in outcomes {
-                entry(outcome, &lines)
-                try lines.flushIfFull(to: sink)
-            }
-            return
-        }
-        try lines.flush(to: sink)
-        let chunks = (outcomes.count + chunk - 1) / chunk
-        // A few chunks at a time, so only a few megabytes are ever waiting to be written.
-        let batch = 8
-        for first in stride(from: 0, to: chunks, by: batch) {
-            let pieces = parallelMap(min(batch, chunks - first), minimumChunk: 1) { k -> [UInt8] in
-                let start = (first + k) * chunk
-                var piece = Lines(capacity: 256 * chunk)
-                for outcome in outcomes[start..<min(start + chunk, outcomes.count)] { entry(outcome, &piece) }
-                return piece.bytes
-            }
-            for piece in pieces { try sink(Data(piece)) }
-        }
+        try forEachBlockInOrder(outcomes.count, block: 2_048, batch: 8, make: { range in
+            var piece = Lines(capacity: 256 * range.count)
+            for outcome in outcomes[range] { entry(outcome, &piece) }
+            return piece.bytes
+        }, consume: { piece in
+            lines.bytes += piece
+            try lines.flushIfFull(to: sink)
+        })
     }
 
     /// The report's bytes, appended as UTF-8 rather than to a `String` (whose appends cost
