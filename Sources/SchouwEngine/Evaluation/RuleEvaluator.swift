@@ -103,27 +103,56 @@ public struct RuleEvaluator: Sendable {
         let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.filter { kinds.contains($0.key) }.map { kind, subjects in
             (kind, subjects.map { activation(for: $0) })
         })
-        var units: [(rule: Int, subjects: Range<Int>, offset: Int)] = [], total = 0
-        for (r, rule) in ordered.enumerated() {
-            let count = subjectsByKind[rule.forEach]?.count ?? 0
-            // Large kinds in stretches, so both cores stay busy to the end.
-            for start in stride(from: 0, to: count, by: 4_096) {
-                units.append((r, start..<min(start + 4_096, count), total))
-            }
-            total += count
+        var starts: [Int] = [], total = 0
+        for rule in ordered {
+            starts.append(total)
+            total += subjectsByKind[rule.forEach]?.count ?? 0
         }
-        let work = units
+        let offsets = starts
+        // Whole rules as units, largest first: the cores then work on different rules, so they do
+        // not fight over the reference counts of one plan's nodes and constants, and the last units
+        // are the smallest, so both stay busy to the end. The second core walks its subjects from
+        // the end, so the two seldom touch one subject's values at the same moment.
+        let work = ordered.indices.sorted {
+            let a = subjectsByKind[ordered[$0].forEach]?.count ?? 0, b = subjectsByKind[ordered[$1].forEach]?.count ?? 0
+            return a != b ? a > b : $0 < $1
+        }
+        let queue = WorkQueue(count: work.count)
+        let workers = min(work.count, ProcessInfo.processInfo.activeProcessorCount)
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let target = OutcomeSlots(base: base)
-            DispatchQueue.concurrentPerform(iterations: work.count) { u in
-                let unit = work[u], rule = ordered[unit.rule], texts = texts[unit.rule]
-                let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
-                for s in unit.subjects {
-                    target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: unit.offset + s)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                while let next = queue.take() {
+                    let r = work[next], rule = ordered[r], texts = texts[r], offset = offsets[r]
+                    let subjects = subjectsByKind[rule.forEach] ?? [], bound = activations[rule.forEach] ?? []
+                    let indices = subjects.indices
+                    if worker % 2 == 0 {
+                        for s in indices {
+                            target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: offset + s)
+                        }
+                    } else {
+                        for s in indices.reversed() {
+                            target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: offset + s)
+                        }
+                    }
                 }
             }
             initialized = total
+        }
+    }
+
+    /// Hands out unit numbers in order to whichever worker asks next.
+    private final class WorkQueue: @unchecked Sendable {
+        private var next = 0
+        private let count: Int
+        private let lock = NSLock()
+        init(count: Int) { self.count = count }
+        func take() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
         }
     }
 
