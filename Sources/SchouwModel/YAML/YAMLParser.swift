@@ -17,6 +17,9 @@ public enum YAMLParser {
     public static let maxScalarBytes = 16 * 1024 * 1024
     public static let maxDepth = 256
     public static let maxAliasExpansion = 1_000_000
+    /// Inputs from this size on are parsed in parts on two cores when their layout allows it
+    /// (`SplitParser`); the document is the same either way.
+    static let splitThreshold = 1 << 20
 
     /// Parses `text`; `path` is used in marks and diagnostics.
     public static func parse(text: String, path: String) -> (YAMLDocument?, [Diagnostic]) {
@@ -34,6 +37,9 @@ public enum YAMLParser {
             return (nil, [.error("file is encoded as \(encoding); descriptors must be UTF-8",
                                  at: SourceMark(file: path, line: 1, column: 1),
                                  hint: "save the file as UTF-8 (for example `iconv -f \(encoding) -t UTF-8`)")])
+        }
+        if bytes.count >= splitThreshold, let document = SplitParser.parse(bytes, path: path) {
+            return (document, [])
         }
         var builder = TreeBuilder(path: path, inputSize: bytes.count)
         bytes.withUnsafeBufferPointer { builder.run(input: $0) }
@@ -69,7 +75,12 @@ public enum YAMLParser {
 }
 
 /// Turns libyaml events into the node arena without recursion.
-private struct TreeBuilder {
+///
+/// It can also build one part of a larger input (`SplitParser`): lines then count from
+/// `lineOffset`, the nesting limit counts the `depthOffset` levels that enclose the part, and the
+/// builder notes what would make the part mean something else inside the whole (anchors, aliases,
+/// explicit document markers), so the caller can fall back to one parse of the whole.
+struct TreeBuilder {
     struct OpenContainer {
         var record: Int32
         var scratchBase: Int
@@ -92,9 +103,19 @@ private struct TreeBuilder {
     var diagnostics: [Diagnostic] = []
     var failed = false
     var input: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
+    let lineOffset: Int32
+    let depthOffset: Int
+    /// An anchor or alias was seen.
+    var usedAnchors = false
+    /// The document starts with `---` or a directive.
+    var explicitDocumentStart = false
+    /// The document ends with `...`.
+    var explicitDocumentEnd = false
 
-    init(path: String, inputSize: Int) {
+    init(path: String, inputSize: Int, lineOffset: Int32 = 0, depthOffset: Int = 0) {
         self.path = path
+        self.lineOffset = lineOffset
+        self.depthOffset = depthOffset
         // Generous reservations cost little: large blocks are mapped lazily, so untouched capacity
         // never becomes resident, while growing a large array would copy it.
         records.reserveCapacity(inputSize / 6 + 16)
@@ -132,7 +153,7 @@ private struct TreeBuilder {
     }
 
     mutating func handle(_ event: inout yaml_event_t) {
-        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1) &+ lineOffset
         let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
@@ -153,7 +174,7 @@ private struct TreeBuilder {
             let index = Int32(truncatingIfNeeded: records.count)
             records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
                                       count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
-            if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
+            if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1); usedAnchors = true }
             addChild(index, expanded: 1)
         case YAML_SEQUENCE_START_EVENT:
             openContainer(.sequence, anchor: event.data.sequence_start.anchor, line: line, column: column)
@@ -162,6 +183,7 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             closeContainer()
         case YAML_ALIAS_EVENT:
+            usedAnchors = true
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
                 fail("alias `*\(name)` refers to an unknown anchor", line: line, column: column,
@@ -176,11 +198,17 @@ private struct TreeBuilder {
             }
             addChild(target.index, expanded: target.size)
         case YAML_DOCUMENT_START_EVENT:
+            let start = event.data.document_start
+            if start.implicit == 0 || start.version_directive != nil || start.tag_directives.start != nil {
+                explicitDocumentStart = true
+            }
             documents += 1
             if documents > 1 {
                 fail("the file holds more than one YAML document", line: line, column: column,
                      hint: "remove the `---` separator; use `include:` to combine files")
             }
+        case YAML_DOCUMENT_END_EVENT:
+            if event.data.document_end.implicit == 0 { explicitDocumentEnd = true }
         default:
             break
         }
@@ -192,7 +220,7 @@ private struct TreeBuilder {
     }
 
     mutating func openContainer(_ kind: YAMLNode.Kind, anchor: UnsafeMutablePointer<yaml_char_t>?, line: Int32, column: Int32) {
-        if open.count >= YAMLParser.maxDepth {
+        if open.count + depthOffset >= YAMLParser.maxDepth {
             fail("nesting is deeper than \(YAMLParser.maxDepth) levels", line: line, column: column,
                  hint: "a descriptor needs only a few levels; check for runaway brackets or indentation")
             return
@@ -200,6 +228,7 @@ private struct TreeBuilder {
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
                                   line: line, column: column))
+        if anchor != nil { usedAnchors = true }
         open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchor.map { String(cString: $0) }))
         openExpanded.append(1)
     }
