@@ -184,32 +184,37 @@ public enum FactBuilder {
         var held = [[Int]](repeating: [], count: d.systems.count)
         var received = [[Int]](repeating: [], count: d.systems.count)
         var sent = [[Int]](repeating: [], count: d.systems.count)
-        for (si, s) in d.systems.enumerated() {
+        // Positions, put in id order at the end (`DescriptorIndex`'s orders).
+        var collectedBy = [[Int]](repeating: [], count: d.data.count)
+        var storedBy = [[Int]](repeating: [], count: d.data.count)
+        var inbound = [[Int]](repeating: [], count: d.systems.count)
+        var outbound = [[Int]](repeating: [], count: d.systems.count)
+        for si in d.systems.indices {
+            let s = d.systems[si]
             for id in s.collects {
                 guard let a = index.data[id] else { continue }
                 held[si].append(a)
-                assets[a].collectedBy.append(s.id)
+                collectedBy[a].append(si)
                 let sensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
                 if systems[si].publicSpace && (sensing || s.kind == nil) { assets[a].collectedInPublicSpace = true }
             }
             for id in s.stores {
                 guard let a = index.data[id] else { continue }
                 held[si].append(a)
-                assets[a].storedBy.append(s.id)
+                storedBy[a].append(si)
             }
         }
-        for (fi, flow) in d.flows.enumerated() {
-            if let a = flows[fi].fromSystem { systems[a].outbound.append(flow.id) }
+        for fi in d.flows.indices {
+            if let a = flows[fi].fromSystem { outbound[a].append(fi) }
             guard let b = flows[fi].toSystem else { continue }
-            systems[b].inbound.append(flow.id)
-            for id in flow.data {
+            inbound[b].append(fi)
+            let data = d.flows[fi].data
+            for id in data {
                 guard let a = index.data[id] else { continue }
                 held[b].append(a)
                 received[b].append(a)
-            }
-            // Data leaves its source system too: the sender handles what it sends.
-            if let a = flows[fi].fromSystem {
-                for id in flow.data { if let x = index.data[id] { held[a].append(x); sent[a].append(x) } }
+                // Data leaves its source system too: the sender handles what it sends.
+                if let from = flows[fi].fromSystem { held[from].append(a); sent[from].append(a) }
             }
         }
         for si in 0..<d.systems.count {
@@ -230,22 +235,23 @@ public enum FactBuilder {
             }
         }
         for a in reach.indices { reach[a].makeSortedUnique() }
+        let dataOrder = index.dataOrder, systemOrder = index.systemOrder, flowOrder = index.flowOrder
         for si in 0..<d.systems.count {
             systems[si].handledAssets = held[si]
-            systems[si].handles = held[si].map { d.data[$0].id }.sorted()
-            systems[si].receives = received[si].map { d.data[$0].id }.sorted()
-            systems[si].sends = sent[si].map { d.data[$0].id }.sorted()
+            systems[si].handles = dataOrder.ordered(held[si]).map { d.data[$0].id }
+            systems[si].receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
+            systems[si].sends = dataOrder.ordered(sent[si]).map { d.data[$0].id }
             systems[si].personal = held[si].contains { assets[$0].personal }
             systems[si].special = held[si].contains { assets[$0].special }
-            systems[si].inbound.sort()
-            systems[si].outbound.sort()
+            systems[si].inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }
+            systems[si].outbound = flowOrder.ordered(outbound[si]).map { d.flows[$0].id }
         }
         for a in 0..<d.data.count {
-            assets[a].collectedBy.sort()
-            assets[a].storedBy.sort()
+            assets[a].collectedBy = systemOrder.ordered(collectedBy[a]).map { d.systems[$0].id }
+            assets[a].storedBy = systemOrder.ordered(storedBy[a]).map { d.systems[$0].id }
             guard computeReach else { continue }
             let reached = reach[a]
-            assets[a].reaches = reached.map { d.systems[$0].id }.sorted()
+            assets[a].reaches = systemOrder.ordered(reached).map { d.systems[$0].id }
             var partiesReached = Set<String>()
             var reachedCountries = Set<String>()
             var unknownCountry = false
@@ -293,8 +299,8 @@ public enum FactBuilder {
         for i in result.indices {
             processes[i].makeSortedUnique()
             stores[i].makeSortedUnique()
-            result[i].processes = processes[i].map { d.data[$0].id }.sorted()
-            result[i].stores = stores[i].map { d.data[$0].id }.sorted()
+            result[i].processes = index.dataOrder.ordered(processes[i]).map { d.data[$0].id }
+            result[i].stores = index.dataOrder.ordered(stores[i]).map { d.data[$0].id }
             result[i].operates.sort()
             result[i].hosts.sort()
             result[i].receivesPersonal = processes[i].contains { assets[$0].personal }
@@ -305,19 +311,20 @@ public enum FactBuilder {
     static func purposeFacts(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts],
                              assets: [AssetFacts]) -> [PurposeFacts] {
         var result = [PurposeFacts](repeating: PurposeFacts(), count: d.purposes.count)
-        for (fi, flow) in d.flows.enumerated() {
+        var using = [[Int]](repeating: [], count: d.purposes.count)
+        for fi in d.flows.indices {
             guard let p = flows[fi].purpose else { continue }
-            result[p].flowsUsing.append(flow.id)
+            using[p].append(fi)
             result[p].personal = result[p].personal || flows[fi].personal
             result[p].special = result[p].special || flows[fi].special
             result[p].criminal = result[p].criminal || flows[fi].criminal
-            for id in flow.data {
+            for id in d.flows[fi].data {
                 guard let a = index.data[id] else { continue }
                 if assets[a].nationalID { result[p].nationalID = true }
                 if assets[a].fromPublicSpace { result[p].fromPublicSpace = true }
             }
         }
-        for i in result.indices { result[i].flowsUsing.sort() }
+        for i in result.indices { result[i].flowsUsing = index.flowOrder.ordered(using[i]).map { d.flows[$0].id } }
         return result
     }
 

@@ -286,8 +286,7 @@ public struct DescriptorValues: Sendable {
     static func purposeAssets(_ d: Descriptor, index: DescriptorIndex, assets: [Value]) -> [[Value]] {
         var seen = [Set<Int>](repeating: [], count: d.purposes.count)
         var out = [[Value]](repeating: [], count: d.purposes.count)
-        // Positions sorted by id: sorting the flows themselves would move every flow's fields.
-        for position in d.flows.indices.sorted(by: { d.flows[$0].id < d.flows[$1].id }) {
+        for position in index.flowOrder.sorted {
             let flow = d.flows[position]
             guard let p = flow.purpose.flatMap({ index.purpose[$0] }) else { continue }
             for id in flow.data.sorted() {

@@ -31,7 +31,7 @@ public struct RuleEvaluator: Sendable {
         let facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
         values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries, skip: skip)
         self.now = now
-        sortedSubjects = Self.sortedSubjects(descriptor, values)
+        sortedSubjects = Self.sortedSubjects(descriptor, values, index: facts.index)
         globals = [
             "project": values.project, "parties": .list(values.parties), "zones": .list(values.zones),
             "data": .list(values.data), "systems": .list(values.systems), "flows": .list(values.flows),
@@ -60,9 +60,16 @@ public struct RuleEvaluator: Sendable {
     /// order with no sort over hundreds of thousands of findings.
     let sortedSubjects: [SubjectKind: [Subject]]
 
-    static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues) -> [SubjectKind: [Subject]] {
+    static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues, index: DescriptorIndex) -> [SubjectKind: [Subject]] {
         Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { kind in
-            (kind, subjects(kind, d, v).sorted { $0.id < $1.id })
+            let all = subjects(kind, d, v)
+            // The large sections were sorted by id once, in the index.
+            switch kind {
+            case .data: return (kind, index.dataOrder.sorted.map { all[$0] })
+            case .system: return (kind, index.systemOrder.sorted.map { all[$0] })
+            case .flow: return (kind, index.flowOrder.sorted.map { all[$0] })
+            default: return (kind, all.sorted { $0.id < $1.id })
+            }
         })
     }
 
