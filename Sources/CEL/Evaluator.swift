@@ -91,16 +91,9 @@ struct Evaluator<T: Tracer> {
             if case .map(let m) = locals[slot], let value = m.lookup(field: field) { return value }
             return Evaluator.select(locals[slot], field: field, path: path)
         case .and(let operands):
-            var firstError: Value?
-            for operand in operands {
-                switch eval(operand) {
-                case .bool(false): return .bool(false)
-                case .bool(true): continue
-                case .error(let e): if firstError == nil { firstError = .error(e) }
-                case let other: if firstError == nil { firstError = .error(EvalError.noOverload("_&&_", [other])) }
-                }
-            }
-            return firstError ?? .bool(true)
+            var conjunction = Conjunction()
+            for operand in operands where conjunction.add(eval(operand)) { return .bool(false) }
+            return conjunction.result(decided: false)
         case .or(let operands):
             var firstError: Value?
             for operand in operands {

@@ -1,0 +1,76 @@
+import CEL
+import Dispatch
+import SchouwConcurrency
+
+/// Operands of `when` that several rules of one kind have in common, evaluated once per subject.
+///
+/// Rule packs repeat guards: most BIO rules on systems start with the same
+/// `!(has(system.operator_party) && ... == 'recipient')`, and many flow rules with `flow.personal`.
+/// Evaluating such an operand once per subject instead of once per rule and subject is exact: a
+/// CEL expression is a pure function of its variables, and `&&` gives the same value whatever the
+/// order its operands were evaluated in (`Conjunction`). Operands that iterate are never shared,
+/// and a rule keeps at most one iterating operand of its own, so each evaluation has the iteration
+/// budget it would have had whole.
+struct SharedConjuncts {
+    /// One operand of a rule's `when`: a shared one (index into `programs`) or the rule's own.
+    enum Operand {
+        case shared(Int)
+        case own(Program)
+    }
+
+    /// Per rule (in the order given): its `when` as operands, or nil when it is evaluated whole.
+    let plans: [[Operand]?]
+    /// The shared operands, and the kind of subject each is evaluated for.
+    let programs: [(kind: SubjectKind, program: Program)]
+
+    init(_ rules: [Rule]) {
+        let split = rules.map { $0.when.map { $0.program.conjuncts } ?? [] }
+        var uses: [String: Int] = [:]
+        for (rule, conjuncts) in zip(rules, split) {
+            for text in Set(conjuncts.filter { !$0.iterates }.map(\.text)) { uses[Self.key(rule.forEach, text), default: 0] += 1 }
+        }
+        var index: [String: Int] = [:]
+        var programs: [(kind: SubjectKind, program: Program)] = []
+        plans = zip(rules, split).map { rule, conjuncts -> [Operand]? in
+            let isShared = conjuncts.map { !$0.iterates && (uses[Self.key(rule.forEach, $0.text)] ?? 0) > 1 }
+            guard isShared.contains(true), conjuncts.filter(\.iterates).count <= 1 else { return nil }
+            return zip(conjuncts, isShared).map { conjunct, shared in
+                guard shared else { return .own(conjunct.program) }
+                let key = Self.key(rule.forEach, conjunct.text)
+                if let known = index[key] { return .shared(known) }
+                index[key] = programs.count
+                programs.append((rule.forEach, conjunct.program))
+                return .shared(programs.count - 1)
+            }
+        }
+        self.programs = programs
+    }
+
+    private static func key(_ kind: SubjectKind, _ text: String) -> String { kind.rawValue + "\u{0}" + text }
+
+    /// Every shared operand's value for every subject of its kind (subjects in the order given),
+    /// the operands spread over the cores whole, so two cores never run one plan at once.
+    func values(activations: [SubjectKind: [Activation]]) -> [[Value]] {
+        let results = Slots<[Value]>(count: programs.count, empty: [])
+        DispatchQueue.concurrentPerform(iterations: programs.count) { g in
+            let (kind, program) = programs[g]
+            results.set(g, (activations[kind] ?? []).map { program.evaluate($0) })
+        }
+        return results.all()
+    }
+
+    /// A rule's `when` for subject `s`, from its operands: what evaluating the whole would give.
+    func when(_ plan: [Operand], of whole: Program, subject s: Int, activation: Activation, shared: [[Value]]) -> Value {
+        var conjunction = Conjunction()
+        for operand in plan {
+            let value: Value
+            switch operand {
+            case .shared(let g): value = shared[g][s]
+            case .own(let program): value = program.evaluate(activation)
+            }
+            if conjunction.add(value) { return .bool(false) }
+        }
+        return whole.finishConjunction(conjunction.result(decided: false))
+    }
+
+}
