@@ -50,9 +50,13 @@ public struct RuleEvaluator: Sendable {
         public let name: String?
         public let value: Value
         public let mark: SourceMark
+        /// What every outcome on this subject carries, made once and shared by them.
+        let part: Outcome.SubjectPart
 
         init(kind: SubjectKind, id: String, name: String?, value: Value, mark: SourceMark) {
             self.kind = kind; self.id = id; self.name = name; self.value = value; self.mark = mark
+            part = Outcome.SubjectPart(subject: SubjectRef(kind: kind.rawValue, id: id, name: name),
+                                       location: Location(file: mark.file, line: mark.line, column: mark.column))
         }
     }
 
@@ -217,10 +221,13 @@ public struct RuleEvaluator: Sendable {
     struct RuleTexts {
         let title: String
         let message: MessageTemplate.Compiled
+        /// What every outcome of the rule carries, made once and shared by them.
+        let part: Outcome.RulePart
 
         init(_ rule: Rule, lang: Language) {
             title = rule.title.text(lang)
             message = MessageTemplate.Compiled(rule.message.text(lang))
+            part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references)
         }
     }
 
@@ -256,11 +263,7 @@ public struct RuleEvaluator: Sendable {
             return name == subject.kind.variable ? subject.value : nil
         } : texts.title
         if let note { message += " (evaluation error: \(note))" }
-        let mark = subject.mark
-        return Outcome(rule: rule.id, status: status, severity: rule.severity,
-                       subject: SubjectRef(kind: subject.kind.rawValue, id: subject.id, name: subject.name),
-                       references: rule.references, message: message,
-                       location: Location(file: mark.file, line: mark.line, column: mark.column), missing: missing)
+        return Outcome(rule: texts.part, subject: subject.part, status: status, message: message, missing: missing)
     }
 
     /// Turns a CEL result into a verdict. A missing key on descriptor data means the descriptor does
