@@ -79,7 +79,7 @@ struct ReportModel {
         let runs = pass.runs
         // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
         // city-wide audit is never ordered.
-        let order = DisplayOrder(failures.map(\.rule) + unknowns.map(\.rule) + waiverOutcomes.map(\.rule))
+        let order = DisplayOrder(failures, unknowns, waiverOutcomes)
         self.failures = order.sorted(failures)
         self.unknowns = order.sorted(unknowns)
         self.waiverOutcomes = order.sorted(waiverOutcomes)
@@ -182,16 +182,32 @@ struct ReportModel {
     struct DisplayOrder {
         private let rank: [String: Int]
 
-        init<S: Sequence>(_ ruleIDs: S) where S.Element == String {
-            let unique = Set(ruleIDs).map { (id: $0, key: NaturalKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+        /// The rules of `outcome lists`; outcomes come in runs of one rule, so each run is hashed once.
+        init(_ outcomeLists: [Outcome]...) {
+            var ids = Set<String>()
+            for outcomes in outcomeLists {
+                var previous: String?
+                for outcome in outcomes {
+                    let rule = outcome.rule
+                    if rule != previous { ids.insert(rule); previous = rule }
+                }
+            }
+            let unique = ids.map { (id: $0, key: NaturalKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
             rank = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
         }
 
         func sorted(_ outcomes: [Outcome]) -> [Outcome] {
-            let keys = outcomes.map { (severity: $0.severity, rank: rank[$0.rule] ?? Int.max) }
+            var previous: (rule: String, rank: Int)?
+            let keys = outcomes.map { outcome -> (severity: Severity, rank: Int) in
+                let rule = outcome.rule
+                if let previous, previous.rule == rule { return (outcome.severity, previous.rank) }
+                let found = rank[rule] ?? Int.max
+                previous = (rule, found)
+                return (outcome.severity, found)
+            }
             // Results list outcomes in finding order; then the position breaks ties as the finding
             // would, without comparing hundreds of thousands of strings.
-            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { DisplayOrder.inFindingOrder($0, $1) }
+            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { Outcome.inFindingOrder($0, $1) }
             if inFindingOrder, let buckets = bucketed(outcomes, keys) { return buckets }
             let positions = outcomes.indices.sorted { i, j in
                 if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
@@ -217,14 +233,6 @@ struct ReportModel {
                 starts[b] += 1
             }
             return slots.map { outcomes[$0] }
-        }
-
-        /// `a.finding <= b.finding`, without spelling out both ids when rule and kind agree (the ids
-        /// then differ only after the same `RULE@kind:` prefix).
-        static func inFindingOrder(_ a: Outcome, _ b: Outcome) -> Bool {
-            let x = a.subject, y = b.subject
-            if a.rule == b.rule, x.kind == y.kind { return x.id <= y.id }
-            return a.finding <= b.finding
         }
     }
 
