@@ -16,6 +16,9 @@ public struct DescriptorIndex: Sendable {
     public var dataOrder = IDOrder([])
     public var systemOrder = IDOrder([])
     public var flowOrder = IDOrder([])
+    /// Per flow, the positions of the data assets it carries (ids that name no asset left out):
+    /// the graph facts and the CEL values read them several times each.
+    public var flowData: [[Int]] = []
 
     public init(_ d: Descriptor) {
         // The two largest sections on a core each: the flows, and everything else.
@@ -38,6 +41,8 @@ public struct DescriptorIndex: Sendable {
         self = parts[1]
         flow = parts[0].flow
         flowOrder = parts[0].flowOrder
+        let data = self.data
+        flowData = parallelMap(d.flows.count) { i in d.flows[i].data.compactMap { data[$0] } }
     }
 
     private init(empty: Void) {}

@@ -135,13 +135,13 @@ public enum FactBuilder {
 
     static func flowFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
                           assets: [AssetFacts]) -> [FlowFacts] {
-        d.flows.map { flow in
+        d.flows.indices.map { i in
+            let flow = d.flows[i]
             var f = FlowFacts()
             f.fromSystem = index.system[flow.from]
             f.toSystem = index.system[flow.to]
             f.purpose = flow.purpose.flatMap { index.purpose[$0] }
-            for id in flow.data {
-                guard let a = index.data[id] else { continue }
+            for a in index.flowData[i] {
                 f.personal = f.personal || assets[a].personal
                 f.special = f.special || assets[a].special
                 f.criminal = f.criminal || assets[a].criminal
@@ -208,9 +208,7 @@ public enum FactBuilder {
             if let a = flows[fi].fromSystem { outbound[a].append(fi) }
             guard let b = flows[fi].toSystem else { continue }
             inbound[b].append(fi)
-            let data = d.flows[fi].data
-            for id in data {
-                guard let a = index.data[id] else { continue }
+            for a in index.flowData[fi] {
                 held[b].append(a)
                 received[b].append(a)
                 // Data leaves its source system too: the sender handles what it sends.
@@ -318,8 +316,7 @@ public enum FactBuilder {
             result[p].personal = result[p].personal || flows[fi].personal
             result[p].special = result[p].special || flows[fi].special
             result[p].criminal = result[p].criminal || flows[fi].criminal
-            for id in d.flows[fi].data {
-                guard let a = index.data[id] else { continue }
+            for a in index.flowData[fi] {
                 if assets[a].nationalID { result[p].nationalID = true }
                 if assets[a].fromPublicSpace { result[p].fromPublicSpace = true }
             }

@@ -74,7 +74,7 @@ public struct DescriptorValues: Sendable {
             o["criminal"] = .bool(f.criminal)
             o["identifier"] = .bool(f.identifier)
             o["encrypted"] = f.encrypted.map(Value.bool)
-            o["assets"] = .list(flow.data.compactMap { index.data[$0] }.map { dataValues[$0] })
+            o["assets"] = .list(index.flowData[i].map { dataValues[$0] })
             o["purpose_info"] = f.purpose.map { purposeValues[$0] }
             return o.value(type: "schouw.Flow")
         }
@@ -289,8 +289,9 @@ public struct DescriptorValues: Sendable {
         for position in index.flowOrder.sorted {
             let flow = d.flows[position]
             guard let p = flow.purpose.flatMap({ index.purpose[$0] }) else { continue }
-            for id in flow.data.sorted() {
-                if let a = index.data[id], seen[p].insert(a).inserted { out[p].append(assets[a]) }
+            // Assets in id order (an id that names no asset has no position and is left out).
+            for a in index.dataOrder.ordered(index.flowData[position]) where seen[p].insert(a).inserted {
+                out[p].append(assets[a])
             }
         }
         return out
