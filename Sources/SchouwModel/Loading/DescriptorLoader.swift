@@ -30,13 +30,16 @@ public enum DescriptorLoader {
     }
 
     /// Reads and parses one descriptor file; the file (nil when it cannot be read) is hashed on
-    /// another core while it is parsed, since only the result needs its digest.
+    /// another core, since only the result needs its digest: while a small file is parsed, and
+    /// after a large one is, whose parse keeps both cores busy (`SplitParser`) while what follows
+    /// keeps only one.
     static func readAndParse(_ path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic], file: SourceFile?) {
         var file: SourceFile?
-        let (document, diagnostics, _) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
+        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
             file = SourceFile(path: path, bytes: bytes)
-            file?.computeDigestInBackground()
+            if bytes.count < YAMLParser.splitThreshold { file?.computeDigestInBackground() }
         }
+        if let bytes, bytes.count >= YAMLParser.splitThreshold { file?.computeDigestInBackground() }
         return (document, diagnostics, file)
     }
 

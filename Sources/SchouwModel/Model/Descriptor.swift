@@ -61,8 +61,8 @@ public struct SourceFile: Sendable {
         self.path = path; self.digest = nil; self.storage = SourceStorage(bytes: bytes)
     }
 
-    /// Starts hashing on another core: the loader calls it before parsing, so the digest (which only
-    /// the result needs) is ready by then instead of costing time at the end of a large audit.
+    /// Starts hashing on another core while the loader works on, so the digest (which only the
+    /// result needs) is ready by then instead of costing time at the end of a large audit.
     func computeDigestInBackground() {
         let storage = self.storage
         DispatchQueue.global().async { _ = storage.sha256 }
