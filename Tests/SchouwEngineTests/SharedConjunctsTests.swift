@@ -9,8 +9,14 @@ import Testing
 @Suite struct SharedConjunctsTests {
     static let ordered = builtInRules.rules.sorted { $0.id + "@" < $1.id + "@" }
 
+    @Test func smallKindsAreEvaluatedWhole() {
+        let shared = SharedConjuncts(Self.ordered, subjectCounts: [.system: 20, .flow: 5_000])
+        #expect(!shared.programs.isEmpty)
+        #expect(shared.programs.allSatisfy { $0.kind == .flow })
+    }
+
     @Test func builtInRulesShareTheirGuards() {
-        let shared = SharedConjuncts(Self.ordered)
+        let shared = SharedConjuncts(Self.ordered, subjectCounts: [.system: 1_000, .flow: 1_000])
         #expect(shared.programs.contains { $0.kind == .system && $0.program.source.text.contains("operator_party.role == 'recipient'") })
         // Every BIO rule on systems but a few has a plan of operands.
         let bioSystem = Self.ordered.indices.filter { Self.ordered[$0].pack == "bio" && Self.ordered[$0].forEach == .system }
@@ -50,7 +56,8 @@ import Testing
         var unknownOrNA = 0
         for d in descriptors {
             let evaluator = RuleEvaluator(descriptor: d, taxonomy: builtInRules.taxonomy, now: fixedNow)
-            let outcomes = evaluator.evaluate(Self.ordered, lang: .en)
+            // Shared from the first subject on, so the small descriptors exercise sharing too.
+            let outcomes = evaluator.evaluate(Self.ordered, lang: .en, shareFrom: 0)
             var expected: [Outcome] = []
             for rule in Self.ordered {
                 for subject in evaluator.subjects(rule.forEach).sorted(by: { $0.id < $1.id }) {

@@ -114,6 +114,12 @@ public struct RuleEvaluator: Sendable {
     ///   reference counts of one plan's nodes and constants. The second core walks its blocks from
     ///   the end, so the two seldom touch one subject at the same moment.
     public func evaluate(_ rules: [Rule], lang: Language) -> [Outcome] {
+        evaluate(rules, lang: lang, shareFrom: SharedConjuncts.minimumSubjects)
+    }
+
+    /// `shareFrom`: the number of subjects from which a kind's rules share `when` operands (tests
+    /// lower it to exercise sharing on small descriptors).
+    func evaluate(_ rules: [Rule], lang: Language, shareFrom: Int) -> [Outcome] {
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let texts = ordered.map { RuleTexts($0, lang: lang) }
@@ -128,7 +134,7 @@ public struct RuleEvaluator: Sendable {
             total += subjectsByKind[rule.forEach]?.count ?? 0
         }
         let offsets = starts
-        let shared = SharedConjuncts(ordered)
+        let shared = SharedConjuncts(ordered, subjectCounts: subjectsByKind.mapValues(\.count), minimumSubjects: shareFrom)
         let sharedValues = shared.values(activations: activations)
         let units = Self.units(ordered, subjectCounts: subjectsByKind.mapValues(\.count))
         let queue = WorkQueue(count: units.count)

@@ -23,8 +23,15 @@ struct SharedConjuncts {
     /// The shared operands, and the kind of subject each is evaluated for.
     let programs: [(kind: SubjectKind, program: Program)]
 
-    init(_ rules: [Rule]) {
-        let split = rules.map { $0.when.map { $0.program.conjuncts } ?? [] }
+    /// Kinds with fewer subjects are evaluated whole: splitting the rules' expressions would cost
+    /// more than it saves (a typical project has a few dozen subjects of each kind).
+    static let minimumSubjects = 256
+
+    init(_ rules: [Rule], subjectCounts: [SubjectKind: Int], minimumSubjects: Int = SharedConjuncts.minimumSubjects) {
+        let split = rules.map { rule -> [Conjunct] in
+            guard (subjectCounts[rule.forEach] ?? 0) >= minimumSubjects, let when = rule.when else { return [] }
+            return when.program.conjuncts
+        }
         var uses: [String: Int] = [:]
         for (rule, conjuncts) in zip(rules, split) {
             for text in Set(conjuncts.filter { !$0.iterates }.map(\.text)) { uses[Self.key(rule.forEach, text), default: 0] += 1 }
