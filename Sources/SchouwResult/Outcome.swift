@@ -1,22 +1,29 @@
 /// One rule's verdict on one subject.
 ///
 /// A city-wide audit holds hundreds of thousands of outcomes that are filtered, sorted and regrouped
-/// by every report. The fields live in one shared, copy-on-write box, so copying an outcome is one
-/// reference count instead of a dozen, and an array of outcomes is an array of pointers. What all
-/// outcomes of a rule have in common (id, severity, references) and what all outcomes on a subject
-/// have in common (the subject and its location) sit in parts the engine makes once and shares, so
-/// the box holds only what is the outcome's own: about half the memory of every field inline.
+/// by every report. An outcome is four words: what all outcomes of its rule share (id, severity,
+/// references, and the message of a passing check), what all outcomes on its subject share (the
+/// subject and its location), its status, and a box for what only some outcomes have (a message of
+/// their own, missing facts, a waiver, a baseline mark, a finding id given explicitly). The engine
+/// makes the shared parts once, so a passing or not-applicable outcome costs no allocation at all.
 public struct Outcome: Codable, Sendable, Equatable {
     /// What every outcome of one rule shares.
     public final class RulePart: Sendable, Equatable {
         public let rule: String
         public let severity: Severity
         public let references: [Reference]
-        public init(rule: String, severity: Severity, references: [Reference]) {
-            self.rule = rule; self.severity = severity; self.references = references
+        /// The message of outcomes that have none of their own (the engine gives passing and
+        /// not-applicable outcomes the rule's title).
+        public let message: String
+        public init(rule: String, severity: Severity, references: [Reference], message: String = "") {
+            self.rule = rule; self.severity = severity; self.references = references; self.message = message
         }
         public static func == (a: RulePart, b: RulePart) -> Bool {
             a === b || (a.rule == b.rule && a.severity == b.severity && a.references == b.references)
+        }
+        func with(rule: String? = nil, severity: Severity? = nil, references: [Reference]? = nil) -> RulePart {
+            RulePart(rule: rule ?? self.rule, severity: severity ?? self.severity, references: references ?? self.references,
+                     message: message)
         }
     }
 
@@ -30,90 +37,108 @@ public struct Outcome: Codable, Sendable, Equatable {
         }
     }
 
-    struct Fields: Equatable {
-        /// Nil when it is the default `RULE@kind:id`, derived on demand: an audit makes hundreds of
-        /// thousands of outcomes and reports read the finding ids of only a few of them.
-        var finding: String?
-        var rulePart: RulePart
-        var subjectPart: SubjectPart
-        var status: OutcomeStatus
-        var baseline: Bool?
-        var message: String
-        var missing: [String]
-        /// Boxed: few outcomes carry a waiver, and inline it would double the size of every outcome.
-        var waiver: Boxed<AppliedWaiver>?
+    /// What only some outcomes have. Immutable: a change makes a new one (changes are rare: a
+    /// waiver or a baseline mark on a few findings).
+    final class Own: Sendable {
+        let message: String?
+        let missing: [String]
+        /// Nil when it is the default `RULE@kind:id`, derived on demand: reports read the finding
+        /// ids of only a few outcomes.
+        let finding: String?
+        let waiver: AppliedWaiver?
+        let baseline: Bool?
+
+        init(message: String?, missing: [String], finding: String?, waiver: AppliedWaiver?, baseline: Bool?) {
+            self.message = message; self.missing = missing; self.finding = finding; self.waiver = waiver
+            self.baseline = baseline
+        }
+
+        var isEmpty: Bool { message == nil && missing.isEmpty && finding == nil && waiver == nil && baseline == nil }
     }
 
-    /// Mutated only when uniquely referenced (see `update`), so sharing it across threads is safe.
-    final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    private var rulePart: RulePart
+    private var subjectPart: SubjectPart
+    public var status: OutcomeStatus
+    private var own: Own?
 
     public var finding: String {
         get {
-            let fields = storage.fields
-            return fields.finding ?? Outcome.findingID(rule: fields.rulePart.rule, kind: fields.subjectPart.subject.kind,
-                                                       id: fields.subjectPart.subject.id)
+            own?.finding ?? Outcome.findingID(rule: rulePart.rule, kind: subjectPart.subject.kind, id: subjectPart.subject.id)
         }
-        set { update { $0.finding = newValue } }
+        set { change(finding: newValue) }
     }
     public var rule: String {
-        get { storage.fields.rulePart.rule }
-        set { update { $0.rulePart = RulePart(rule: newValue, severity: $0.rulePart.severity, references: $0.rulePart.references) } }
+        get { rulePart.rule }
+        set { rulePart = rulePart.with(rule: newValue) }
     }
-    public var status: OutcomeStatus { get { storage.fields.status } set { update { $0.status = newValue } } }
     public var severity: Severity {
-        get { storage.fields.rulePart.severity }
-        set { update { $0.rulePart = RulePart(rule: $0.rulePart.rule, severity: newValue, references: $0.rulePart.references) } }
+        get { rulePart.severity }
+        set { rulePart = rulePart.with(severity: newValue) }
     }
     public var subject: SubjectRef {
-        get { storage.fields.subjectPart.subject }
-        set { update { $0.subjectPart = SubjectPart(subject: newValue, location: $0.subjectPart.location) } }
+        get { subjectPart.subject }
+        set { subjectPart = SubjectPart(subject: newValue, location: subjectPart.location) }
     }
     public var references: [Reference] {
-        get { storage.fields.rulePart.references }
-        set { update { $0.rulePart = RulePart(rule: $0.rulePart.rule, severity: $0.rulePart.severity, references: newValue) } }
+        get { rulePart.references }
+        set { rulePart = rulePart.with(references: newValue) }
     }
-    public var message: String { get { storage.fields.message } set { update { $0.message = newValue } } }
+    public var message: String {
+        get { own?.message ?? rulePart.message }
+        set { change(message: newValue) }
+    }
     public var location: Location? {
-        get { storage.fields.subjectPart.location }
-        set { update { $0.subjectPart = SubjectPart(subject: $0.subjectPart.subject, location: newValue) } }
+        get { subjectPart.location }
+        set { subjectPart = SubjectPart(subject: subjectPart.subject, location: newValue) }
     }
     /// Facts an `unknown` outcome lacked, as CEL paths (`party.transfer`, `asset.retention`).
-    public var missing: [String] { get { storage.fields.missing } set { update { $0.missing = newValue } } }
+    public var missing: [String] {
+        get { own?.missing ?? [] }
+        set { change(missing: newValue) }
+    }
     public var waiver: AppliedWaiver? {
-        get { storage.fields.waiver?.value }
-        set { update { $0.waiver = newValue.map(Boxed.init) } }
+        get { own?.waiver }
+        set { change(waiver: .some(newValue)) }
     }
     /// True when a `--baseline` result already held this finding.
-    public var baseline: Bool? { get { storage.fields.baseline } set { update { $0.baseline = newValue } } }
+    public var baseline: Bool? {
+        get { own?.baseline }
+        set { change(baseline: .some(newValue)) }
+    }
+
+    /// A new `Own` with the given fields changed (nil: keep; for the optional fields `.some(nil)` clears).
+    private mutating func change(message: String? = nil, missing: [String]? = nil, finding: String? = nil,
+                                 waiver: AppliedWaiver?? = nil, baseline: Bool?? = nil) {
+        let next = Own(message: message ?? own?.message, missing: missing ?? own?.missing ?? [],
+                       finding: finding ?? own?.finding, waiver: waiver ?? own?.waiver, baseline: baseline ?? own?.baseline)
+        own = next.isEmpty ? nil : next
+    }
 
     /// An outcome from parts shared with other outcomes; its finding id is the default `RULE@kind:id`.
-    public init(rule: RulePart, subject: SubjectPart, status: OutcomeStatus, message: String, missing: [String] = []) {
-        storage = Storage(Fields(finding: nil, rulePart: rule, subjectPart: subject, status: status, baseline: nil,
-                                 message: message, missing: missing, waiver: nil))
+    /// `message`: nil for the rule part's message.
+    public init(rule: RulePart, subject: SubjectPart, status: OutcomeStatus, message: String? = nil, missing: [String] = []) {
+        rulePart = rule; subjectPart = subject; self.status = status
+        own = message == nil && missing.isEmpty ? nil
+            : Own(message: message, missing: missing, finding: nil, waiver: nil, baseline: nil)
     }
 
     /// An outcome whose finding id is the default `RULE@kind:id`.
     public init(rule: String, status: OutcomeStatus, severity: Severity, subject: SubjectRef,
                 references: [Reference], message: String, location: Location?, missing: [String] = []) {
-        self.init(rule: RulePart(rule: rule, severity: severity, references: references),
-                  subject: SubjectPart(subject: subject, location: location), status: status, message: message,
-                  missing: missing)
+        self.init(rule: RulePart(rule: rule, severity: severity, references: references, message: message),
+                  subject: SubjectPart(subject: subject, location: location), status: status, missing: missing)
     }
 
     public init(finding: String, rule: String, status: OutcomeStatus, severity: Severity, subject: SubjectRef,
                 references: [Reference], message: String, location: Location?, missing: [String] = [],
                 waiver: AppliedWaiver? = nil, baseline: Bool? = nil) {
-        storage = Storage(Fields(finding: finding, rulePart: RulePart(rule: rule, severity: severity, references: references),
-                                 subjectPart: SubjectPart(subject: subject, location: location), status: status,
-                                 baseline: baseline, message: message, missing: missing, waiver: waiver.map(Boxed.init)))
+        rulePart = RulePart(rule: rule, severity: severity, references: references, message: message)
+        subjectPart = SubjectPart(subject: subject, location: location)
+        self.status = status
+        own = Own(message: nil, missing: missing, finding: finding, waiver: waiver, baseline: baseline)
     }
 
-    /// The JSON keys of SPEC section 5, in the order the fields were always encoded.
+    /// The JSON keys of SPEC section 5.
     enum CodingKeys: String, CodingKey {
         case finding, rule, status, severity, subject, references, message, location, missing, waiver, baseline
     }
@@ -152,19 +177,16 @@ public struct Outcome: Codable, Sendable, Equatable {
     }
 
     public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        let a = lhs.storage.fields, b = rhs.storage.fields
-        return lhs.finding == rhs.finding && a.rulePart == b.rulePart && a.subjectPart == b.subjectPart
-            && a.status == b.status && a.baseline == b.baseline && a.message == b.message && a.missing == b.missing
-            && a.waiver == b.waiver
+        lhs.rulePart == rhs.rulePart && lhs.subjectPart == rhs.subjectPart && lhs.status == rhs.status
+            && lhs.message == rhs.message && lhs.missing == rhs.missing && lhs.waiver == rhs.waiver
+            && lhs.baseline == rhs.baseline && lhs.finding == rhs.finding
     }
 
     /// `a.finding <= b.finding`, without spelling out both ids when rule and kind agree (the ids
     /// then differ only after the same `RULE@kind:` prefix), and without copying either subject.
     public static func inFindingOrder(_ a: Outcome, _ b: Outcome) -> Bool {
-        let x = a.storage.fields, y = b.storage.fields
-        let s = x.subjectPart, t = y.subjectPart
-        if x.rulePart === y.rulePart || x.rulePart.rule == y.rulePart.rule, s.subject.kind == t.subject.kind {
+        let s = a.subjectPart, t = b.subjectPart
+        if a.rulePart === b.rulePart || a.rulePart.rule == b.rulePart.rule, s.subject.kind == t.subject.kind {
             return s.subject.id <= t.subject.id
         }
         return a.finding <= b.finding
@@ -186,9 +208,5 @@ public struct Outcome: Codable, Sendable, Equatable {
         } } }
     }
 
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        change(&storage.fields)
-    }
 }
 

@@ -233,7 +233,7 @@ public struct RuleEvaluator: Sendable {
         init(_ rule: Rule, lang: Language) {
             title = rule.title.text(lang)
             message = MessageTemplate.Compiled(rule.message.text(lang))
-            part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references)
+            part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references, message: title)
         }
     }
 
@@ -262,12 +262,16 @@ public struct RuleEvaluator: Sendable {
             case .error(let e): status = .unknown; note = e
             }
         }
-        // Only findings need the subject-specific message; a pass or not-applicable outcome names the check.
-        var message = status == .fail || status == .unknown ? texts.message.render { name in
+        // Only findings need the subject-specific message; a pass or not-applicable outcome names the
+        // check with the rule part's message (the title), and costs no allocation of its own.
+        guard status == .fail || status == .unknown else {
+            return Outcome(rule: texts.part, subject: subject.part, status: status)
+        }
+        var message = texts.message.render { name in
             // What placeholders may name is checked when rules load: the subject and the project.
             if name == "project" { return values.project }
             return name == subject.kind.variable ? subject.value : nil
-        } : texts.title
+        }
         if let note { message += " (evaluation error: \(note))" }
         return Outcome(rule: texts.part, subject: subject.part, status: status, message: message, missing: missing)
     }
