@@ -122,8 +122,14 @@ struct ReportModel {
         var runs: [(rule: String, references: [Reference], tally: Tally)] = []
 
         init(_ outcomes: ArraySlice<Outcome>) {
+            // The current run's rule and tally are kept apart from `runs`: reading the last run back
+            // for every outcome copied its rule and references each time.
+            var rule: String?
+            var tally = Tally()
             for outcome in outcomes {
-                let status = outcome.effectiveStatus
+                let waiver = outcome.waiver
+                let expired = waiver?.expired == true
+                let status = outcome.status == .waived && expired ? .fail : outcome.status
                 switch status {
                 case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
                 case .unknown: counts.unknown += 1; unknowns.append(outcome)
@@ -131,11 +137,18 @@ struct ReportModel {
                 case .notApplicable: counts.notApplicable += 1
                 case .waived: counts.waived += 1
                 }
-                if outcome.waiver != nil { waiverOutcomes.append(outcome) }
-                if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
-                if runs.last?.rule != outcome.rule { runs.append((outcome.rule, outcome.references, Tally())) }
-                runs[runs.count - 1].tally.add(status)
+                if waiver != nil { waiverOutcomes.append(outcome) }
+                if expired { counts.expiredWaivers += 1 }
+                let outcomeRule = outcome.rule
+                if outcomeRule != rule {
+                    if let rule, let last = runs.indices.last { runs[last] = (rule, runs[last].references, tally) }
+                    runs.append((outcomeRule, outcome.references, Tally()))
+                    rule = outcomeRule
+                    tally = Tally()
+                }
+                tally.add(status)
             }
+            if let rule, let last = runs.indices.last { runs[last] = (rule, runs[last].references, tally) }
         }
 
         /// This pass followed by `next`, which covered the outcomes right after.
