@@ -1,0 +1,35 @@
+import Testing
+import SchouwModel
+@testable import SchouwEngine
+
+/// The id orders put positions in the order of their ids, as sorting the ids as strings would.
+@Suite struct DescriptorIndexTests {
+    @Test func idOrderMatchesSortingTheIds() {
+        let ids = ["s-10", "s-2", "a", "s-1", "Z", "s-10b", "é", "s-2"]
+        let order = IDOrder(ids)
+        #expect(order.sorted.map { ids[$0] } == ids.sorted())
+        // Ties keep their positions in order.
+        #expect(order.sorted.filter { ids[$0] == "s-2" } == [1, 7])
+        for (place, position) in order.sorted.enumerated() { #expect(order.rank[position] == place) }
+        #expect(order.ordered([3, 0, 2]).map { ids[$0] } == ["a", "s-1", "s-10"])
+    }
+
+    @Test func flowDataLeavesOutIdsThatNameNoAsset() throws {
+        let d = try #require(loadDescriptor("""
+        schouw: 1
+        project: {id: p, name: P, bio: bio2}
+        data: [{id: counts, categories: [device.mac]}, {id: images, categories: [image]}]
+        systems: [{id: a}, {id: b}]
+        flows:
+          - {id: f1, from: a, to: b, data: [images, counts]}
+          - {id: f2, from: b, to: a, data: [counts]}
+        """))
+        var dangling = d
+        // The loader refuses an unknown id; the graph facts must still cope with one.
+        dangling.flows[0].data.insert("nowhere", at: 1)
+        let index = DescriptorIndex(dangling)
+        #expect(index.flowData == [[1, 0], [0]])
+        #expect(index.flowOrder.sorted == [0, 1])
+        #expect(index.dataOrder.sorted.map { d.data[$0].id } == ["counts", "images"])
+    }
+}
