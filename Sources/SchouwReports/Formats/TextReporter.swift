@@ -35,6 +35,12 @@ public struct TextReporter: Reporter {
             lines.append("")
             lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
             let mark = "  " + c.severity(severity, "✗") + " "
+            // A rule's remediation is the same under each of its findings: escaped and encoded once.
+            var remediations: [String: [UInt8]] = [:]
+            for rule in result.rules where remediations[rule.id] == nil {
+                remediations[rule.id] = rule.remediation.isEmpty ? [] : Array("    → \(e(rule.remediation))\n".utf8)
+            }
+            let remediationLines = remediations
             try render(group, into: &lines, to: sink) { outcome, lines in
                 lines.add(mark)
                 appendFinding(outcome, to: &lines, e: e)
@@ -42,9 +48,7 @@ public struct TextReporter: Reporter {
                 if let waiver = outcome.waiver, waiver.expired {
                     lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
                 }
-                if let rule = model.rule(outcome.rule), !rule.remediation.isEmpty {
-                    lines.add("    → "); lines.add(e(rule.remediation)); lines.add("\n")
-                }
+                if let remediation = remediationLines[outcome.rule] { lines.bytes += remediation }
             }
         }
         if !model.unknowns.isEmpty {
@@ -115,7 +119,22 @@ public struct TextReporter: Reporter {
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
-        mutating func add(_ number: Int) { add(String(number)) }
+        /// A line or column number, written as digits without making a string.
+        mutating func add(_ number: Int) {
+            guard number >= 0 else { add(String(number)); return }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0, rest = number
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                repeat {
+                    buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                } while rest > 0
+                bytes.append(contentsOf: buffer[(20 - count)...])
+            }
+        }
 
         mutating func append(_ line: String) {
             add(line)
