@@ -29,18 +29,21 @@ public struct TextReporter: Reporter {
         header += " · \(e(result.evaluatedAt))"
         lines.append(c.bold(header))
 
+        // A rule's remediation is the same under each of its findings: escaped and encoded once,
+        // for the rules that have findings.
+        var remediations: [String: [UInt8]] = [:]
+        if !model.failures.isEmpty {
+            for rule in result.rules where remediations[rule.id] == nil {
+                remediations[rule.id] = rule.remediation.isEmpty ? [] : Array("    → \(e(rule.remediation))\n".utf8)
+            }
+        }
+        let remediationLines = remediations
         for severity in Severity.allCases.reversed() {
             let group = model.failures(severity)
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
             let mark = "  " + c.severity(severity, "✗") + " "
-            // A rule's remediation is the same under each of its findings: escaped and encoded once.
-            var remediations: [String: [UInt8]] = [:]
-            for rule in result.rules where remediations[rule.id] == nil {
-                remediations[rule.id] = rule.remediation.isEmpty ? [] : Array("    → \(e(rule.remediation))\n".utf8)
-            }
-            let remediationLines = remediations
             try render(group, into: &lines, to: sink) { outcome, lines in
                 lines.add(mark)
                 appendFinding(outcome, to: &lines, e: e)
