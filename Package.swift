@@ -28,7 +28,7 @@ let package = Package(
         // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
         .target(name: "SchouwResult", dependencies: ["SchouwConcurrency"]),
         // Descriptor model, YAML node tree with source marks, loader and diagnostics.
-        .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SchouwModel", dependencies: ["CYAML", "SchouwConcurrency", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
         .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwConcurrency", "SchouwModel", "SchouwResult"]),
         // One reporter per output format, and data-flow diagrams.

@@ -210,15 +210,6 @@ public struct AppliedWaiver: Codable, Sendable, Equatable {
     }
 }
 
-/// An immutable value kept behind a reference, encoded and compared as the value itself.
-final class Boxed<Value: Codable & Equatable & Sendable>: Codable, Equatable, Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-    init(from decoder: any Decoder) throws { value = try Value(from: decoder) }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
-    static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
-}
-
 public struct WaiverNote: Codable, Sendable, Equatable {
     /// `stale` (matched nothing), `expired`, `refused` (rule not waivable) or `invalid`.
     public var kind: String

@@ -25,6 +25,7 @@ public struct AuditSettings: Sendable {
 public enum Auditor {
     public static let catalogues = ["bio2": "1.3", "bio-1.04": "1.04", "avg": "2016/679", "ap-dpia-list": "Stcrt. 2019, 64418"]
 
+    /// Audits `descriptor` with `rules`.
     ///
     /// `keep` receives the evaluator (the descriptor as CEL values) before it would be freed: a
     /// command about to exit can hold on to it, since freeing a city-wide audit's objects one by one

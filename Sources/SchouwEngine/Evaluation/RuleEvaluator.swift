@@ -134,9 +134,10 @@ public struct RuleEvaluator: Sendable {
             total += subjectsByKind[rule.forEach]?.count ?? 0
         }
         let offsets = starts
-        let shared = SharedConjuncts(ordered, subjectCounts: subjectsByKind.mapValues(\.count), minimumSubjects: shareFrom)
+        let subjectCounts = subjectsByKind.mapValues(\.count)
+        let shared = SharedConjuncts(ordered, subjectCounts: subjectCounts, minimumSubjects: shareFrom)
         let sharedValues = shared.values(activations: activations)
-        let units = Self.units(ordered, subjectCounts: subjectsByKind.mapValues(\.count))
+        let units = Self.units(ordered, subjectCounts: subjectCounts)
         let queue = WorkQueue(count: units.count)
         let workers = min(units.count, ProcessInfo.processInfo.activeProcessorCount)
         let blockSize = Self.blockSize
@@ -151,15 +152,9 @@ public struct RuleEvaluator: Sendable {
                     for block in worker % 2 == 0 ? blocks : blocks.reversed() {
                         for r in unit.rules {
                             let rule = ordered[r], texts = texts[r], offset = offsets[r]
-                            if let plan = shared.plans[r], let whole = rule.when?.program {
-                                for s in block {
-                                    let when = shared.when(plan, of: whole, subject: s, activation: bound[s], shared: sharedValues)
-                                    target.put(evaluate(rule, subjects[s], when: when, activation: bound[s], texts: texts), at: offset + s)
-                                }
-                            } else {
-                                for s in block {
-                                    target.put(evaluate(rule, subjects[s], activation: bound[s], texts: texts), at: offset + s)
-                                }
+                            for s in block {
+                                let when = shared.when(ofRule: r, rule, subject: s, activation: bound[s], shared: sharedValues)
+                                target.put(evaluate(rule, subjects[s], when: when, activation: bound[s], texts: texts), at: offset + s)
                             }
                         }
                     }
@@ -220,27 +215,23 @@ public struct RuleEvaluator: Sendable {
     }
 
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
-        evaluate(rule, subject, activation: activation(for: subject), texts: RuleTexts(rule, lang: lang))
+        let bound = activation(for: subject)
+        return evaluate(rule, subject, when: rule.when?.program.evaluate(bound), activation: bound,
+                        texts: RuleTexts(rule, lang: lang))
     }
 
     /// A rule's texts in one language, with its message template compiled once for all subjects.
     struct RuleTexts {
-        let title: String
         let message: MessageTemplate.Compiled
-        /// What every outcome of the rule carries, made once and shared by them.
+        /// What every outcome of the rule carries, made once and shared by them; its message, the
+        /// title, names the check for outcomes that are not findings.
         let part: Outcome.RulePart
 
         init(_ rule: Rule, lang: Language) {
-            title = rule.title.text(lang)
             message = MessageTemplate.Compiled(rule.message.text(lang))
-            part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references, message: title)
+            part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references,
+                                    message: rule.title.text(lang))
         }
-    }
-
-    func evaluate(_ rule: Rule, _ subject: Subject, activation: Activation, texts: RuleTexts) -> Outcome {
-        // Read through the optional in place: copying the rule's expression struct per subject
-        // cost a dozen reference counts.
-        evaluate(rule, subject, when: rule.when?.program.evaluate(activation), activation: activation, texts: texts)
     }
 
     /// `when`: the value of the rule's `when` for this subject (nil when it has none).

@@ -1,5 +1,4 @@
 import CEL
-import Dispatch
 import SchouwConcurrency
 
 /// Operands of `when` that several rules of one kind have in common, evaluated once per subject.
@@ -58,16 +57,18 @@ struct SharedConjuncts {
     /// Every shared operand's value for every subject of its kind (subjects in the order given),
     /// the operands spread over the cores whole, so two cores never run one plan at once.
     func values(activations: [SubjectKind: [Activation]]) -> [[Value]] {
-        let results = Slots<[Value]>(count: programs.count, empty: [])
-        DispatchQueue.concurrentPerform(iterations: programs.count) { g in
+        parallelMap(programs.count, minimumChunk: 1) { g in
             let (kind, program) = programs[g]
-            results.set(g, (activations[kind] ?? []).map { program.evaluate($0) })
+            return (activations[kind] ?? []).map { program.evaluate($0) }
         }
-        return results.all()
     }
 
-    /// A rule's `when` for subject `s`, from its operands: what evaluating the whole would give.
-    func when(_ plan: [Operand], of whole: Program, subject s: Int, activation: Activation, shared: [[Value]]) -> Value {
+    /// The value of `when` of rule `r` for subject `s` (nil when the rule has none): from its
+    /// operands when it has a plan, else by evaluating it whole. Either gives the same value.
+    func when(ofRule r: Int, _ rule: Rule, subject s: Int, activation: Activation, shared: [[Value]]) -> Value? {
+        // Read through the optional in place: copying the rule's expression struct per subject
+        // cost a dozen reference counts.
+        guard let plan = plans[r], let whole = rule.when?.program else { return rule.when?.program.evaluate(activation) }
         var conjunction = Conjunction()
         for operand in plan {
             let value: Value

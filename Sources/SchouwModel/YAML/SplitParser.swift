@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import SchouwConcurrency
 
 /// Parses a large document in parts on two cores and joins the parts into the document one parse
 /// of the whole would give, node for node, with the same lines and columns.
@@ -45,31 +45,17 @@ enum SplitParser {
     /// Parses the parts of `plan` on two cores and joins them; nil when the result could differ
     /// from a parse of the whole.
     static func parse(_ input: UnsafeBufferPointer<UInt8>, plan: Plan, path: String) -> YAMLDocument? {
-        let parts = PartResults(), shared = SharedInput(bytes: input)
-        DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            let input = shared.bytes
-            if worker == 0 {
-                // Only the head may open the document with `---` or a directive.
-                parts.head = build(input, plan.head, path: path, line: 0, depth: 0, mayStartExplicitly: true)
-                if !plan.tail.isEmpty { parts.tail = build(input, plan.tail, path: path, line: plan.tailLine, depth: 0) }
-            } else {
-                // The middle's list sits in the top-level mapping, one level down.
-                parts.middle = build(input, plan.middle, path: path, line: plan.middleLine, depth: 1)
-            }
-        }
-        guard let head = parts.head, let middle = parts.middle else { return nil }
-        if !plan.tail.isEmpty && parts.tail == nil { return nil }
-        return join(head: head, middle: middle, tail: parts.tail, path: path)
-    }
-
-    /// The input, read (never written) by both workers.
-    private struct SharedInput: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
-
-    /// What the two workers built; each field is written by one worker and read after both finish.
-    private final class PartResults: @unchecked Sendable {
-        var head: TreeBuilder?
-        var middle: TreeBuilder?
-        var tail: TreeBuilder?
+        let ((head, tail), middle) = concurrently({
+            // Only the head may open the document with `---` or a directive.
+            (build(input, plan.head, path: path, line: 0, depth: 0, mayStartExplicitly: true),
+             plan.tail.isEmpty ? nil : build(input, plan.tail, path: path, line: plan.tailLine, depth: 0))
+        }, {
+            // The middle's list sits in the top-level mapping, one level down.
+            build(input, plan.middle, path: path, line: plan.middleLine, depth: 1)
+        })
+        guard let head, let middle else { return nil }
+        if !plan.tail.isEmpty && tail == nil { return nil }
+        return join(head: head, middle: middle, tail: tail, path: path)
     }
 
     /// A part's tree, or nil when the part cannot stand for its place in the whole.
@@ -114,8 +100,8 @@ enum SplitParser {
             guard target > section.start, let list = listIndentation(input, after: section.start, before: end),
                   target > list.firstItem,
                   let cut = nextItem(input, from: target, indentation: list.indentation, before: end) else { continue }
-            return Plan(head: 0..<cut.offset, middle: cut.offset..<end, tail: end..<count,
-                        middleLine: section.line + linesBetween(input, section.start, cut.offset), tailLine: endLine)
+            return Plan(head: 0..<cut, middle: cut..<end, tail: end..<count,
+                        middleLine: section.line + linesBetween(input, section.start, cut), tailLine: endLine)
         }
         return nil
     }
@@ -146,8 +132,7 @@ enum SplitParser {
     }
 
     /// The first line at or after `from` that starts an item at `indentation`, before `end`.
-    static func nextItem(_ input: UnsafeBufferPointer<UInt8>, from: Int, indentation: Int, before end: Int)
-        -> (offset: Int, Void)? {
+    static func nextItem(_ input: UnsafeBufferPointer<UInt8>, from: Int, indentation: Int, before end: Int) -> Int? {
         var position = from
         // Move to the start of the next line unless already at one.
         if position > 0 && input[position - 1] != UInt8(ascii: "\n") {
@@ -160,7 +145,7 @@ enum SplitParser {
                 column += 1
             }
             if column == indentation && position + column < end && isItemStart(input, position + column) {
-                return (position, ())
+                return position
             }
             while position < end && input[position] != UInt8(ascii: "\n") { position += 1 }
             position += 1
@@ -175,8 +160,12 @@ enum SplitParser {
     }
 
     static func linesBetween(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var lines = 0
-        for i in from..<to where input[i] == UInt8(ascii: "\n") { lines += 1 }
+        guard let base = input.baseAddress else { return 0 }
+        var lines = 0, position = from
+        while position < to, let newline = memchr(base + position, Int32(UInt8(ascii: "\n")), to - position) {
+            lines += 1
+            position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
         return lines
     }
 

@@ -105,8 +105,8 @@ struct TreeBuilder {
     var input: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     let lineOffset: Int32
     let depthOffset: Int
-    /// An anchor or alias was seen.
-    var usedAnchors = false
+    /// An anchor was defined (an alias needs one, or the parse failed).
+    var usedAnchors: Bool { !anchors.isEmpty }
     /// The document starts with `---` or a directive.
     var explicitDocumentStart = false
     /// The document ends with `...`.
@@ -174,7 +174,7 @@ struct TreeBuilder {
             let index = Int32(truncatingIfNeeded: records.count)
             records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
                                       count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
-            if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1); usedAnchors = true }
+            if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
             addChild(index, expanded: 1)
         case YAML_SEQUENCE_START_EVENT:
             openContainer(.sequence, anchor: event.data.sequence_start.anchor, line: line, column: column)
@@ -183,7 +183,6 @@ struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             closeContainer()
         case YAML_ALIAS_EVENT:
-            usedAnchors = true
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
                 fail("alias `*\(name)` refers to an unknown anchor", line: line, column: column,
@@ -228,7 +227,6 @@ struct TreeBuilder {
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
                                   line: line, column: column))
-        if anchor != nil { usedAnchors = true }
         open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchor.map { String(cString: $0) }))
         openExpanded.append(1)
     }

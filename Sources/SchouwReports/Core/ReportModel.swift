@@ -122,14 +122,11 @@ struct ReportModel {
         var runs: [(rule: String, references: [Reference], tally: Tally)] = []
 
         init(_ outcomes: ArraySlice<Outcome>) {
-            // The current run's rule and tally are kept apart from `runs`: reading the last run back
-            // for every outcome copied its rule and references each time.
-            var rule: String?
-            var tally = Tally()
+            // The current run is kept apart from `runs` until it ends: reading the last run back for
+            // every outcome copied its rule and references each time.
+            var current: (rule: String, references: [Reference], tally: Tally)?
             for outcome in outcomes {
-                let waiver = outcome.waiver
-                let expired = waiver?.expired == true
-                let status = outcome.status == .waived && expired ? .fail : outcome.status
+                let status = outcome.effectiveStatus
                 switch status {
                 case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
                 case .unknown: counts.unknown += 1; unknowns.append(outcome)
@@ -137,18 +134,16 @@ struct ReportModel {
                 case .notApplicable: counts.notApplicable += 1
                 case .waived: counts.waived += 1
                 }
-                if waiver != nil { waiverOutcomes.append(outcome) }
-                if expired { counts.expiredWaivers += 1 }
-                let outcomeRule = outcome.rule
-                if outcomeRule != rule {
-                    if let rule, let last = runs.indices.last { runs[last] = (rule, runs[last].references, tally) }
-                    runs.append((outcomeRule, outcome.references, Tally()))
-                    rule = outcomeRule
-                    tally = Tally()
+                if outcome.waiver != nil { waiverOutcomes.append(outcome) }
+                if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
+                let rule = outcome.rule
+                if current?.rule != rule {
+                    if let current { runs.append(current) }
+                    current = (rule, outcome.references, Tally())
                 }
-                tally.add(status)
+                current?.tally.add(status)
             }
-            if let rule, let last = runs.indices.last { runs[last] = (rule, runs[last].references, tally) }
+            if let current { runs.append(current) }
         }
 
         /// This pass followed by `next`, which covered the outcomes right after.

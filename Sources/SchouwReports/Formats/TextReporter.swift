@@ -30,12 +30,11 @@ public struct TextReporter: Reporter {
         lines.append(c.bold(header))
 
         // A rule's remediation is the same under each of its findings: escaped and encoded once,
-        // for the rules that have findings.
+        // when there are findings.
         var remediations: [String: [UInt8]] = [:]
-        if !model.failures.isEmpty {
-            for rule in result.rules where remediations[rule.id] == nil {
-                remediations[rule.id] = rule.remediation.isEmpty ? [] : Array("    → \(e(rule.remediation))\n".utf8)
-            }
+        for rule in result.rules where !model.failures.isEmpty && remediations[rule.id] == nil {
+            let remediation = model.rule(rule.id)?.remediation ?? ""
+            remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
         }
         let remediationLines = remediations
         for severity in Severity.allCases.reversed() {
@@ -125,18 +124,13 @@ public struct TextReporter: Reporter {
         /// A line or column number, written as digits without making a string.
         mutating func add(_ number: Int) {
             guard number >= 0 else { add(String(number)); return }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0, rest = number
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                    count += 1
-                } while rest > 0
-                bytes.append(contentsOf: buffer[(20 - count)...])
-            }
+            let start = bytes.count
+            var rest = number
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
         }
 
         mutating func append(_ line: String) {
