@@ -55,6 +55,15 @@ extension Expr {
     }
 
     /// `a.b.c` for a select chain rooted at an identifier, nil otherwise.
+    /// The first name of a dotted path (`flow` of `flow.to.zone` and of `.flow.to`), found by byte:
+    /// splitting the string by characters cost more than the rest of checking a select.
+    static func rootName(ofDottedPath path: String) -> Substring {
+        let utf8 = path.utf8
+        let start = utf8.firstIndex { $0 != UInt8(ascii: ".") } ?? utf8.endIndex
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+        return path[start..<end]
+    }
+
     public var dottedPath: String? {
         switch kind {
         case .ident(let name): return name

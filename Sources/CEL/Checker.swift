@@ -83,10 +83,11 @@ struct Checker {
         }
     }
 
-    private mutating func expectBool(_ type: CELType, at offset: Int, what: String) {
+    /// `what` is only composed when the type is wrong: most operands are fine.
+    private mutating func expectBool(_ type: CELType, at offset: Int, what: @autoclosure () -> String) {
         switch type {
         case .bool, .dyn, .error, .param: return
-        default: report("\(what) must be a bool, not \(type)", at: offset)
+        default: report("\(what()) must be a bool, not \(type)", at: offset)
         }
     }
 
@@ -113,7 +114,7 @@ struct Checker {
     private mutating func qualified(_ e: Expr) -> CELType? {
         guard var path = e.dottedPath else { return nil }
         if path.hasPrefix(".") { path.removeFirst() }
-        let root = String(path.split(separator: ".")[0])
+        let root = String(Expr.rootName(ofDottedPath: path))
         if scopes.contains(where: { $0.name == root }) { return nil }
         if let type = environment.variables[path] { return type }
         if environment.variables[root] == nil, let type = Planner.typeNames[path] {
@@ -174,7 +175,7 @@ struct Checker {
         var qualifiedName = name
         var member = target != nil
         if let target {
-            if let path = target.dottedPath, !scopes.contains(where: { $0.name == String(path.split(separator: ".")[0]) }),
+            if let path = target.dottedPath, !scopes.contains(where: { $0.name == Expr.rootName(ofDottedPath: path) }),
                environment.variables[path] == nil,
                environment.library.functions[path + "." + name] != nil || Checker.operators[path + "." + name] != nil {
                 qualifiedName = path + "." + name

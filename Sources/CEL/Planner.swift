@@ -164,7 +164,7 @@ struct Planner {
         var argNodes: [Node] = []
         if let target {
             // `sets.contains(a, b)`: a namespaced global function, unless `sets` is a local.
-            if let path = chain(target)?.joined(separator: "."), local(String(path.split(separator: ".")[0])) == nil,
+            if let path = chain(target)?.joined(separator: "."), local(String(Expr.rootName(ofDottedPath: path))) == nil,
                library.functions[path + "." + name] != nil, !declaredVariables.contains(path) {
                 name = path + "." + name
                 member = false

@@ -51,12 +51,15 @@ public enum RuleLoader {
 
         // Rule files are read and compiled on every core, each with a sink of its own; their
         // diagnostics are merged in file order, so the outcome does not depend on the scheduling.
+        // The digest of the rule set is taken meanwhile, as the first piece of work.
         let ruleFiles = files.filter(\.isRule)
         let slots = Slots<(Rule?, [SchouwModel.Diagnostic])>(count: ruleFiles.count, empty: (nil, []))
-        DispatchQueue.concurrentPerform(iterations: ruleFiles.count) { i in
+        let digest = Slots<String>(count: 1, empty: "")
+        DispatchQueue.concurrentPerform(iterations: ruleFiles.count + 1) { i in
+            guard i > 0 else { return digest.set(0, ruleSetDigest(files)) }
             let own = DiagnosticSink()
-            let rule = readRule(ruleFiles[i], environment: environment, sink: own)
-            slots.set(i, (rule, own.diagnostics))
+            let rule = readRule(ruleFiles[i - 1], environment: environment, sink: own)
+            slots.set(i - 1, (rule, own.diagnostics))
         }
         var byID: [String: Rule] = [:]
         for (read, diagnostics) in slots.all() {
@@ -80,13 +83,17 @@ public enum RuleLoader {
             let id = [".tests.yaml", ".tests.yml"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name
             tests[id] = file
         }
-        let digestInput = files.filter { !$0.isTests }.sorted { $0.relativePath < $1.relativePath }
-            .map { $0.relativePath + "\u{0}" + $0.text + "\u{0}" }.joined()
         let rules = byID.values.sorted { $0.id < $1.id }
         return RuleSet(rules: rules, tests: tests, taxonomy: taxonomy,
                        diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder),
-                       sources: sources, digest: SHA256Digest.hex(Array(digestInput.utf8)),
+                       sources: sources, digest: digest.all()[0],
                        referencedFields: referencedFields(rules))
+    }
+
+    /// SHA-256 over every file but the tests, in path order: each path and text followed by a NUL.
+    static func ruleSetDigest(_ files: [RuleSourceFile]) -> String {
+        let hashed = files.filter { !$0.isTests }.sorted { $0.relativePath < $1.relativePath }
+        return SHA256Digest.hex(concatenating: hashed.flatMap { [$0.relativePath, "\u{0}", $0.text, "\u{0}"] })
     }
 
     /// Every name that follows a `.` in a rule's expressions or message placeholders.

@@ -7,6 +7,19 @@ package enum SHA256Digest {
     package static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let digest = bytes.withContiguousStorageIfAvailable { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
             ?? SHA256.hash(data: Array(bytes))
+        return hex(digest)
+    }
+
+    /// The digest of `parts` written one after the other, without joining them into one string first.
+    package static func hex(concatenating parts: [String]) -> String {
+        var hasher = SHA256()
+        for var part in parts {
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
