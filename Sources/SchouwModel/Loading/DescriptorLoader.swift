@@ -1,4 +1,5 @@
 import Foundation
+import SchouwConcurrency
 
 /// Loads a project descriptor (SPEC section 1) with its includes, checks it completely and reports
 /// every problem at once.
@@ -18,7 +19,14 @@ public enum DescriptorLoader {
 
     /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given).
     public static func load(path: String) -> LoadResult {
+        load(path: path, flowsAsideThreshold: Assembly.flowsAsideThreshold)
+    }
+
+    /// `load(path:)`, decoding flows on two cores from `flowsAsideThreshold` flows on (tests compare
+    /// both ways of decoding on small files).
+    static func load(path: String, flowsAsideThreshold: Int) -> LoadResult {
         var assembly = Assembly()
+        assembly.flowsAsideThreshold = flowsAsideThreshold
         let (document, diagnostics, file) = readAndParse(path)
         assembly.sink.add(contentsOf: diagnostics)
         if let file { assembly.files.append(file) }
@@ -87,6 +95,7 @@ private struct Assembly {
     var flows: [Flow] = []
     var waivers: [Waiver] = []
     var mainRoot: YAMLNode?
+    var flowsAsideThreshold = Assembly.flowsAsideThreshold
 
     mutating func read(_ document: YAMLDocument, isMain: Bool) {
         guard let root = document.root else {
@@ -118,16 +127,70 @@ private struct Assembly {
             }
         }
         // Assign rather than append when a section is still empty: appending would copy every object.
-        Assembly.merge(&purposes, r.decodeObjects("purposes", DescriptorDecoder.purpose))
-        Assembly.merge(&parties, r.decodeObjects("parties", DescriptorDecoder.party))
-        Assembly.merge(&zones, r.decodeObjects("zones", DescriptorDecoder.zone))
-        Assembly.merge(&data, r.decodeObjects("data", DescriptorDecoder.data))
-        Assembly.merge(&systems, r.decodeObjects("systems", DescriptorDecoder.system))
-        Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
+        // A large descriptor's flows are split: the first part is decoded on this core after the
+        // other sections, the rest on a second core meanwhile (see `flowsAside`).
+        func decodeLeadingSections() {
+            Assembly.merge(&purposes, r.decodeObjects("purposes", DescriptorDecoder.purpose))
+            Assembly.merge(&parties, r.decodeObjects("parties", DescriptorDecoder.party))
+            Assembly.merge(&zones, r.decodeObjects("zones", DescriptorDecoder.zone))
+            Assembly.merge(&data, r.decodeObjects("data", DescriptorDecoder.data))
+            Assembly.merge(&systems, r.decodeObjects("systems", DescriptorDecoder.system))
+        }
+        let flowCount = r.itemCount("flows")
+        guard ProcessInfo.processInfo.activeProcessorCount > 1, flowCount >= flowsAsideThreshold else {
+            decodeLeadingSections()
+            Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
+            return readWaiversAndIncludes(r, root: root)
+        }
+        let split = Assembly.flowSplit(r, flowCount: flowCount)
+        // Room for every flow id, so taking over the second core's ids does not grow the table.
+        sink.reserveIds(kind: "flow", additional: flowCount)
+        let aside = concurrently({
+            decodeLeadingSections()
+            Assembly.merge(&flows, r.decodeObjects("flows", items: 0..<split, through: root.document,
+                                                   reportingTo: sink, DescriptorDecoder.flow))
+        }, { Assembly.flowsAside(r, items: split..<flowCount) }).1
+        if sink.canAbsorb(aside.sink) {
+            sink.absorb(aside.sink)
+            Assembly.merge(&flows, aside.flows)
+        } else {
+            Assembly.merge(&flows, r.decodeObjects("flows", items: split..<flowCount, through: root.document,
+                                                   reportingTo: sink, DescriptorDecoder.flow))
+        }
+        readWaiversAndIncludes(r, root: root)
+    }
+
+    /// The sections read after the flows: waivers, then the included files in order.
+    mutating func readWaiversAndIncludes(_ r: MappingReader, root: YAMLNode) {
         Assembly.merge(&waivers, r.decodeObjects("waivers", DescriptorDecoder.waiver))
         if let includes = r.value("include") {
             for item in includes.items { include(item, from: root.document.path) }
         }
+    }
+
+    /// Sections of at least this many flows are decoded on two cores.
+    static let flowsAsideThreshold = 4_096
+
+    /// `items` of the flows, decoded with a sink of their own through a copy of the document (see
+    /// `YAMLDocument.sharingStorage`). The result stands only when that sink reported nothing and
+    /// its ids cannot collide with those read before (`DiagnosticSink.canAbsorb`): then it equals
+    /// decoding these flows after the others; otherwise they are decoded again in order, so every
+    /// message is the same as in one pass.
+    static func flowsAside(_ r: MappingReader, items: Range<Int>) -> (flows: [Flow], sink: DiagnosticSink) {
+        let sink = DiagnosticSink()
+        let flows = r.decodeObjects("flows", items: items, through: r.node.document.sharingStorage(),
+                                    reportingTo: sink, DescriptorDecoder.flow)
+        return (flows, sink)
+    }
+
+    /// Where the second core starts in the flows, so that both cores decode about as many lines:
+    /// this one the sections before the flows and the first flows, the other the rest.
+    static func flowSplit(_ r: MappingReader, flowCount: Int) -> Int {
+        let leading = ["purposes", "parties", "zones", "data", "systems"].reduce(0) { $0 + r.estimatedLines($1) }
+        let flowLines = max(1, r.estimatedLines("flows"))
+        let asideLines = (leading + flowLines) / 2
+        let asideItems = min(flowCount, flowCount * asideLines / flowLines)
+        return flowCount - asideItems
     }
 
     static func merge<T>(_ section: inout [T], _ more: [T]) {

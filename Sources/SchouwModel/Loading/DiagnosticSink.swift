@@ -106,6 +106,39 @@ public final class DiagnosticSink {
         idTables[k].reserveCapacity(idTables[k].count + count)
     }
 
+    /// Whether `other`, filled by reading a later part of the same files on another core, can be
+    /// taken over as if this sink had read that part itself: it reported nothing, and none of its
+    /// ids is one this sink already holds (which would be a duplicate to report).
+    func canAbsorb(_ other: DiagnosticSink) -> Bool {
+        guard other.diagnostics.isEmpty, other.suppressed == 0, !other.sawError else { return false }
+        return other.kinds.indices.allSatisfy { k in
+            let mine = idTables[kindPosition(other.kinds[k])]
+            return mine.isEmpty || other.idTables[k].keys.allSatisfy { mine[$0] == nil }
+        }
+    }
+
+    /// Takes over the ids and references of `other` (see `canAbsorb`), in the order a reading of
+    /// that part after everything read so far would have recorded them.
+    func absorb(_ other: DiagnosticSink) {
+        let documentNumbers = other.documents.map { document -> UInt64 in
+            if let number = documents.firstIndex(where: { $0 === document }) { return UInt64(number) }
+            documents.append(document)
+            return UInt64(documents.count - 1)
+        }
+        for k in other.kinds.indices {
+            let mine = kindPosition(other.kinds[k])
+            if idTables[mine].isEmpty {
+                idTables[mine] = other.idTables[k]
+            } else {
+                idTables[mine].merge(other.idTables[k]) { first, _ in first }
+            }
+            referenceLists[mine].reserveCapacity(referenceLists[mine].count + other.referenceLists[k].count)
+            for packed in other.referenceLists[k] {
+                referenceLists[mine].append(documentNumbers[Int(packed >> 32)] << 32 | (packed & 0xFFFF_FFFF))
+            }
+        }
+    }
+
     /// The ids defined for a kind.
     func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
 

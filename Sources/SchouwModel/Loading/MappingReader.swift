@@ -277,9 +277,32 @@ public struct MappingReader {
 
     /// Decodes the items of a list-of-objects field one by one, without keeping their readers.
     public func decodeObjects<T>(_ key: String, _ decode: (MappingReader) -> T) -> [T] {
+        decodeObjects(key, through: node.document, reportingTo: sink, decode)
+    }
+
+    /// The number of items of list field `key` (0 when absent or invalid).
+    func itemCount(_ key: String) -> Int {
+        guard let i = schema.position(of: key), values[i] >= 0 else { return 0 }
+        return YAMLNode(document: node.document, index: values[i]).items.count
+    }
+
+    /// About how many lines the items of list field `key` span (0 when absent or invalid).
+    func estimatedLines(_ key: String) -> Int {
+        guard let i = schema.position(of: key), values[i] >= 0 else { return 0 }
+        let items = YAMLNode(document: node.document, index: values[i]).items
+        guard let first = items.first, let last = items.last, items.count > 1 else { return items.count }
+        return max(items.count, (last.line - first.line) * items.count / (items.count - 1))
+    }
+
+    /// `decodeObjects` for the items in `range` (all when nil), read through `document` (this
+    /// reader's document or a copy sharing its storage) and reported to `sink`, so that a second
+    /// core can decode part of a section.
+    func decodeObjects<T>(_ key: String, items range: Range<Int>? = nil, through document: YAMLDocument,
+                          reportingTo sink: DiagnosticSink, _ decode: (MappingReader) -> T) -> [T] {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
               let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
-        let items = YAMLNode(document: node.document, index: values[i]).items
+        let all = YAMLNode(document: document, index: values[i]).items
+        let items = all[(range ?? all.indices).clamped(to: all.indices)]
         if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
         var result: [T] = []
         result.reserveCapacity(items.count)

@@ -21,6 +21,13 @@ public final class YAMLDocument: Sendable {
         self.scalarBytes = scalarBytes; self.rootIndex = rootIndex
     }
 
+    /// A second handle on the same nodes (the arrays are shared, not copied). Node handles retain
+    /// their document, so two cores reading one document through one object contend for its
+    /// reference count on every node; each core reading through its own copy does not.
+    func sharingStorage() -> YAMLDocument {
+        YAMLDocument(path: path, records: records, children: children, scalarBytes: scalarBytes, rootIndex: rootIndex)
+    }
+
     /// The top node, or nil for an empty document.
     public var root: YAMLNode? { rootIndex >= 0 ? YAMLNode(document: self, index: rootIndex) : nil }
 

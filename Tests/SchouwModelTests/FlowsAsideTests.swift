@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import SchouwModel
+
+/// A large flows section is decoded on two cores; the result and every message must be those of
+/// decoding it in one pass. Each case loads the same file both ways (a threshold of 1 splits even
+/// these small files) and compares everything the loader returns.
+@Suite struct FlowsAsideTests {
+    private static let header = """
+        schouw: 1
+        project: {id: p, name: P, organisation: Gemeente Voorbeeld, phase: production}
+        purposes:
+          - {id: doel, legal-basis: public-task}
+        parties:
+          - {id: gemeente, role: controller, country: NL}
+        zones:
+          - {id: straat, kind: public-space, trust: untrusted, country: NL}
+        data:
+          - {id: telling, categories: [non-personal.statistics]}
+        systems:
+          - {id: s0, kind: sensor, zone: straat, operator: gemeente}
+          - {id: s1, kind: platform, operator: gemeente}
+
+        """
+
+    private static func flows(_ count: Int, edit: (Int, String) -> String = { $1 }) -> String {
+        "flows:\n" + (0..<count).map { i in
+            edit(i, "  - {id: f\(i), from: s0, to: s1, data: [telling], purpose: doel, encryption: tls1.3}\n")
+        }.joined()
+    }
+
+    /// Loads `text` in one pass and split at every other flow count, and checks they agree.
+    private func expectSameBothWays(_ text: String) throws -> LoadResult {
+        let directory = try TestFiles.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try TestFiles.write(Array(text.utf8), named: "groot.yaml", in: directory)
+        let whole = DescriptorLoader.load(path: path, flowsAsideThreshold: .max)
+        let split = DescriptorLoader.load(path: path, flowsAsideThreshold: 1)
+        #expect(String(describing: split.diagnostics) == String(describing: whole.diagnostics))
+        #expect(String(describing: split.descriptor) == String(describing: whole.descriptor))
+        return split
+    }
+
+    @Test func validFlowsDecodeTheSameOnTwoCores() throws {
+        let result = try expectSameBothWays(Self.header + Self.flows(300))
+        let descriptor = try #require(result.descriptor)
+        #expect(descriptor.flows.map(\.id) == (0..<300).map { "f\($0)" })
+        #expect(descriptor.flows.last?.marks.object.line == Self.header.split(separator: "\n").count + 301)
+    }
+
+    @Test func aDuplicateIdAcrossTheSplitIsReportedAsInOnePass() throws {
+        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
+            i == 290 ? line.replacingOccurrences(of: "id: f290", with: "id: f3") : line
+        })
+        #expect(result.diagnostics.map(\.message).contains("duplicate flow id `f3`; it is already defined at line 18"))
+    }
+
+    @Test func errorsInTheSecondPartAreReportedAsInOnePass() throws {
+        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
+            switch i {
+            case 250: return line.replacingOccurrences(of: "to: s1", with: "to: s9")
+            case 280: return line.replacingOccurrences(of: "encryption: tls1.3", with: "encryption: rot13")
+            default: return line
+            }
+        })
+        #expect(result.descriptor == nil)
+        #expect(result.diagnostics.count == 2)
+    }
+
+    @Test func referencesFromBothPartsAreResolved() throws {
+        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
+            i == 299 ? line.replacingOccurrences(of: "from: s0", with: "from: s7") : line
+        })
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "unknown system `s7`: no system has this id")
+        #expect(error.mark?.line == Self.header.split(separator: "\n").count + 301)
+    }
+}
