@@ -13,7 +13,6 @@ struct ChecklistIntroduction {
 
     init(_ checklist: Checklist, strings: ChecklistStrings) {
         let project = checklist.project
-        let language = strings.language
         title = "\(strings.title): \(project.name)"
         facts = [Fact(label: strings.project, value: "\(project.name) (\(project.id))")]
         if let organisation = project.organisation { facts.append(Fact(label: strings.organisation, value: organisation)) }
