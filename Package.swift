@@ -56,7 +56,8 @@ let package = Package(
         ]),
         // Release builds link the Swift runtime and Foundation statically: the binary runs where no Swift
         // toolchain is installed (a CI runner, a container) and starts without resolving a dozen shared
-        // libraries, a third of a typical audit's time.
+        // libraries, a third of a typical audit's time. The flag is given to the compiler too, which then
+        // reads the static Foundation modules and records the libraries they need for the linker.
         .executableTarget(name: "schouw", dependencies: ["SchouwCLI"],
                           swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),

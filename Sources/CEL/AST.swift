@@ -54,7 +54,6 @@ extension Expr {
         return nil
     }
 
-    /// `a.b.c` for a select chain rooted at an identifier, nil otherwise.
     /// The first name of a dotted path (`flow` of `flow.to.zone` and of `.flow.to`), found by byte:
     /// splitting the string by characters cost more than the rest of checking a select.
     static func rootName(ofDottedPath path: String) -> Substring {
@@ -64,6 +63,7 @@ extension Expr {
         return path[start..<end]
     }
 
+    /// `a.b.c` for a select chain rooted at an identifier, nil otherwise.
     public var dottedPath: String? {
         switch kind {
         case .ident(let name): return name

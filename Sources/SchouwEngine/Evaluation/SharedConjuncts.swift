@@ -80,5 +80,4 @@ struct SharedConjuncts {
         }
         return whole.finishConjunction(conjunction.result(decided: false))
     }
-
 }

@@ -10,7 +10,10 @@ public struct RuleSourceFile: Sendable {
     public var external: Bool
 
     /// The last component of `relativePath` (`AVG-024.yaml`).
-    public var fileName: String { relativePath.split(separator: "/").last.map(String.init) ?? relativePath }
+    public var fileName: String {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return relativePath }
+        return String(relativePath[relativePath.utf8.index(after: slash)...])
+    }
     public var isTests: Bool { relativePath.hasSuffix(".tests.yaml") || relativePath.hasSuffix(".tests.yml") }
     public var isTaxonomy: Bool { relativePath.hasPrefix("taxonomy/") }
     /// Norm catalogues for coverage reports (`catalogues/`): data, not rules.

@@ -38,16 +38,12 @@ public enum DescriptorLoader {
     }
 
     /// Reads and parses one descriptor file; the file (nil when it cannot be read) is hashed on
-    /// another core, since only the result needs its digest: while a small file is parsed, and
-    /// after a large one is, whose parse keeps both cores busy (`SplitParser`) while what follows
-    /// keeps only one.
+    /// another core once it is parsed, since only the result needs its digest: a large file's parse
+    /// keeps both cores busy (`SplitParser`), and hashing takes milliseconds beside what follows.
     static func readAndParse(_ path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic], file: SourceFile?) {
-        var file: SourceFile?
-        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path) { bytes in
-            file = SourceFile(path: path, bytes: bytes)
-            if bytes.count < YAMLParser.splitThreshold { file?.computeDigestInBackground() }
-        }
-        if let bytes, bytes.count >= YAMLParser.splitThreshold { file?.computeDigestInBackground() }
+        let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
+        let file = bytes.map { SourceFile(path: path, bytes: $0) }
+        file?.computeDigestInBackground()
         return (document, diagnostics, file)
     }
 

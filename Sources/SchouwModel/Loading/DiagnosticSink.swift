@@ -127,11 +127,7 @@ public final class DiagnosticSink {
         }
         for k in other.kinds.indices {
             let mine = kindPosition(other.kinds[k])
-            if idTables[mine].isEmpty {
-                idTables[mine] = other.idTables[k]
-            } else {
-                idTables[mine].merge(other.idTables[k]) { first, _ in first }
-            }
+            idTables[mine].merge(other.idTables[k]) { first, _ in first }
             referenceLists[mine].reserveCapacity(referenceLists[mine].count + other.referenceLists[k].count)
             for packed in other.referenceLists[k] {
                 referenceLists[mine].append(documentNumbers[Int(packed >> 32)] << 32 | (packed & 0xFFFF_FFFF))

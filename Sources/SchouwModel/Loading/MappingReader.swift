@@ -281,15 +281,11 @@ public struct MappingReader {
     }
 
     /// The number of items of list field `key` (0 when absent or invalid).
-    func itemCount(_ key: String) -> Int {
-        guard let i = schema.position(of: key), values[i] >= 0 else { return 0 }
-        return YAMLNode(document: node.document, index: values[i]).items.count
-    }
+    func itemCount(_ key: String) -> Int { value(key)?.items.count ?? 0 }
 
     /// About how many lines the items of list field `key` span (0 when absent or invalid).
     func estimatedLines(_ key: String) -> Int {
-        guard let i = schema.position(of: key), values[i] >= 0 else { return 0 }
-        let items = YAMLNode(document: node.document, index: values[i]).items
+        guard let items = value(key)?.items else { return 0 }
         guard let first = items.first, let last = items.last, items.count > 1 else { return items.count }
         return max(items.count, (last.line - first.line) * items.count / (items.count - 1))
     }

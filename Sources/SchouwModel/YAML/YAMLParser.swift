@@ -48,15 +48,13 @@ public enum YAMLParser {
 
     /// Reads and parses a file, refusing files above the size limit before reading them.
     /// - Returns: the document (nil when unreadable or invalid), the diagnostics and the file's bytes.
-    /// `read` sees the bytes before they are parsed (to start work that needs only the bytes).
-    public static func parseFile(atPath path: String, displayPath: String? = nil, read: ([UInt8]) -> Void = { _ in })
+    public static func parseFile(atPath path: String, displayPath: String? = nil)
         -> (document: YAMLDocument?, diagnostics: [Diagnostic], bytes: [UInt8]?) {
         let shown = displayPath ?? path
         switch FileReader.read(path: path, limit: maxInputBytes) {
         case .failure(let problem):
             return (nil, [problem.diagnostic(path: shown)], nil)
         case .success(let bytes):
-            read(bytes)
             let (document, diagnostics) = parse(bytes: bytes, path: shown)
             return (document, diagnostics, bytes)
         }

@@ -32,9 +32,11 @@ public struct TextReporter: Reporter {
         // A rule's remediation is the same under each of its findings: escaped and encoded once,
         // when there are findings.
         var remediations: [String: [UInt8]] = [:]
-        for rule in result.rules where !model.failures.isEmpty && remediations[rule.id] == nil {
-            let remediation = model.rule(rule.id)?.remediation ?? ""
-            remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
+        if !model.failures.isEmpty {
+            for rule in result.rules where remediations[rule.id] == nil {
+                let remediation = model.rule(rule.id)?.remediation ?? ""
+                remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
+            }
         }
         let remediationLines = remediations
         for severity in Severity.allCases.reversed() {
