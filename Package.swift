@@ -67,13 +67,14 @@ let package = Package(
         .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports"]),
 
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Fixtures"]),
-        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"], exclude: ["Support/validate_with_jsonschema.py"]),
+        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"],
+                    exclude: ["Support/validate_with_jsonschema.py", "Fixtures", "Golden"]),
         .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL"]),
         .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"], exclude: ["Golden"]),
-        .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"]),
+        .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"], exclude: ["Golden"]),
         .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"], exclude: ["Golden"]),
     ]
 )
