@@ -81,7 +81,10 @@ public struct Environment: Sendable {
 }
 
 /// A compiled expression: immutable, `Sendable`, safe to evaluate from many threads at once.
-public struct Program: Sendable {
+///
+/// A class: engines hand programs around per evaluation (a rule's `when` for each subject), and
+/// copying a reference costs one reference count where copying the fields cost one per field.
+public final class Program: Sendable {
     public let source: Source
     public let ast: Expr
     let root: Node
@@ -89,6 +92,11 @@ public struct Program: Sendable {
     /// The checked result type (`dyn` when not checked).
     public let resultType: CELType
     let iterationLimit: Int
+
+    init(source: Source, ast: Expr, root: Node, slots: Int, resultType: CELType, iterationLimit: Int) {
+        self.source = source; self.ast = ast; self.root = root; self.slots = slots
+        self.resultType = resultType; self.iterationLimit = iterationLimit
+    }
 
     /// Evaluates against `activation`. Errors come back as `.error` values, never thrown.
     public func evaluate(_ activation: Activation) -> Value {

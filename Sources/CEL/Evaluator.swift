@@ -23,17 +23,27 @@ struct Evaluator<T: Tracer> {
         return value
     }
 
+    /// Evaluates a child node without retaining it: its parent's `op` holds it for the plan's life.
+    @inline(__always)
+    private mutating func eval(child: Unmanaged<Node>?) -> Value {
+        guard let child else { return Evaluator.missingOperand }
+        return child._withUnsafeGuaranteedRef { eval($0) }
+    }
+
+    /// What a node lacking an operand its kind needs gives; the planner never builds one.
+    private static var missingOperand: Value { .err(.other, "malformed evaluation plan: an operand is missing") }
+
     private mutating func evalOp(_ node: Node) -> Value {
-        switch node.op {
-        case .constant(let value):
-            return value
-        case .variable(let name):
-            if let value = activation.lookup(name) { return value }
-            return .error(EvalError(.unboundVariable, "unknown variable: \(name.name)", field: name.name))
+        switch node.kind {
+        case .constant:
+            return node.constant
+        case .variable:
+            if let value = activation.lookup(node.field) { return value }
+            return .error(EvalError(.unboundVariable, "unknown variable: \(node.field.name)", field: node.field.name))
         case .local(let slot):
             return locals[slot]
-        case .qualified(let candidates, let fallback):
-            if activation.hasDottedNames {
+        case .qualified:
+            if activation.hasDottedNames, case .qualified(let candidates, _) = node.op {
                 for candidate in candidates {
                     guard var value = activation[candidate.name] else { continue }
                     var path = candidate.name
@@ -44,28 +54,28 @@ struct Evaluator<T: Tracer> {
                     return value
                 }
             }
-            return eval(fallback)
-        case .select(let operand, let field, let path):
-            let value = eval(operand)
-            if case .map(let m) = value, let found = m.lookup(field: field) { return found }
-            return Evaluator.select(value, field: field, path: path)
-        case .has(let operand, let field):
-            switch eval(operand) {
-            case .map(let m): return .bool(m.lookup(field: field) != nil)
+            return eval(child: node.first)
+        case .select:
+            let value = eval(child: node.first)
+            if case .map(let m) = value, let found = m.lookup(field: node.field) { return found }
+            return Evaluator.select(value, field: node.field, path: node.path)
+        case .has:
+            switch eval(child: node.first) {
+            case .map(let m): return .bool(m.lookup(field: node.field) != nil)
             case .error(let e): return .error(e)
             case let other:
                 return .err(.noSuchField, "type '\(other.typeValue.name)' does not support field selection")
             }
-        case .index(let container, let key):
-            let c = eval(container)
+        case .index:
+            let c = eval(child: node.first)
             if case .error = c { return c }
-            let k = eval(key)
+            let k = eval(child: node.second)
             if case .error = k { return k }
             return Evaluator.index(c, k)
-        case .and2(let left, let right):
-            let a = eval(left)
+        case .and2:
+            let a = eval(child: node.first)
             if case .bool(false) = a { return a }
-            let b = eval(right)
+            let b = eval(child: node.second)
             switch (a, b) {
             case (_, .bool(false)): return b
             case (.bool(true), .bool(true)): return b
@@ -74,10 +84,10 @@ struct Evaluator<T: Tracer> {
             case (.bool, _): return .error(EvalError.noOverload("_&&_", [b]))
             default: return .error(EvalError.noOverload("_&&_", [a]))
             }
-        case .or2(let left, let right):
-            let a = eval(left)
+        case .or2:
+            let a = eval(child: node.first)
             if case .bool(true) = a { return a }
-            let b = eval(right)
+            let b = eval(child: node.second)
             switch (a, b) {
             case (_, .bool(true)): return b
             case (.bool(false), .bool(false)): return b
@@ -86,18 +96,18 @@ struct Evaluator<T: Tracer> {
             case (.bool, _): return .error(EvalError.noOverload("_||_", [b]))
             default: return .error(EvalError.noOverload("_||_", [a]))
             }
-        case .localSelect(let slot, let field, let path, let operandID):
+        case .localSelect(let slot, let operandID):
             tracer.record(operandID, locals[slot])
-            if case .map(let m) = locals[slot], let value = m.lookup(field: field) { return value }
-            return Evaluator.select(locals[slot], field: field, path: path)
-        case .and(let operands):
+            if case .map(let m) = locals[slot], let value = m.lookup(field: node.field) { return value }
+            return Evaluator.select(locals[slot], field: node.field, path: node.path)
+        case .and:
             var conjunction = Conjunction()
-            for operand in operands where conjunction.add(eval(operand)) { return .bool(false) }
+            for operand in node.operands where conjunction.add(eval(child: operand)) { return .bool(false) }
             return conjunction.result(decided: false)
-        case .or(let operands):
+        case .or:
             var firstError: Value?
-            for operand in operands {
-                switch eval(operand) {
+            for operand in node.operands {
+                switch eval(child: operand) {
                 case .bool(true): return .bool(true)
                 case .bool(false): continue
                 case .error(let e): if firstError == nil { firstError = .error(e) }
@@ -105,14 +115,14 @@ struct Evaluator<T: Tracer> {
                 }
             }
             return firstError ?? .bool(false)
-        case .not(let operand):
-            switch eval(operand) {
+        case .not:
+            switch eval(child: node.first) {
             case .bool(let b): return .bool(!b)
             case .error(let e): return .error(e)
             case let other: return .error(EvalError.noOverload("!_", [other]))
             }
-        case .negate(let operand):
-            switch eval(operand) {
+        case .negate:
+            switch eval(child: node.first) {
             case .int(let i):
                 if i == Int64.min { return .err(.overflow, "integer overflow in negation") }
                 return .int(-i)
@@ -120,23 +130,23 @@ struct Evaluator<T: Tracer> {
             case .error(let e): return .error(e)
             case let other: return .error(EvalError.noOverload("-_", [other]))
             }
-        case .conditional(let condition, let whenTrue, let whenFalse):
-            switch eval(condition) {
-            case .bool(true): return eval(whenTrue)
-            case .bool(false): return eval(whenFalse)
+        case .conditional:
+            switch eval(child: node.first) {
+            case .bool(true): return eval(child: node.second)
+            case .bool(false): return eval(child: node.third)
             case .error(let e): return .error(e)
             case let other: return .error(EvalError.noOverload("_?_:_", [other]))
             }
-        case .equals(let left, let right, let negated):
-            let a = eval(left)
+        case .equals(let negated):
+            let a = eval(child: node.first)
             if case .error = a { return a }
-            let b = eval(right)
+            let b = eval(child: node.second)
             if case .error = b { return b }
             return .bool(a.celEquals(b) != negated)
-        case .relation(let op, let left, let right):
-            let a = eval(left)
+        case .relation(let op):
+            let a = eval(child: node.first)
             if case .error = a { return a }
-            let b = eval(right)
+            let b = eval(child: node.second)
             if case .error = b { return b }
             switch Value.compare(a, b) {
             case .failure(let e):
@@ -151,32 +161,33 @@ struct Evaluator<T: Tracer> {
                 case .greaterOrEqual: return .bool(order >= 0)
                 }
             }
-        case .arithmetic(let op, let left, let right):
-            let a = eval(left)
+        case .arithmetic(let op):
+            let a = eval(child: node.first)
             if case .error = a { return a }
-            let b = eval(right)
+            let b = eval(child: node.second)
             if case .error = b { return b }
             return Arithmetic.apply(op, a, b)
-        case .membership(let element, let container):
-            let a = eval(element)
+        case .membership:
+            let a = eval(child: node.first)
             if case .error = a { return a }
-            let b = eval(container)
+            let b = eval(child: node.second)
             if case .error = b { return b }
             switch b {
             case .list(let elements): return .bool(elements.contains { a.celEquals($0) })
             case .map(let m): return .bool(m.lookup(a) != nil)
             default: return .error(EvalError.noOverload("@in", [a, b]))
             }
-        case .list(let elements):
+        case .list:
             var values: [Value] = []
-            values.reserveCapacity(elements.count)
-            for element in elements {
-                let v = eval(element)
+            values.reserveCapacity(node.operands.count)
+            for element in node.operands {
+                let v = eval(child: element)
                 if case .error = v { return v }
                 values.append(v)
             }
             return .list(values)
-        case .map(let entries):
+        case .map:
+            guard case .map(let entries) = node.op else { return Evaluator.missingOperand }
             var pairs: [(Value, Value)] = []
             pairs.reserveCapacity(entries.count)
             for (keyNode, valueNode) in entries {
@@ -190,37 +201,39 @@ struct Evaluator<T: Tracer> {
             case .success(let m): return .map(m)
             case .failure(let e): return .error(e)
             }
-        case .comprehension(let macro, let slot, let rangeNode, let body, let filter):
-            return comprehension(macro, slot: slot, rangeNode: rangeNode, body: body, filter: filter)
-        case .call(let name, let overloads, let argNodes):
+        case .comprehension(let macro, let slot):
+            return comprehension(macro, slot: slot, rangeNode: node.first, body: node.second, filter: node.third)
+        case .call:
             var args: [Value] = []
-            args.reserveCapacity(argNodes.count)
-            for argNode in argNodes {
-                let v = eval(argNode)
+            args.reserveCapacity(node.operands.count)
+            for argNode in node.operands {
+                let v = eval(child: argNode)
                 if case .error = v { return v }
                 args.append(v)
             }
+            let overloads = node.overloads
             if overloads.count == 1, let implementation = overloads[0].implementation {
                 return implementation(args)
             }
             for overload in overloads where overload.accepts(args) {
                 if let implementation = overload.implementation { return implementation(args) }
             }
+            guard case .call(let name, _, _) = node.op else { return Evaluator.missingOperand }
             return .error(EvalError.noOverload(name, args))
-        case .fail(let error):
-            return .error(error)
+        case .fail:
+            return node.constant
         }
     }
 
-    private mutating func comprehension(_ macro: Comprehension.Macro, slot: Int, rangeNode: Node, body: Node,
-                                        filter: Node?) -> Value {
-        let range = eval(rangeNode)
+    private mutating func comprehension(_ macro: Comprehension.Macro, slot: Int, rangeNode: Unmanaged<Node>?,
+                                        body: Unmanaged<Node>?, filter: Unmanaged<Node>?) -> Value {
+        let range = eval(child: rangeNode)
         if macro == .bind {
             if case .error = range { return range }
             let saved = locals[slot]
             locals[slot] = range
             defer { locals[slot] = saved }
-            return eval(body)
+            return eval(child: body)
         }
         let items: [Value]
         switch range {
@@ -240,7 +253,7 @@ struct Evaluator<T: Tracer> {
             var firstError: Value?
             for item in items {
                 locals[slot] = item
-                switch eval(body) {
+                switch eval(child: body) {
                 case .bool(let b):
                     if b == decisive { return .bool(decisive) }
                 case .error(let e): if firstError == nil { firstError = .error(e) }
@@ -255,7 +268,7 @@ struct Evaluator<T: Tracer> {
             var count = 0
             for item in items {
                 locals[slot] = item
-                switch eval(body) {
+                switch eval(child: body) {
                 case .bool(let b): if b { count += 1 }
                 case .error(let e): return .error(e)
                 case let other:
@@ -270,7 +283,7 @@ struct Evaluator<T: Tracer> {
                 locals[slot] = item
                 let predicateNode = macro == .filter ? body : filter
                 if let predicateNode {
-                    switch eval(predicateNode) {
+                    switch eval(child: predicateNode) {
                     case .bool(true): break
                     case .bool(false): continue
                     case .error(let e): return .error(e)
@@ -281,14 +294,14 @@ struct Evaluator<T: Tracer> {
                 if macro == .filter {
                     results.append(item)
                 } else {
-                    let v = eval(body)
+                    let v = eval(child: body)
                     if case .error = v { return v }
                     results.append(v)
                 }
             }
             return .list(results)
         case .bind:
-            return eval(body)
+            return eval(child: body)
         }
     }
 

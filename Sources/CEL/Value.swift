@@ -337,6 +337,9 @@ struct FieldName: Sendable {
         self.hash = FieldName.hash(name)
     }
 
+    /// The field of plan nodes that name none.
+    static let none = FieldName("")
+
     /// FNV-1a over the UTF-8 bytes: stable, cheap, and independent of Swift's per-process seed.
     static func hash(_ text: String) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
