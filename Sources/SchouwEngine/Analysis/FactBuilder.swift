@@ -1,3 +1,4 @@
+import SchouwConcurrency
 import SchouwModel
 
 /// Computes `GraphFacts` in time linear in the size of the descriptor (plus the size of the
@@ -135,7 +136,8 @@ public enum FactBuilder {
 
     static func flowFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
                           assets: [AssetFacts]) -> [FlowFacts] {
-        d.flows.indices.map { i in
+        // One per flow, independent of the others: on every core.
+        parallelMap(d.flows.count) { i in
             let flow = d.flows[i]
             var f = FlowFacts()
             f.fromSystem = index.system[flow.from]
@@ -233,38 +235,45 @@ public enum FactBuilder {
             }
         }
         for a in reach.indices { reach[a].makeSortedUnique() }
+        // Each system's and each asset's lists are put in id order apart from the others: on every core.
         let dataOrder = index.dataOrder, systemOrder = index.systemOrder, flowOrder = index.flowOrder
-        for si in 0..<d.systems.count {
-            systems[si].handledAssets = held[si]
-            systems[si].handles = dataOrder.ordered(held[si]).map { d.data[$0].id }
-            systems[si].receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
-            systems[si].sends = dataOrder.ordered(sent[si]).map { d.data[$0].id }
-            systems[si].personal = held[si].contains { assets[$0].personal }
-            systems[si].special = held[si].contains { assets[$0].special }
-            systems[si].inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }
-            systems[si].outbound = flowOrder.ordered(outbound[si]).map { d.flows[$0].id }
+        let gathered = assets
+        systems = parallelMap(d.systems.count) { si in
+            var f = systems[si]
+            f.handledAssets = held[si]
+            f.handles = dataOrder.ordered(held[si]).map { d.data[$0].id }
+            f.receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
+            f.sends = dataOrder.ordered(sent[si]).map { d.data[$0].id }
+            f.personal = held[si].contains { gathered[$0].personal }
+            f.special = held[si].contains { gathered[$0].special }
+            f.inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }
+            f.outbound = flowOrder.ordered(outbound[si]).map { d.flows[$0].id }
+            return f
         }
-        for a in 0..<d.data.count {
-            assets[a].collectedBy = systemOrder.ordered(collectedBy[a]).map { d.systems[$0].id }
-            assets[a].storedBy = systemOrder.ordered(storedBy[a]).map { d.systems[$0].id }
-            guard computeReach else { continue }
+        let systemFacts = systems
+        assets = parallelMap(d.data.count, minimumChunk: 256) { a in
+            var f = gathered[a]
+            f.collectedBy = systemOrder.ordered(collectedBy[a]).map { d.systems[$0].id }
+            f.storedBy = systemOrder.ordered(storedBy[a]).map { d.systems[$0].id }
+            guard computeReach else { return f }
             let reached = reach[a]
-            assets[a].reaches = systemOrder.ordered(reached).map { d.systems[$0].id }
+            f.reaches = systemOrder.ordered(reached).map { d.systems[$0].id }
             var partiesReached = Set<String>()
             var reachedCountries = Set<String>()
             var unknownCountry = false
             for si in reached {
                 if let op = d.systems[si].operator_ { partiesReached.insert(op) }
-                if let z = systems[si].zone, let zop = d.zones[z].operator_ { partiesReached.insert(zop) }
-                if let c = systems[si].country { reachedCountries.insert(c) } else { unknownCountry = true }
+                if let z = systemFacts[si].zone, let zop = d.zones[z].operator_ { partiesReached.insert(zop) }
+                if let c = systemFacts[si].country { reachedCountries.insert(c) } else { unknownCountry = true }
             }
-            assets[a].reachesParties = partiesReached.sorted()
-            assets[a].reachesCountries = reachedCountries.sorted()
+            f.reachesParties = partiesReached.sorted()
+            f.reachesCountries = reachedCountries.sorted()
             if reachedCountries.contains(where: { !countries.inEEA($0) }) {
-                assets[a].leavesEEA = true
+                f.leavesEEA = true
             } else {
-                assets[a].leavesEEA = unknownCountry ? nil : false
+                f.leavesEEA = unknownCountry ? nil : false
             }
+            return f
         }
     }
 
@@ -279,29 +288,44 @@ public enum FactBuilder {
             f.external = p.role != .controller
             return f
         }
-        // Asset positions, made sorted and unique once per party (hash sets of ids cost more).
-        var processes = [[Int]](repeating: [], count: d.parties.count)
-        var stores = [[Int]](repeating: [], count: d.parties.count)
+        var operated = [[Int]](repeating: [], count: d.parties.count)
+        var hosted = [[Int]](repeating: [], count: d.parties.count)
         for (si, s) in d.systems.enumerated() {
             if let p = systems[si].operatorParty {
                 result[p].operates.append(s.id)
-                processes[p] += systems[si].handledAssets
-                stores[p] += s.stores.compactMap { index.data[$0] }
+                operated[p].append(si)
             }
             if let z = systems[si].zone, let hostID = d.zones[z].operator_, let host = index.party[hostID],
                host != systems[si].operatorParty {
                 result[host].hosts.append(s.id)
-                processes[host] += systems[si].handledAssets
+                hosted[host].append(si)
             }
         }
-        for i in result.indices {
-            processes[i].makeSortedUnique()
-            stores[i].makeSortedUnique()
-            result[i].processes = index.dataOrder.ordered(processes[i]).map { d.data[$0].id }
-            result[i].stores = index.dataOrder.ordered(stores[i]).map { d.data[$0].id }
-            result[i].operates.sort()
-            result[i].hosts.sort()
-            result[i].receivesPersonal = processes[i].contains { assets[$0].personal }
+        // Each asset once per party: a stamp per asset names the party that listed it last. A few
+        // parties share thousands of systems, so gathering every system's list and sorting the
+        // whole cost more than the rest of the party facts.
+        var processedBy = [Int](repeating: -1, count: d.data.count)
+        var storedBy = [Int](repeating: -1, count: d.data.count)
+        for p in result.indices {
+            var processes: [Int] = [], stores: [Int] = []
+            for si in operated[p] + hosted[p] {
+                for a in systems[si].handledAssets where processedBy[a] != p {
+                    processedBy[a] = p
+                    processes.append(a)
+                }
+            }
+            for si in operated[p] {
+                for id in d.systems[si].stores {
+                    guard let a = index.data[id], storedBy[a] != p else { continue }
+                    storedBy[a] = p
+                    stores.append(a)
+                }
+            }
+            result[p].processes = index.dataOrder.ordered(processes).map { d.data[$0].id }
+            result[p].stores = index.dataOrder.ordered(stores).map { d.data[$0].id }
+            result[p].operates.sort()
+            result[p].hosts.sort()
+            result[p].receivesPersonal = processes.contains { assets[$0].personal }
         }
         return result
     }
