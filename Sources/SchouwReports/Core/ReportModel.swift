@@ -53,6 +53,8 @@ struct ReportModel {
     let counts: Counts
     /// Failing outcomes (expired waivers included), most severe first.
     let failures: [Outcome]
+    /// Where each severity's failures are in `failures`, by `Severity.rank`.
+    private let failureRanges: [Range<Int>]
     let unknowns: [Outcome]
     /// Every outcome a waiver matched, whether it still applies or has expired.
     let waiverOutcomes: [Outcome]
@@ -68,21 +70,31 @@ struct ReportModel {
         for rule in result.rules where rules[rule.id] == nil { rules[rule.id] = rule }
         self.rulesByID = rules
 
-        // One pass: count, pick the outcomes reports list, and tally per run of one rule's outcomes.
-        // Packs and BIO measures are then tallied per rule, not per outcome. The pass reads every
-        // outcome once, so on a city-wide audit it waits on memory: it runs in chunks on every core.
+        // One pass: count, pick the outcomes reports list (as positions), and tally per run of one
+        // rule's outcomes. Packs and BIO measures are then tallied per rule, not per outcome. The
+        // pass reads every outcome once, so on a city-wide audit it waits on memory: it runs in
+        // chunks on every core.
         let outcomes = result.outcomes
-        var pass = Pass(outcomes[0..<0])
-        forEachBlockInOrder(outcomes.count, block: 16_384, make: { Pass(outcomes[$0]) }, consume: { pass.append($0) })
+        var pass = Pass(outcomes, 0..<0)
+        forEachBlockInOrder(outcomes.count, block: 16_384, make: { Pass(outcomes, $0) }, consume: { pass.append($0) })
         let counts = pass.counts
-        let failures = pass.failures, unknowns = pass.unknowns, waiverOutcomes = pass.waiverOutcomes
         let runs = pass.runs
         // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
-        // city-wide audit is never ordered.
-        let order = DisplayOrder(failures, unknowns, waiverOutcomes)
-        self.failures = order.sorted(failures)
-        self.unknowns = order.sorted(unknowns)
-        self.waiverOutcomes = order.sorted(waiverOutcomes)
+        // city-wide audit is never ordered. The two long lists are ordered on two cores.
+        let order = DisplayOrder(outcomes, pass.failures, pass.unknowns, pass.waiverOutcomes)
+        (self.failures, self.unknowns) = concurrently({ order.sorted(outcomes, pass.failures) },
+                                                      { order.sorted(outcomes, pass.unknowns) })
+        self.waiverOutcomes = order.sorted(outcomes, pass.waiverOutcomes)
+        var ranges = [Range<Int>](repeating: 0..<0, count: Severity.allCases.count)
+        var start = 0
+        while start < failures.count {
+            let severity = failures[start].severity
+            var end = start + 1
+            while end < failures.count, failures[end].severity == severity { end += 1 }
+            ranges[severity.rank] = start..<end
+            start = end
+        }
+        self.failureRanges = ranges
 
         var packs: [String: PackScore] = [:]
         var measures: [String: BIOMeasure] = [:]
@@ -111,35 +123,39 @@ struct ReportModel {
     func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
 
     /// Failures of one severity.
-    func failures(_ severity: Severity) -> [Outcome] { failures.filter { $0.severity == severity } }
+    func failures(_ severity: Severity) -> ArraySlice<Outcome> { failures[failureRanges[severity.rank]] }
 
     static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
 
     /// What one pass over a stretch of outcomes finds; passes over consecutive stretches join.
+    /// The outcomes it picks are kept as positions: copying an outcome costs three reference
+    /// counts, and a city-wide audit lists a hundred thousand of them.
     struct Pass {
         var counts = Counts()
-        var failures: [Outcome] = [], unknowns: [Outcome] = [], waiverOutcomes: [Outcome] = []
+        var failures: [Int] = [], unknowns: [Int] = [], waiverOutcomes: [Int] = []
         var runs: [(rule: String, references: [Reference], tally: Tally)] = []
 
-        init(_ outcomes: ArraySlice<Outcome>) {
+        init(_ outcomes: [Outcome], _ range: Range<Int>) {
             // The current run is kept apart from `runs` until it ends: reading the last run back for
             // every outcome copied its rule and references each time.
             var current: (rule: String, references: [Reference], tally: Tally)?
-            for outcome in outcomes {
-                let status = outcome.effectiveStatus
+            for i in range {
+                let status = outcomes[i].effectiveStatus
                 switch status {
-                case .fail: counts.fail[outcome.severity] += 1; failures.append(outcome)
-                case .unknown: counts.unknown += 1; unknowns.append(outcome)
+                case .fail: counts.fail[outcomes[i].severity] += 1; failures.append(i)
+                case .unknown: counts.unknown += 1; unknowns.append(i)
                 case .pass: counts.pass += 1
                 case .notApplicable: counts.notApplicable += 1
                 case .waived: counts.waived += 1
                 }
-                if outcome.waiver != nil { waiverOutcomes.append(outcome) }
-                if outcome.hasExpiredWaiver { counts.expiredWaivers += 1 }
-                let rule = outcome.rule
+                if let waiver = outcomes[i].waiver {
+                    waiverOutcomes.append(i)
+                    if waiver.expired { counts.expiredWaivers += 1 }
+                }
+                let rule = outcomes[i].rule
                 if current?.rule != rule {
                     if let current { runs.append(current) }
-                    current = (rule, outcome.references, Tally())
+                    current = (rule, outcomes[i].references, Tally())
                 }
                 current?.tally.add(status)
             }
@@ -190,13 +206,14 @@ struct ReportModel {
     struct DisplayOrder {
         private let rank: [String: Int]
 
-        /// The rules of `outcome lists`; outcomes come in runs of one rule, so each run is hashed once.
-        init(_ outcomeLists: [Outcome]...) {
+        /// The rules of the outcomes at `positions`; outcomes come in runs of one rule, so each run
+        /// is hashed once.
+        init(_ outcomes: [Outcome], _ positionLists: [Int]...) {
             var ids = Set<String>()
-            for outcomes in outcomeLists {
+            for positions in positionLists {
                 var previous: String?
-                for outcome in outcomes {
-                    let rule = outcome.rule
+                for p in positions {
+                    let rule = outcomes[p].rule
                     if rule != previous { ids.insert(rule); previous = rule }
                 }
             }
@@ -204,30 +221,38 @@ struct ReportModel {
             rank = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
         }
 
-        func sorted(_ outcomes: [Outcome]) -> [Outcome] {
+        /// The outcomes at `positions` (ascending) in display order.
+        func sorted(_ outcomes: [Outcome], _ positions: [Int]) -> [Outcome] {
             var previous: (rule: String, rank: Int)?
-            let keys = outcomes.map { outcome -> (severity: Severity, rank: Int) in
-                let rule = outcome.rule
-                if let previous, previous.rule == rule { return (outcome.severity, previous.rank) }
+            let keys = positions.map { p -> (severity: Severity, rank: Int) in
+                let rule = outcomes[p].rule
+                if let previous, previous.rule == rule { return (outcomes[p].severity, previous.rank) }
                 let found = rank[rule] ?? Int.max
                 previous = (rule, found)
-                return (outcome.severity, found)
+                return (outcomes[p].severity, found)
             }
             // Results list outcomes in finding order; then the position breaks ties as the finding
             // would, without comparing hundreds of thousands of strings.
-            let inFindingOrder = zip(outcomes, outcomes.dropFirst()).allSatisfy { Outcome.inFindingOrder($0, $1) }
-            if inFindingOrder, let buckets = bucketed(outcomes, keys) { return buckets }
-            let positions = outcomes.indices.sorted { i, j in
-                if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
-                if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
-                return inFindingOrder ? i < j : outcomes[i].finding < outcomes[j].finding
+            let inFindingOrder = positions.indices.dropFirst().allSatisfy {
+                Outcome.inFindingOrder(outcomes[positions[$0 - 1]], outcomes[positions[$0]])
             }
-            return positions.map { outcomes[$0] }
+            let order: [Int]
+            if inFindingOrder, let buckets = bucketed(keys) {
+                order = buckets
+            } else {
+                order = keys.indices.sorted { i, j in
+                    if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
+                    if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
+                    return inFindingOrder ? i < j : outcomes[positions[i]].finding < outcomes[positions[j]].finding
+                }
+            }
+            return order.map { outcomes[positions[$0]] }
         }
 
         /// The same order as the comparison sort when ties keep their position: one counting pass
-        /// over (severity, rule rank) buckets instead of a comparison sort of every finding.
-        private func bucketed(_ outcomes: [Outcome], _ keys: [(severity: Severity, rank: Int)]) -> [Outcome]? {
+        /// over (severity, rule rank) buckets instead of a comparison sort of every finding. Gives
+        /// places in `keys`.
+        private func bucketed(_ keys: [(severity: Severity, rank: Int)]) -> [Int]? {
             let ranks = rank.count
             guard keys.allSatisfy({ $0.rank < ranks }) else { return nil }
             let severities = Severity.allCases.count
@@ -235,12 +260,12 @@ struct ReportModel {
             var starts = [Int](repeating: 0, count: severities * ranks + 1)
             for b in bucketOf { starts[b + 1] += 1 }
             for b in 1..<starts.count { starts[b] += starts[b - 1] }
-            var slots = [Int](repeating: 0, count: outcomes.count)
+            var slots = [Int](repeating: 0, count: keys.count)
             for (i, b) in bucketOf.enumerated() {
                 slots[starts[b]] = i
                 starts[b] += 1
             }
-            return slots.map { outcomes[$0] }
+            return slots
         }
     }
 
