@@ -37,7 +37,7 @@ public struct DescriptorValues: Sendable {
         parties = partyValues
         zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip) }
         data = Self.assets(d, facts: facts, index: index, skip: skip)
-        let carried = Self.purposeAssets(d, index: index, assets: data)
+        let carried = Self.purposeAssets(d, facts: facts, assets: data)
         purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
         func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
@@ -283,14 +283,16 @@ public struct DescriptorValues: Sendable {
     }
 
     /// Per purpose, the assets its flows carry (each once, in first-seen order of sorted flows).
-    static func purposeAssets(_ d: Descriptor, index: DescriptorIndex, assets: [Value]) -> [[Value]] {
+    /// Reads the purpose each flow names from the flow facts, where it was resolved once.
+    static func purposeAssets(_ d: Descriptor, facts: GraphFacts, assets: [Value]) -> [[Value]] {
+        let index = facts.index
         var seen = [Set<Int>](repeating: [], count: d.purposes.count)
         var out = [[Value]](repeating: [], count: d.purposes.count)
         for position in index.flowOrder.sorted {
-            let flow = d.flows[position]
-            guard let p = flow.purpose.flatMap({ index.purpose[$0] }) else { continue }
+            guard let p = facts.flows[position].purpose else { continue }
             // Assets in id order (an id that names no asset has no position and is left out).
-            for a in index.dataOrder.ordered(index.flowData[position]) where seen[p].insert(a).inserted {
+            let carried = index.flowData[position]
+            for a in carried.count > 1 ? index.dataOrder.ordered(carried) : carried where seen[p].insert(a).inserted {
                 out[p].append(assets[a])
             }
         }

@@ -1,6 +1,7 @@
 import CEL
 import Dispatch
 import Foundation
+import SchouwConcurrency
 import SchouwModel
 import SchouwResult
 
@@ -28,10 +29,9 @@ public struct RuleEvaluator: Sendable {
         self.descriptor = descriptor
         let skip = fields.map { DescriptorValues.heavyFacts.subtracting($0) } ?? []
         let needsReach = fields.map { !$0.isDisjoint(with: ["reaches", "reaches_parties", "reaches_countries", "leaves_eea"]) } ?? true
-        let facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
+        facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
         values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries, skip: skip)
         self.now = now
-        sortedSubjects = Self.sortedSubjects(descriptor, values, index: facts.index)
         globals = [
             "project": values.project, "parties": .list(values.parties), "zones": .list(values.zones),
             "data": .list(values.data), "systems": .list(values.systems), "flows": .list(values.flows),
@@ -39,7 +39,12 @@ public struct RuleEvaluator: Sendable {
             "now": .timestamp(Timestamp(seconds: Int64(now.timeIntervalSince1970.rounded(.down)))),
         ]
         sharedActivation = Activation(globals)
+        sortedSubjects = Self.sortedSubjects(descriptor, values, index: facts.index, shared: sharedActivation)
     }
+
+    /// The graph facts the values were built from. Kept with the evaluator: on a city-wide
+    /// descriptor, freeing them took longer than anything else between two phases of an audit.
+    let facts: GraphFacts
 
     /// A subject of one kind: its id, display name, CEL value and where it is written.
     /// A class: each subject is handed to every rule of its kind, and passing a reference costs less
@@ -52,11 +57,16 @@ public struct RuleEvaluator: Sendable {
         public let mark: SourceMark
         /// What every outcome on this subject carries, made once and shared by them.
         let part: Outcome.SubjectPart
+        /// The variables a rule sees for this subject: the shared ones plus the subject under its
+        /// singular name. Made once and used by every rule of its kind.
+        let activation: Activation
 
-        init(kind: SubjectKind, id: String, name: String?, value: Value, mark: SourceMark) {
+        init(kind: SubjectKind, id: String, name: String?, value: Value, mark: SourceMark, shared: Activation) {
             self.kind = kind; self.id = id; self.name = name; self.value = value; self.mark = mark
             part = Outcome.SubjectPart(subject: SubjectRef(kind: kind.rawValue, id: id, name: name),
                                        location: Location(file: mark.file, line: mark.line, column: mark.column))
+            // Binding a subject on top of the shared table costs no new table.
+            activation = kind == .project ? shared : shared.binding(kind.variable, value)
         }
     }
 
@@ -64,9 +74,10 @@ public struct RuleEvaluator: Sendable {
     /// order with no sort over hundreds of thousands of findings.
     let sortedSubjects: [SubjectKind: [Subject]]
 
-    static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues, index: DescriptorIndex) -> [SubjectKind: [Subject]] {
+    static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues, index: DescriptorIndex,
+                               shared: Activation) -> [SubjectKind: [Subject]] {
         Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { kind in
-            let all = subjects(kind, d, v)
+            let all = subjects(kind, d, v, shared: shared)
             // The large sections were sorted by id once, in the index.
             switch kind {
             case .data: return (kind, index.dataOrder.sorted.map { all[$0] })
@@ -77,17 +88,30 @@ public struct RuleEvaluator: Sendable {
         })
     }
 
-    public func subjects(_ kind: SubjectKind) -> [Subject] { Self.subjects(kind, descriptor, values) }
+    /// The subjects of one kind in section order.
+    public func subjects(_ kind: SubjectKind) -> [Subject] { Self.subjects(kind, descriptor, values, shared: sharedActivation) }
 
-    static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues) -> [Subject] {
+    /// One subject per object of the section, in section order; a city's flows and systems on
+    /// every core.
+    static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues, shared: Activation) -> [Subject] {
+        func make<Object>(_ objects: [Object], _ values: [Value], id: KeyPath<Object, String>, name: KeyPath<Object, String?>,
+                          mark: KeyPath<Object, SourceMark>) -> [Subject] {
+            parallelMap(min(objects.count, values.count)) { i in
+                let object = objects[i]
+                return Subject(kind: kind, id: object[keyPath: id], name: object[keyPath: name], value: values[i],
+                               mark: object[keyPath: mark], shared: shared)
+            }
+        }
         switch kind {
-        case .project: return [Subject(kind: kind, id: d.project.id, name: d.project.name, value: v.project, mark: d.project.marks.object)]
-        case .party: return zip(d.parties, v.parties).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
-        case .zone: return zip(d.zones, v.zones).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
-        case .data: return zip(d.data, v.data).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
-        case .system: return zip(d.systems, v.systems).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
-        case .flow: return zip(d.flows, v.flows).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
-        case .purpose: return zip(d.purposes, v.purposes).map { Subject(kind: kind, id: $0.id, name: $0.name, value: $1, mark: $0.marks.object) }
+        case .project:
+            return [Subject(kind: kind, id: d.project.id, name: d.project.name, value: v.project, mark: d.project.marks.object,
+                            shared: shared)]
+        case .party: return make(d.parties, v.parties, id: \.id, name: \.name, mark: \.marks.object)
+        case .zone: return make(d.zones, v.zones, id: \.id, name: \.name, mark: \.marks.object)
+        case .data: return make(d.data, v.data, id: \.id, name: \.name, mark: \.marks.object)
+        case .system: return make(d.systems, v.systems, id: \.id, name: \.name, mark: \.marks.object)
+        case .flow: return make(d.flows, v.flows, id: \.id, name: \.name, mark: \.marks.object)
+        case .purpose: return make(d.purposes, v.purposes, id: \.id, name: \.name, mark: \.marks.object)
         }
     }
 
@@ -123,11 +147,6 @@ public struct RuleEvaluator: Sendable {
         let subjectsByKind = sortedSubjects
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let texts = ordered.map { RuleTexts($0, lang: lang) }
-        // One activation per subject, shared by every rule of its kind; none for kinds no rule reads.
-        let kinds = Set(ordered.map(\.forEach))
-        let activations = Dictionary(uniqueKeysWithValues: subjectsByKind.filter { kinds.contains($0.key) }.map { kind, subjects in
-            (kind, subjects.map { activation(for: $0) })
-        })
         var starts: [Int] = [], total = 0
         for rule in ordered {
             starts.append(total)
@@ -136,7 +155,7 @@ public struct RuleEvaluator: Sendable {
         let offsets = starts
         let subjectCounts = subjectsByKind.mapValues(\.count)
         let shared = SharedConjuncts(ordered, subjectCounts: subjectCounts, minimumSubjects: shareFrom)
-        let sharedValues = shared.values(activations: activations)
+        let sharedValues = shared.values(subjects: subjectsByKind)
         let units = Self.units(ordered, subjectCounts: subjectCounts)
         let queue = WorkQueue(count: units.count)
         let workers = min(units.count, ProcessInfo.processInfo.activeProcessorCount)
@@ -147,14 +166,16 @@ public struct RuleEvaluator: Sendable {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 while let next = queue.take() {
                     let unit = units[next]
-                    let subjects = subjectsByKind[unit.kind] ?? [], bound = activations[unit.kind] ?? []
+                    let subjects = subjectsByKind[unit.kind] ?? []
                     let blocks = stride(from: 0, to: subjects.count, by: blockSize).map { $0..<min($0 + blockSize, subjects.count) }
                     for block in worker % 2 == 0 ? blocks : blocks.reversed() {
                         for r in unit.rules {
                             let rule = ordered[r], texts = texts[r], offset = offsets[r]
                             for s in block {
-                                let when = shared.when(ofRule: r, rule, subject: s, activation: bound[s], shared: sharedValues)
-                                target.put(evaluate(rule, subjects[s], when: when, activation: bound[s], texts: texts), at: offset + s)
+                                let subject = subjects[s]
+                                let when = shared.when(ofRule: r, rule, subject: s, activation: subject.activation, shared: sharedValues)
+                                target.put(evaluate(rule, subject, when: when, activation: subject.activation, texts: texts),
+                                           at: offset + s)
                             }
                         }
                     }
@@ -215,11 +236,8 @@ public struct RuleEvaluator: Sendable {
         func put(_ outcome: Outcome, at index: Int) { (base + index).initialize(to: outcome) }
     }
 
-    /// The shared variables plus the subject under its singular name. The shared table is built once
-    /// per evaluator; binding a subject on top of it costs no new table.
-    public func activation(for subject: Subject) -> Activation {
-        subject.kind == .project ? sharedActivation : sharedActivation.binding(subject.kind.variable, subject.value)
-    }
+    /// The shared variables plus the subject under its singular name.
+    public func activation(for subject: Subject) -> Activation { subject.activation }
 
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
         let bound = activation(for: subject)

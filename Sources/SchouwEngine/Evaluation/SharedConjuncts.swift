@@ -56,10 +56,10 @@ struct SharedConjuncts {
 
     /// Every shared operand's value for every subject of its kind (subjects in the order given),
     /// the operands spread over the cores whole, so two cores never run one plan at once.
-    func values(activations: [SubjectKind: [Activation]]) -> [[Value]] {
+    func values(subjects: [SubjectKind: [RuleEvaluator.Subject]]) -> [[Value]] {
         parallelMap(programs.count, minimumChunk: 1) { g in
             let (kind, program) = programs[g]
-            return (activations[kind] ?? []).map { program.evaluate($0) }
+            return (subjects[kind] ?? []).map { program.evaluate($0.activation) }
         }
     }
 
