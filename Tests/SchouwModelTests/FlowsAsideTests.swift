@@ -75,4 +75,17 @@ import Testing
         #expect(error.message == "unknown system `s7`: no system has this id")
         #expect(error.mark?.line == Self.header.split(separator: "\n").count + 301)
     }
+
+    /// 5,000 flows make 10,000 system references: enough for references to be looked up on every
+    /// core. Each unknown one is reported, wherever it falls among the lookups.
+    @Test func unknownReferencesAmongThousandsAreEachReported() throws {
+        let unknown = [0: "s7", 2_501: "s8", 4_999: "s9"]
+        let result = try expectSameBothWays(Self.header + Self.flows(5_000) { i, line in
+            unknown[i].map { line.replacingOccurrences(of: "to: s1", with: "to: \($0)") } ?? line
+        })
+        let firstFlowLine = Self.header.split(separator: "\n").count + 2
+        #expect(result.descriptor == nil)
+        #expect(result.diagnostics.map(\.message) == ["s7", "s8", "s9"].map { "unknown system `\($0)`: no system has this id" })
+        #expect(result.diagnostics.map { $0.mark?.line } == [0, 2_501, 4_999].map { firstFlowLine + $0 })
+    }
 }

@@ -261,13 +261,12 @@ private struct Assembly {
     func resolveReferences() {
         var tables: [String: [String: YAMLNode]] = [:]
         var lastKind = "", lastTable: [String: YAMLNode] = [:]
-        sink.forEachReference { kind, document, index in
+        sink.forEachUnresolvedReference { kind, document, index in
             if kind != lastKind {
                 if tables[kind] == nil { tables[kind] = sink.definedIds(kind) }
                 lastKind = kind; lastTable = tables[kind] ?? [:]
             }
             let text = document.scalarText(at: index)
-            guard lastTable[text] == nil else { return }
             if sink.isFull { sink.add(.error("unknown \(kind) `\(text)`", at: nil)); return }
             let ids = lastTable
             let section = Assembly.sectionOfKind[kind] ?? kind

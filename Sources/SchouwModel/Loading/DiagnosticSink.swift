@@ -1,3 +1,6 @@
+import Foundation
+import SchouwConcurrency
+
 /// Collects diagnostics while reading, plus the ids and references a descriptor defines, so
 /// references can be resolved once every file is read.
 ///
@@ -138,10 +141,22 @@ public final class DiagnosticSink {
     /// The ids defined for a kind.
     func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
 
-    /// Every reference, grouped by target kind (kinds in first-seen order).
-    func forEachReference(_ body: (_ kind: String, _ document: YAMLDocument, _ index: Int32) -> Void) {
+    /// The references that name no defined id, grouped by target kind (kinds in first-seen order),
+    /// each kind's in reading order. A city-wide descriptor makes hundreds of thousands of
+    /// references: they are looked up on every core, each through its own handle on the documents
+    /// (see `YAMLDocument.sharingStorage`).
+    func forEachUnresolvedReference(_ body: (_ kind: String, _ document: YAMLDocument, _ index: Int32) -> Void) {
         for k in kinds.indices {
-            for packed in referenceLists[k] {
+            let table = idTables[k], references = referenceLists[k], documents = documents
+            let chunks = references.count < 8_192 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
+            let unresolved = parallelMap(chunks, minimumChunk: 1) { chunk -> [UInt64] in
+                let own = chunks == 1 ? documents : documents.map { $0.sharingStorage() }
+                let range = (references.count * chunk / chunks)..<(references.count * (chunk + 1) / chunks)
+                return references[range].filter { packed in
+                    table[own[Int(packed >> 32)].scalarText(at: Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))] == nil
+                }
+            }
+            for packed in unresolved.joined() {
                 body(kinds[k], documents[Int(packed >> 32)], Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))
             }
         }
