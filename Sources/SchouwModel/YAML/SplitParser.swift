@@ -190,33 +190,62 @@ enum SplitParser {
 
     /// One arena: the head's nodes, then the middle's and the tail's with their offsets moved; the
     /// list gets the middle's items after its own, the top-level mapping the tail's entries.
+    ///
+    /// The arena is allocated once and the parts are copied into it on two cores (the head and the
+    /// tail on one, the middle on the other): a city-wide descriptor has millions of nodes, and
+    /// copying them one after the other was the longest single-core stretch of the parse.
     private static func join(head: TreeBuilder, middle: TreeBuilder, tail: TreeBuilder?, path: String) -> YAMLDocument? {
-        var records = head.records, children = head.children, scalarBytes = head.scalarBytes
         let root = Int(head.rootIndex)
-        guard records[root].kind == .mapping, records[root].count > 0 else { return nil }
-        let rootStart = Int(records[root].start), rootCount = Int(records[root].count)
-        let list = Int(children[rootStart + 2 * rootCount - 1])
-        guard records[list].kind == .sequence, middle.records[Int(middle.rootIndex)].kind == .sequence else { return nil }
+        guard head.records[root].kind == .mapping, head.records[root].count > 0 else { return nil }
+        let rootStart = Int(head.records[root].start), rootCount = Int(head.records[root].count)
+        let list = Int(head.children[rootStart + 2 * rootCount - 1])
+        let middleRoot = Int(middle.rootIndex)
+        guard head.records[list].kind == .sequence, middle.records[middleRoot].kind == .sequence else { return nil }
         if let tail, tail.records[Int(tail.rootIndex)].kind != .mapping { return nil }
 
-        func append(_ part: TreeBuilder) -> Int32 {
-            let recordBase = Int32(records.count), childBase = Int32(children.count)
-            let byteBase = Int32(scalarBytes.count)
-            records.reserveCapacity(records.count + part.records.count)
-            for var record in part.records {
-                record.start += record.kind == .scalar ? byteBase : childBase
-                records.append(record)
-            }
-            children.reserveCapacity(children.count + part.children.count)
-            for child in part.children { children.append(child + recordBase) }
-            scalarBytes.append(contentsOf: part.scalarBytes)
-            return part.rootIndex + recordBase
+        // Where each part starts in the arena.
+        let parts = [head, middle] + (tail.map { [$0] } ?? [])
+        var recordBases: [Int] = [], childBases: [Int] = [], byteBases: [Int] = []
+        var recordCount = 0, childCount = 0, byteCount = 0
+        for part in parts {
+            recordBases.append(recordCount); childBases.append(childCount); byteBases.append(byteCount)
+            recordCount += part.records.count; childCount += part.children.count; byteCount += part.scalarBytes.count
         }
+        // Room for the two extended children ranges, so extending never moves the arena.
+        let tailEntries = tail.map { Int($0.records[Int($0.rootIndex)].count) } ?? 0
+        let extension_ = Int(head.records[list].count) + Int(middle.records[middleRoot].count)
+            + 2 * (rootCount + tailEntries)
+        var records = [NodeRecord](repeating: head.records[root], count: recordCount)
+        var children: [Int32] = []
+        children.reserveCapacity(childCount + extension_)
+        children.append(contentsOf: repeatElement(0, count: childCount))
+        var scalarBytes = [UInt8](repeating: 0, count: byteCount)
+        records.withUnsafeMutableBufferPointer { records in
+            children.withUnsafeMutableBufferPointer { children in
+                scalarBytes.withUnsafeMutableBufferPointer { bytes in
+                    func copy(_ k: Int) {
+                        let part = parts[k]
+                        let childBase = Int32(childBases[k]), byteBase = Int32(byteBases[k]), recordBase = Int32(recordBases[k])
+                        for (i, var record) in part.records.enumerated() {
+                            record.start += record.kind == .scalar ? byteBase : childBase
+                            records[recordBases[k] + i] = record
+                        }
+                        for (i, child) in part.children.enumerated() { children[childBases[k] + i] = child + recordBase }
+                        part.scalarBytes.withUnsafeBufferPointer { source in
+                            guard let from = source.baseAddress, let to = bytes.baseAddress else { return }
+                            (to + byteBases[k]).update(from: from, count: source.count)
+                        }
+                    }
+                    _ = concurrently({ copy(0); if parts.count > 2 { copy(2) } }, { copy(1) })
+                }
+            }
+        }
+
         /// Gives `container` a new children range: its own children, then those of `other`.
-        func extend(_ container: Int, with other: Int32) {
+        func extend(_ container: Int, with other: Int) {
             let width = records[container].kind == .mapping ? 2 : 1
             let own = Int(records[container].start)..<Int(records[container].start) + width * Int(records[container].count)
-            let added = records[Int(other)]
+            let added = records[other]
             let more = Int(added.start)..<Int(added.start) + width * Int(added.count)
             let start = children.count
             children.append(contentsOf: children[own])
@@ -224,13 +253,8 @@ enum SplitParser {
             records[container].start = Int32(start)
             records[container].count += added.count
         }
-
-        let middleRoot = append(middle)
-        extend(list, with: middleRoot)
-        if let tail {
-            let tailRoot = append(tail)
-            extend(root, with: tailRoot)
-        }
+        extend(list, with: recordBases[1] + middleRoot)
+        if let tail { extend(root, with: recordBases[2] + Int(tail.rootIndex)) }
         return YAMLDocument(path: path, records: records, children: children, scalarBytes: scalarBytes,
                             rootIndex: head.rootIndex)
     }
