@@ -94,24 +94,21 @@ public struct RuleEvaluator: Sendable {
     /// One subject per object of the section, in section order; a city's flows and systems on
     /// every core.
     static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues, shared: Activation) -> [Subject] {
-        func make<Object>(_ objects: [Object], _ values: [Value], id: KeyPath<Object, String>, name: KeyPath<Object, String?>,
-                          mark: KeyPath<Object, SourceMark>) -> [Subject] {
+        // Generic over the sections, so each is read field by field without copying its objects.
+        func make<Object: SubjectObject>(_ objects: [Object], _ values: [Value]) -> [Subject] {
             parallelMap(min(objects.count, values.count)) { i in
-                let object = objects[i]
-                return Subject(kind: kind, id: object[keyPath: id], name: object[keyPath: name], value: values[i],
-                               mark: object[keyPath: mark], shared: shared)
+                Subject(kind: kind, id: objects[i].id, name: objects[i].subjectName, value: values[i],
+                        mark: objects[i].marks.object, shared: shared)
             }
         }
         switch kind {
-        case .project:
-            return [Subject(kind: kind, id: d.project.id, name: d.project.name, value: v.project, mark: d.project.marks.object,
-                            shared: shared)]
-        case .party: return make(d.parties, v.parties, id: \.id, name: \.name, mark: \.marks.object)
-        case .zone: return make(d.zones, v.zones, id: \.id, name: \.name, mark: \.marks.object)
-        case .data: return make(d.data, v.data, id: \.id, name: \.name, mark: \.marks.object)
-        case .system: return make(d.systems, v.systems, id: \.id, name: \.name, mark: \.marks.object)
-        case .flow: return make(d.flows, v.flows, id: \.id, name: \.name, mark: \.marks.object)
-        case .purpose: return make(d.purposes, v.purposes, id: \.id, name: \.name, mark: \.marks.object)
+        case .project: return make([d.project], [v.project])
+        case .party: return make(d.parties, v.parties)
+        case .zone: return make(d.zones, v.zones)
+        case .data: return make(d.data, v.data)
+        case .system: return make(d.systems, v.systems)
+        case .flow: return make(d.flows, v.flows)
+        case .purpose: return make(d.purposes, v.purposes)
         }
     }
 
@@ -321,3 +318,18 @@ extension RuleEvaluator {
         }
     }
 }
+
+/// What a subject is made from: any object of a descriptor section.
+protocol SubjectObject {
+    var id: String { get }
+    var subjectName: String? { get }
+    var marks: Marks { get }
+}
+
+extension Project: SubjectObject { var subjectName: String? { name } }
+extension Party: SubjectObject { var subjectName: String? { name } }
+extension Zone: SubjectObject { var subjectName: String? { name } }
+extension DataAsset: SubjectObject { var subjectName: String? { name } }
+extension System: SubjectObject { var subjectName: String? { name } }
+extension Flow: SubjectObject { var subjectName: String? { name } }
+extension Purpose: SubjectObject { var subjectName: String? { name } }
