@@ -12,8 +12,12 @@ public final class Activation: Sendable {
     let table: MapValue
     /// True when some bound name contains a dot, so qualified lookups must try dotted names.
     let hasDottedNames: Bool
-    /// One variable bound on top of the table (the subject of a rule), checked first.
-    let overlay: (name: FieldName, value: Value)?
+    /// One variable bound on top of the table (the subject of a rule), checked first. Kept as
+    /// plain fields rather than an optional pair: unwrapping the pair on every lookup copied it,
+    /// counting a reference to the bound value twice for each variable read.
+    private let hasOverlay: Bool
+    private let overlayName: FieldName
+    private let overlayValue: Value
 
     public convenience init(_ values: [String: Value] = [:]) {
         self.init(values: values, table: MapValue(stringKeyed: values),
@@ -21,7 +25,10 @@ public final class Activation: Sendable {
     }
 
     private init(values: [String: Value], table: MapValue, hasDottedNames: Bool, overlay: (name: FieldName, value: Value)?) {
-        self.values = values; self.table = table; self.hasDottedNames = hasDottedNames; self.overlay = overlay
+        self.values = values; self.table = table; self.hasDottedNames = hasDottedNames
+        hasOverlay = overlay != nil
+        overlayName = overlay?.name ?? .none
+        overlayValue = overlay?.value ?? .null
     }
 
     /// These bindings plus `name` bound to `value` (replacing an earlier overlay, shadowing the table).
@@ -32,13 +39,13 @@ public final class Activation: Sendable {
     }
 
     public subscript(name: String) -> Value? {
-        if let overlay, overlay.name.name == name { return overlay.value }
+        if hasOverlay, overlayName.name == name { return overlayValue }
         return values[name]
     }
 
     @inline(__always)
     func lookup(_ name: FieldName) -> Value? {
-        if let overlay, overlay.name.hash == name.hash, overlay.name.name == name.name { return overlay.value }
+        if hasOverlay, overlayName.hash == name.hash, overlayName.name == name.name { return overlayValue }
         return table.lookup(field: name)
     }
 }
