@@ -25,6 +25,7 @@ final class Node: Sendable {
     let path: String?
     /// A constant's value; the error of a `fail` node.
     let constant: Value
+    /// A call's overloads, as the planner resolved them.
     let overloads: [Overload]
 
     /// The kind of operation, with the payloads that need no reference counting.
