@@ -237,9 +237,9 @@ public enum FactBuilder {
         for a in reach.indices { reach[a].makeSortedUnique() }
         // Each system's and each asset's lists are put in id order apart from the others: on every core.
         let dataOrder = index.dataOrder, systemOrder = index.systemOrder, flowOrder = index.flowOrder
-        let gathered = assets
+        let gathered = assets, base = systems
         systems = parallelMap(d.systems.count) { si in
-            var f = systems[si]
+            var f = base[si]
             f.handledAssets = held[si]
             f.handles = dataOrder.ordered(held[si]).map { d.data[$0].id }
             f.receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
