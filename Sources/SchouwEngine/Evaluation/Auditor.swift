@@ -53,13 +53,7 @@ public enum Auditor {
             outcomes.removeAll { $0.status == .fail && known.contains($0.finding) }
         }
         let passes = Gate.passes(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown))
-        // Outcomes come grouped by rule: compare with the previous one instead of hashing every id.
-        var usedRules = Set<String>()
-        var previous: String?
-        for outcome in outcomes where outcome.rule != previous {
-            previous = outcome.rule
-            usedRules.insert(outcome.rule)
-        }
+        let (summary, usedRules) = OutcomeSummary.tally(outcomes)
         let p = descriptor.project
         let files = descriptor.files.map { AuditResult.FileDigest(path: $0.path, sha256: $0.sha256) }
         return AuditResult(
@@ -70,7 +64,7 @@ public enum Auditor {
             project: .init(id: p.id, name: p.name, organisation: p.organisation, phase: p.phase?.rawValue, bio: p.bio.rawValue),
             evaluatedAt: Clock.rfc3339(settings.now),
             gate: .init(failOn: settings.failOn.rawValue, failOnUnknown: settings.failOnUnknown, verdict: passes ? "passed" : "failed"),
-            summary: OutcomeSummary.summary(outcomes),
+            summary: summary,
             outcomes: outcomes,
             waiverNotes: notes,
             rules: rules.rules.filter { usedRules.contains($0.id) }.map { $0.info(settings.lang) })
