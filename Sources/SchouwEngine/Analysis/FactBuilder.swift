@@ -182,46 +182,18 @@ public enum FactBuilder {
                                  systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists,
                                  computeReach: Bool) {
         // Index lists, appended freely and made sorted and unique once: tens of thousands of small
-        // hash sets cost more in hashing than the whole graph walk.
-        var held = [[Int]](repeating: [], count: d.systems.count)
-        var received = [[Int]](repeating: [], count: d.systems.count)
-        var sent = [[Int]](repeating: [], count: d.systems.count)
-        // Positions, put in id order at the end (`DescriptorIndex`'s orders).
-        var collectedBy = [[Int]](repeating: [], count: d.data.count)
-        var storedBy = [[Int]](repeating: [], count: d.data.count)
-        var inbound = [[Int]](repeating: [], count: d.systems.count)
-        var outbound = [[Int]](repeating: [], count: d.systems.count)
-        for si in d.systems.indices {
-            let s = d.systems[si]
-            for id in s.collects {
-                guard let a = index.data[id] else { continue }
-                held[si].append(a)
-                collectedBy[a].append(si)
-                let sensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
-                if systems[si].publicSpace && (sensing || s.kind == nil) { assets[a].collectedInPublicSpace = true }
-            }
-            for id in s.stores {
-                guard let a = index.data[id] else { continue }
-                held[si].append(a)
-                storedBy[a].append(si)
-            }
+        // hash sets cost more in hashing than the whole graph walk. What the systems name and what
+        // the flows carry are gathered at the same time, on two cores.
+        let (own, carried) = concurrently({ systemHoldings(d, index: index, systems: systems) },
+                                          { flowHoldings(d, index: index, flows: flows) })
+        for a in own.collectedInPublicSpace { assets[a].collectedInPublicSpace = true }
+        let collectedBy = own.collectedBy, storedBy = own.storedBy, inbound = carried.inbound, outbound = carried.outbound
+        let lists = parallelMap(d.systems.count) { si in
+            var held = own.held[si] + carried.held[si], received = carried.received[si], sent = carried.sent[si]
+            held.makeSortedUnique(); received.makeSortedUnique(); sent.makeSortedUnique()
+            return (held: held, received: received, sent: sent)
         }
-        for fi in d.flows.indices {
-            if let a = flows[fi].fromSystem { outbound[a].append(fi) }
-            guard let b = flows[fi].toSystem else { continue }
-            inbound[b].append(fi)
-            for a in index.flowData[fi] {
-                held[b].append(a)
-                received[b].append(a)
-                // Data leaves its source system too: the sender handles what it sends.
-                if let from = flows[fi].fromSystem { held[from].append(a); sent[from].append(a) }
-            }
-        }
-        for si in 0..<d.systems.count {
-            held[si].makeSortedUnique()
-            received[si].makeSortedUnique()
-            sent[si].makeSortedUnique()
-        }
+        let held = lists.map(\.held), received = lists.map(\.received), sent = lists.map(\.sent)
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
@@ -275,6 +247,55 @@ public enum FactBuilder {
             }
             return f
         }
+    }
+
+    /// What each system collects and stores (as asset positions), which systems collect and store
+    /// each asset, and the assets collected by a sensing system in public space.
+    private static func systemHoldings(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts])
+        -> (held: [[Int]], collectedBy: [[Int]], storedBy: [[Int]], collectedInPublicSpace: [Int]) {
+        var held = [[Int]](repeating: [], count: d.systems.count)
+        // Positions, put in id order at the end (`DescriptorIndex`'s orders).
+        var collectedBy = [[Int]](repeating: [], count: d.data.count)
+        var storedBy = [[Int]](repeating: [], count: d.data.count)
+        var publicSpace: [Int] = []
+        for si in d.systems.indices {
+            let kind = d.systems[si].kind
+            let sensing = kind == .sensor || kind == .camera || d.systems[si].sensor != nil
+            for id in d.systems[si].collects {
+                guard let a = index.data[id] else { continue }
+                held[si].append(a)
+                collectedBy[a].append(si)
+                if systems[si].publicSpace && (sensing || kind == nil) { publicSpace.append(a) }
+            }
+            for id in d.systems[si].stores {
+                guard let a = index.data[id] else { continue }
+                held[si].append(a)
+                storedBy[a].append(si)
+            }
+        }
+        return (held, collectedBy, storedBy, publicSpace)
+    }
+
+    /// What the flows bring to and take from each system: assets held, received and sent (a
+    /// sender handles what it sends), and the flows in and out.
+    private static func flowHoldings(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts])
+        -> (held: [[Int]], received: [[Int]], sent: [[Int]], inbound: [[Int]], outbound: [[Int]]) {
+        var held = [[Int]](repeating: [], count: d.systems.count)
+        var received = [[Int]](repeating: [], count: d.systems.count)
+        var sent = [[Int]](repeating: [], count: d.systems.count)
+        var inbound = [[Int]](repeating: [], count: d.systems.count)
+        var outbound = [[Int]](repeating: [], count: d.systems.count)
+        for fi in d.flows.indices {
+            if let a = flows[fi].fromSystem { outbound[a].append(fi) }
+            guard let b = flows[fi].toSystem else { continue }
+            inbound[b].append(fi)
+            for a in index.flowData[fi] {
+                held[b].append(a)
+                received[b].append(a)
+                if let from = flows[fi].fromSystem { held[from].append(a); sent[from].append(a) }
+            }
+        }
+        return (held, received, sent, inbound, outbound)
     }
 
     // MARK: - Parties, purposes, project
