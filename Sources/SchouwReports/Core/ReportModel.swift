@@ -80,10 +80,10 @@ struct ReportModel {
         let counts = pass.counts
         let runs = pass.runs
         // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
-        // city-wide audit is never ordered. The two long lists are ordered on two cores.
+        // city-wide audit is never ordered.
         let order = DisplayOrder(outcomes, pass.failures, pass.unknowns, pass.waiverOutcomes)
-        (self.failures, self.unknowns) = concurrently({ order.sorted(outcomes, pass.failures) },
-                                                      { order.sorted(outcomes, pass.unknowns) })
+        self.failures = order.sorted(outcomes, pass.failures)
+        self.unknowns = order.sorted(outcomes, pass.unknowns)
         self.waiverOutcomes = order.sorted(outcomes, pass.waiverOutcomes)
         var ranges = [Range<Int>](repeating: 0..<0, count: Severity.allCases.count)
         var start = 0
@@ -223,19 +223,28 @@ struct ReportModel {
 
         /// The outcomes at `positions` (ascending) in display order.
         func sorted(_ outcomes: [Outcome], _ positions: [Int]) -> [Outcome] {
-            var previous: (rule: String, rank: Int)?
-            let keys = positions.map { p -> (severity: Severity, rank: Int) in
-                let rule = outcomes[p].rule
-                if let previous, previous.rule == rule { return (outcomes[p].severity, previous.rank) }
-                let found = rank[rule] ?? Int.max
-                previous = (rule, found)
-                return (outcomes[p].severity, found)
+            // Each outcome's key, and whether the outcomes are in finding order (then the position
+            // breaks ties as the finding would, without comparing hundreds of thousands of
+            // strings): in stretches on every core, each stretch checking the pair across its start.
+            let stretch = 16_384
+            let stretches = parallelMap((positions.count + stretch - 1) / stretch, minimumChunk: 1) { k in
+                let range = (k * stretch)..<min((k + 1) * stretch, positions.count)
+                var previous: (rule: String, rank: Int)?
+                let keys = range.map { i -> (severity: Severity, rank: Int) in
+                    let p = positions[i]
+                    let rule = outcomes[p].rule
+                    if let previous, previous.rule == rule { return (outcomes[p].severity, previous.rank) }
+                    let found = rank[rule] ?? Int.max
+                    previous = (rule, found)
+                    return (outcomes[p].severity, found)
+                }
+                let inOrder = range.allSatisfy { i in
+                    i == 0 || Outcome.inFindingOrder(outcomes[positions[i - 1]], outcomes[positions[i]])
+                }
+                return (keys: keys, inOrder: inOrder)
             }
-            // Results list outcomes in finding order; then the position breaks ties as the finding
-            // would, without comparing hundreds of thousands of strings.
-            let inFindingOrder = positions.indices.dropFirst().allSatisfy {
-                Outcome.inFindingOrder(outcomes[positions[$0 - 1]], outcomes[positions[$0]])
-            }
+            let keys = Array(stretches.map(\.keys).joined())
+            let inFindingOrder = stretches.allSatisfy(\.inOrder)
             let order: [Int]
             if inFindingOrder, let buckets = bucketed(keys) {
                 order = buckets
