@@ -215,31 +215,40 @@ enum SplitParser {
         let tailEntries = tail.map { Int($0.records[Int($0.rootIndex)].count) } ?? 0
         let extension_ = Int(head.records[list].count) + Int(middle.records[middleRoot].count)
             + 2 * (rootCount + tailEntries)
-        var records = [NodeRecord](repeating: head.records[root], count: recordCount)
-        var children: [Int32] = []
-        children.reserveCapacity(childCount + extension_)
-        children.append(contentsOf: repeatElement(0, count: childCount))
-        var scalarBytes = [UInt8](repeating: 0, count: byteCount)
-        records.withUnsafeMutableBufferPointer { records in
-            children.withUnsafeMutableBufferPointer { children in
-                scalarBytes.withUnsafeMutableBufferPointer { bytes in
-                    func copy(_ k: Int) {
-                        let part = parts[k]
-                        let childBase = Int32(childBases[k]), byteBase = Int32(byteBases[k]), recordBase = Int32(recordBases[k])
-                        for (i, var record) in part.records.enumerated() {
-                            record.start += record.kind == .scalar ? byteBase : childBase
-                            records[recordBases[k] + i] = record
-                        }
-                        for (i, child) in part.children.enumerated() { children[childBases[k] + i] = child + recordBase }
-                        part.scalarBytes.withUnsafeBufferPointer { source in
-                            guard let from = source.baseAddress, let to = bytes.baseAddress else { return }
-                            (to + byteBases[k]).update(from: from, count: source.count)
-                        }
-                    }
-                    _ = concurrently({ copy(0); if parts.count > 2 { copy(2) } }, { copy(1) })
-                }
+        // Each array is made at its full size without first being filled; every element is then
+        // written once, by the core copying its part.
+        func copy(_ k: Int, into records: UnsafeMutablePointer<NodeRecord>, _ children: UnsafeMutablePointer<Int32>,
+                  _ bytes: UnsafeMutablePointer<UInt8>) {
+            let part = parts[k]
+            let childBase = Int32(childBases[k]), byteBase = Int32(byteBases[k]), recordBase = Int32(recordBases[k])
+            for (i, var record) in part.records.enumerated() {
+                record.start += record.kind == .scalar ? byteBase : childBase
+                (records + recordBases[k] + i).initialize(to: record)
+            }
+            for (i, child) in part.children.enumerated() { (children + childBases[k] + i).initialize(to: child + recordBase) }
+            part.scalarBytes.withUnsafeBufferPointer { source in
+                guard let from = source.baseAddress else { return }
+                (bytes + byteBases[k]).initialize(from: from, count: source.count)
             }
         }
+        var records: [NodeRecord] = [], children: [Int32] = [], scalarBytes: [UInt8] = []
+        var copied = false
+        records = Array(unsafeUninitializedCapacity: recordCount) { recordBuffer, recordsDone in
+            children = Array(unsafeUninitializedCapacity: childCount + extension_) { childBuffer, childrenDone in
+                scalarBytes = Array(unsafeUninitializedCapacity: byteCount) { byteBuffer, bytesDone in
+                    // Without storage (an empty part) nothing is claimed, and the file is parsed whole.
+                    guard let r = recordBuffer.baseAddress, let c = childBuffer.baseAddress,
+                          let b = byteBuffer.baseAddress else { return }
+                    _ = concurrently({ copy(0, into: r, c, b); if parts.count > 2 { copy(2, into: r, c, b) } },
+                                     { copy(1, into: r, c, b) })
+                    copied = true
+                    bytesDone = byteCount
+                }
+                if copied { childrenDone = childCount }
+            }
+            if copied { recordsDone = recordCount }
+        }
+        guard copied else { return nil }
 
         /// Gives `container` a new children range: its own children, then those of `other`.
         func extend(_ container: Int, with other: Int) {
