@@ -52,12 +52,12 @@ struct ReportModel {
     let passed: Bool
     let counts: Counts
     /// Failing outcomes (expired waivers included), most severe first.
-    let failures: [Outcome]
+    let failures: OutcomeList
     /// Where each severity's failures are in `failures`, by `Severity.rank`.
     private let failureRanges: [Range<Int>]
-    let unknowns: [Outcome]
+    let unknowns: OutcomeList
     /// Every outcome a waiver matched, whether it still applies or has expired.
-    let waiverOutcomes: [Outcome]
+    let waiverOutcomes: OutcomeList
     let scores: [PackScore]
     let bio: [BIOMeasure]
     private let rulesByID: [String: RuleInfo]
@@ -82,9 +82,9 @@ struct ReportModel {
         // Sort only the few outcomes a report lists: the passing and not-applicable majority of a
         // city-wide audit is never ordered.
         let order = DisplayOrder(outcomes, pass.failures, pass.unknowns, pass.waiverOutcomes)
-        self.failures = order.sorted(outcomes, pass.failures)
-        self.unknowns = order.sorted(outcomes, pass.unknowns)
-        self.waiverOutcomes = order.sorted(outcomes, pass.waiverOutcomes)
+        self.failures = OutcomeList(outcomes, order.sorted(outcomes, pass.failures)[...])
+        self.unknowns = OutcomeList(outcomes, order.sorted(outcomes, pass.unknowns)[...])
+        self.waiverOutcomes = OutcomeList(outcomes, order.sorted(outcomes, pass.waiverOutcomes)[...])
         var ranges = [Range<Int>](repeating: 0..<0, count: Severity.allCases.count)
         var start = 0
         while start < failures.count {
@@ -123,7 +123,7 @@ struct ReportModel {
     func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
 
     /// Failures of one severity.
-    func failures(_ severity: Severity) -> ArraySlice<Outcome> { failures[failureRanges[severity.rank]] }
+    func failures(_ severity: Severity) -> OutcomeList { failures.sublist(failureRanges[severity.rank]) }
 
     static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
 
@@ -221,8 +221,8 @@ struct ReportModel {
             rank = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1.id, $0) })
         }
 
-        /// The outcomes at `positions` (ascending) in display order.
-        func sorted(_ outcomes: [Outcome], _ positions: [Int]) -> [Outcome] {
+        /// The positions `positions` (ascending) in display order of their outcomes.
+        func sorted(_ outcomes: [Outcome], _ positions: [Int]) -> [Int] {
             // Each outcome's key, and whether the outcomes are in finding order (then the position
             // breaks ties as the finding would, without comparing hundreds of thousands of
             // strings): in stretches on every core, each stretch checking the pair across its start.
@@ -255,7 +255,7 @@ struct ReportModel {
                     return inFindingOrder ? i < j : outcomes[positions[i]].finding < outcomes[positions[j]].finding
                 }
             }
-            return order.map { outcomes[positions[$0]] }
+            return order.map { positions[$0] }
         }
 
         /// The same order as the comparison sort when ties keep their position: one counting pass
@@ -320,4 +320,23 @@ struct NaturalKey: Comparable {
         for (x, y) in zip(a.parts, b.parts) where x != y { return x < y }
         return a.parts.count < b.parts.count
     }
+}
+
+/// Outcomes of a result picked by position, in the order a report lists them. A view: listing the
+/// hundred thousand findings of a city-wide audit copies none of them (an outcome copied counts
+/// three references, and a copied list must be freed outcome by outcome when the report is done).
+struct OutcomeList: RandomAccessCollection {
+    private let outcomes: [Outcome]
+    private let positions: ArraySlice<Int>
+
+    init(_ outcomes: [Outcome], _ positions: ArraySlice<Int>) {
+        self.outcomes = outcomes; self.positions = positions
+    }
+
+    var startIndex: Int { positions.startIndex }
+    var endIndex: Int { positions.endIndex }
+    subscript(i: Int) -> Outcome { outcomes[positions[i]] }
+
+    /// The outcomes at `range` of this list's indices.
+    func sublist(_ range: Range<Int>) -> OutcomeList { OutcomeList(outcomes, positions[range]) }
 }

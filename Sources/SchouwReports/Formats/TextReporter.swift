@@ -59,7 +59,7 @@ public struct TextReporter: Reporter {
             lines.append("")
             lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
             let missingLabel = "    \(t.missingFacts): "
-            try render(model.unknowns[...], into: &lines, to: sink) { outcome, lines in
+            try render(model.unknowns, into: &lines, to: sink) { outcome, lines in
                 lines.add("  ? ")
                 appendFinding(outcome, to: &lines, e: e)
                 lines.add("\n")
@@ -98,7 +98,7 @@ public struct TextReporter: Reporter {
 
     /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
     /// they are rendered in blocks on every core and written in order as they are ready.
-    private func render(_ outcomes: ArraySlice<Outcome>, into lines: inout Lines, to sink: (Data) throws -> Void,
+    private func render(_ outcomes: OutcomeList, into lines: inout Lines, to sink: (Data) throws -> Void,
                         _ entry: (Outcome, inout Lines) -> Void) throws {
         let base = outcomes.startIndex
         try forEachBlockInOrder(outcomes.count, block: 2_048, batch: 8, make: { range in
