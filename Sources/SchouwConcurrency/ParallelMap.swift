@@ -25,6 +25,14 @@ public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform:
     return slots.all().flatMap { $0 }
 }
 
+/// `transform` of `0..<count` cut into consecutive stretches of at most `size`, on every core; the
+/// results in stretch order. For passes over long lists whose per-item work is too small to hand
+/// out one item at a time.
+public func parallelMap<T>(_ count: Int, stretchesOf size: Int, _ transform: (Range<Int>) -> T) -> [T] {
+    let size = max(1, size)
+    return parallelMap((count + size - 1) / size, minimumChunk: 1) { k in transform((k * size)..<min((k + 1) * size, count)) }
+}
+
 /// `first` and `second` run at the same time, on two cores when there are two; both results.
 public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }

@@ -161,8 +161,7 @@ struct AuditPhases {
     /// then audits, so a machine that slows down or speeds up between runs moves both figures of a
     /// run together; minimums and medians taken apart can come from different hours.
     var pairedRatio: Double {
-        let ratios = zip(total.wall, parse.wall).map { $0 / max($1, 1e-9) }.sorted()
-        return ratios.isEmpty ? 0 : ratios[ratios.count / 2]
+        zip(total.wall, parse.wall).map { $0 / Swift.max($1, 1e-9) }.median
     }
 }
 

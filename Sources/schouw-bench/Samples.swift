@@ -20,9 +20,14 @@ struct Samples {
     }
 
     var min: Double { wall.min() ?? 0 }
-    var median: Double { wall.isEmpty ? 0 : wall.sorted()[wall.count / 2] }
+    var median: Double { wall.median }
     var cpuMin: Double { cpu.min() ?? 0 }
-    var cpuMedian: Double { cpu.isEmpty ? 0 : cpu.sorted()[cpu.count / 2] }
+    var cpuMedian: Double { cpu.median }
+}
+
+extension Array where Element == Double {
+    /// The middle value (the upper one of an even count); 0 when empty.
+    var median: Double { isEmpty ? 0 : sorted()[count / 2] }
 }
 
 func processCPUSeconds() -> Double {

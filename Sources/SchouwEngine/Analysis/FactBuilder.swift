@@ -16,8 +16,8 @@ public enum FactBuilder {
         var assets = ownAssetFlags(d, taxonomy: taxonomy)
         inheritThroughDerivedFrom(d, index: index, assets: &assets)
         var systems = baseSystemFacts(d, index: index, zones: zones)
-        var flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
-        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: &flows, countries: taxonomy.countries,
+        let flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
+        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows, countries: taxonomy.countries,
                          computeReach: computeReach)
         for i in assets.indices {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace || assets[i].sources.contains {
@@ -27,7 +27,7 @@ public enum FactBuilder {
         for (si, s) in d.systems.enumerated() where systems[si].personal {
             if let z = s.zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
         }
-        let parties = partyFacts(d, index: index, systems: systems, zones: zones, assets: assets, taxonomy: taxonomy)
+        let parties = partyFacts(d, index: index, systems: systems, assets: assets, taxonomy: taxonomy)
         let purposes = purposeFacts(d, index: index, flows: flows, assets: assets)
         let project = projectFacts(d, assets: assets, systems: systems)
         return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
@@ -179,7 +179,7 @@ public enum FactBuilder {
     }
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
-                                 systems: inout [SystemFacts], flows: inout [FlowFacts], countries: CountryLists,
+                                 systems: inout [SystemFacts], flows: [FlowFacts], countries: CountryLists,
                                  computeReach: Bool) {
         // Index lists, appended freely and made sorted and unique once: tens of thousands of small
         // hash sets cost more in hashing than the whole graph walk. What the systems name and what
@@ -300,8 +300,8 @@ public enum FactBuilder {
 
     // MARK: - Parties, purposes, project
 
-    static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
-                           assets: [AssetFacts], taxonomy: Taxonomy) -> [PartyFacts] {
+    static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], assets: [AssetFacts],
+                           taxonomy: Taxonomy) -> [PartyFacts] {
         var result = d.parties.map { p -> PartyFacts in
             var f = PartyFacts()
             f.inEEA = p.country.map { taxonomy.countries.inEEA($0) }

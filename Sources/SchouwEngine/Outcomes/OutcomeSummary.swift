@@ -4,15 +4,11 @@ import SchouwResult
 /// Counts per status for the result summary, and the rules the outcomes come from; the gate itself
 /// is `Gate` in SchouwResult.
 public enum OutcomeSummary {
-    public static func summary(_ outcomes: [Outcome]) -> AuditResult.Summary { tally(outcomes).summary }
-
     /// The summary and the ids of the rules with outcomes, in one pass. A city-wide audit has most
     /// of a million outcomes: the pass runs in stretches on every core, reading each outcome in
     /// place, and the stretches' counts are added up.
     public static func tally(_ outcomes: [Outcome]) -> (summary: AuditResult.Summary, rules: Set<String>) {
-        let stretches = parallelMap((outcomes.count + stretch - 1) / stretch, minimumChunk: 1) { k in
-            tally(outcomes, (k * stretch)..<min((k + 1) * stretch, outcomes.count))
-        }
+        let stretches = parallelMap(outcomes.count, stretchesOf: 65_536) { tally(outcomes, $0) }
         var summary = AuditResult.Summary(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0)
         var rules = Set<String>()
         for part in stretches {
@@ -23,8 +19,6 @@ public enum OutcomeSummary {
         }
         return (summary, rules)
     }
-
-    private static let stretch = 65_536
 
     private static func tally(_ outcomes: [Outcome], _ range: Range<Int>) -> (summary: AuditResult.Summary, rules: Set<String>) {
         var s = AuditResult.Summary(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0)

@@ -1,4 +1,3 @@
-import Foundation
 import SchouwConcurrency
 
 /// Collects diagnostics while reading, plus the ids and references a descriptor defines, so
@@ -148,10 +147,8 @@ public final class DiagnosticSink {
     func forEachUnresolvedReference(_ body: (_ kind: String, _ document: YAMLDocument, _ index: Int32) -> Void) {
         for k in kinds.indices {
             let table = idTables[k], references = referenceLists[k], documents = documents
-            let chunks = references.count < 8_192 ? 1 : 2 * ProcessInfo.processInfo.activeProcessorCount
-            let unresolved = parallelMap(chunks, minimumChunk: 1) { chunk -> [UInt64] in
-                let own = chunks == 1 ? documents : documents.map { $0.sharingStorage() }
-                let range = (references.count * chunk / chunks)..<(references.count * (chunk + 1) / chunks)
+            let unresolved = parallelMap(references.count, stretchesOf: 8_192) { range -> [UInt64] in
+                let own = range.count == references.count ? documents : documents.map { $0.sharingStorage() }
                 return references[range].filter { packed in
                     table[own[Int(packed >> 32)].scalarText(at: Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))] == nil
                 }

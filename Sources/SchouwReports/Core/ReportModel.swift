@@ -53,8 +53,6 @@ struct ReportModel {
     let counts: Counts
     /// Failing outcomes (expired waivers included), most severe first.
     let failures: OutcomeList
-    /// Where each severity's failures are in `failures`, by `Severity.rank`.
-    private let failureRanges: [Range<Int>]
     let unknowns: OutcomeList
     /// Every outcome a waiver matched, whether it still applies or has expired.
     let waiverOutcomes: OutcomeList
@@ -85,16 +83,6 @@ struct ReportModel {
         self.failures = OutcomeList(outcomes, order.sorted(outcomes, pass.failures)[...])
         self.unknowns = OutcomeList(outcomes, order.sorted(outcomes, pass.unknowns)[...])
         self.waiverOutcomes = OutcomeList(outcomes, order.sorted(outcomes, pass.waiverOutcomes)[...])
-        var ranges = [Range<Int>](repeating: 0..<0, count: Severity.allCases.count)
-        var start = 0
-        while start < failures.count {
-            let severity = failures[start].severity
-            var end = start + 1
-            while end < failures.count, failures[end].severity == severity { end += 1 }
-            ranges[severity.rank] = start..<end
-            start = end
-        }
-        self.failureRanges = ranges
 
         var packs: [String: PackScore] = [:]
         var measures: [String: BIOMeasure] = [:]
@@ -123,7 +111,11 @@ struct ReportModel {
     func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
 
     /// Failures of one severity.
-    func failures(_ severity: Severity) -> OutcomeList { failures.sublist(failureRanges[severity.rank]) }
+    /// `failures` holds the more severe ones first, as many of each severity as `counts` says.
+    func failures(_ severity: Severity) -> OutcomeList {
+        let start = Severity.allCases.filter { $0 > severity }.reduce(0) { $0 + counts.fail[$1] }
+        return failures.sublist(start..<start + counts.fail[severity])
+    }
 
     static let bioFrameworks: Set<String> = ["bio2", "bio-1.04", "bio-cloud"]
 
@@ -226,9 +218,7 @@ struct ReportModel {
             // Each outcome's key, and whether the outcomes are in finding order (then the position
             // breaks ties as the finding would, without comparing hundreds of thousands of
             // strings): in stretches on every core, each stretch checking the pair across its start.
-            let stretch = 16_384
-            let stretches = parallelMap((positions.count + stretch - 1) / stretch, minimumChunk: 1) { k in
-                let range = (k * stretch)..<min((k + 1) * stretch, positions.count)
+            let stretches = parallelMap(positions.count, stretchesOf: 16_384) { range in
                 var previous: (rule: String, rank: Int)?
                 let keys = range.map { i -> (severity: Severity, rank: Int) in
                     let p = positions[i]
