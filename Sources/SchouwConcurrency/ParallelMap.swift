@@ -33,6 +33,23 @@ public func parallelMap<T>(_ count: Int, stretchesOf size: Int, _ transform: (Ra
     return parallelMap((count + size - 1) / size, minimumChunk: 1) { k in transform((k * size)..<min((k + 1) * size, count)) }
 }
 
+/// `transform` applied to each of `0..<count` as a task of its own, taken by the cores in order as
+/// they come free; the results in index order. For a few large items of uneven cost, where chunks
+/// of several items would leave one core working alone at the end.
+public func parallelMap<T>(each count: Int, _ transform: (Int) -> T) -> [T] {
+    guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(transform) }
+    let slots = Slots<T?>(count: count, empty: nil)
+    withoutActuallyEscaping(transform) { transform in
+        let box = UncheckedBox(transform)
+        DispatchQueue.concurrentPerform(iterations: count) { k in slots.set(k, box.value(k)) }
+    }
+    // Every slot was filled before `concurrentPerform` returned.
+    return slots.all().map { item in
+        guard let item else { preconditionFailure("a concurrent task did not finish") }
+        return item
+    }
+}
+
 /// `first` and `second` run at the same time, on two cores when there are two; both results.
 public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }

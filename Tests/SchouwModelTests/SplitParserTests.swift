@@ -30,10 +30,10 @@ import Testing
         return builder.finish().0
     }
 
-    /// The plan and the parse in parts, or nil when either refuses.
-    private func split(_ text: String) -> (SplitParser.Plan, YAMLDocument)? {
+    /// The plan and the parse in pieces, or nil when either refuses.
+    private func split(_ text: String, pieces: Int = 2) -> (SplitParser.Plan, YAMLDocument)? {
         Array(text.utf8).withUnsafeBufferPointer { input in
-            guard let plan = SplitParser.plan(input),
+            guard let plan = SplitParser.plan(input, pieces: pieces),
                   let document = SplitParser.parse(input, plan: plan, path: "t.yaml") else { return nil }
             return (plan, document)
         }
@@ -60,67 +60,128 @@ import Testing
         return text
     }
 
-    @Test func partsJoinToTheWholeDocument() throws {
+    /// The pieces cover the input in order, start with top-level keys, and never put items right
+    /// after the end of a list.
+    private func expectWellFormed(_ plan: SplitParser.Plan, length: Int) {
+        #expect(plan.pieces.first?.range.lowerBound == 0)
+        #expect(plan.pieces.first?.isItems == false)
+        #expect(plan.pieces.last?.range.upperBound == length)
+        for (a, b) in zip(plan.pieces, plan.pieces.dropFirst()) {
+            #expect(a.range.upperBound == b.range.lowerBound)
+            #expect(a.line < b.line)
+        }
+    }
+
+    @Test(arguments: [2, 3, 7, 16])
+    func piecesJoinToTheWholeDocument(pieces: Int) throws {
         let text = inventory(items: 400)
-        let (plan, document) = try #require(split(text))
-        #expect(plan.head.lowerBound == 0 && plan.head.upperBound == plan.middle.lowerBound)
-        #expect(plan.middle.upperBound == plan.tail.lowerBound && plan.tail.upperBound == text.utf8.count)
-        #expect(!plan.tail.isEmpty)
+        let (plan, document) = try #require(split(text, pieces: pieces))
+        expectWellFormed(plan, length: text.utf8.count)
+        #expect(plan.pieces.count >= pieces)
+        // The keys after the list are a mapping piece of their own.
+        #expect(plan.pieces.last?.isItems == false)
         let expected = dump(whole(text))
         #expect(expected.count > 3_000)
         #expect(dump(document) == expected)
     }
 
-    @Test func listItemsAtTheMarginAndNoTail() throws {
-        var text = inventory(items: 300, dashAtColumnZero: true)
-        text = String(text[..<(text.range(of: "purposes:")?.lowerBound ?? text.endIndex)])
-        let (plan, document) = try #require(split(text))
-        #expect(plan.tail.isEmpty)
+    @Test func twoLongListsAreEachCut() throws {
+        // Systems, then a short section, then flows: the pieces alternate between keys and items.
+        let systems = (0..<300).map { "  - id: sys-\($0)\n    zone: z\($0 % 4)\n    tags: [a, b]\n" }.joined()
+        let text = "project:\n  id: p\nsystems:\n" + systems + "zones:\n  - id: z0\n" + inventory(items: 300)
+        let (plan, document) = try #require(split(text, pieces: 12))
+        expectWellFormed(plan, length: text.utf8.count)
+        let kinds = plan.pieces.map(\.isItems)
+        // At least one piece of items in each list, with a mapping piece between them.
+        let firstItems = try #require(kinds.firstIndex(of: true))
+        let keysBetween = try #require(kinds[firstItems...].firstIndex(of: false))
+        #expect(kinds[keysBetween...].contains(true))
         #expect(dump(document) == dump(whole(text)))
     }
 
-    @Test func cutIsBalanced() throws {
-        let text = inventory(items: 1_000)
-        let (plan, _) = try #require(split(text))
-        let middle = Double(plan.middle.count), rest = Double(plan.head.count + plan.tail.count)
-        #expect(abs(middle - rest) / Double(text.utf8.count) < 0.05)
+    @Test func listItemsAtTheMarginAndNoKeysAfter() throws {
+        var text = inventory(items: 300, dashAtColumnZero: true)
+        text = String(text[..<(text.range(of: "purposes:")?.lowerBound ?? text.endIndex)])
+        for pieces in [2, 5] {
+            let (plan, document) = try #require(split(text, pieces: pieces))
+            expectWellFormed(plan, length: text.utf8.count)
+            #expect(plan.pieces.last?.isItems == true)
+            #expect(dump(document) == dump(whole(text)))
+        }
+    }
+
+    @Test func piecesAreBalanced() throws {
+        let text = inventory(items: 2_000)
+        let length = text.utf8.count
+        let (plan, _) = try #require(split(text, pieces: 8))
+        // Only the piece of keys after the list is short; every other piece is within a few items
+        // of an eighth.
+        for piece in plan.pieces.dropLast() {
+            #expect(abs(Double(piece.range.count) / Double(length) - 1.0 / 8) < 0.01)
+        }
     }
 
     @Test func aQuotedScalarAcrossTheCutFallsBack() {
-        // Every item holds a quoted scalar whose second line sits where an item could start.
-        let text = inventory(items: 200) { i in "    quote: \"line \(i)\n  - still quoted\"\n" }
+        // Every item holds a quoted scalar of many lines that sit where an item could start, so
+        // every cut falls inside one.
+        let fake = String(repeating: "  - still quoted\n", count: 60)
+        let text = inventory(items: 200) { i in "    quote: \"line \(i)\n\(fake)  end\"\n" }
         #expect(whole(text) != nil)
-        #expect(split(text) == nil)
+        for pieces in [2, 3, 6] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: pieces) } != nil)
+            #expect(split(text, pieces: pieces) == nil)
+        }
+    }
+
+    @Test func everyPlanEitherFallsBackOrGivesTheWholeDocument() {
+        // Quoted scalars whose lines look like items, among real items: wherever the cuts fall,
+        // the pieces give the whole document or nothing.
+        let text = inventory(items: 300) { i in i % 20 == 0 ? "    quote: \"line \(i)\n  - still quoted\"\n" : "" }
+        let expected = dump(whole(text))
+        var joined = 0
+        for pieces in 2...24 {
+            guard let (_, document) = split(text, pieces: pieces) else { continue }
+            joined += 1
+            #expect(dump(document) == expected, "\(pieces) pieces")
+        }
+        // Both outcomes occur among these plans.
+        #expect(joined > 0 && joined < 23)
     }
 
     @Test func anchorsAndAliasesFallBack() {
         let text = inventory(items: 200) { i in i == 150 ? "    ref: &x {a: 1}\n    again: *x\n" : "" }
         #expect(whole(text) != nil)
         #expect(split(text) == nil)
+        #expect(split(text, pieces: 6) == nil)
     }
 
     @Test func documentMarkersAfterTheHeadFallBack() {
         let text = "---\n" + inventory(items: 200) + "...\n"
         #expect(split(text) == nil)
+        #expect(split(text, pieces: 5) == nil)
         let withStart = "---\n" + inventory(items: 200)
         #expect(split(withStart).map { dump($0.1) } == dump(whole(withStart)))
+        #expect(split(withStart, pieces: 5).map { dump($0.1) } == dump(whole(withStart)))
+        // A second document's marker inside a later piece.
+        let twoDocuments = inventory(items: 200) + "---\nother: 1\n"
+        #expect(split(twoDocuments, pieces: 5) == nil)
     }
 
     @Test func otherLineBreaksAreNeverSplit() {
         let text = inventory(items: 200)
-        #expect(Array(text.utf8).withUnsafeBufferPointer { SplitParser.plan($0) } != nil)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: 2) } != nil)
         let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
-        #expect(Array(crlf.utf8).withUnsafeBufferPointer { SplitParser.plan($0) } == nil)
+        #expect(Array(crlf.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: 2) } == nil)
         let nel = text + "note: \"a\u{85}b\"\n"
-        #expect(Array(nel.utf8).withUnsafeBufferPointer { SplitParser.plan($0) } == nil)
+        #expect(Array(nel.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: 2) } == nil)
         let separator = text + "note: \"a\u{2028}b\"\n"
-        #expect(Array(separator.utf8).withUnsafeBufferPointer { SplitParser.plan($0) } == nil)
+        #expect(Array(separator.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: 2) } == nil)
     }
 
     @Test func noLongListNoPlan() {
         var text = "project:\n  id: p\n"
         for i in 0..<500 { text += "key\(i): \(i)\n" }
-        #expect(Array(text.utf8).withUnsafeBufferPointer { SplitParser.plan($0) } == nil)
+        #expect(Array(text.utf8).withUnsafeBufferPointer { SplitParser.plan($0, pieces: 2) } == nil)
     }
 
     @Test func errorsInAPartAreReportedAsByTheWholeParse() {

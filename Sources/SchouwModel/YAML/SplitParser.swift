@@ -1,66 +1,83 @@
 import Foundation
 import SchouwConcurrency
 
-/// Parses a large document in parts on two cores and joins the parts into the document one parse
-/// of the whole would give, node for node, with the same lines and columns.
+/// Parses a large document in pieces on every core and joins the pieces into the document one
+/// parse of the whole would give, node for node, with the same lines and columns.
 ///
 /// libyaml reads one byte after another, so a city-wide inventory keeps one core busy while the
-/// other waits. Most of such a file is one long top-level block list (`flows:`, `systems:`), and a
-/// line that starts an item of that list at its indentation can only be read one way: it ends
+/// other waits. Most of such a file is a few long top-level block lists (`systems:`, `flows:`), and
+/// a line that starts an item of such a list at its indentation can only be read one way: it ends
 /// whatever the previous item held (a nested block, a plain or block scalar is more indented) and
-/// starts the next item. Cutting there gives three parts:
+/// starts the next item. Cutting there, and where the top-level key after a cut list starts, gives
+/// two kinds of piece:
 ///
-/// - **head**: from the start to the cut, ending inside the list;
-/// - **middle**: the rest of the list's items, parsed as a list of their own;
-/// - **tail**: the top-level keys after the list, parsed as a mapping of their own.
+/// - **mapping pieces**: the start of the file, or a run of top-level keys after a cut list; each
+///   parsed as a mapping of its own, whose entries join the top-level mapping;
+/// - **item pieces**: a run of items of one list, parsed as a list of their own, whose items join
+///   that list (the value of the last key of the mapping piece before them).
 ///
-/// One core parses the head and the tail, the other the middle; the middle's items are appended to
-/// the list and the tail's entries to the top-level mapping.
+/// The pieces are about equally long and several per core, and the cores take them one after the
+/// other as they finish: two halves fixed in advance left one core idle for up to a third of the
+/// parse when its half read slower (nested mappings cost more per byte than short scalars), or when
+/// the rules were still being read on that core.
 ///
-/// Only a cut that cannot change the meaning is kept. Whenever a part fails to parse (the cut fell
+/// Only cuts that cannot change the meaning are kept. Whenever a piece fails to parse (a cut fell
 /// in a quoted scalar or a bracketed list, or the file has a syntax error), uses anchors or aliases
-/// (they may cross parts and count against one limit), has document markers or directives past the
-/// head, or has
-/// a root of another shape than expected, `parse` returns nil and the caller parses the whole file
-/// as one, which also reports every error exactly as before. Files with line breaks other than
-/// `\n` are never split, so line numbers are counted the way libyaml counts them.
+/// (they may cross pieces and count against one limit), has document markers or directives after
+/// the first piece, or has a root of another shape than expected, `parse` returns nil and the
+/// caller parses the whole file as one, which also reports every error exactly as before. Files
+/// with line breaks other than `\n` are never split, so line numbers are counted the way libyaml
+/// counts them.
 enum SplitParser {
-    /// The byte ranges of the parts and the number of lines before the middle and the tail.
+    /// Where the pieces start and end, and what each is.
     struct Plan: Equatable {
-        var head: Range<Int>
-        var middle: Range<Int>
-        var tail: Range<Int>
-        var middleLine: Int
-        var tailLine: Int
+        struct Piece: Equatable {
+            var range: Range<Int>
+            /// Lines before the piece.
+            var line: Int
+            /// Items of the list opened by the last mapping piece before it; otherwise top-level keys.
+            var isItems: Bool
+        }
+        var pieces: [Piece]
     }
 
+    /// Pieces per core: enough that the last one to finish leaves the other cores idle only briefly.
+    static let piecesPerCore = 8
+
     static func parse(_ bytes: [UInt8], path: String) -> YAMLDocument? {
-        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return nil }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard cores > 1 else { return nil }
         return bytes.withUnsafeBufferPointer { input -> YAMLDocument? in
-            guard let plan = plan(input) else { return nil }
+            guard let plan = plan(input, pieces: piecesPerCore * cores) else { return nil }
             return parse(input, plan: plan, path: path)
         }
     }
 
-    /// Parses the parts of `plan` on two cores and joins them; nil when the result could differ
+    /// Parses the pieces of `plan` on every core and joins them; nil when the result could differ
     /// from a parse of the whole.
     static func parse(_ input: UnsafeBufferPointer<UInt8>, plan: Plan, path: String) -> YAMLDocument? {
-        let ((head, tail), middle) = concurrently({
-            // Only the head may open the document with `---` or a directive.
-            (build(input, plan.head, path: path, line: 0, depth: 0, mayStartExplicitly: true),
-             plan.tail.isEmpty ? nil : build(input, plan.tail, path: path, line: plan.tailLine, depth: 0))
-        }, {
-            // The middle's list sits in the top-level mapping, one level down.
-            build(input, plan.middle, path: path, line: plan.middleLine, depth: 1)
-        })
-        guard let head, let middle else { return nil }
-        if !plan.tail.isEmpty && tail == nil { return nil }
-        return join(head: head, middle: middle, tail: tail, path: path)
+        let pieces = plan.pieces
+        guard pieces.count > 1, pieces[0].range.lowerBound == 0, !pieces[0].isItems else { return nil }
+        let builders = parallelMap(each: pieces.count) { k -> TreeBuilder? in
+            let piece = pieces[k]
+            // Only the first piece may open the document with `---` or a directive; a list's items
+            // sit in the top-level mapping, one level down.
+            guard let builder = build(input, piece.range, path: path, line: piece.line, depth: piece.isItems ? 1 : 0,
+                                      mayStartExplicitly: k == 0) else { return nil }
+            let expected: YAMLNode.Kind = piece.isItems ? .sequence : .mapping
+            return builder.records[Int(builder.rootIndex)].kind == expected ? builder : nil
+        }
+        var parts: [TreeBuilder] = []
+        for builder in builders {
+            guard let builder else { return nil }
+            parts.append(builder)
+        }
+        return join(parts, pieces: pieces, path: path)
     }
 
-    /// A part's tree, or nil when the part cannot stand for its place in the whole.
+    /// A piece's tree, or nil when the piece cannot stand for its place in the whole.
     private static func build(_ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, path: String,
-                              line: Int, depth: Int, mayStartExplicitly: Bool = false) -> TreeBuilder? {
+                              line: Int, depth: Int, mayStartExplicitly: Bool) -> TreeBuilder? {
         var builder = TreeBuilder(path: path, inputSize: range.count, lineOffset: Int32(line), depthOffset: depth)
         builder.run(input: UnsafeBufferPointer(rebasing: input[range]))
         guard !builder.failed, !builder.usedAnchors, !builder.explicitDocumentEnd, builder.documents == 1,
@@ -71,12 +88,10 @@ enum SplitParser {
 
     // MARK: Planning
 
-    /// Where to cut `input`, or nil when it has no long top-level block list to cut or its line
-    /// breaks are not all `\n`.
-    ///
-    /// The cut is placed so that the middle is about as long as head and tail together.
-    static func plan(_ input: UnsafeBufferPointer<UInt8>) -> Plan? {
-        guard let base = input.baseAddress, input.count > 0, !hasOtherLineBreaks(input) else { return nil }
+    /// Where to cut `input` into about `pieces` pieces of equal length, or nil when it has no long
+    /// top-level block list to cut or its line breaks are not all `\n`.
+    static func plan(_ input: UnsafeBufferPointer<UInt8>, pieces: Int) -> Plan? {
+        guard let base = input.baseAddress, input.count > 0, pieces > 1, !hasOtherLineBreaks(input) else { return nil }
         let count = input.count
         // Top-level keys (lines starting with a character other than a space, `#` or `-`) divide
         // the file into sections; note where each starts and on which line.
@@ -92,18 +107,40 @@ enum SplitParser {
             lineStart = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             line += 1
         }
+        // Lines are counted from one known position to the next, so planning stays one pass.
+        var counted = (position: 0, line: 0)
+        func lineAt(_ position: Int) -> Int {
+            counted = (position, counted.line + linesBetween(input, counted.position, position))
+            return counted.line
+        }
+        var result: [Plan.Piece] = []
+        var pieceStart = 0, pieceLine = 0, pieceIsItems = false
+        func close(at end: Int) {
+            result.append(Plan.Piece(range: pieceStart..<end, line: pieceLine, isItems: pieceIsItems))
+        }
+        // Each piece ends at the first place to cut once it is `length` long.
+        let length = max(1, count / pieces)
+        var target = length
         for (k, section) in sections.enumerated() {
             let end = k + 1 < sections.count ? sections[k + 1].start : count
-            let endLine = k + 1 < sections.count ? sections[k + 1].line : line
-            // Middle = [cut, end) about as long as head [0, cut) and tail [end, count) together.
-            let target = end - count / 2
-            guard target > section.start, let list = listIndentation(input, after: section.start, before: end),
-                  target > list.firstItem,
-                  let cut = nextItem(input, from: target, indentation: list.indentation, before: end) else { continue }
-            return Plan(head: 0..<cut, middle: cut..<end, tail: end..<count,
-                        middleLine: section.line + linesBetween(input, section.start, cut), tailLine: endLine)
+            guard target < end, let list = listIndentation(input, after: section.start, before: end) else { continue }
+            var cutHere = false
+            while target < end,
+                  let cut = nextItem(input, from: max(target, list.firstItem + 1), indentation: list.indentation, before: end) {
+                close(at: cut)
+                pieceStart = cut; pieceLine = lineAt(cut); pieceIsItems = true
+                cutHere = true
+                target = cut + length
+            }
+            // The keys after a cut list start a mapping piece of their own.
+            if cutHere && end < count {
+                close(at: end)
+                pieceStart = end; pieceLine = lineAt(end); pieceIsItems = false
+            }
         }
-        return nil
+        guard !result.isEmpty else { return nil }
+        close(at: count)
+        return Plan(pieces: result)
     }
 
     /// The indentation of the items of the block list that is the value of the key on the line at
@@ -188,35 +225,48 @@ enum SplitParser {
 
     // MARK: Joining
 
-    /// One arena: the head's nodes, then the middle's and the tail's with their offsets moved; the
-    /// list gets the middle's items after its own, the top-level mapping the tail's entries.
+    /// One arena: the pieces' nodes one after the other, with their offsets moved; the top-level
+    /// mapping gets the entries of every mapping piece, and each cut list the items of the item
+    /// pieces after it.
     ///
-    /// The arena is allocated once and the parts are copied into it on two cores (the head and the
-    /// tail on one, the middle on the other): a city-wide descriptor has millions of nodes, and
-    /// copying them one after the other was the longest single-core stretch of the parse.
-    private static func join(head: TreeBuilder, middle: TreeBuilder, tail: TreeBuilder?, path: String) -> YAMLDocument? {
-        let root = Int(head.rootIndex)
-        guard head.records[root].kind == .mapping, head.records[root].count > 0 else { return nil }
-        let rootStart = Int(head.records[root].start), rootCount = Int(head.records[root].count)
-        let list = Int(head.children[rootStart + 2 * rootCount - 1])
-        let middleRoot = Int(middle.rootIndex)
-        guard head.records[list].kind == .sequence, middle.records[middleRoot].kind == .sequence else { return nil }
-        if let tail, tail.records[Int(tail.rootIndex)].kind != .mapping { return nil }
-
-        // Where each part starts in the arena.
-        let parts = [head, middle] + (tail.map { [$0] } ?? [])
+    /// The arena is allocated once and the pieces are copied into it on every core: a city-wide
+    /// descriptor has millions of nodes, and copying them one after the other was the longest
+    /// single-core stretch of the parse.
+    private static func join(_ parts: [TreeBuilder], pieces: [Plan.Piece], path: String) -> YAMLDocument? {
+        // Where each piece starts in the arena.
         var recordBases: [Int] = [], childBases: [Int] = [], byteBases: [Int] = []
         var recordCount = 0, childCount = 0, byteCount = 0
         for part in parts {
             recordBases.append(recordCount); childBases.append(childCount); byteBases.append(byteCount)
             recordCount += part.records.count; childCount += part.children.count; byteCount += part.scalarBytes.count
         }
-        // Room for the two extended children ranges, so extending never moves the arena.
-        let tailEntries = tail.map { Int($0.records[Int($0.rootIndex)].count) } ?? 0
-        let extension_ = Int(head.records[list].count) + Int(middle.records[middleRoot].count)
-            + 2 * (rootCount + tailEntries)
-        // Each array is made at its full size without first being filled; every element is then
-        // written once, by the core copying its part.
+        // What joins what, as indices into the arena: the roots of the mapping pieces make the
+        // top-level mapping; a cut list (the value of the last key of the mapping piece before its
+        // items) is followed by the roots of its item pieces.
+        var mappings: [Int] = [], lists: [[Int]] = []
+        var joinedChildren = 0
+        for (k, piece) in pieces.enumerated() {
+            let part = parts[k]
+            let root = part.records[Int(part.rootIndex)]
+            joinedChildren += (piece.isItems ? 1 : 2) * Int(root.count)
+            guard piece.isItems else {
+                mappings.append(recordBases[k] + Int(part.rootIndex))
+                continue
+            }
+            if pieces[k - 1].isItems {
+                lists[lists.count - 1].append(recordBases[k] + Int(part.rootIndex))
+                continue
+            }
+            let before = parts[k - 1], beforeRoot = before.records[Int(before.rootIndex)]
+            guard beforeRoot.count > 0 else { return nil }
+            let list = Int(before.children[Int(beforeRoot.start) + 2 * Int(beforeRoot.count) - 1])
+            guard before.records[list].kind == .sequence else { return nil }
+            joinedChildren += Int(before.records[list].count)
+            lists.append([recordBases[k - 1] + list, recordBases[k] + Int(part.rootIndex)])
+        }
+        // Each array is made at its full size without first being filled (with room for the joined
+        // children ranges, so joining never moves the arena); every element is then written once,
+        // by the core copying its piece.
         func copy(_ k: Int, into records: UnsafeMutablePointer<NodeRecord>, _ children: UnsafeMutablePointer<Int32>,
                   _ bytes: UnsafeMutablePointer<UInt8>) {
             let part = parts[k]
@@ -231,40 +281,46 @@ enum SplitParser {
                 (bytes + byteBases[k]).initialize(from: from, count: source.count)
             }
         }
+        /// Gives `members[0]` a new children range at `next`: its own children, then those of the
+        /// others. Written into the arena's spare room: appending a slice of an array to itself
+        /// would copy the whole array first.
+        func gather(_ members: [Int], into records: UnsafeMutablePointer<NodeRecord>,
+                    _ children: UnsafeMutablePointer<Int32>, at next: inout Int) {
+            let container = members[0]
+            let width = records[container].kind == .mapping ? 2 : 1
+            let start = next
+            var count: Int32 = 0
+            for member in members {
+                let from = Int(records[member].start), length = width * Int(records[member].count)
+                (children + next).initialize(from: children + from, count: length)
+                next += length
+                count += records[member].count
+            }
+            records[container].start = Int32(start)
+            records[container].count = count
+        }
         var records: [NodeRecord] = [], children: [Int32] = [], scalarBytes: [UInt8] = []
         var copied = false
         records = Array(unsafeUninitializedCapacity: recordCount) { recordBuffer, recordsDone in
-            children = Array(unsafeUninitializedCapacity: childCount + extension_) { childBuffer, childrenDone in
+            children = Array(unsafeUninitializedCapacity: childCount + joinedChildren) { childBuffer, childrenDone in
                 scalarBytes = Array(unsafeUninitializedCapacity: byteCount) { byteBuffer, bytesDone in
-                    // Without storage (an empty part) nothing is claimed, and the file is parsed whole.
+                    // Without storage (an empty piece) nothing is claimed, and the file is parsed whole.
                     guard let r = recordBuffer.baseAddress, let c = childBuffer.baseAddress,
                           let b = byteBuffer.baseAddress else { return }
-                    _ = concurrently({ copy(0, into: r, c, b); if parts.count > 2 { copy(2, into: r, c, b) } },
-                                     { copy(1, into: r, c, b) })
+                    _ = parallelMap(each: parts.count) { k in copy(k, into: r, c, b) }
                     copied = true
                     bytesDone = byteCount
                 }
-                if copied { childrenDone = childCount }
+                guard copied, let r = recordBuffer.baseAddress, let c = childBuffer.baseAddress else { return }
+                var next = childCount
+                for list in lists { gather(list, into: r, c, at: &next) }
+                gather(mappings, into: r, c, at: &next)
+                childrenDone = next
             }
             if copied { recordsDone = recordCount }
         }
         guard copied else { return nil }
-
-        /// Gives `container` a new children range: its own children, then those of `other`.
-        func extend(_ container: Int, with other: Int) {
-            let width = records[container].kind == .mapping ? 2 : 1
-            let own = Int(records[container].start)..<Int(records[container].start) + width * Int(records[container].count)
-            let added = records[other]
-            let more = Int(added.start)..<Int(added.start) + width * Int(added.count)
-            let start = children.count
-            children.append(contentsOf: children[own])
-            children.append(contentsOf: children[more])
-            records[container].start = Int32(start)
-            records[container].count += added.count
-        }
-        extend(list, with: recordBases[1] + middleRoot)
-        if let tail { extend(root, with: recordBases[2] + Int(tail.rootIndex)) }
         return YAMLDocument(path: path, records: records, children: children, scalarBytes: scalarBytes,
-                            rootIndex: head.rootIndex)
+                            rootIndex: parts[0].rootIndex)
     }
 }
