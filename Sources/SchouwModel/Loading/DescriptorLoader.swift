@@ -123,8 +123,8 @@ private struct Assembly {
             }
         }
         // Assign rather than append when a section is still empty: appending would copy every object.
-        // A large descriptor's flows are split: the first part is decoded on this core after the
-        // other sections, the rest on a second core meanwhile (see `flowsAside`).
+        // A large descriptor's flows are decoded in chunks: this core takes them from the start
+        // after the other sections, a second core from the end meanwhile (see `flowsAside`).
         func decodeLeadingSections() {
             Assembly.merge(&purposes, r.decodeObjects("purposes", DescriptorDecoder.purpose))
             Assembly.merge(&parties, r.decodeObjects("parties", DescriptorDecoder.party))
@@ -138,20 +138,28 @@ private struct Assembly {
             Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
             return readWaiversAndIncludes(r, root: root)
         }
-        let split = Assembly.flowSplit(r, flowCount: flowCount)
         // Room for every flow id, so taking over the second core's ids does not grow the table.
         sink.reserveIds(kind: "flow", additional: flowCount)
+        let chunks = FlowChunks(flowCount: flowCount)
         let aside = concurrently({
             decodeLeadingSections()
-            Assembly.merge(&flows, r.decodeObjects("flows", items: 0..<split, through: root.document,
-                                                   reportingTo: sink, DescriptorDecoder.flow))
-        }, { Assembly.flowsAside(r, items: split..<flowCount) }).1
-        if sink.canAbsorb(aside.sink) {
-            sink.absorb(aside.sink)
-            Assembly.merge(&flows, aside.flows)
-        } else {
-            Assembly.merge(&flows, r.decodeObjects("flows", items: split..<flowCount, through: root.document,
-                                                   reportingTo: sink, DescriptorDecoder.flow))
+            while let chunk = chunks.takeFirst() {
+                Assembly.merge(&flows, r.decodeObjects("flows", items: chunks.items(chunk), through: root.document,
+                                                       reportingTo: sink, DescriptorDecoder.flow))
+            }
+        }, { Assembly.flowsAside(r, chunks: chunks) }).1
+        // The second core's chunks, in order: each stands if its sink can be taken over; from the
+        // first that cannot, the rest is decoded again here, in order.
+        var next = chunks.firstTakenFromTheEnd
+        for (flowsOfChunk, chunkSink) in aside {
+            guard sink.canAbsorb(chunkSink) else { break }
+            sink.absorb(chunkSink)
+            Assembly.merge(&flows, flowsOfChunk)
+            next += 1
+        }
+        if next < chunks.count {
+            Assembly.merge(&flows, r.decodeObjects("flows", items: chunks.items(next).lowerBound..<flowCount,
+                                                   through: root.document, reportingTo: sink, DescriptorDecoder.flow))
         }
         readWaiversAndIncludes(r, root: root)
     }
@@ -167,26 +175,56 @@ private struct Assembly {
     /// Sections of at least this many flows are decoded on two cores.
     static let flowsAsideThreshold = 4_096
 
-    /// `items` of the flows, decoded with a sink of their own through a copy of the document (see
-    /// `YAMLDocument.sharingStorage`). The result stands only when that sink reported nothing and
-    /// its ids cannot collide with those read before (`DiagnosticSink.canAbsorb`): then it equals
-    /// decoding these flows after the others; otherwise they are decoded again in order, so every
-    /// message is the same as in one pass.
-    static func flowsAside(_ r: MappingReader, items: Range<Int>) -> (flows: [Flow], sink: DiagnosticSink) {
-        let sink = DiagnosticSink()
-        let flows = r.decodeObjects("flows", items: items, through: r.node.document.sharingStorage(),
-                                    reportingTo: sink, DescriptorDecoder.flow)
-        return (flows, sink)
+    /// The flows in chunks, taken from the start by the core that first reads the other sections
+    /// and from the end by the other core, until they meet. Fixed halves left one core idle for a
+    /// tenth of the decoding: the sections before the flows cost more per line than estimated.
+    final class FlowChunks: @unchecked Sendable {
+        let flowCount: Int
+        let count: Int
+        private let lock = NSLock()
+        private var first = 0, end: Int
+
+        init(flowCount: Int) {
+            self.flowCount = flowCount
+            count = min(64, max(1, flowCount / 64))
+            end = count
+        }
+
+        func items(_ chunk: Int) -> Range<Int> { (flowCount * chunk / count)..<(flowCount * (chunk + 1) / count) }
+
+        func takeFirst() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard first < end else { return nil }
+            first += 1
+            return first - 1
+        }
+
+        func takeLast() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard first < end else { return nil }
+            end -= 1
+            return end
+        }
+
+        /// The first chunk taken from the end (valid once both cores are done).
+        var firstTakenFromTheEnd: Int { lock.lock(); defer { lock.unlock() }; return end }
     }
 
-    /// Where the second core starts in the flows, so that both cores decode about as many lines:
-    /// this one the sections before the flows and the first flows, the other the rest.
-    static func flowSplit(_ r: MappingReader, flowCount: Int) -> Int {
-        let leading = ["purposes", "parties", "zones", "data", "systems"].reduce(0) { $0 + r.estimatedLines($1) }
-        let flowLines = max(1, r.estimatedLines("flows"))
-        let asideLines = (leading + flowLines) / 2
-        let asideItems = min(flowCount, flowCount * asideLines / flowLines)
-        return flowCount - asideItems
+    /// The chunks of the flows this core takes from the end while the other reads the sections
+    /// before the flows and takes chunks from the start, in order, each decoded with a sink of its
+    /// own through a copy of the document (see `YAMLDocument.sharingStorage`). A chunk's result
+    /// stands only when its sink reported nothing and its ids cannot collide with those read before
+    /// (`DiagnosticSink.canAbsorb`): then it equals decoding these flows after the others;
+    /// otherwise they are decoded again in order, so every message is the same as in one pass.
+    static func flowsAside(_ r: MappingReader, chunks: FlowChunks) -> [(flows: [Flow], sink: DiagnosticSink)] {
+        let document = r.node.document.sharingStorage()
+        var taken: [(flows: [Flow], sink: DiagnosticSink)] = []
+        while let chunk = chunks.takeLast() {
+            let sink = DiagnosticSink()
+            taken.append((r.decodeObjects("flows", items: chunks.items(chunk), through: document, reportingTo: sink,
+                                          DescriptorDecoder.flow), sink))
+        }
+        return taken.reversed()
     }
 
     static func merge<T>(_ section: inout [T], _ more: [T]) {

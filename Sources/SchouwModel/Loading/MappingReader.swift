@@ -283,13 +283,6 @@ public struct MappingReader {
     /// The number of items of list field `key` (0 when absent or invalid).
     func itemCount(_ key: String) -> Int { value(key)?.items.count ?? 0 }
 
-    /// About how many lines the items of list field `key` span (0 when absent or invalid).
-    func estimatedLines(_ key: String) -> Int {
-        guard let items = value(key)?.items else { return 0 }
-        guard let first = items.first, let last = items.last, items.count > 1 else { return items.count }
-        return max(items.count, (last.line - first.line) * items.count / (items.count - 1))
-    }
-
     /// `decodeObjects` for the items in `range` (all when nil), read through `document` (this
     /// reader's document or a copy sharing its storage) and reported to `sink`, so that a second
     /// core can decode part of a section.
