@@ -26,6 +26,24 @@ import Testing
         expectNoTerminalControls(try render(format), format)
     }
 
+    /// The scan reads eight bytes at a time while they are plain ASCII: a steering character at
+    /// any offset, and at any place in a word, must still be found, and clean text of any length
+    /// passed.
+    @Test(arguments: ["\u{1B}", "\u{07}", "\u{7F}", "\n", "\u{9B}", "\u{202E}", "\u{2066}", "\u{200F}"])
+    func theScanFindsASteeringCharacterAtEveryOffset(_ steering: String) {
+        for length in 0..<24 {
+            let clean = String(repeating: "a~ ", count: 9).prefix(length) + "é"
+            #expect(!Array(clean.utf8).withUnsafeBufferPointer { SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: false) })
+            for offset in 0...length {
+                var text = Array(clean.utf8)
+                text.insert(contentsOf: Array(steering.utf8), at: offset)
+                #expect(text.withUnsafeBufferPointer { SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: false) },
+                        "\(steering.unicodeScalars.first?.value ?? 0) at \(offset) of \(length)")
+                #expect(Escape.terminal(String(decoding: text, as: UTF8.self)) != String(decoding: text, as: UTF8.self))
+            }
+        }
+    }
+
     @Test func textShowsControlsVisibly() throws {
         let text = try render("text")
         #expect(text.contains("\\u{1b}[31mRED"))

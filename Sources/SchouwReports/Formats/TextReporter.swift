@@ -44,11 +44,13 @@ public struct TextReporter: Reporter {
             guard !group.isEmpty else { continue }
             lines.append("")
             lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
-            let mark = "  " + c.severity(severity, "✗") + " "
+            // Fixed pieces of every entry as bytes: appending a string costs more than its bytes.
+            let mark = Array(("  " + c.severity(severity, "✗") + " ").utf8), messageIndent = Array("\n    ".utf8)
+            let newline = UInt8(ascii: "\n")
             try render(group, into: &lines, to: sink) { outcome, lines in
-                lines.add(mark)
-                appendFinding(outcome, to: &lines, e: e)
-                lines.add("\n    "); lines.add(e(outcome.message)); lines.add("\n")
+                lines.bytes += mark
+                appendFinding(outcome, to: &lines)
+                lines.bytes += messageIndent; lines.addEscaped(outcome.message); lines.add(byte: newline)
                 if let waiver = outcome.waiver, waiver.expired {
                     lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
                 }
@@ -58,19 +60,20 @@ public struct TextReporter: Reporter {
         if !model.unknowns.isEmpty {
             lines.append("")
             lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
-            let missingLabel = "    \(t.missingFacts): "
+            let missingLabel = Array("    \(t.missingFacts): ".utf8), mark = Array("  ? ".utf8)
+            let separator = Array(", ".utf8), newline = UInt8(ascii: "\n")
             try render(model.unknowns, into: &lines, to: sink) { outcome, lines in
-                lines.add("  ? ")
-                appendFinding(outcome, to: &lines, e: e)
-                lines.add("\n")
+                lines.bytes += mark
+                appendFinding(outcome, to: &lines)
+                lines.add(byte: newline)
                 let missing = outcome.missing
                 guard !missing.isEmpty else { return }
-                lines.add(missingLabel)
+                lines.bytes += missingLabel
                 for (i, fact) in missing.enumerated() {
-                    if i > 0 { lines.add(", ") }
-                    lines.add(e(fact))
+                    if i > 0 { lines.bytes += separator }
+                    lines.addEscaped(fact)
                 }
-                lines.add("\n")
+                lines.add(byte: newline)
             }
         }
         if !model.waiverOutcomes.isEmpty {
@@ -124,16 +127,34 @@ public struct TextReporter: Reporter {
             text.withUTF8 { bytes.append(contentsOf: $0) }
         }
 
+        /// `text` with controls made visible (`Escape.terminal`), appended without making a new
+        /// string when it holds none, as nearly every text does.
+        mutating func addEscaped(_ text: String) {
+            let appended = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                guard !SteeringCharacters.mayOccur(inUTF8: utf8, keepNewlines: false) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            if appended != true { add(Escape.terminal(text)) }
+        }
+
+        mutating func add(byte: UInt8) { bytes.append(byte) }
+
         /// A line or column number, written as digits without making a string.
         mutating func add(_ number: Int) {
             guard number >= 0 else { add(String(number)); return }
-            let start = bytes.count
-            var rest = number
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            bytes[start...].reverse()
+            var digits = 1, rest = number / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                var position = end, rest = number
+                repeat {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                } while rest > 0
+            }
         }
 
         mutating func append(_ line: String) {
@@ -153,11 +174,14 @@ public struct TextReporter: Reporter {
     }
 
     /// `RULE kind:id  file:line:col`.
-    private func appendFinding(_ outcome: Outcome, to lines: inout Lines, e: (String) -> String) {
+    private func appendFinding(_ outcome: Outcome, to lines: inout Lines) {
         let subject = outcome.subject
-        lines.add(e(outcome.rule)); lines.add(" "); lines.add(e(subject.kind)); lines.add(":"); lines.add(e(subject.id))
+        let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+        lines.addEscaped(outcome.rule); lines.add(byte: space); lines.addEscaped(subject.kind); lines.add(byte: colon)
+        lines.addEscaped(subject.id)
         if let loc = outcome.location {
-            lines.add("  "); lines.add(e(loc.file)); lines.add(":"); lines.add(loc.line); lines.add(":"); lines.add(loc.column)
+            lines.add(byte: space); lines.add(byte: space); lines.addEscaped(loc.file)
+            lines.add(byte: colon); lines.add(loc.line); lines.add(byte: colon); lines.add(loc.column)
         }
     }
 
