@@ -27,16 +27,23 @@ public struct DescriptorValues: Sendable {
 
     /// `skip` names heavy facts no rule reads (see `heavyFacts`); they are left out.
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip: Set<String> = []) {
-        // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
-        let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil, skip: skip) }
         let index = facts.index
-        let partyIndex = index.party
-        let partyValues = zip(d.parties, facts.parties).map { p, f in
-            Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] }, skip: skip)
-        }
+        // Parties and zones beside the assets: neither needs the other.
+        let ((partyValues, zoneList), assetList) = concurrently({ () -> ([Value], [Value]) in
+            // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
+            let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil, skip: skip) }
+            let partyIndex = index.party
+            let partyValues = zip(d.parties, facts.parties).map { p, f in
+                Self.party(p, f, processorFor: p.processorFor.flatMap { partyIndex[$0] }.map { baseParties[$0] }, skip: skip)
+            }
+            let zones = zip(d.zones, facts.zones).map {
+                Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip)
+            }
+            return (partyValues, zones)
+        }, { Self.assets(d, facts: facts, index: index, skip: skip) })
         parties = partyValues
-        zones = zip(d.zones, facts.zones).map { Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip) }
-        data = Self.assets(d, facts: facts, index: index, skip: skip)
+        zones = zoneList
+        data = assetList
         let carried = Self.purposeAssets(d, facts: facts, assets: data)
         purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
