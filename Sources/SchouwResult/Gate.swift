@@ -79,11 +79,13 @@ public enum Gate {
 
 extension Outcome {
     /// The status reports and the gate act on: a `waived` outcome whose waiver has expired counts as `fail`.
+    @inlinable
     public var effectiveStatus: OutcomeStatus {
         if status == .waived, waiver?.expired == true { return .fail }
         return status
     }
 
     /// True when a waiver matched but had expired (shown as such in every format).
+    @inlinable
     public var hasExpiredWaiver: Bool { waiver?.expired == true }
 }

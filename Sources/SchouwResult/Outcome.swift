@@ -39,14 +39,15 @@ public struct Outcome: Codable, Sendable, Equatable {
 
     /// What only some outcomes have. Immutable: a change makes a new one (changes are rare: a
     /// waiver or a baseline mark on a few findings).
+    @usableFromInline
     final class Own: Sendable {
-        let message: String?
-        let missing: [String]
+        @usableFromInline let message: String?
+        @usableFromInline let missing: [String]
         /// Nil when it is the default `RULE@kind:id`, derived on demand: reports read the finding
         /// ids of only a few outcomes.
         let finding: String?
-        let waiver: AppliedWaiver?
-        let baseline: Bool?
+        @usableFromInline let waiver: AppliedWaiver?
+        @usableFromInline let baseline: Bool?
 
         init(message: String?, missing: [String], finding: String?, waiver: AppliedWaiver?, baseline: Bool?) {
             self.message = message; self.missing = missing; self.finding = finding; self.waiver = waiver
@@ -56,10 +57,13 @@ public struct Outcome: Codable, Sendable, Equatable {
         var isEmpty: Bool { message == nil && missing.isEmpty && finding == nil && waiver == nil && baseline == nil }
     }
 
-    private var rulePart: RulePart
-    private var subjectPart: SubjectPart
+    // Readable from inlinable accessors: reports and the engine read the fields of hundreds of
+    // thousands of outcomes in other modules, and a call per field copied the outcome each time
+    // (retaining and releasing its parts).
+    @usableFromInline private(set) var rulePart: RulePart
+    @usableFromInline private(set) var subjectPart: SubjectPart
     public var status: OutcomeStatus
-    private var own: Own?
+    @usableFromInline private(set) var own: Own?
 
     public var finding: String {
         get {
@@ -68,41 +72,41 @@ public struct Outcome: Codable, Sendable, Equatable {
         set { change(finding: newValue) }
     }
     public var rule: String {
-        get { rulePart.rule }
+        @inlinable get { rulePart.rule }
         set { rulePart = rulePart.with(rule: newValue) }
     }
     public var severity: Severity {
-        get { rulePart.severity }
+        @inlinable get { rulePart.severity }
         set { rulePart = rulePart.with(severity: newValue) }
     }
     public var subject: SubjectRef {
-        get { subjectPart.subject }
+        @inlinable get { subjectPart.subject }
         set { subjectPart = SubjectPart(subject: newValue, location: subjectPart.location) }
     }
     public var references: [Reference] {
-        get { rulePart.references }
+        @inlinable get { rulePart.references }
         set { rulePart = rulePart.with(references: newValue) }
     }
     public var message: String {
-        get { own?.message ?? rulePart.message }
+        @inlinable get { own?.message ?? rulePart.message }
         set { change(message: newValue) }
     }
     public var location: Location? {
-        get { subjectPart.location }
+        @inlinable get { subjectPart.location }
         set { subjectPart = SubjectPart(subject: subjectPart.subject, location: newValue) }
     }
     /// Facts an `unknown` outcome lacked, as CEL paths (`party.transfer`, `asset.retention`).
     public var missing: [String] {
-        get { own?.missing ?? [] }
+        @inlinable get { own?.missing ?? [] }
         set { change(missing: newValue) }
     }
     public var waiver: AppliedWaiver? {
-        get { own?.waiver }
+        @inlinable get { own?.waiver }
         set { change(waiver: .some(newValue)) }
     }
     /// True when a `--baseline` result already held this finding.
     public var baseline: Bool? {
-        get { own?.baseline }
+        @inlinable get { own?.baseline }
         set { change(baseline: .some(newValue)) }
     }
 
