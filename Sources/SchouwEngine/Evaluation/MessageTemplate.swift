@@ -68,14 +68,30 @@ public enum MessageTemplate {
         /// `lookup` gives the value of a top-level variable (`project`, `flow`, ...).
         public func render(_ lookup: (String) -> Value?) -> String {
             if parts.count == 1, case .text(let t) = parts[0] { return t }
-            var out = ""
+            // The pieces first, then one string of their total length: a city-wide audit renders
+            // tens of thousands of messages, and appending piece by piece regrew each several times.
+            var shown: [String] = []
+            shown.reserveCapacity(parts.count)
+            var length = 0
             for part in parts {
+                let piece: String
                 switch part {
-                case .text(let t): out += t
-                case .path(let first, let rest): out += display(resolve(lookup(first), rest))
+                case .text(let t): piece = t
+                case .path(let first, let rest): piece = display(resolve(lookup(first), rest))
                 }
+                length += piece.utf8.count
+                shown.append(piece)
             }
-            return out
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var written = 0
+                for var piece in shown {
+                    piece.withUTF8 { utf8 in
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<written + utf8.count]).initialize(from: utf8)
+                        written += utf8.count
+                    }
+                }
+                return written
+            }
         }
     }
 
