@@ -19,6 +19,10 @@ public struct DescriptorIndex: Sendable {
     /// Per flow, the positions of the data assets it carries (ids that name no asset left out):
     /// the graph facts and the CEL values read them several times each.
     public var flowData: [[Int]]
+    /// Per system, the positions of the data assets it collects and stores, as listed (ids that
+    /// name no asset left out): read by the holdings, the party facts and the CEL values.
+    public var systemCollects: [[Int]]
+    public var systemStores: [[Int]]
 
     public init(_ d: Descriptor) {
         // The flows, the largest section, on one core; everything else on the other.
@@ -36,6 +40,11 @@ public struct DescriptorIndex: Sendable {
         purpose = others.purpose; dataOrder = others.dataOrder; systemOrder = others.systemOrder
         let assets = data
         flowData = parallelMap(d.flows.count) { i in d.flows[i].data.compactMap { assets[$0] } }
+        let systemData = parallelMap(d.systems.count) { i in
+            (collects: d.systems[i].collects.compactMap { assets[$0] }, stores: d.systems[i].stores.compactMap { assets[$0] })
+        }
+        systemCollects = systemData.map(\.collects)
+        systemStores = systemData.map(\.stores)
     }
 
     /// First occurrence wins; duplicates are a load error reported elsewhere.

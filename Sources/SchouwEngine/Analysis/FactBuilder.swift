@@ -206,12 +206,13 @@ public enum FactBuilder {
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
-        for si in 0..<d.systems.count where computeReach {
-            for a in held[si] {
-                reach[a].append(si)
-                for src in assets[a].sources {
-                    guard let s = index.data[src] else { continue }
-                    if !assets[s].personal || assets[a].personal { reach[s].append(si) }
+        if computeReach {
+            // Each asset's sources as positions, looked up once rather than for every holder.
+            let sources = assets.map { asset in asset.sources.compactMap { index.data[$0] } }
+            for si in 0..<d.systems.count {
+                for a in held[si] {
+                    reach[a].append(si)
+                    for s in sources[a] where !assets[s].personal || assets[a].personal { reach[s].append(si) }
                 }
             }
         }
@@ -222,9 +223,11 @@ public enum FactBuilder {
         systems = parallelMap(d.systems.count) { si in
             var f = base[si]
             f.handledAssets = held[si]
-            f.handles = dataOrder.ordered(held[si]).map { d.data[$0].id }
+            f.handledInIDOrder = dataOrder.ordered(held[si])
+            f.handles = f.handledInIDOrder.map { d.data[$0].id }
             f.receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
-            f.sends = dataOrder.ordered(sent[si]).map { d.data[$0].id }
+            f.sentInIDOrder = dataOrder.ordered(sent[si])
+            f.sends = f.sentInIDOrder.map { d.data[$0].id }
             f.personal = held[si].contains { gathered[$0].personal }
             f.special = held[si].contains { gathered[$0].special }
             f.inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }
@@ -270,14 +273,12 @@ public enum FactBuilder {
         for si in d.systems.indices {
             let kind = d.systems[si].kind
             let sensing = kind == .sensor || kind == .camera || d.systems[si].sensor != nil
-            for id in d.systems[si].collects {
-                guard let a = index.data[id] else { continue }
+            for a in index.systemCollects[si] {
                 held[si].append(a)
                 collectedBy[a].append(si)
                 if systems[si].publicSpace && (sensing || kind == nil) { publicSpace.append(a) }
             }
-            for id in d.systems[si].stores {
-                guard let a = index.data[id] else { continue }
+            for a in index.systemStores[si] {
                 held[si].append(a)
                 storedBy[a].append(si)
             }
@@ -345,8 +346,8 @@ public enum FactBuilder {
                 }
             }
             for si in operated[p] {
-                for id in d.systems[si].stores {
-                    guard let a = index.data[id], storedBy[a] != p else { continue }
+                for a in index.systemStores[si] {
+                    guard storedBy[a] != p else { continue }
                     storedBy[a] = p
                     stores.append(a)
                 }

@@ -56,6 +56,9 @@ public struct SystemFacts: Sendable {
     public var handles: [String] = []
     /// The same assets as positions in `Descriptor.data`, sorted: what the party facts gather.
     var handledAssets: [Int] = []
+    /// The positions of `handles` and `sends`, in the same (id) order: what the CEL values list.
+    var handledInIDOrder: [Int] = []
+    var sentInIDOrder: [Int] = []
     public var personal = false
     public var special = false
     public var country: String?

@@ -47,12 +47,12 @@ public struct DescriptorValues: Sendable {
         let carried = Self.purposeAssets(d, facts: facts, assets: data)
         purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
         let zoneValues = zones, assetValues = data
-        func objects(_ ids: [String]) -> Value { .list(ids.compactMap { index.data[$0] }.map { assetValues[$0] }) }
+        func objects(_ positions: [Int]) -> Value { .list(positions.map { assetValues[$0] }) }
         systems = parallelMap(d.systems.count) { i in
             let s = d.systems[i], f = facts.systems[i]
             return Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
-                        countries: countries, collected: objects(s.collects), stored: objects(s.stores),
-                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handles), sent: objects(f.sends),
+                        countries: countries, collected: objects(index.systemCollects[i]), stored: objects(index.systemStores[i]),
+                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledInIDOrder), sent: objects(f.sentInIDOrder),
                         skip: skip)
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
