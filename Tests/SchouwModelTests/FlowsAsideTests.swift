@@ -88,4 +88,20 @@ import Testing
         #expect(result.diagnostics.map(\.message) == ["s7", "s8", "s9"].map { "unknown system `\($0)`: no system has this id" })
         #expect(result.diagnostics.map { $0.mark?.line } == [0, 2_501, 4_999].map { firstFlowLine + $0 })
     }
+
+    /// 5,000 flows are decoded in 64 chunks, the second core taking them from the end: a duplicate
+    /// in the last flow stops taking over its chunks there, and from that chunk on the flows are
+    /// decoded again; everything before stays. The result must still be that of one pass.
+    @Test func aDuplicateInTheLastChunkIsReportedAsInOnePass() throws {
+        let result = try expectSameBothWays(Self.header + Self.flows(5_000) { i, line in
+            switch i {
+            case 4_999: return line.replacingOccurrences(of: "id: f4999", with: "id: f3")
+            case 3_000: return line.replacingOccurrences(of: "encryption: tls1.3", with: "encryption: tls1.2")
+            default: return line
+            }
+        })
+        let firstFlowLine = Self.header.split(separator: "\n").count + 2
+        #expect(result.diagnostics.map(\.message) == ["duplicate flow id `f3`; it is already defined at line \(firstFlowLine + 3)"])
+        #expect(result.diagnostics.first?.mark?.line == firstFlowLine + 4_999)
+    }
 }

@@ -138,29 +138,45 @@ private struct Assembly {
             Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
             return readWaiversAndIncludes(r, root: root)
         }
-        // Room for every flow id, so taking over the second core's ids does not grow the table.
+        // Room for every flow id, so taking over the second core's ids does not grow the table, and
+        // for every flow, so appending chunks never moves the array.
         sink.reserveIds(kind: "flow", additional: flowCount)
+        var section: [Flow] = []
+        section.reserveCapacity(flowCount)
         let chunks = FlowChunks(flowCount: flowCount)
         let aside = concurrently({
             decodeLeadingSections()
             while let chunk = chunks.takeFirst() {
-                Assembly.merge(&flows, r.decodeObjects("flows", items: chunks.items(chunk), through: root.document,
-                                                       reportingTo: sink, DescriptorDecoder.flow))
+                r.decodeObjects("flows", items: chunks.items(chunk), through: root.document, reportingTo: sink,
+                                appendingTo: &section, DescriptorDecoder.flow)
             }
         }, { Assembly.flowsAside(r, chunks: chunks) }).1
         // The second core's chunks, in order: each stands if its sink can be taken over; from the
-        // first that cannot, the rest is decoded again here, in order.
-        var next = chunks.firstTakenFromTheEnd
-        for (flowsOfChunk, chunkSink) in aside {
-            guard sink.canAbsorb(chunkSink) else { break }
-            sink.absorb(chunkSink)
-            Assembly.merge(&flows, flowsOfChunk)
-            next += 1
-        }
+        // first that cannot, the rest is decoded again here, in order. The sinks are taken over
+        // on one core while the chunks' flows are appended on the other.
+        let first = chunks.firstTakenFromTheEnd, mainSink = sink
+        let (taken, appended) = concurrently({ () -> Int in
+            var taken = 0
+            for (_, chunkSink) in aside {
+                guard mainSink.canAbsorb(chunkSink) else { break }
+                mainSink.absorb(chunkSink)
+                taken += 1
+            }
+            return taken
+        }, { () -> [Int] in
+            aside.map { chunk in
+                section.append(contentsOf: chunk.flows)
+                return section.count
+            }
+        })
+        let next = first + taken
         if next < chunks.count {
-            Assembly.merge(&flows, r.decodeObjects("flows", items: chunks.items(next).lowerBound..<flowCount,
-                                                   through: root.document, reportingTo: sink, DescriptorDecoder.flow))
+            // Only the chunks taken over stay; the rest is decoded again.
+            section.removeSubrange((taken == 0 ? chunks.items(first).lowerBound : appended[taken - 1])...)
+            r.decodeObjects("flows", items: chunks.items(next).lowerBound..<flowCount, through: root.document,
+                            reportingTo: sink, appendingTo: &section, DescriptorDecoder.flow)
         }
+        Assembly.merge(&flows, section)
         readWaiversAndIncludes(r, root: root)
     }
 

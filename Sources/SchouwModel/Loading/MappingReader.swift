@@ -288,19 +288,26 @@ public struct MappingReader {
     /// core can decode part of a section.
     func decodeObjects<T>(_ key: String, items range: Range<Int>? = nil, through document: YAMLDocument,
                           reportingTo sink: DiagnosticSink, _ decode: (MappingReader) -> T) -> [T] {
+        var result: [T] = []
+        decodeObjects(key, items: range, through: document, reportingTo: sink, appendingTo: &result, decode)
+        return result
+    }
+
+    /// The same, appended to `result`: a section decoded in chunks grows one array instead of
+    /// copying each chunk's objects into it.
+    func decodeObjects<T>(_ key: String, items range: Range<Int>? = nil, through document: YAMLDocument,
+                          reportingTo sink: DiagnosticSink, appendingTo result: inout [T], _ decode: (MappingReader) -> T) {
         guard let i = schema.position(of: key), values[i] >= 0, case .list(.object(let kind)) = schema.fields[i].type,
-              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return [] }
+              let nested = (extraSchemas.isEmpty ? nil : extraSchemas[kind]) ?? DescriptorSchema.object(kind) else { return }
         let all = YAMLNode(document: document, index: values[i]).items
         let items = all[(range ?? all.indices).clamped(to: all.indices)]
         if nested.isReferenceable { sink.reserveIds(kind: nested.kind, additional: items.count) }
-        var result: [T] = []
-        result.reserveCapacity(items.count)
+        result.reserveCapacity(result.count + items.count)
         for item in items {
             var reader = MappingReader(item, schema: nested, sink: sink)
             reader.extraSchemas = extraSchemas
             result.append(decode(reader))
         }
-        return result
     }
 
     /// Schemas for nested kinds that are not part of the descriptor, by kind (set by other loaders;
