@@ -48,7 +48,10 @@ enum SplitParser {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard cores > 1 else { return nil }
         return bytes.withUnsafeBufferPointer { input -> YAMLDocument? in
-            guard let plan = plan(input, pieces: piecesPerCore * cores) else { return nil }
+            // Two passes over the whole file, side by side: each reads megabytes.
+            let (otherLineBreaks, cuts) = concurrently({ hasOtherLineBreaks(input) },
+                                                       { plan(input, pieces: piecesPerCore * cores, lineBreaksChecked: true) })
+            guard !otherLineBreaks, let plan = cuts else { return nil }
             return parse(input, plan: plan, path: path)
         }
     }
@@ -89,9 +92,11 @@ enum SplitParser {
     // MARK: Planning
 
     /// Where to cut `input` into about `pieces` pieces of equal length, or nil when it has no long
-    /// top-level block list to cut or its line breaks are not all `\n`.
-    static func plan(_ input: UnsafeBufferPointer<UInt8>, pieces: Int) -> Plan? {
-        guard let base = input.baseAddress, input.count > 0, pieces > 1, !hasOtherLineBreaks(input) else { return nil }
+    /// top-level block list to cut or its line breaks are not all `\n` (`lineBreaksChecked`: the
+    /// caller checks that apart).
+    static func plan(_ input: UnsafeBufferPointer<UInt8>, pieces: Int, lineBreaksChecked: Bool = false) -> Plan? {
+        guard let base = input.baseAddress, input.count > 0, pieces > 1,
+              lineBreaksChecked || !hasOtherLineBreaks(input) else { return nil }
         let count = input.count
         // Top-level keys (lines starting with a character other than a space, `#` or `-`) divide
         // the file into sections; note where each starts and on which line.
