@@ -207,16 +207,26 @@ public enum FactBuilder {
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
         if computeReach {
-            // Each asset's sources as positions, looked up once rather than for every holder.
+            // Each asset's sources as positions, looked up once rather than for every holder. The
+            // systems are walked in two halves on two cores, and each asset's two lists joined.
             let sources = assets.map { asset in asset.sources.compactMap { index.data[$0] } }
-            for si in 0..<d.systems.count {
-                for a in held[si] {
-                    reach[a].append(si)
-                    for s in sources[a] where !assets[s].personal || assets[a].personal { reach[s].append(si) }
+            let personal = assets.map(\.personal)
+            let halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
+                var reached = [[Int]](repeating: [], count: d.data.count)
+                for si in systems {
+                    for a in held[si] {
+                        reached[a].append(si)
+                        for s in sources[a] where !personal[s] || personal[a] { reached[s].append(si) }
+                    }
                 }
+                return reached
+            }
+            reach = parallelMap(d.data.count, minimumChunk: 256) { a in
+                var systems = halves.count == 1 ? halves[0][a] : halves.flatMap { $0[a] }
+                systems.makeSortedUnique()
+                return systems
             }
         }
-        for a in reach.indices { reach[a].makeSortedUnique() }
         // Each system's and each asset's lists are put in id order apart from the others: on every core.
         let dataOrder = index.dataOrder, systemOrder = index.systemOrder, flowOrder = index.flowOrder
         let gathered = assets, base = systems
