@@ -110,6 +110,12 @@ public struct AuditResult: Codable, Sendable, Equatable {
             self.fail = fail; self.unknown = unknown; self.pass = pass
             self.notApplicable = notApplicable; self.waived = waived
         }
+
+        /// These counts plus `other`'s (counts of stretches of outcomes added up).
+        public mutating func add(_ other: Summary) {
+            fail.add(other.fail)
+            unknown += other.unknown; pass += other.pass; notApplicable += other.notApplicable; waived += other.waived
+        }
     }
 
     public struct SeverityCounts: Codable, Sendable, Equatable {
@@ -140,6 +146,10 @@ public struct AuditResult: Codable, Sendable, Equatable {
                 case .info: info = newValue
                 }
             }
+        }
+
+        public mutating func add(_ other: SeverityCounts) {
+            for severity in Severity.allCases { self[severity] += other[severity] }
         }
     }
 }

@@ -23,11 +23,16 @@ import Testing
 
         """
 
-    private static func flows(_ count: Int, edit: (Int, String) -> String = { $1 }) -> String {
+    /// `count` flows; `edits` replaces text in the flows at its positions.
+    private static func flows(_ count: Int, edits: [Int: (String, String)] = [:]) -> String {
         "flows:\n" + (0..<count).map { i in
-            edit(i, "  - {id: f\(i), from: s0, to: s1, data: [telling], purpose: doel, encryption: tls1.3}\n")
+            let line = "  - {id: f\(i), from: s0, to: s1, data: [telling], purpose: doel, encryption: tls1.3}\n"
+            return edits[i].map { line.replacingOccurrences(of: $0.0, with: $0.1) } ?? line
         }.joined()
     }
+
+    /// The line of the first flow.
+    private static let firstFlowLine = header.split(separator: "\n").count + 2
 
     /// Loads `text` in one pass and split at every other flow count, and checks they agree.
     private func expectSameBothWays(_ text: String) throws -> LoadResult {
@@ -45,63 +50,47 @@ import Testing
         let result = try expectSameBothWays(Self.header + Self.flows(300))
         let descriptor = try #require(result.descriptor)
         #expect(descriptor.flows.map(\.id) == (0..<300).map { "f\($0)" })
-        #expect(descriptor.flows.last?.marks.object.line == Self.header.split(separator: "\n").count + 301)
+        #expect(descriptor.flows.last?.marks.object.line == Self.firstFlowLine + 299)
     }
 
     @Test func aDuplicateIdAcrossTheSplitIsReportedAsInOnePass() throws {
-        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
-            i == 290 ? line.replacingOccurrences(of: "id: f290", with: "id: f3") : line
-        })
+        let result = try expectSameBothWays(Self.header + Self.flows(300, edits: [290: ("id: f290", "id: f3")]))
         #expect(result.diagnostics.map(\.message).contains("duplicate flow id `f3`; it is already defined at line 18"))
     }
 
     @Test func errorsInTheSecondPartAreReportedAsInOnePass() throws {
-        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
-            switch i {
-            case 250: return line.replacingOccurrences(of: "to: s1", with: "to: s9")
-            case 280: return line.replacingOccurrences(of: "encryption: tls1.3", with: "encryption: rot13")
-            default: return line
-            }
-        })
+        let result = try expectSameBothWays(Self.header + Self.flows(300, edits: [
+            250: ("to: s1", "to: s9"),
+            280: ("encryption: tls1.3", "encryption: rot13"),
+        ]))
         #expect(result.descriptor == nil)
         #expect(result.diagnostics.count == 2)
     }
 
     @Test func referencesFromBothPartsAreResolved() throws {
-        let result = try expectSameBothWays(Self.header + Self.flows(300) { i, line in
-            i == 299 ? line.replacingOccurrences(of: "from: s0", with: "from: s7") : line
-        })
+        let result = try expectSameBothWays(Self.header + Self.flows(300, edits: [299: ("from: s0", "from: s7")]))
         let error = try #require(result.diagnostics.first)
         #expect(error.message == "unknown system `s7`: no system has this id")
-        #expect(error.mark?.line == Self.header.split(separator: "\n").count + 301)
+        #expect(error.mark?.line == Self.firstFlowLine + 299)
     }
 
     /// 5,000 flows make 10,000 system references: enough for references to be looked up on every
     /// core. Each unknown one is reported, wherever it falls among the lookups.
     @Test func unknownReferencesAmongThousandsAreEachReported() throws {
-        let unknown = [0: "s7", 2_501: "s8", 4_999: "s9"]
-        let result = try expectSameBothWays(Self.header + Self.flows(5_000) { i, line in
-            unknown[i].map { line.replacingOccurrences(of: "to: s1", with: "to: \($0)") } ?? line
-        })
-        let firstFlowLine = Self.header.split(separator: "\n").count + 2
+        let result = try expectSameBothWays(Self.header + Self.flows(5_000, edits: [
+            0: ("to: s1", "to: s7"), 2_501: ("to: s1", "to: s8"), 4_999: ("to: s1", "to: s9"),
+        ]))
         #expect(result.descriptor == nil)
         #expect(result.diagnostics.map(\.message) == ["s7", "s8", "s9"].map { "unknown system `\($0)`: no system has this id" })
-        #expect(result.diagnostics.map { $0.mark?.line } == [0, 2_501, 4_999].map { firstFlowLine + $0 })
+        #expect(result.diagnostics.map { $0.mark?.line } == [0, 2_501, 4_999].map { Self.firstFlowLine + $0 })
     }
 
     /// 5,000 flows are decoded in 64 chunks, the second core taking them from the end: a duplicate
     /// in the last flow stops taking over its chunks there, and from that chunk on the flows are
     /// decoded again; everything before stays. The result must still be that of one pass.
     @Test func aDuplicateInTheLastChunkIsReportedAsInOnePass() throws {
-        let result = try expectSameBothWays(Self.header + Self.flows(5_000) { i, line in
-            switch i {
-            case 4_999: return line.replacingOccurrences(of: "id: f4999", with: "id: f3")
-            case 3_000: return line.replacingOccurrences(of: "encryption: tls1.3", with: "encryption: tls1.2")
-            default: return line
-            }
-        })
-        let firstFlowLine = Self.header.split(separator: "\n").count + 2
-        #expect(result.diagnostics.map(\.message) == ["duplicate flow id `f3`; it is already defined at line \(firstFlowLine + 3)"])
-        #expect(result.diagnostics.first?.mark?.line == firstFlowLine + 4_999)
+        let result = try expectSameBothWays(Self.header + Self.flows(5_000, edits: [4_999: ("id: f4999", "id: f3")]))
+        #expect(result.diagnostics.map(\.message) == ["duplicate flow id `f3`; it is already defined at line \(Self.firstFlowLine + 3)"])
+        #expect(result.diagnostics.first?.mark?.line == Self.firstFlowLine + 4_999)
     }
 }

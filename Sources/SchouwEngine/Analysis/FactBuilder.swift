@@ -27,9 +27,8 @@ public enum FactBuilder {
         holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows, countries: taxonomy.countries,
                          computeReach: computeReach)
         for i in assets.indices {
-            assets[i].fromPublicSpace = assets[i].collectedInPublicSpace || assets[i].sources.contains {
-                index.data[$0].map { assets[$0].collectedInPublicSpace } ?? false
-            }
+            assets[i].fromPublicSpace = assets[i].collectedInPublicSpace
+                || assets[i].sourceAssets.contains { assets[$0].collectedInPublicSpace }
         }
         for (si, s) in d.systems.enumerated() where systems[si].personal {
             if let z = s.zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
@@ -120,6 +119,7 @@ public enum FactBuilder {
                 if !blocksInheritance { assets[i].inherit(from: assets[p]) }
             }
             assets[i].sources = sources.sorted()
+            assets[i].sourceAssets = assets[i].sources.compactMap { index.data[$0] }
             for c in children[i] {
                 indegree[c] -= 1
                 if indegree[c] == 0 { queue.append(c) }
@@ -207,10 +207,8 @@ public enum FactBuilder {
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
         if computeReach {
-            // Each asset's sources as positions, looked up once rather than for every holder. The
-            // systems are walked in two halves on two cores, and each asset's two lists joined.
-            let sources = assets.map { asset in asset.sources.compactMap { index.data[$0] } }
-            let personal = assets.map(\.personal)
+            // The systems are walked in two halves on two cores, and each asset's two lists joined.
+            let sources = assets.map(\.sourceAssets), personal = assets.map(\.personal)
             let halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
                 var reached = [[Int]](repeating: [], count: d.data.count)
                 for si in systems {
@@ -232,12 +230,11 @@ public enum FactBuilder {
         let gathered = assets, base = systems
         systems = parallelMap(d.systems.count) { si in
             var f = base[si]
-            f.handledAssets = held[si]
-            f.handledInIDOrder = dataOrder.ordered(held[si])
-            f.handles = f.handledInIDOrder.map { d.data[$0].id }
+            f.handledAssets = dataOrder.ordered(held[si])
+            f.handles = f.handledAssets.map { d.data[$0].id }
             f.receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
-            f.sentInIDOrder = dataOrder.ordered(sent[si])
-            f.sends = f.sentInIDOrder.map { d.data[$0].id }
+            f.sentAssets = dataOrder.ordered(sent[si])
+            f.sends = f.sentAssets.map { d.data[$0].id }
             f.personal = held[si].contains { gathered[$0].personal }
             f.special = held[si].contains { gathered[$0].special }
             f.inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }

@@ -25,6 +25,9 @@ public struct AssetFacts: Sendable {
     public var location = false
     public var categoryKeys: [String] = []
     public var sources: [String] = []
+    /// The same assets as positions in `Descriptor.data`, in the same (id) order: what the reach,
+    /// the public-space flag and the CEL values read, so each id is looked up once.
+    var sourceAssets: [Int] = []
     public var collectedBy: [String] = []
     public var storedBy: [String] = []
     public var collectedInPublicSpace = false
@@ -54,11 +57,10 @@ public struct SystemFacts: Sendable {
     public var operatorParty: Int?
     public var receives: [String] = []
     public var handles: [String] = []
-    /// The same assets as positions in `Descriptor.data`, sorted: what the party facts gather.
+    /// The positions in `Descriptor.data` of `handles` and `sends`, in the same (id) order: what
+    /// the party facts gather and the CEL values list.
     var handledAssets: [Int] = []
-    /// The positions of `handles` and `sends`, in the same (id) order: what the CEL values list.
-    var handledInIDOrder: [Int] = []
-    var sentInIDOrder: [Int] = []
+    var sentAssets: [Int] = []
     public var personal = false
     public var special = false
     public var country: String?

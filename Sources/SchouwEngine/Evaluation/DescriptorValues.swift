@@ -52,7 +52,7 @@ public struct DescriptorValues: Sendable {
             let s = d.systems[i], f = facts.systems[i]
             return Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
                         countries: countries, collected: objects(index.systemCollects[i]), stored: objects(index.systemStores[i]),
-                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledInIDOrder), sent: objects(f.sentInIDOrder),
+                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledAssets), sent: objects(f.sentAssets),
                         skip: skip)
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
@@ -167,7 +167,7 @@ public struct DescriptorValues: Sendable {
                 if expanded {
                     let sources = d.data[i].derivedFrom.compactMap { index.data[$0] }.compactMap { built[$0] }
                     let all = skip.contains("all_source_assets") ? []
-                        : facts.assets[i].sources.compactMap { index.data[$0] }.compactMap { built[$0] }
+                        : facts.assets[i].sourceAssets.compactMap { built[$0] }
                     built[i] = asset(d.data[i], facts.assets[i], sources: sources, allSources: all, skip: skip)
                     visiting.remove(i)
                     continue

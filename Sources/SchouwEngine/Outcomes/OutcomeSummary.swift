@@ -12,9 +12,7 @@ public enum OutcomeSummary {
         var summary = AuditResult.Summary(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0)
         var rules = Set<String>()
         for part in stretches {
-            for severity in Severity.allCases { summary.fail[severity] += part.summary.fail[severity] }
-            summary.unknown += part.summary.unknown; summary.pass += part.summary.pass
-            summary.notApplicable += part.summary.notApplicable; summary.waived += part.summary.waived
+            summary.add(part.summary)
             rules.formUnion(part.rules)
         }
         return (summary, rules)

@@ -39,7 +39,7 @@ struct ReportModel {
         var totalFailures: Int { Severity.allCases.reduce(0) { $0 + fail[$1] } }
 
         mutating func add(_ other: Counts) {
-            for severity in Severity.allCases { fail[severity] += other.fail[severity] }
+            fail.add(other.fail)
             unknown += other.unknown; pass += other.pass; notApplicable += other.notApplicable
             waived += other.waived; expiredWaivers += other.expiredWaivers
         }
