@@ -29,13 +29,19 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
         for _ in 0..<runs { _ = bareEventParse(path: path) }
         return 0
     }
-    // Interleave the three measurements so a change in machine load affects them alike.
+    // `--profile-tree`: only the loader's parse into the YAML tree.
+    if arguments.contains("--profile-tree") {
+        for _ in 0..<runs { _ = YAMLParser.parse(bytes: bytes, path: path) }
+        return 0
+    }
+    // Interleave the four measurements so a change in machine load affects them alike.
     var events = 0
     var summary = ""
-    var bare = Samples(), inMemory = Samples(), full = Samples()
+    var bare = Samples(), inMemory = Samples(), tree = Samples(), full = Samples()
     for _ in 0..<runs {
         bare.add { events = bareEventParse(path: path) }
         inMemory.add { _ = bareEventParse(bytes) }
+        tree.add { _ = YAMLParser.parse(bytes: bytes, path: path) }
         full.add {
             let result = DescriptorLoader.load(path: path)
             if let d = result.descriptor {
@@ -49,6 +55,7 @@ func runLoadBenchmark(_ arguments: [String]) -> Int32 {
     print("                      wall min   wall median   cpu min   cpu median   (\(runs) runs)")
     print("libyaml event parse:  \(ms(bare.min))   \(ms(bare.median))   \(ms(bare.cpuMin))   \(ms(bare.cpuMedian))   (reading the file)")
     print("  same, from memory:  \(ms(inMemory.min))   \(ms(inMemory.median))   \(ms(inMemory.cpuMin))   \(ms(inMemory.cpuMedian))")
+    print("YAML tree, in memory: \(ms(tree.min))   \(ms(tree.median))   \(ms(tree.cpuMin))   \(ms(tree.cpuMedian))   (the loader's parse)")
     print("load into model:      \(ms(full.min))   \(ms(full.median))   \(ms(full.cpuMin))   \(ms(full.cpuMedian))")
     print(String(format: "ratio load/parse:     wall min %.2fx, wall median %.2fx, cpu min %.2fx, cpu median %.2fx",
                  full.min / bare.min, full.median / bare.median, full.cpuMin / bare.cpuMin, full.cpuMedian / bare.cpuMedian))

@@ -46,7 +46,7 @@ public final class YAMLDocument: Sendable {
 
 /// How a node is stored: 16 bytes, no references. The parent of each node is not stored; it is
 /// computed for the whole document the first time a YAML path is asked for (error paths only).
-struct NodeRecord: Sendable {
+struct NodeRecord: Sendable, Equatable {
     /// Scalars: offset into `scalarBytes`; containers: offset into `children`.
     var start: Int32
     /// Count in the low 26 bits (a scalar is at most 16 MiB and a 128 MiB input holds fewer than 2^26

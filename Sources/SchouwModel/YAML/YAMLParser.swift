@@ -110,8 +110,12 @@ struct TreeBuilder {
     /// The document ends with `...`.
     var explicitDocumentEnd = false
 
-    init(path: String, inputSize: Int, lineOffset: Int32 = 0, depthOffset: Int = 0) {
+    /// Whether `run` first tries `BlockLayoutReader` (tests compare both ways of reading).
+    let readsBlockLayoutDirectly: Bool
+
+    init(path: String, inputSize: Int, lineOffset: Int32 = 0, depthOffset: Int = 0, readsBlockLayoutDirectly: Bool = true) {
         self.path = path
+        self.readsBlockLayoutDirectly = readsBlockLayoutDirectly
         self.lineOffset = lineOffset
         self.depthOffset = depthOffset
         // Generous reservations cost little: large blocks are mapped lazily, so untouched capacity
@@ -124,6 +128,32 @@ struct TreeBuilder {
 
     mutating func run(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
+        if readsBlockLayoutDirectly {
+            if BlockLayoutReader.read(input, into: &self) { return }
+            discardNodes()
+        }
+        runLibyaml(input: input)
+    }
+
+    /// Forgets every node built so far, keeping the reserved room (the block layout reader declined).
+    mutating func discardNodes() {
+        records.removeAll(keepingCapacity: true)
+        children.removeAll(keepingCapacity: true)
+        scalarBytes.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        openExpanded.removeAll(keepingCapacity: true)
+        anchors = [:]
+        aliasExpansion = 0
+        rootIndex = -1
+        documents = 0
+        diagnostics = []
+        failed = false
+        explicitDocumentStart = false
+        explicitDocumentEnd = false
+    }
+
+    private mutating func runLibyaml(input: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             fail("the YAML parser could not start (out of memory)", line: 1, column: 1)
@@ -167,13 +197,8 @@ struct TreeBuilder {
             if !quoted {
                 if let tag = s.tag, isStringTag(tag) { type = .string } else { type = ScalarResolver.resolve(bytes) }
             }
-            let start = Int32(truncatingIfNeeded: scalarBytes.count)
-            scalarBytes.append(contentsOf: bytes)
-            let index = Int32(truncatingIfNeeded: records.count)
-            records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
-                                      count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
+            let index = addScalar(bytes, type: type, quoted: quoted, line: line, column: column)
             if let anchor = s.anchor { anchors[String(cString: anchor)] = (index, 1) }
-            addChild(index, expanded: 1)
         case YAML_SEQUENCE_START_EVENT:
             openContainer(.sequence, anchor: event.data.sequence_start.anchor, line: line, column: column)
         case YAML_MAPPING_START_EVENT:
@@ -211,13 +236,33 @@ struct TreeBuilder {
         }
     }
 
+    /// Stores a scalar and adds it to the open container; returns its index.
+    @discardableResult
+    mutating func addScalar(_ bytes: UnsafeBufferPointer<UInt8>, type: YAMLScalarType, quoted: Bool,
+                            line: Int32, column: Int32) -> Int32 {
+        let start = Int32(truncatingIfNeeded: scalarBytes.count)
+        scalarBytes.append(contentsOf: bytes)
+        let index = Int32(truncatingIfNeeded: records.count)
+        records.append(NodeRecord(kind: .scalar, type: type, quoted: quoted, start: start,
+                                  count: Int32(truncatingIfNeeded: bytes.count), line: line, column: column))
+        addChild(index, expanded: 1)
+        return index
+    }
+
     func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>) -> Bool {
         let text = String(cString: tag)
         return text == "tag:yaml.org,2002:str" || text == "!"
     }
 
     mutating func openContainer(_ kind: YAMLNode.Kind, anchor: UnsafeMutablePointer<yaml_char_t>?, line: Int32, column: Int32) {
-        if open.count + depthOffset >= YAMLParser.maxDepth {
+        openContainer(kind, anchorName: anchor.map { String(cString: $0) }, line: line, column: column)
+    }
+
+    /// True when one more open container would pass the nesting limit.
+    var isAtDepthLimit: Bool { open.count + depthOffset >= YAMLParser.maxDepth }
+
+    mutating func openContainer(_ kind: YAMLNode.Kind, anchorName: String?, line: Int32, column: Int32) {
+        if isAtDepthLimit {
             fail("nesting is deeper than \(YAMLParser.maxDepth) levels", line: line, column: column,
                  hint: "a descriptor needs only a few levels; check for runaway brackets or indentation")
             return
@@ -225,7 +270,7 @@ struct TreeBuilder {
         let index = Int32(truncatingIfNeeded: records.count)
         records.append(NodeRecord(kind: kind, type: .string, quoted: false, start: 0, count: 0,
                                   line: line, column: column))
-        open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchor.map { String(cString: $0) }))
+        open.append(OpenContainer(record: index, scratchBase: scratch.count, anchor: anchorName))
         openExpanded.append(1)
     }
 
