@@ -108,7 +108,13 @@ import Testing
         "a: b#c\nd: e # f\ng: h:i\nj: [k]   # l\n", "a: -1\nb: 0x1F\nc: 0o17\nd: .5\ne: 1e3\nf: TRUE\ng: ~\nh: null\ni: yes\n",
         "key with spaces: value with  two  spaces   \n", "a: x,y [z] {w}\n", "a: {date: 2025-11-01, n: 12, f: false}\n",
         "\n\n# only a comment\n\na: 1\n\n\n", "a:\n  # comment\n  b: 1\n# margin\nc: 2\n", "a: b\n  # deeper comment\nc: d\n",
-        "1: one\n2.5: two\ntrue: t\n", "a: [x, [y, [z]], {k: [v, {w: 1}]}, []]\n", "e: [{url: \"https://x.nl\", tls: [1.2, 1.3]}]\n", "a: (x)\nb: ./path\nc: _u\nd: +1\n", "a: {k: -5, l: a-b, m: x@y.nl}\n",
+        "1: one\n2.5: two\ntrue: t\n", "a: [x, [y, [z]], {k: [v, {w: 1}]}, []]\n", "e: [{url: \"https://x.nl\", tls: [1.2, 1.3]}]\n",
+        "a: |\n  one\n  two\nb: 1\n", "a: >\n  one\n  two\n\nb: 1\n", "a: >-\n    x y  \n    z\n  # c\nb: |-\n  q\n",
+        "- |\n  x\n- >-\n  y\n", "k:\n  - key: >\n      folded #text\n      more: 1\n    other: 1\n", "a: | # comment\n  x\n",
+        "a: >\n  x\n\n\n", "a: |\n x\n", "- a:\n  - |\n   x\n", "a:\n  b: >\n   \u{E9}\u{E9}n\n   'twee'\n\n\nc: 1\n", "a: |\n  - x\n  y: z\n",
+        "a: (x)\nb: ./path\nc: _u\nd: +1\n", "a: {k: -5, l: a-b, m: x@y.nl}\n",
+        "naam: caf\u{E9} \u{E9}\u{E9}n\nb: [\u{E9}, \u{FC}ber, \"\u{EB}\"]\nc: {\u{EB}: \u{EF}}\n",
+        "\u{E9}\u{E9}n: 1\n\u{1F600}: 'x \u{1F600}'\n", "- a\u{A0}b: c\n  d: \u{4E2D}\u{6587}, [x]\n", "k\u{E9}y:\n  - x\nv\u{E9}:\n",
     ])
     func readsCornerCasesAsLibyaml(text: String) {
         #expect(Self.check(Array(text.utf8), "`\(text)`"))
@@ -117,8 +123,10 @@ import Testing
     /// Inputs outside the reader's part of YAML: it declines them, and libyaml reads them.
     @Test(arguments: [
         "", "   \n", "---\na: 1\n", "a: 1\n...\n", "%YAML 1.2\n---\na: 1\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
-        "a: |\n  text\n", "a: >\n  text\n", "a: plain\n  continued\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a: \"two\nlines\"\n",
-        "-\n- a\n", "- # c\n  a\n", "? a\n: b\n", "\"a\": 1\n", "a : 1\n", "a:\tb\n", "a: 1\r\nb: 2\r\n", "a: caf\u{E9}\n",
+        "a: |\n  x\n\n  y\n", "a: |\n  x\n    y\n", "a: |+\n  x\n", "a: |2\n  x\n", "a: >\n\n  x\n", "a: |\n  x\n  \nb: 1\n",
+        "a: |\nb: 1\n", "a: >\n  x", "a: >x\n  y\n", "a: [|]\n", "a: plain\n  continued\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a: \"two\nlines\"\n",
+        "-\n- a\n", "- # c\n  a\n", "? a\n: b\n", "\"a\": 1\n", "a : 1\n", "a:\tb\n", "a: 1\r\nb: 2\r\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "a: x\u{2029}\n",
+        "\u{FEFF}a: 1\n", "a: 1\n\u{FEFF}b: 2\n", "a: \u{9F}x\n", "a: \u{7F}x\n",
         "a: [x,\n  y]\n", "a: [x, ]\n", "a: {k}\n", "a: {\"k\": v}\n", "a: [x: y]\n",
         "a: 1\nb\n", "a: b: c\n", "a: - b\n", "a:\n- b\n  c\n", "- a\n  - b\n", "a: 1\n  b: 2\n", "scalar\n",
         "a: 1\n- b\n", "- a\nb: 1\n", "a:\n    b: 1\n  c: 2\n", "a: \"x\"y\n", "a: [x]y\n", "a: 'x'#c\n", "<<: x\n",
@@ -135,6 +143,8 @@ import Testing
         let edits: [[UInt8]] = [" ", "  ", ":", ": ", "-", "- ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", "\n",
                                 "\n\n", "a", "?", "&", "*", "!", "|", ">", "~", ".", "...", "---", "\\", "\t", "\r", "%", "@"]
             .map { Array($0.utf8) }
+            // Characters outside ASCII, libyaml's other line breaks, and bytes that are not UTF-8.
+            + ["\u{E9}", "\u{1F600}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{A0}"].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x80], [0xED, 0xA0, 0x80]]
         var accepted = 0, tried = 0
         let sources = Self.projectFiles.map(\.bytes).filter { $0.count < 40_000 }
         for source in sources {

@@ -14,18 +14,19 @@ import Foundation
 /// mutations of them both ways and compare the arenas.
 ///
 /// The part read here:
-/// - printable ASCII and `\n` only (no tabs, carriage returns or other bytes anywhere, comments
-///   included); no document markers (`---`, `...`) or directives;
+/// - UTF-8 text of the characters libyaml accepts, with `\n` as the only line break and no tabs
+///   (anywhere, comments included), no byte order mark, no NEL, LS or PS; no document markers
+///   (`---`, `...`) or directives;
 /// - block mappings with plain keys on one line (`key:` then a space or the line's end, no space
 ///   before the colon), block lists (`- `), lists at the indentation of their key, and compact
 ///   nesting (`- key: value`, `- - item`);
 /// - values on the key's or item's line: plain scalars on one line, single- and double-quoted
 ///   scalars on one line without escapes, and flow lists and mappings on one line that hold such
-///   scalars and each other; a key without a value (empty, or a nested block on the lines below);
+///   scalars and each other; literal and folded block scalars whose lines share one indentation; a key without a value (empty, or a nested block on the lines below);
 /// - comments on their own line, or after a value and a space.
 ///
-/// Declined, among others: anchors, aliases and tags, block scalars (`|`, `>`), scalars over
-/// several lines, escapes, empty list items, complex and quoted keys, a line indented deeper than
+/// Declined, among others: anchors, aliases and tags, plain and quoted scalars over several
+/// lines, escapes, empty list items, complex and quoted keys, a line indented deeper than
 /// a value allows (where libyaml would continue a plain scalar or report an error), and anything
 /// that passes a parser limit (the caller's libyaml parse reports it).
 struct BlockLayoutReader {
@@ -58,6 +59,10 @@ struct BlockLayoutReader {
     private var lineStart = 0
     private var blocks: [Block] = []
     private var rootRead = false
+    /// Columns count characters, as libyaml's do; with only ASCII they are byte offsets.
+    private var hasNonASCII = false
+    /// The last column counted on the current line, to count on from there.
+    private var counted = (position: 0, column: 0)
 
     private init(bytes: UnsafePointer<UInt8>, count: Int, lineOffset: Int32) {
         self.bytes = bytes
@@ -74,8 +79,9 @@ struct BlockLayoutReader {
 
     /// As `read`; nil when read, else where it stopped.
     static func readOrDecline(_ input: UnsafeBufferPointer<UInt8>, into builder: inout TreeBuilder) -> Declined? {
-        guard let base = input.baseAddress, !input.isEmpty, isPrintableASCII(input) else { return Declined(at: 0) }
+        guard let base = input.baseAddress, !input.isEmpty, let text = classify(input) else { return Declined(at: 0) }
         var reader = BlockLayoutReader(bytes: base, count: input.count, lineOffset: builder.lineOffset)
+        reader.hasNonASCII = text == .utf8
         do {
             try reader.readDocument(into: &builder)
             return nil
@@ -84,8 +90,51 @@ struct BlockLayoutReader {
         }
     }
 
-    /// Every byte is printable ASCII or `\n` (libyaml refuses other control characters, and
-    /// non-ASCII text would need columns counted in characters).
+    /// What the input's bytes hold, as far as the reader is concerned.
+    enum Text { case ascii, utf8 }
+
+    /// `.ascii` when every byte is printable ASCII or `\n` (columns are then byte offsets),
+    /// `.utf8` when it also holds other characters libyaml reads as ordinary text; nil for
+    /// anything else: control characters and tabs, carriage returns, invalid UTF-8, and the
+    /// characters libyaml treats specially (NEL, LS and PS break lines, a byte order mark is
+    /// skipped at the start of a line).
+    static func classify(_ input: UnsafeBufferPointer<UInt8>) -> Text? {
+        if isPrintableASCII(input) { return .ascii }
+        var i = 0
+        while i < input.count {
+            let lead = input[i]
+            if lead < 0x80 {
+                guard lead == 0x0A || (lead >= 0x20 && lead < 0x7F) else { return nil }
+                i += 1
+                continue
+            }
+            let length: Int, smallest: UInt32
+            var scalar: UInt32
+            if lead & 0xE0 == 0xC0 {
+                length = 2; smallest = 0x80; scalar = UInt32(lead & 0x1F)
+            } else if lead & 0xF0 == 0xE0 {
+                length = 3; smallest = 0x800; scalar = UInt32(lead & 0x0F)
+            } else if lead & 0xF8 == 0xF0 {
+                length = 4; smallest = 0x10000; scalar = UInt32(lead & 0x07)
+            } else {
+                return nil
+            }
+            guard i + length <= input.count else { return nil }
+            for k in 1..<length {
+                let next = input[i + k]
+                guard next & 0xC0 == 0x80 else { return nil }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            // libyaml's printable characters, less the line and paragraph separators and the BOM.
+            let printable = (0xA0...0xD7FF).contains(scalar) || (0xE000...0xFFFD).contains(scalar)
+                || (0x10000...0x10FFFF).contains(scalar)
+            guard scalar >= smallest, printable, scalar != 0x2028, scalar != 0x2029, scalar != 0xFEFF else { return nil }
+            i += length
+        }
+        return .utf8
+    }
+
+    /// Every byte is printable ASCII or `\n`.
     static func isPrintableASCII(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         let chunk = 1 << 16
         var start = 0
@@ -210,7 +259,7 @@ struct BlockLayoutReader {
         switch byte(at: position) {
         case .newline, .end, .hash:
             // The value is on the lines below, or empty; libyaml places an empty one just after the colon.
-            blocks[blocks.count - 1].pendingValue = (builderLine, Int32(truncatingIfNeeded: colon + 2 - lineStart))
+            blocks[blocks.count - 1].pendingValue = (builderLine, Int32(truncatingIfNeeded: column(of: colon) + 2))
             skipRestOfLine()
         case .dash where isBlank(position + 1):
             throw Declined(at: position)
@@ -226,6 +275,7 @@ struct BlockLayoutReader {
         case .doubleQuote, .singleQuote: try readQuoted(into: &builder)
         case .openBracket: try readFlowSequence(into: &builder)
         case .openBrace: try readFlowMapping(into: &builder)
+        case .pipe, .greaterThan: try readBlockScalar(into: &builder)
         default:
             guard isPlainStart(position, inFlow: false) else { throw Declined(at: position) }
             let start = position
@@ -249,6 +299,74 @@ struct BlockLayoutReader {
             }
             try addScalar(from: start, to: end, quoted: false, into: &builder)
         }
+    }
+
+    // MARK: Block scalars
+
+    /// A literal (`|`) or folded (`>`) scalar, kept or stripped of its final line break (`-`),
+    /// whose lines all start at one indentation, with no empty line between them. It ends before
+    /// the first line indented less (empty lines there are left to the caller); `position` is
+    /// left at the line break of its last line.
+    ///
+    /// With every line at one indentation, libyaml's folding comes down to joining the lines
+    /// with a space (`>`) or a line break (`|`); more indented lines, empty lines inside, a
+    /// line of spaces, the keep (`+`) and indentation (`2`) indicators are declined.
+    private mutating func readBlockScalar(into builder: inout TreeBuilder) throws(Declined) {
+        let markLine = builderLine, markColumn = column(of: position)
+        let folded = byte(at: position) == .greaterThan
+        position += 1
+        let strip = byte(at: position) == .dash
+        if strip { position += 1 }
+        try expectLineEnd()
+        guard byte(at: position) == .newline else { throw Declined(at: position) }
+        let enclosing = blocks[blocks.count - 1].indent
+        var text: [UInt8] = []
+        var indentation = -1
+        var next = position + 1
+        while true {
+            var spaces = 0
+            while byte(at: next + spaces) == .space { spaces += 1 }
+            let first = byte(at: next + spaces)
+            if first == .newline || first == .end {
+                guard spaces == 0, indentation >= 0 else { throw Declined(at: next) }
+                // Empty lines end the scalar only when no line of it follows them.
+                var after = next
+                while byte(at: after) == .newline { after += 1 }
+                var indented = 0
+                while byte(at: after + indented) == .space { indented += 1 }
+                if indented >= indentation { throw Declined(at: after) }
+                break
+            }
+            if indentation < 0 {
+                guard spaces > enclosing else { throw Declined(at: next) }
+                indentation = spaces
+            } else if spaces < indentation {
+                break
+            } else if spaces > indentation {
+                throw Declined(at: next)
+            }
+            let start = next + spaces
+            guard let end = lineBreak(from: start) else { throw Declined(at: start) }
+            // Content lines are never empty, so only the first leaves `text` empty.
+            if !text.isEmpty { text.append(folded ? .space : .newline) }
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes + start, count: end - start))
+            guard text.count <= YAMLParser.maxScalarBytes else { throw Declined(at: start) }
+            line += 1
+            lineStart = next
+            position = end
+            next = end + 1
+        }
+        if !strip { text.append(.newline) }
+        text.withUnsafeBufferPointer { value in
+            builder.addScalar(value, type: .string, quoted: true, line: markLine,
+                              column: Int32(truncatingIfNeeded: markColumn + 1))
+        }
+    }
+
+    /// The position of the line break at or after `from`, nil when the input ends first.
+    private func lineBreak(from: Int) -> Int? {
+        guard from < count, let hit = memchr(bytes + from, Int32(UInt8.newline), count - from) else { return nil }
+        return bytes.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     // MARK: Flow collections on one line
@@ -360,7 +478,7 @@ struct BlockLayoutReader {
         }
         // `''` stands for one quote inside single quotes.
         if quote == .singleQuote && byte(at: end + 1) == .singleQuote { throw Declined(at: position) }
-        let column = position - lineStart
+        let column = column(of: position)
         position = end + 1
         try addScalar(from: start, to: end, quoted: true, column: column, into: &builder)
     }
@@ -389,11 +507,12 @@ struct BlockLayoutReader {
     /// Longest key read here; libyaml's limit for a key on one line is 1,024 characters.
     private static let longestKey = 1_000
 
-    /// A character that may start a plain scalar: letters, digits and a few safe signs, or `-`
-    /// before a letter or digit (a negative number, not an item).
+    /// A character that may start a plain scalar: letters, digits, characters outside ASCII and a
+    /// few safe signs, or `-` before a letter or digit (a negative number, not an item).
     private func isPlainStart(_ at: Int, inFlow: Bool) -> Bool {
         let c = byte(at: at)
-        if Self.isAlphanumeric(c) { return true }
+        // Letters and digits, or the first byte of a character outside ASCII.
+        if Self.isAlphanumeric(c) || c >= 0xC2 { return true }
         switch c {
         case .period, .slash, .underscore, .tilde, .openParen, .plus: return true
         case .dash: return Self.isAlphanumeric(byte(at: at + 1)) || (!inFlow && byte(at: at + 1) == .period)
@@ -407,7 +526,7 @@ struct BlockLayoutReader {
     }
 
     private static func isFlowPlainByte(_ c: UInt8) -> Bool {
-        if isAlphanumeric(c) { return true }
+        if isAlphanumeric(c) || c >= 0x80 { return true }
         switch c {
         case .dash, .period, .slash, .underscore, .tilde, .openParen, .closeParen, .plus, .at, .equals: return true
         default: return false
@@ -433,7 +552,7 @@ struct BlockLayoutReader {
     private mutating func openFlow(_ kind: YAMLNode.Kind, into builder: inout TreeBuilder) throws(Declined) {
         guard !builder.isAtDepthLimit else { throw Declined(at: position) }
         builder.openContainer(kind, anchorName: nil, line: builderLine,
-                              column: Int32(truncatingIfNeeded: position - lineStart + 1))
+                              column: Int32(truncatingIfNeeded: column(of: position) + 1))
         position += 1
     }
 
@@ -443,15 +562,28 @@ struct BlockLayoutReader {
     }
 
     /// Adds the scalar `bytes[start..<end]`, marked at `column` (default: where it starts).
-    private func addScalar(from start: Int, to end: Int, quoted: Bool, column: Int? = nil,
-                           into builder: inout TreeBuilder) throws(Declined) {
+    private mutating func addScalar(from start: Int, to end: Int, quoted: Bool, column: Int? = nil,
+                                    into builder: inout TreeBuilder) throws(Declined) {
         guard end - start <= YAMLParser.maxScalarBytes else { throw Declined(at: position) }
         let text = UnsafeBufferPointer(start: bytes + start, count: end - start)
         builder.addScalar(text, type: quoted ? .string : ScalarResolver.resolve(text), quoted: quoted,
-                          line: builderLine, column: Int32(truncatingIfNeeded: (column ?? start - lineStart) + 1))
+                          line: builderLine, column: Int32(truncatingIfNeeded: (column ?? self.column(of: start)) + 1))
     }
 
     // MARK: Bytes
+
+    /// The 0-based column of `at` on the current line, in characters.
+    private mutating func column(of at: Int) -> Int {
+        guard hasNonASCII else { return at - lineStart }
+        // Marks are asked for from left to right, so each line is counted once.
+        var (from, column) = counted.position >= lineStart && counted.position <= at ? counted : (lineStart, 0)
+        while from < at {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        counted = (at, column)
+        return column
+    }
 
     /// The current line as the whole file counts it.
     private var builderLine: Int32 { line &+ lineOffset }
@@ -532,5 +664,7 @@ private extension UInt8 {
     static let openBrace = UInt8(ascii: "{")
     static let closeBrace = UInt8(ascii: "}")
     static let doubleQuote = UInt8(ascii: "\"")
+    static let pipe = UInt8(ascii: "|")
+    static let greaterThan = UInt8(ascii: ">")
     static let singleQuote = UInt8(ascii: "'")
 }
