@@ -194,7 +194,7 @@ struct BlockLayoutReader {
             guard !rootRead else { throw Declined(at: position) }
             rootRead = true
             try openBlock(item ? .sequence : .mapping, column: column, into: &builder)
-            return try readEntry(column: column, into: &builder)
+            return try readEntry(into: &builder)
         }
         if top.indent < column {
             // Deeper than the block: only a nested block, as the value of a key without one.
@@ -218,10 +218,10 @@ struct BlockLayoutReader {
                 guard item else { throw Declined(at: position) }
             }
         }
-        try readEntry(column: column, into: &builder)
+        try readEntry(into: &builder)
     }
 
-    private mutating func readEntry(column: Int, into builder: inout TreeBuilder) throws(Declined) {
+    private mutating func readEntry(into builder: inout TreeBuilder) throws(Declined) {
         if blocks[blocks.count - 1].kind == .mapping {
             try readKeyAndValue(into: &builder)
         } else {
