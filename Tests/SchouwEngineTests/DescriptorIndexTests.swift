@@ -12,6 +12,17 @@ import SchouwModel
         #expect(order.sorted.filter { ids[$0] == "s-2" } == [1, 7])
         for (place, position) in order.sorted.enumerated() { #expect(order.rank[position] == place) }
         #expect(order.ordered([3, 0, 2]).map { ids[$0] } == ["a", "s-1", "s-10"])
+        // Lists already in id order, in reverse, with repeats, and of every permutation of four.
+        #expect(order.ordered([2, 3, 0]) == [2, 3, 0])
+        #expect(order.ordered([6, 5, 0, 3]) == [3, 0, 5, 6])
+        #expect(order.ordered([0, 2, 0, 7, 1]) == [2, 0, 0, 1, 7])
+        #expect(order.ordered([]) == [] && order.ordered([4]) == [4])
+        let four = [6, 1, 4, 2]
+        for a in four { for b in four where b != a { for c in four where c != a && c != b {
+            for d in four where d != a && d != b && d != c {
+                #expect(order.ordered([a, b, c, d]) == [4, 2, 1, 6])
+            }
+        } } }
     }
 
     @Test func flowDataLeavesOutIdsThatNameNoAsset() throws {

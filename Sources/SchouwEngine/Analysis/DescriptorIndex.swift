@@ -71,7 +71,20 @@ public struct IDOrder: Sendable {
     }
 
     /// `positions` in id order.
+    ///
+    /// Lists are often in id order already (ids written in order, positions gathered in order),
+    /// so one pass checks that first; otherwise the ranks are sorted as plain integers, which
+    /// costs less than comparing through a closure.
     public func ordered(_ positions: [Int]) -> [Int] {
-        positions.sorted { rank[$0] < rank[$1] }
+        guard positions.count > 1 else { return positions }
+        var inOrder = true
+        for k in 1..<positions.count where rank[positions[k - 1]] > rank[positions[k]] {
+            inOrder = false
+            break
+        }
+        if inOrder { return positions }
+        var ranks = positions.map { rank[$0] }
+        ranks.sort()
+        return ranks.map { sorted[$0] }
     }
 }
