@@ -222,7 +222,7 @@ public final class MapValue: Sendable {
     /// Field selection with a precomputed hash: the hottest operation in rule evaluation
     /// (`flow.personal`), so the field name is never hashed at run time.
     @inline(__always)
-    func lookup(field: FieldName) -> Value? {
+    public func lookup(field: FieldName) -> Value? {
         let position: Int?
         switch layout {
         case .shaped(let shape):
@@ -327,12 +327,13 @@ public final class ObjectShape: Sendable {
     }
 }
 
-/// A field name with its hash computed once (when the expression is planned).
-struct FieldName: Sendable {
-    let name: String
+/// A field name with its hash computed once (when the expression is planned, or a message
+/// template compiled), so a lookup never hashes the name.
+public struct FieldName: Sendable {
+    public let name: String
     let hash: Int
 
-    init(_ name: String) {
+    public init(_ name: String) {
         self.name = name
         self.hash = FieldName.hash(name)
     }

@@ -50,7 +50,7 @@ public enum MessageTemplate {
     public struct Compiled: Sendable {
         enum Part: Sendable {
             case text(String)
-            case path(first: String, rest: [String])
+            case path(first: String, rest: [FieldName])
         }
         let parts: [Part]
 
@@ -60,7 +60,7 @@ public enum MessageTemplate {
                 case .text(let t): return .text(String(t))
                 case .path(let path):
                     let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                    return .path(first: names.first ?? "", rest: Array(names.dropFirst()))
+                    return .path(first: names.first ?? "", rest: names.dropFirst().map(FieldName.init))
                 }
             }
         }
@@ -82,6 +82,8 @@ public enum MessageTemplate {
                 length += piece.utf8.count
                 shown.append(piece)
             }
+            // Appending to a String costs more per piece (it checks where characters join) than
+            // copying the bytes and checking the whole message once.
             return String(unsafeUninitializedCapacity: length) { buffer in
                 var written = 0
                 for var piece in shown {
@@ -100,18 +102,20 @@ public enum MessageTemplate {
         Compiled(text).render { variables[$0] }
     }
 
-    static func resolve<C: Collection>(_ start: Value?, _ keys: C) -> Value? where C.Element == String {
+    static func resolve(_ start: Value?, _ keys: [FieldName]) -> Value? {
         guard var current = start else { return nil }
         for key in keys {
             guard case .map(let m) = current, let next = m.lookup(field: key) else {
                 // A missing name falls back to the id, which every object has.
-                if key == "name", case .map(let m) = current, let id = m.lookup(field: "id") { return id }
+                if key.name == "name", case .map(let m) = current, let id = m.lookup(field: idField) { return id }
                 return nil
             }
             current = next
         }
         return current
     }
+
+    private static let idField = FieldName("id")
 
     /// Durations as people write them in descriptors: `P3D`, `PT24H`, `P1Y`.
     static func isoDuration(seconds: Int64) -> String {
