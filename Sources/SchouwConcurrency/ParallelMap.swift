@@ -2,15 +2,20 @@ import Foundation
 
 /// Results of concurrent work, one slot per item.
 public final class Slots<T>: @unchecked Sendable {
-    private var items: [T]
-    private let lock = NSLock()
-    public init(count: Int, empty: T) { items = Array(repeating: empty, count: count) }
-    public func set(_ i: Int, _ item: T) { lock.lock(); items[i] = item; lock.unlock() }
-    public func all() -> [T] { lock.lock(); defer { lock.unlock() }; return items }
+    @usableFromInline var items: [T]
+    @usableFromInline let lock = NSLock()
+    @inlinable public init(count: Int, empty: T) { items = Array(repeating: empty, count: count) }
+    @inlinable public func set(_ i: Int, _ item: T) { lock.lock(); items[i] = item; lock.unlock() }
+    @inlinable public func all() -> [T] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+// The functions below are inlinable so each caller gets a copy specialised for its element type:
+// unspecialised, walking a range and storing results went through generic witnesses and type
+// metadata for every item (about a thousand instructions each, more than most transforms).
 
 /// `transform` applied to `0..<count` on every core, in chunks of at least `minimumChunk`; the
 /// results in index order. Small inputs stay on the calling thread.
+@inlinable
 public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
     let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
     guard chunks > 1 else { return (0..<count).map(transform) }
@@ -28,6 +33,7 @@ public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform:
 /// `transform` of `0..<count` cut into consecutive stretches of at most `size`, on every core; the
 /// results in stretch order. For passes over long lists whose per-item work is too small to hand
 /// out one item at a time.
+@inlinable
 public func parallelMap<T>(_ count: Int, stretchesOf size: Int, _ transform: (Range<Int>) -> T) -> [T] {
     let size = max(1, size)
     return parallelMap((count + size - 1) / size, minimumChunk: 1) { k in transform((k * size)..<min((k + 1) * size, count)) }
@@ -36,6 +42,7 @@ public func parallelMap<T>(_ count: Int, stretchesOf size: Int, _ transform: (Ra
 /// `transform` applied to each of `0..<count` as a task of its own, taken by the cores in order as
 /// they come free; the results in index order. For a few large items of uneven cost, where chunks
 /// of several items would leave one core working alone at the end.
+@inlinable
 public func parallelMap<T>(each count: Int, _ transform: (Int) -> T) -> [T] {
     guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(transform) }
     let slots = Slots<T?>(count: count, empty: nil)
@@ -51,6 +58,7 @@ public func parallelMap<T>(each count: Int, _ transform: (Int) -> T) -> [T] {
 }
 
 /// `first` and `second` run at the same time, on two cores when there are two; both results.
+@inlinable
 public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
     let a = Slots<A?>(count: 1, empty: nil), b = Slots<B?>(count: 1, empty: nil)
@@ -68,14 +76,16 @@ public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
 }
 
 /// Hands a value to concurrent workers that only read it.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+@usableFromInline
+struct UncheckedBox<T>: @unchecked Sendable {
+    @usableFromInline let value: T
+    @inlinable init(_ value: T) { self.value = value }
 }
 
 /// `0..<count` in blocks of `block`: each block made into a piece on every core, the pieces handed
 /// to `consume` in order on the calling thread. `batch` blocks are made at a time, so only that many
 /// pieces ever wait in memory (a city-wide report or result is written while it is made).
+@inlinable
 public func forEachBlockInOrder<Piece>(_ count: Int, block: Int, batch: Int = 16,
                                        make: (Range<Int>) -> Piece, consume: (Piece) throws -> Void) rethrows {
     let block = max(1, block), batch = max(1, batch)
