@@ -158,8 +158,7 @@ private struct Assembly {
         let (taken, appended) = concurrently({ () -> Int in
             var taken = 0
             for (_, chunkSink) in aside {
-                guard mainSink.canAbsorb(chunkSink) else { break }
-                mainSink.absorb(chunkSink)
+                guard mainSink.absorbIfPossible(chunkSink) else { break }
                 taken += 1
             }
             return taken
@@ -230,7 +229,7 @@ private struct Assembly {
     /// before the flows and takes chunks from the start, in order, each decoded with a sink of its
     /// own through a copy of the document (see `YAMLDocument.sharingStorage`). A chunk's result
     /// stands only when its sink reported nothing and its ids cannot collide with those read before
-    /// (`DiagnosticSink.canAbsorb`): then it equals decoding these flows after the others;
+    /// (`DiagnosticSink.absorbIfPossible`): then it equals decoding these flows after the others;
     /// otherwise they are decoded again in order, so every message is the same as in one pass.
     static func flowsAside(_ r: MappingReader, chunks: FlowChunks) -> [(flows: [Flow], sink: DiagnosticSink)] {
         let document = r.node.document.sharingStorage()

@@ -108,20 +108,34 @@ public final class DiagnosticSink {
         idTables[k].reserveCapacity(idTables[k].count + count)
     }
 
-    /// Whether `other`, filled by reading a later part of the same files on another core, can be
-    /// taken over as if this sink had read that part itself: it reported nothing, and none of its
-    /// ids is one this sink already holds (which would be a duplicate to report).
-    func canAbsorb(_ other: DiagnosticSink) -> Bool {
+    /// Takes over the ids and references of `other`, filled by reading a later part of the same
+    /// files on another core, as if this sink had read that part itself (in the order such a
+    /// reading would have recorded them); true when it did. It does so only when `other` reported
+    /// nothing and none of its ids is one this sink already holds (a duplicate to report): then
+    /// nothing is changed, and the caller reads that part again in order.
+    ///
+    /// The ids are inserted while they are checked, each hashed once; the rare clash undoes the
+    /// insertions of that call. (Checking all first and inserting after hashed every id twice, on
+    /// the one core that takes the others' work over.)
+    func absorbIfPossible(_ other: DiagnosticSink) -> Bool {
         guard other.diagnostics.isEmpty, other.suppressed == 0, !other.sawError else { return false }
-        return other.kinds.indices.allSatisfy { k in
-            let mine = idTables[kindPosition(other.kinds[k])]
-            return mine.isEmpty || other.idTables[k].keys.allSatisfy { mine[$0] == nil }
+        for k in other.kinds.indices {
+            let mine = kindPosition(other.kinds[k])
+            for (id, node) in other.idTables[k] {
+                guard let existing = idTables[mine].updateValue(node, forKey: id) else { continue }
+                // A clash: put back what was there, and take out what this call added, walking
+                // the same tables in the same order up to the clash.
+                idTables[mine][id] = existing
+                for earlier in 0...k {
+                    let table = kindPosition(other.kinds[earlier])
+                    for added in other.idTables[earlier].keys {
+                        if earlier == k && added == id { break }
+                        idTables[table].removeValue(forKey: added)
+                    }
+                }
+                return false
+            }
         }
-    }
-
-    /// Takes over the ids and references of `other` (see `canAbsorb`), in the order a reading of
-    /// that part after everything read so far would have recorded them.
-    func absorb(_ other: DiagnosticSink) {
         let documentNumbers = other.documents.map { document -> UInt64 in
             if let number = documents.firstIndex(where: { $0 === document }) { return UInt64(number) }
             documents.append(document)
@@ -129,12 +143,12 @@ public final class DiagnosticSink {
         }
         for k in other.kinds.indices {
             let mine = kindPosition(other.kinds[k])
-            idTables[mine].merge(other.idTables[k]) { first, _ in first }
             referenceLists[mine].reserveCapacity(referenceLists[mine].count + other.referenceLists[k].count)
             for packed in other.referenceLists[k] {
                 referenceLists[mine].append(documentNumbers[Int(packed >> 32)] << 32 | (packed & 0xFFFF_FFFF))
             }
         }
+        return true
     }
 
     /// The ids defined for a kind.
