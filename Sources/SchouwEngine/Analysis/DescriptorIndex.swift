@@ -1,14 +1,14 @@
 import SchouwConcurrency
 import SchouwModel
 
-/// Id -> position lookups for every section, and the id order of the large ones, built once per
-/// descriptor.
+/// Id -> position lookups for the sections that are referred to by id, and the id order of the
+/// large ones, built once per descriptor. Nothing refers to a flow by its id, so the largest
+/// section has an order but no lookup (building one took a core for 15 ms at 50,000 flows).
 public struct DescriptorIndex: Sendable {
     public var party: [String: Int]
     public var zone: [String: Int]
     public var data: [String: Int]
     public var system: [String: Int]
-    public var flow: [String: Int]
     public var purpose: [String: Int]
     /// Data assets, systems and flows in id order. Facts list ids sorted, and subjects are
     /// evaluated in id order: with each section sorted once, every such list is put in order by
@@ -26,16 +26,13 @@ public struct DescriptorIndex: Sendable {
 
     public init(_ d: Descriptor) {
         // The flows, the largest section, on one core; everything else on the other.
-        let (flows, others) = concurrently({
-            let ids = d.flows.map(\.id)
-            return (table: Self.positions(ids), order: IDOrder(ids))
-        }, {
+        let (flowOrder, others) = concurrently({ IDOrder(d.flows.map(\.id)) }, {
             let data = d.data.map(\.id), systems = d.systems.map(\.id)
             return (party: Self.positions(d.parties.map(\.id)), zone: Self.positions(d.zones.map(\.id)),
                     data: Self.positions(data), system: Self.positions(systems),
                     purpose: Self.positions(d.purposes.map(\.id)), dataOrder: IDOrder(data), systemOrder: IDOrder(systems))
         })
-        flow = flows.table; flowOrder = flows.order
+        self.flowOrder = flowOrder
         party = others.party; zone = others.zone; data = others.data; system = others.system
         purpose = others.purpose; dataOrder = others.dataOrder; systemOrder = others.systemOrder
         let assets = data
