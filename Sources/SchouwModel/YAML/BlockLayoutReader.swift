@@ -31,10 +31,7 @@ import Foundation
 /// that passes a parser limit (the caller's libyaml parse reports it).
 struct BlockLayoutReader {
     /// Why reading stopped: the input is outside the part read here.
-    struct Declined: Error {
-        /// Byte offset near the construct that stopped the reader.
-        var at: Int
-    }
+    struct Declined: Error {}
 
     private enum BlockKind { case mapping, sequence, indentlessSequence }
 
@@ -74,19 +71,14 @@ struct BlockLayoutReader {
     /// Reads all of `input` into `builder`; false when the input is outside the part read here,
     /// in which case `builder` holds a partial tree the caller must discard.
     static func read(_ input: UnsafeBufferPointer<UInt8>, into builder: inout TreeBuilder) -> Bool {
-        readOrDecline(input, into: &builder) == nil
-    }
-
-    /// As `read`; nil when read, else where it stopped.
-    static func readOrDecline(_ input: UnsafeBufferPointer<UInt8>, into builder: inout TreeBuilder) -> Declined? {
-        guard let base = input.baseAddress, !input.isEmpty, let text = classify(input) else { return Declined(at: 0) }
+        guard let base = input.baseAddress, !input.isEmpty, let text = classify(input) else { return false }
         var reader = BlockLayoutReader(bytes: base, count: input.count, lineOffset: builder.lineOffset)
         reader.hasNonASCII = text == .utf8
         do {
             try reader.readDocument(into: &builder)
-            return nil
+            return true
         } catch {
-            return error
+            return false
         }
     }
 
@@ -171,12 +163,12 @@ struct BlockLayoutReader {
             case .hash:
                 skipRestOfLine()
             default:
-                if column == 0 && startsDocumentMarker() { throw Declined(at: position) }
+                if column == 0 && startsDocumentMarker() { throw Declined() }
                 try readContentLine(column: column, into: &builder)
             }
             nextLine()
         }
-        guard rootRead else { throw Declined(at: position) }
+        guard rootRead else { throw Declined() }
         while !blocks.isEmpty { closeBlock(into: &builder) }
         builder.documents = 1
     }
@@ -191,14 +183,14 @@ struct BlockLayoutReader {
         }
         guard let top = blocks.last else {
             // The root; content after it (another root) is libyaml's to report.
-            guard !rootRead else { throw Declined(at: position) }
+            guard !rootRead else { throw Declined() }
             rootRead = true
             try openBlock(item ? .sequence : .mapping, column: column, into: &builder)
             return try readEntry(into: &builder)
         }
         if top.indent < column {
             // Deeper than the block: only a nested block, as the value of a key without one.
-            guard top.kind == .mapping, top.pendingValue != nil else { throw Declined(at: position) }
+            guard top.kind == .mapping, top.pendingValue != nil else { throw Declined() }
             blocks[blocks.count - 1].pendingValue = nil
             try openBlock(item ? .sequence : .mapping, column: column, into: &builder)
         } else {
@@ -212,10 +204,10 @@ struct BlockLayoutReader {
                         addEmptyScalar(at: pending, into: &builder)
                     }
                 } else if item {
-                    throw Declined(at: position)
+                    throw Declined()
                 }
             case .sequence, .indentlessSequence:
-                guard item else { throw Declined(at: position) }
+                guard item else { throw Declined() }
             }
         }
         try readEntry(into: &builder)
@@ -236,7 +228,7 @@ struct BlockLayoutReader {
         while byte(at: position) == .space { position += 1 }
         let next = byte(at: position)
         // An empty item, or its value on the lines below.
-        if next == .newline || next == .end || next == .hash { throw Declined(at: position) }
+        if next == .newline || next == .end || next == .hash { throw Declined() }
         let column = position - lineStart
         if isItemStart(position) {
             try openBlock(.sequence, column: column, into: &builder)
@@ -252,7 +244,7 @@ struct BlockLayoutReader {
 
     /// `key:` and its value on the line, if any.
     private mutating func readKeyAndValue(into builder: inout TreeBuilder) throws(Declined) {
-        guard let colon = plainKeyEnd(from: position) else { throw Declined(at: position) }
+        guard let colon = plainKeyEnd(from: position) else { throw Declined() }
         try addScalar(from: position, to: colon, quoted: false, into: &builder)
         position = colon + 1
         while byte(at: position) == .space { position += 1 }
@@ -262,7 +254,7 @@ struct BlockLayoutReader {
             blocks[blocks.count - 1].pendingValue = (builderLine, Int32(truncatingIfNeeded: column(of: colon) + 2))
             skipRestOfLine()
         case .dash where isBlank(position + 1):
-            throw Declined(at: position)
+            throw Declined()
         default:
             try readBlockValue(into: &builder)
             try expectLineEnd()
@@ -277,7 +269,7 @@ struct BlockLayoutReader {
         case .openBrace: try readFlowMapping(into: &builder)
         case .pipe, .greaterThan: try readBlockScalar(into: &builder)
         default:
-            guard isPlainStart(position, inFlow: false) else { throw Declined(at: position) }
+            guard isPlainStart(position, inFlow: false) else { throw Declined() }
             let start = position
             var end = position
             scan: while true {
@@ -289,7 +281,7 @@ struct BlockLayoutReader {
                     position += 1
                 case .colon:
                     // `a: b: c` is an error in libyaml; a colon before a space ends a plain scalar.
-                    if isBlank(position + 1) { throw Declined(at: position) }
+                    if isBlank(position + 1) { throw Declined() }
                     position += 1
                     end = position
                 default:
@@ -318,7 +310,7 @@ struct BlockLayoutReader {
         let strip = byte(at: position) == .dash
         if strip { position += 1 }
         try expectLineEnd()
-        guard byte(at: position) == .newline else { throw Declined(at: position) }
+        guard byte(at: position) == .newline else { throw Declined() }
         let enclosing = blocks[blocks.count - 1].indent
         var text: [UInt8] = []
         var indentation = -1
@@ -328,29 +320,29 @@ struct BlockLayoutReader {
             while byte(at: next + spaces) == .space { spaces += 1 }
             let first = byte(at: next + spaces)
             if first == .newline || first == .end {
-                guard spaces == 0, indentation >= 0 else { throw Declined(at: next) }
+                guard spaces == 0, indentation >= 0 else { throw Declined() }
                 // Empty lines end the scalar only when no line of it follows them.
                 var after = next
                 while byte(at: after) == .newline { after += 1 }
                 var indented = 0
                 while byte(at: after + indented) == .space { indented += 1 }
-                if indented >= indentation { throw Declined(at: after) }
+                if indented >= indentation { throw Declined() }
                 break
             }
             if indentation < 0 {
-                guard spaces > enclosing else { throw Declined(at: next) }
+                guard spaces > enclosing else { throw Declined() }
                 indentation = spaces
             } else if spaces < indentation {
                 break
             } else if spaces > indentation {
-                throw Declined(at: next)
+                throw Declined()
             }
             let start = next + spaces
-            guard let end = lineBreak(from: start) else { throw Declined(at: start) }
+            guard let end = lineBreak(from: start) else { throw Declined() }
             // Content lines are never empty, so only the first leaves `text` empty.
             if !text.isEmpty { text.append(folded ? .space : .newline) }
             text.append(contentsOf: UnsafeBufferPointer(start: bytes + start, count: end - start))
-            guard text.count <= YAMLParser.maxScalarBytes else { throw Declined(at: start) }
+            guard text.count <= YAMLParser.maxScalarBytes else { throw Declined() }
             line += 1
             lineStart = next
             position = end
@@ -386,12 +378,12 @@ struct BlockLayoutReader {
                 position += 1
                 skipSpaces()
                 // A trailing comma is valid YAML, but rare; libyaml reads it.
-                if byte(at: position) == .closeBracket { throw Declined(at: position) }
+                if byte(at: position) == .closeBracket { throw Declined() }
             case .closeBracket:
                 position += 1
                 return builder.closeContainer()
             default:
-                throw Declined(at: position)
+                throw Declined()
             }
         }
     }
@@ -405,11 +397,11 @@ struct BlockLayoutReader {
         }
         while true {
             // A plain key ending in a colon and a space, then a value.
-            guard isPlainStart(position, inFlow: true) else { throw Declined(at: position) }
+            guard isPlainStart(position, inFlow: true) else { throw Declined() }
             let keyStart = position
             try readFlowPlain(into: &builder)
             guard byte(at: position) == .colon, byte(at: position + 1) == .space,
-                  position - keyStart <= Self.longestKey else { throw Declined(at: position) }
+                  position - keyStart <= Self.longestKey else { throw Declined() }
             position += 2
             skipSpaces()
             try readFlowNode(into: &builder)
@@ -418,12 +410,12 @@ struct BlockLayoutReader {
             case .comma:
                 position += 1
                 skipSpaces()
-                if byte(at: position) == .closeBrace { throw Declined(at: position) }
+                if byte(at: position) == .closeBrace { throw Declined() }
             case .closeBrace:
                 position += 1
                 return builder.closeContainer()
             default:
-                throw Declined(at: position)
+                throw Declined()
             }
         }
     }
@@ -435,7 +427,7 @@ struct BlockLayoutReader {
         case .openBracket: try readFlowSequence(into: &builder)
         case .openBrace: try readFlowMapping(into: &builder)
         default:
-            guard isPlainStart(position, inFlow: true) else { throw Declined(at: position) }
+            guard isPlainStart(position, inFlow: true) else { throw Declined() }
             try readFlowPlain(into: &builder)
         }
     }
@@ -455,7 +447,7 @@ struct BlockLayoutReader {
             } else if c == .comma || c == .closeBracket || c == .closeBrace || c == .colon {
                 break
             } else {
-                throw Declined(at: position)
+                throw Declined()
             }
         }
         // Back to the first space after the text, so the caller sees what ends it.
@@ -473,11 +465,11 @@ struct BlockLayoutReader {
         while true {
             let c = byte(at: end)
             if c == quote { break }
-            if c == .newline || c == .end || (quote == .doubleQuote && c == .backslash) { throw Declined(at: position) }
+            if c == .newline || c == .end || (quote == .doubleQuote && c == .backslash) { throw Declined() }
             end += 1
         }
         // `''` stands for one quote inside single quotes.
-        if quote == .singleQuote && byte(at: end + 1) == .singleQuote { throw Declined(at: position) }
+        if quote == .singleQuote && byte(at: end + 1) == .singleQuote { throw Declined() }
         let column = column(of: position)
         position = end + 1
         try addScalar(from: start, to: end, quoted: true, column: column, into: &builder)
@@ -536,7 +528,7 @@ struct BlockLayoutReader {
     // MARK: Building
 
     private mutating func openBlock(_ kind: BlockKind, column: Int, into builder: inout TreeBuilder) throws(Declined) {
-        guard !builder.isAtDepthLimit else { throw Declined(at: position) }
+        guard !builder.isAtDepthLimit else { throw Declined() }
         builder.openContainer(kind == .mapping ? .mapping : .sequence, anchorName: nil,
                               line: builderLine, column: Int32(truncatingIfNeeded: column + 1))
         let indent = kind == .indentlessSequence ? blocks[blocks.count - 1].indent : column
@@ -550,7 +542,7 @@ struct BlockLayoutReader {
     }
 
     private mutating func openFlow(_ kind: YAMLNode.Kind, into builder: inout TreeBuilder) throws(Declined) {
-        guard !builder.isAtDepthLimit else { throw Declined(at: position) }
+        guard !builder.isAtDepthLimit else { throw Declined() }
         builder.openContainer(kind, anchorName: nil, line: builderLine,
                               column: Int32(truncatingIfNeeded: column(of: position) + 1))
         position += 1
@@ -564,7 +556,7 @@ struct BlockLayoutReader {
     /// Adds the scalar `bytes[start..<end]`, marked at `column` (default: where it starts).
     private mutating func addScalar(from start: Int, to end: Int, quoted: Bool, column: Int? = nil,
                                     into builder: inout TreeBuilder) throws(Declined) {
-        guard end - start <= YAMLParser.maxScalarBytes else { throw Declined(at: position) }
+        guard end - start <= YAMLParser.maxScalarBytes else { throw Declined() }
         let text = UnsafeBufferPointer(start: bytes + start, count: end - start)
         builder.addScalar(text, type: quoted ? .string : ScalarResolver.resolve(text), quoted: quoted,
                           line: builderLine, column: Int32(truncatingIfNeeded: (column ?? self.column(of: start)) + 1))
@@ -618,7 +610,7 @@ struct BlockLayoutReader {
         switch byte(at: position) {
         case .newline, .end: return
         case .hash where position > before || byte(at: position - 1) == .space: skipRestOfLine()
-        default: throw Declined(at: position)
+        default: throw Declined()
         }
     }
 
