@@ -350,8 +350,8 @@ struct BlockLayoutReader {
         }
         if !strip { text.append(.newline) }
         text.withUnsafeBufferPointer { value in
-            builder.addScalar(value, type: .string, quoted: true, line: markLine,
-                              column: Int32(truncatingIfNeeded: markColumn + 1))
+            _ = builder.addScalar(value, type: .string, quoted: true, line: markLine,
+                                  column: Int32(truncatingIfNeeded: markColumn + 1))
         }
     }
 
