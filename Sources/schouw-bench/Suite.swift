@@ -1,12 +1,18 @@
 import Foundation
 
-/// `schouw-bench suite [--sizes 100,1000,10000,50000] [--runs N] [--dir DIR] [--json FILE]`: the
-/// audit benchmark over inventories of several sizes (flows 5x the systems, data assets a fifth),
-/// each in a process of its own so its peak memory is its own. Prints one table; `--json` also
-/// writes every figure to FILE. Descriptors are generated into DIR (seed 1) unless already there.
+/// `schouw-bench suite [--sizes 100,1000,10000,50000] [--runs N] [--rounds K] [--dir DIR] [--json FILE]`:
+/// the audit benchmark over inventories of several sizes (flows 5x the systems, data assets a
+/// fifth), each in a process of its own so its peak memory is its own. Prints one table and how
+/// the total grows from the smallest size of 10,000 systems or more; `--json` also writes every
+/// figure to FILE. Descriptors are generated into DIR (seed 1) unless already there.
+///
+/// `--rounds K` measures all sizes K times in turn. A shared machine drifts within minutes, and
+/// measuring each size once, one after the other, let the drift decide whether doubling the input
+/// looked like 1.7x or 2.2x the time; the growth is then the median of each round's own ratio.
 func runSuite(_ arguments: [String]) -> Int32 {
     var sizes = [100, 1_000, 10_000, 50_000]
     var runs = 3
+    var rounds = 1
     var directory = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-bench").path
     var jsonPath: String?
     var i = 0
@@ -22,6 +28,9 @@ func runSuite(_ arguments: [String]) -> Int32 {
         case "--runs":
             guard let n = Int(value), n > 0 else { return suiteUsage() }
             runs = n
+        case "--rounds":
+            guard let n = Int(value), n > 0 else { return suiteUsage() }
+            rounds = n
         case "--dir": directory = value
         case "--json": jsonPath = value
         default: return suiteUsage()
@@ -34,7 +43,7 @@ func runSuite(_ arguments: [String]) -> Int32 {
         FileHandle.standardError.write(Data("error: cannot create \(directory): \(error.localizedDescription)\n".utf8))
         return 2
     }
-    var rows: [[String: Any]] = []
+    var paths: [String] = []
     for size in sizes {
         let path = (directory as NSString).appendingPathComponent("inventory-\(size).yaml")
         if !FileManager.default.fileExists(atPath: path) {
@@ -45,13 +54,28 @@ func runSuite(_ arguments: [String]) -> Int32 {
                 return 2
             }
         }
-        FileHandle.standardError.write(Data("measuring \(size) systems (\(runs) runs)...\n".utf8))
-        guard let row = measureInChildProcess(path: path, runs: runs) else { return 2 }
-        rows.append(row)
+        paths.append(path)
     }
+    // measured[round][size]
+    var measured: [[[String: Any]]] = []
+    for round in 1...rounds {
+        var row: [[String: Any]] = []
+        for (size, path) in zip(sizes, paths) {
+            let label = rounds > 1 ? " (round \(round) of \(rounds))" : ""
+            FileHandle.standardError.write(Data("measuring \(size) systems, \(runs) runs\(label)...\n".utf8))
+            guard let figures = measureInChildProcess(path: path, runs: runs) else { return 2 }
+            row.append(figures)
+        }
+        measured.append(row)
+    }
+    let rows = sizes.indices.map { k in combined(measured.map { $0[k] }) }
+    let growth = growthFromReference(sizes: sizes, measured: measured)
     print(suiteTable(rows))
+    if !growth.lines.isEmpty { print("\n" + growth.lines.joined(separator: "\n")) }
     if let jsonPath {
-        let object: [String: Any] = ["runs": runs, "sizes": rows]
+        var object: [String: Any] = ["runs": runs, "rounds": rounds, "sizes": rows]
+        if rounds > 1 { object["each_round"] = measured }
+        if !growth.figures.isEmpty { object["growth"] = growth.figures }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]),
               FileManager.default.createFile(atPath: jsonPath, contents: data + Data("\n".utf8)) else {
             FileHandle.standardError.write(Data("error: cannot write \(jsonPath)\n".utf8))
@@ -62,8 +86,55 @@ func runSuite(_ arguments: [String]) -> Int32 {
 }
 
 private func suiteUsage() -> Int32 {
-    FileHandle.standardError.write(Data("usage: schouw-bench suite [--sizes 100,1000,10000,50000] [--runs N] [--dir DIR] [--json FILE]\n".utf8))
+    FileHandle.standardError.write(Data("usage: schouw-bench suite [--sizes 100,1000,10000,50000] [--runs N] [--rounds K] [--dir DIR] [--json FILE]\n".utf8))
     return 2
+}
+
+/// The phases timed by `schouw-bench audit --json`.
+private let phaseKeys = ["parse", "load", "rules", "facts", "evaluate", "result", "report", "total", "json"]
+
+/// One size's figures over several rounds: each phase's minimum wall and CPU time, the median of
+/// the rounds' medians, the largest peak memory, the median of the per-run ratios.
+private func combined(_ rounds: [[String: Any]]) -> [String: Any] {
+    guard var row = rounds.first, rounds.count > 1 else { return rounds.first ?? [:] }
+    func median(_ xs: [Double]) -> Double {
+        let sorted = xs.sorted()
+        return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+    for key in phaseKeys {
+        let phases = rounds.compactMap { $0[key] as? [String: Any] }
+        guard !phases.isEmpty else { continue }
+        let values = { (field: String) in phases.compactMap { $0[field] as? Double } }
+        row[key] = ["wall_min_ms": values("wall_min_ms").min() ?? 0, "cpu_min_ms": values("cpu_min_ms").min() ?? 0,
+                    "wall_median_ms": median(values("wall_median_ms"))]
+    }
+    row["peak_mb"] = rounds.compactMap { $0["peak_mb"] as? Double }.max() ?? 0
+    row["total_over_parse_per_run_median"] = median(rounds.compactMap { $0["total_over_parse_per_run_median"] as? Double })
+    return row
+}
+
+/// How the total grows from the smallest size of 10,000 systems or more to each larger size: per
+/// round (the wall minimum of that round's runs), and the median over the rounds.
+private func growthFromReference(sizes: [Int], measured: [[[String: Any]]]) -> (lines: [String], figures: [[String: Any]]) {
+    guard let reference = sizes.indices.filter({ sizes[$0] >= 10_000 }).min(by: { sizes[$0] < sizes[$1] }) else { return ([], []) }
+    func total(_ row: [String: Any]) -> Double { ((row["total"] as? [String: Any])?["wall_min_ms"] as? Double) ?? 0 }
+    var lines: [String] = [], figures: [[String: Any]] = []
+    for k in sizes.indices where sizes[k] > sizes[reference] {
+        let ratios = measured.compactMap { round -> Double? in
+            let base = total(round[reference])
+            return base > 0 ? total(round[k]) / base : nil
+        }
+        guard !ratios.isEmpty else { continue }
+        let sorted = ratios.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let each = ratios.map { String(format: "%.2fx", $0) }.joined(separator: ", ")
+        lines.append(String(format: "Growth %@ → %@ systems: %.2fx", sizes[reference].formatted(), sizes[k].formatted(), median)
+                     + (ratios.count > 1 ? " (median of the rounds: \(each))" : " (total, wall minimum)")
+                     + String(format: " for %.1fx the input.", Double(sizes[k]) / Double(sizes[reference])))
+        figures.append(["from": sizes[reference], "to": sizes[k], "median": median, "rounds": ratios])
+    }
+    return (lines, figures)
 }
 
 /// Runs `schouw-bench audit FILE --json` in a new process and reads its figures.
