@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "CEL"),
         // Work spread over the cores (parallel map with results in order). No dependencies.
         .target(name: "SchouwConcurrency"),
+        // Seeded random numbers for the benchmark generator and for tests that mutate or shuffle input.
+        .target(name: "SeededRandom"),
         // The audit result contract (SPEC section 5): what reporters, attestations and baselines read.
         .target(name: "SchouwResult", dependencies: ["SchouwConcurrency"]),
         // Descriptor model, YAML node tree with source marks, loader and diagnostics.
@@ -64,16 +66,17 @@ let package = Package(
         // Benchmarks and the synthetic descriptor generator (release builds: `swift run -c release schouw-bench`).
         // Regenerates the Swift files that embed Rules/ and Reports/templates/ (`swift run embed-resources`).
         .executableTarget(name: "embed-resources"),
-        .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports"]),
+        .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports",
+                                                             "SeededRandom"]),
 
-        .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Fixtures"]),
-        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel"],
+        .testTarget(name: "CELTests", dependencies: ["CEL", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel", "SeededRandom"],
                     exclude: ["Support/validate_with_jsonschema.py", "Fixtures", "Golden"]),
         .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL"]),
         .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist"], exclude: ["Golden"]),
+        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist", "SeededRandom"], exclude: ["Golden"]),
         .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"], exclude: ["Golden"]),
         .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"], exclude: ["Golden"]),
     ]

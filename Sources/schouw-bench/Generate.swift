@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// `schouw-bench generate`: writes a large, valid, realistic descriptor for load and audit benchmarks.
 ///
@@ -38,24 +39,9 @@ func runGenerate(_ arguments: [String]) -> Int32 {
     return 0
 }
 
-/// SplitMix64: small, fast and the same on every platform.
-struct SeededRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 struct DescriptorGenerator {
     var random: SeededRandom
-    init(seed: UInt64) { random = SeededRandom(state: seed) }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     static let personalCategories = ["personal.device.mac", "personal.device.bluetooth", "personal.vehicle.license-plate",
                                      "personal.image", "personal.location.precise", "personal.behaviour", "personal.device.ip",

@@ -1,21 +1,10 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import CEL
 
 /// Mangled expressions must produce errors, never crashes: rule files are untrusted input.
 @Suite struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = [
         "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", "<=", "==", "!=", "&&",
         "||", " in ", "'", "\"", "'''", "\\", "b'", "r'", "0x", "u", "1e", "9223372036854775808", "18446744073709551616u",
@@ -31,7 +20,7 @@ import Testing
         // SCHOUW_FUZZ_ROUNDS / SCHOUW_FUZZ_SEED run a longer search by hand.
         let environment = ProcessInfo.processInfo.environment
         let rounds = environment["SCHOUW_FUZZ_ROUNDS"].flatMap(Int.init) ?? 4000
-        var random = Generator(state: environment["SCHOUW_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_129)
+        var random = SeededRandom(seed: environment["SCHOUW_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_129)
         var env = Environment()
         env.declare(variable: "x", type: .dyn)
         env.iterationLimit = 10_000

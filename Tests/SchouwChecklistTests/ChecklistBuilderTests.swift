@@ -1,4 +1,5 @@
 import SchouwResult
+import SeededRandom
 import Testing
 @testable import SchouwChecklist
 
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func sameCandidatesInAnyOrderGiveTheSameChecklist() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<5 {
             let shuffled = CameraProject.candidates.shuffled(using: &generator)
             let other = ChecklistBuilder.build(project: CameraProject.project, candidates: shuffled)
@@ -73,19 +74,6 @@ import Testing
 
     @Test func itemIDIsDerivedFromTheRuleID() {
         #expect(ChecklistItem.itemID(forRule: "PR-003") == "CL-PR-003")
-    }
-}
-
-/// A small deterministic generator so shuffles repeat.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import SchouwModel
 
@@ -139,7 +140,7 @@ import Testing
     /// Random single edits of every project file and of a generated inventory: whatever the
     /// reader still accepts must be what libyaml builds.
     @Test func mutationsReadAsLibyamlReadsThem() {
-        var random = SplitMix64(seed: 20_261_206)
+        var random = SeededRandom(seed: 20_261_206)
         let edits: [[UInt8]] = [" ", "  ", ":", ": ", "-", "- ", "#", " #", "\"", "'", "[", "]", "{", "}", ",", "\n",
                                 "\n\n", "a", "?", "&", "*", "!", "|", ">", "~", ".", "...", "---", "\\", "\t", "\r", "%", "@"]
             .map { Array($0.utf8) }
@@ -176,18 +177,5 @@ import Testing
         // Enough mutants stay inside the reader's part for the comparison to mean something.
         #expect(tried > 5_000)
         #expect(accepted > tried / 10, "only \(accepted) of \(tried) mutations were read directly")
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the mutations are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
