@@ -234,17 +234,18 @@ struct BlockLayoutReader {
             try openBlock(.sequence, column: column, into: &builder)
             return try readItem(into: &builder)
         }
-        if plainKeyEnd(from: position) != nil {
+        if let colon = plainKeyEnd(from: position) {
             try openBlock(.mapping, column: column, into: &builder)
-            return try readKeyAndValue(into: &builder)
+            return try readKeyAndValue(colon: colon, into: &builder)
         }
         try readBlockValue(into: &builder)
         try expectLineEnd()
     }
 
-    /// `key:` and its value on the line, if any.
-    private mutating func readKeyAndValue(into builder: inout TreeBuilder) throws(Declined) {
-        guard let colon = plainKeyEnd(from: position) else { throw Declined() }
+    /// `key:` and its value on the line, if any; `colon`: where the key ends, when the caller
+    /// has found it already.
+    private mutating func readKeyAndValue(colon known: Int? = nil, into builder: inout TreeBuilder) throws(Declined) {
+        guard let colon = known ?? plainKeyEnd(from: position) else { throw Declined() }
         try addScalar(from: position, to: colon, quoted: false, into: &builder)
         position = colon + 1
         while byte(at: position) == .space { position += 1 }
@@ -364,37 +365,14 @@ struct BlockLayoutReader {
     // MARK: Flow collections on one line
 
     private mutating func readFlowSequence(into builder: inout TreeBuilder) throws(Declined) {
-        try openFlow(.sequence, into: &builder)
-        skipSpaces()
-        if byte(at: position) == .closeBracket {
-            position += 1
-            return builder.closeContainer()
-        }
-        while true {
+        guard try !openFlow(.sequence, closing: .closeBracket, into: &builder) else { return }
+        repeat {
             try readFlowNode(into: &builder)
-            skipSpaces()
-            switch byte(at: position) {
-            case .comma:
-                position += 1
-                skipSpaces()
-                // A trailing comma is valid YAML, but rare; libyaml reads it.
-                if byte(at: position) == .closeBracket { throw Declined() }
-            case .closeBracket:
-                position += 1
-                return builder.closeContainer()
-            default:
-                throw Declined()
-            }
-        }
+        } while try !endsFlowEntry(closing: .closeBracket, into: &builder)
     }
 
     private mutating func readFlowMapping(into builder: inout TreeBuilder) throws(Declined) {
-        try openFlow(.mapping, into: &builder)
-        skipSpaces()
-        if byte(at: position) == .closeBrace {
-            position += 1
-            return builder.closeContainer()
-        }
+        guard try !openFlow(.mapping, closing: .closeBrace, into: &builder) else { return }
         while true {
             // A plain key ending in a colon and a space, then a value.
             guard isPlainStart(position, inFlow: true) else { throw Declined() }
@@ -405,18 +383,27 @@ struct BlockLayoutReader {
             position += 2
             skipSpaces()
             try readFlowNode(into: &builder)
+            if try endsFlowEntry(closing: .closeBrace, into: &builder) { return }
+        }
+    }
+
+    /// After an entry of a flow list or mapping: a comma before the next entry (false), or the
+    /// closing bracket, which closes the collection (true).
+    private mutating func endsFlowEntry(closing: UInt8, into builder: inout TreeBuilder) throws(Declined) -> Bool {
+        skipSpaces()
+        switch byte(at: position) {
+        case .comma:
+            position += 1
             skipSpaces()
-            switch byte(at: position) {
-            case .comma:
-                position += 1
-                skipSpaces()
-                if byte(at: position) == .closeBrace { throw Declined() }
-            case .closeBrace:
-                position += 1
-                return builder.closeContainer()
-            default:
-                throw Declined()
-            }
+            // A trailing comma is valid YAML, but rare; libyaml reads it.
+            if byte(at: position) == closing { throw Declined() }
+            return false
+        case closing:
+            position += 1
+            builder.closeContainer()
+            return true
+        default:
+            throw Declined()
         }
     }
 
@@ -541,11 +528,18 @@ struct BlockLayoutReader {
         builder.closeContainer()
     }
 
-    private mutating func openFlow(_ kind: YAMLNode.Kind, into builder: inout TreeBuilder) throws(Declined) {
+    /// Opens the flow collection whose bracket is at `position`; true when it is empty and so
+    /// closed again at once.
+    private mutating func openFlow(_ kind: YAMLNode.Kind, closing: UInt8, into builder: inout TreeBuilder) throws(Declined) -> Bool {
         guard !builder.isAtDepthLimit else { throw Declined() }
         builder.openContainer(kind, anchorName: nil, line: builderLine,
                               column: Int32(truncatingIfNeeded: column(of: position) + 1))
         position += 1
+        skipSpaces()
+        guard byte(at: position) == closing else { return false }
+        position += 1
+        builder.closeContainer()
+        return true
     }
 
     private func addEmptyScalar(at mark: (line: Int32, column: Int32), into builder: inout TreeBuilder) {
@@ -589,8 +583,10 @@ struct BlockLayoutReader {
         return c == .space || c == .newline || c == .end
     }
 
-    /// `-` followed by a space, a line break or the end: a block list item (not `-1` or `---`).
-    private func isItemStart(_ at: Int) -> Bool { byte(at: at) == .dash && isBlank(at + 1) }
+    /// A block list item starts at `at`, as the split parse decides it too.
+    private func isItemStart(_ at: Int) -> Bool {
+        at >= 0 && at < count && SplitParser.isItemStart(UnsafeBufferPointer(start: bytes, count: count), at)
+    }
 
     /// `---` or `...` at the start of a line, followed by a blank.
     private func startsDocumentMarker() -> Bool {
