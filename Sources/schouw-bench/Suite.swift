@@ -97,20 +97,15 @@ private let phaseKeys = ["parse", "load", "rules", "facts", "evaluate", "result"
 /// the rounds' medians, the largest peak memory, the median of the per-run ratios.
 private func combined(_ rounds: [[String: Any]]) -> [String: Any] {
     guard var row = rounds.first, rounds.count > 1 else { return rounds.first ?? [:] }
-    func median(_ xs: [Double]) -> Double {
-        let sorted = xs.sorted()
-        return sorted.isEmpty ? 0 : sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
     for key in phaseKeys {
         let phases = rounds.compactMap { $0[key] as? [String: Any] }
         guard !phases.isEmpty else { continue }
         let values = { (field: String) in phases.compactMap { $0[field] as? Double } }
         row[key] = ["wall_min_ms": values("wall_min_ms").min() ?? 0, "cpu_min_ms": values("cpu_min_ms").min() ?? 0,
-                    "wall_median_ms": median(values("wall_median_ms"))]
+                    "wall_median_ms": values("wall_median_ms").median]
     }
     row["peak_mb"] = rounds.compactMap { $0["peak_mb"] as? Double }.max() ?? 0
-    row["total_over_parse_per_run_median"] = median(rounds.compactMap { $0["total_over_parse_per_run_median"] as? Double })
+    row["total_over_parse_per_run_median"] = rounds.compactMap { $0["total_over_parse_per_run_median"] as? Double }.median
     return row
 }
 
@@ -126,8 +121,7 @@ private func growthFromReference(sizes: [Int], measured: [[[String: Any]]]) -> (
             return base > 0 ? total(round[k]) / base : nil
         }
         guard !ratios.isEmpty else { continue }
-        let sorted = ratios.sorted()
-        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        let median = ratios.median
         let each = ratios.map { String(format: "%.2fx", $0) }.joined(separator: ", ")
         lines.append(String(format: "Growth %@ → %@ systems: %.2fx", sizes[reference].formatted(), sizes[k].formatted(), median)
                      + (ratios.count > 1 ? " (median of the rounds: \(each))" : " (total, wall minimum)")
