@@ -15,9 +15,12 @@ struct Evaluator<T: Tracer> {
 
     mutating func eval(_ node: Node) -> Value {
         var value = evalOp(node)
-        if case .error(var error) = value, error.exprID == 0 {
-            error.exprID = node.id
-            value = .error(error)
+        // Bound with `let`, the error is read in place: a missing fact's error passes up through
+        // every node above it, and copying it at each level counted references to its texts.
+        if case .error(let error) = value, error.exprID == 0 {
+            var located = error
+            located.exprID = node.id
+            value = .error(located)
         }
         tracer.record(node.id, value)
         return value

@@ -50,8 +50,12 @@ public enum Gate {
 
     /// Whether one outcome fails the gate.
     public static func blocks(_ outcome: Outcome, policy: GatePolicy) -> Bool {
-        guard let threshold = policy.failOn.threshold, outcome.severity >= threshold else { return false }
-        switch outcome.effectiveStatus {
+        blocks(severity: outcome.severity, effectiveStatus: outcome.effectiveStatus, policy: policy)
+    }
+
+    static func blocks(severity: Severity, effectiveStatus: OutcomeStatus, policy: GatePolicy) -> Bool {
+        guard let threshold = policy.failOn.threshold, severity >= threshold else { return false }
+        switch effectiveStatus {
         case .fail: return true
         case .unknown: return policy.failOnUnknown
         case .pass, .notApplicable, .waived: return false
@@ -63,7 +67,12 @@ public enum Gate {
     }
 
     public static func passes(_ outcomes: [Outcome], policy: GatePolicy) -> Bool {
-        !outcomes.contains { blocks($0, policy: policy) }
+        outcomes.withUnsafeBufferPointer { list in
+            !list.indices.contains { i in
+                let glance = list.glance(i)
+                return blocks(severity: glance.severity, effectiveStatus: glance.effectiveStatus, policy: policy)
+            }
+        }
     }
 
     /// `passed` or `failed`, as recorded in results and attestations.

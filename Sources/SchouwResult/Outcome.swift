@@ -186,16 +186,6 @@ public struct Outcome: Codable, Sendable, Equatable {
             && lhs.baseline == rhs.baseline && lhs.finding == rhs.finding
     }
 
-    /// `a.finding <= b.finding`, without spelling out both ids when rule and kind agree (the ids
-    /// then differ only after the same `RULE@kind:` prefix), and without copying either subject.
-    public static func inFindingOrder(_ a: Outcome, _ b: Outcome) -> Bool {
-        let s = a.subjectPart, t = b.subjectPart
-        if a.rulePart === b.rulePart || a.rulePart.rule == b.rulePart.rule, s.subject.kind == t.subject.kind {
-            return s.subject.id <= t.subject.id
-        }
-        return a.finding <= b.finding
-    }
-
     /// `RULE@kind:id` (SPEC 2.4), built in one allocation.
     public static func findingID(rule: String, kind: String, id: String) -> String {
         var rule = rule, kind = kind, id = id

@@ -21,20 +21,23 @@ public enum OutcomeSummary {
     private static func tally(_ outcomes: [Outcome], _ range: Range<Int>) -> (summary: AuditResult.Summary, rules: Set<String>) {
         var s = AuditResult.Summary(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0)
         var rules = Set<String>()
-        // Outcomes come grouped by rule: compare with the previous one instead of hashing every id.
-        var previous: String?
-        for i in range {
-            switch outcomes[i].status {
-            case .fail: s.fail[outcomes[i].severity] += 1
-            case .unknown: s.unknown += 1
-            case .pass: s.pass += 1
-            case .notApplicable: s.notApplicable += 1
-            case .waived: s.waived += 1
-            }
-            let rule = outcomes[i].rule
-            if rule != previous {
-                rules.insert(rule)
-                previous = rule
+        // Outcomes come grouped by rule: compare with the previous one instead of hashing every id,
+        // by the part one rule's outcomes share before comparing ids.
+        var previous: (part: ObjectIdentifier, rule: String)?
+        outcomes.withUnsafeBufferPointer { outcomes in
+            for i in range {
+                let glance = outcomes.glance(i)
+                switch glance.status {
+                case .fail: s.fail[glance.severity] += 1
+                case .unknown: s.unknown += 1
+                case .pass: s.pass += 1
+                case .notApplicable: s.notApplicable += 1
+                case .waived: s.waived += 1
+                }
+                guard previous?.part != glance.rulePart else { continue }
+                let rule = outcomes.rule(at: i)
+                if rule != previous?.rule { rules.insert(rule) }
+                previous = (glance.rulePart, rule)
             }
         }
         return (s, rules)

@@ -130,26 +130,34 @@ struct ReportModel {
         init(_ outcomes: [Outcome], _ range: Range<Int>) {
             // The current run is kept apart from `runs` until it ends: reading the last run back for
             // every outcome copied its rule and references each time.
+            // The rule is compared by its shared part first: a string per outcome cost more.
             var current: (rule: String, references: [Reference], tally: Tally)?
-            for i in range {
-                let status = outcomes[i].effectiveStatus
-                switch status {
-                case .fail: counts.fail[outcomes[i].severity] += 1; failures.append(i)
-                case .unknown: counts.unknown += 1; unknowns.append(i)
-                case .pass: counts.pass += 1
-                case .notApplicable: counts.notApplicable += 1
-                case .waived: counts.waived += 1
+            var currentPart: ObjectIdentifier?
+            outcomes.withUnsafeBufferPointer { outcomes in
+                for i in range {
+                    let glance = outcomes.glance(i)
+                    let status = glance.effectiveStatus
+                    switch status {
+                    case .fail: counts.fail[glance.severity] += 1; failures.append(i)
+                    case .unknown: counts.unknown += 1; unknowns.append(i)
+                    case .pass: counts.pass += 1
+                    case .notApplicable: counts.notApplicable += 1
+                    case .waived: counts.waived += 1
+                    }
+                    if glance.waiver != .none {
+                        waiverOutcomes.append(i)
+                        if glance.waiver == .expired { counts.expiredWaivers += 1 }
+                    }
+                    if currentPart != glance.rulePart {
+                        let rule = outcomes.rule(at: i)
+                        currentPart = glance.rulePart
+                        if current?.rule != rule {
+                            if let current { runs.append(current) }
+                            current = (rule, outcomes[i].references, Tally())
+                        }
+                    }
+                    current?.tally.add(status)
                 }
-                if let waiver = outcomes[i].waiver {
-                    waiverOutcomes.append(i)
-                    if waiver.expired { counts.expiredWaivers += 1 }
-                }
-                let rule = outcomes[i].rule
-                if current?.rule != rule {
-                    if let current { runs.append(current) }
-                    current = (rule, outcomes[i].references, Tally())
-                }
-                current?.tally.add(status)
             }
             if let current { runs.append(current) }
         }
@@ -218,20 +226,21 @@ struct ReportModel {
             // Each outcome's key, and whether the outcomes are in finding order (then the position
             // breaks ties as the finding would, without comparing hundreds of thousands of
             // strings): in stretches on every core, each stretch checking the pair across its start.
-            let stretches = parallelMap(positions.count, stretchesOf: 16_384) { range in
-                var previous: (rule: String, rank: Int)?
-                let keys = range.map { i -> (severity: Severity, rank: Int) in
-                    let p = positions[i]
-                    let rule = outcomes[p].rule
-                    if let previous, previous.rule == rule { return (outcomes[p].severity, previous.rank) }
-                    let found = rank[rule] ?? Int.max
-                    previous = (rule, found)
-                    return (outcomes[p].severity, found)
+            let stretches = outcomes.withUnsafeBufferPointer { outcomes in
+                parallelMap(positions.count, stretchesOf: 16_384) { range in
+                    var previous: (rulePart: ObjectIdentifier, rule: String, rank: Int)?
+                    let keys = range.map { i -> (severity: Severity, rank: Int) in
+                        let p = positions[i], glance = outcomes.glance(p)
+                        if let previous, previous.rulePart == glance.rulePart { return (glance.severity, previous.rank) }
+                        let rule = outcomes.rule(at: p)
+                        if let previous, previous.rule == rule { return (glance.severity, previous.rank) }
+                        let found = rank[rule] ?? Int.max
+                        previous = (glance.rulePart, rule, found)
+                        return (glance.severity, found)
+                    }
+                    let inOrder = range.allSatisfy { i in i == 0 || outcomes.inFindingOrder(positions[i - 1], positions[i]) }
+                    return (keys: keys, inOrder: inOrder)
                 }
-                let inOrder = range.allSatisfy { i in
-                    i == 0 || Outcome.inFindingOrder(outcomes[positions[i - 1]], outcomes[positions[i]])
-                }
-                return (keys: keys, inOrder: inOrder)
             }
             let keys = Array(stretches.map(\.keys).joined())
             let inFindingOrder = stretches.allSatisfy(\.inOrder)
