@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel", "SeededRandom"],
                     exclude: ["Support/validate_with_jsonschema.py", "Fixtures", "Golden"]),
-        .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL"]),
+        .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL", "SchouwConcurrency"]),
         .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),

@@ -61,9 +61,10 @@ extension Program {
     /// A `Conjunction` result as the whole program would return it: an error the `&&` raised
     /// itself carries the id of the program's root.
     public func finishConjunction(_ value: Value) -> Value {
-        if case .error(var error) = value, error.exprID == 0 {
-            error.exprID = root.id
-            return .error(error)
+        if case .error(let error) = value, error.exprID == 0 {
+            var located = error
+            located.exprID = root.id
+            return .error(located)
         }
         return value
     }

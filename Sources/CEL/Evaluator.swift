@@ -61,7 +61,7 @@ struct Evaluator<T: Tracer> {
         case .select:
             let value = eval(child: node.first)
             if case .map(let m) = value, let found = m.lookup(field: node.field) { return found }
-            return Evaluator.select(value, field: node.field, path: node.path)
+            return Evaluator.select(value, field: node.field, path: node.path, missingPath: node.missingPath)
         case .has:
             switch eval(child: node.first) {
             case .map(let m): return .bool(m.lookup(field: node.field) != nil)
@@ -102,7 +102,7 @@ struct Evaluator<T: Tracer> {
         case .localSelect(let slot, let operandID):
             tracer.record(operandID, locals[slot])
             if case .map(let m) = locals[slot], let value = m.lookup(field: node.field) { return value }
-            return Evaluator.select(locals[slot], field: node.field, path: node.path)
+            return Evaluator.select(locals[slot], field: node.field, path: node.path, missingPath: node.missingPath)
         case .and:
             var conjunction = Conjunction()
             for operand in node.operands where conjunction.add(eval(child: operand)) { return .bool(false) }
@@ -308,12 +308,13 @@ struct Evaluator<T: Tracer> {
         }
     }
 
-    static func select(_ operand: Value, field fieldName: FieldName, path: String?) -> Value {
+    /// `missingPath`: `path.field`, when the caller has it made already.
+    static func select(_ operand: Value, field fieldName: FieldName, path: String?, missingPath: String? = nil) -> Value {
         let field = fieldName.name
         switch operand {
         case .map(let m):
             if let value = m.lookup(field: fieldName) { return value }
-            return .error(EvalError(missingField: field, objectType: m.objectType, path: path))
+            return .error(EvalError(missingField: field, objectType: m.objectType, path: path, missingPath: missingPath))
         case .error: return operand
         default:
             return .error(EvalError(.noSuchField, "type '\(operand.typeValue.name)' does not support field selection",

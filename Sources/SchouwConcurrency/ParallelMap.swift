@@ -30,6 +30,18 @@ public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform:
     return slots.all().flatMap { $0 }
 }
 
+/// The same, with a scratch value made once per chunk and handed to each of its items: for
+/// memos that would otherwise be shared by the cores behind a lock.
+@inlinable
+public func parallelMap<T, Scratch>(_ count: Int, minimumChunk: Int = 2_048, scratch: () -> Scratch,
+                                    _ transform: (inout Scratch, Int) -> T) -> [T] {
+    let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+    return parallelMap(chunks, minimumChunk: 1) { chunk in
+        var state = scratch()
+        return ((count * chunk / chunks)..<(count * (chunk + 1) / chunks)).map { transform(&state, $0) }
+    }.flatMap { $0 }
+}
+
 /// `transform` of `0..<count` cut into consecutive stretches of at most `size`, on every core; the
 /// results in stretch order. For passes over long lists whose per-item work is too small to hand
 /// out one item at a time.

@@ -192,17 +192,32 @@ public enum FactBuilder {
                                  computeReach: Bool) {
         // Index lists, appended freely and made sorted and unique once: tens of thousands of small
         // hash sets cost more in hashing than the whole graph walk. What the systems name and what
-        // the flows carry are gathered at the same time, on two cores.
-        let (own, carried) = concurrently({ systemHoldings(d, index: index, systems: systems) },
-                                          { flowHoldings(d, index: index, flows: flows) })
+        // the flows carry are gathered at the same time: the systems as one task, the flows in
+        // stretches, taken by the cores as they come free (the flows alone kept one core busy for
+        // tens of milliseconds on a city-wide descriptor). A system's lists are then the pieces'
+        // lists joined in flow order.
+        let flowStretch = max(1, (d.flows.count + flowPieces - 1) / flowPieces)
+        let pieces = parallelMap(each: 1 + flowPieces) { p -> Holdings in
+            if p == 0 { return systemHoldings(d, index: index, systems: systems) }
+            let start = min(d.flows.count, (p - 1) * flowStretch)
+            return flowHoldings(d, index: index, flows: flows, range: start..<min(d.flows.count, start + flowStretch))
+        }
+        let own = pieces[0], carried = pieces.dropFirst()
         for a in own.collectedInPublicSpace { assets[a].collectedInPublicSpace = true }
-        let collectedBy = own.collectedBy, storedBy = own.storedBy, inbound = carried.inbound, outbound = carried.outbound
+        let collectedBy = own.collectedBy, storedBy = own.storedBy
+        let flowHeld = carried.map(\.held), flowReceived = carried.map(\.received), flowSent = carried.map(\.sent)
+        let flowsIn = carried.map(\.inbound), flowsOut = carried.map(\.outbound)
         let lists = parallelMap(d.systems.count) { si in
-            var held = own.held[si] + carried.held[si], received = carried.received[si], sent = carried.sent[si]
+            var held = own.held[si], received: [Int] = [], sent: [Int] = [], inbound: [Int] = [], outbound: [Int] = []
+            for p in flowHeld.indices {
+                held += flowHeld[p][si]; received += flowReceived[p][si]; sent += flowSent[p][si]
+                inbound += flowsIn[p][si]; outbound += flowsOut[p][si]
+            }
             held.makeSortedUnique(); received.makeSortedUnique(); sent.makeSortedUnique()
-            return (held: held, received: received, sent: sent)
+            return (held: held, received: received, sent: sent, inbound: inbound, outbound: outbound)
         }
         let held = lists.map(\.held), received = lists.map(\.received), sent = lists.map(\.sent)
+        let inbound = lists.map(\.inbound), outbound = lists.map(\.outbound)
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
@@ -268,10 +283,20 @@ public enum FactBuilder {
         }
     }
 
+    /// Flows are gathered in this many stretches (with the systems, one more task than that).
+    static let flowPieces = 4
+
+    /// Position lists gathered from the systems (`held`, `collectedBy`, `storedBy`,
+    /// `collectedInPublicSpace`) or from a stretch of the flows (`held`, `received`, `sent`,
+    /// `inbound`, `outbound`); per system, except `collectedBy` and `storedBy`, which are per asset.
+    struct Holdings {
+        var held: [[Int]], received: [[Int]] = [], sent: [[Int]] = [], inbound: [[Int]] = [], outbound: [[Int]] = []
+        var collectedBy: [[Int]] = [], storedBy: [[Int]] = [], collectedInPublicSpace: [Int] = []
+    }
+
     /// What each system collects and stores (as asset positions), which systems collect and store
     /// each asset, and the assets collected by a sensing system in public space.
-    private static func systemHoldings(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts])
-        -> (held: [[Int]], collectedBy: [[Int]], storedBy: [[Int]], collectedInPublicSpace: [Int]) {
+    private static func systemHoldings(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts]) -> Holdings {
         var held = [[Int]](repeating: [], count: d.systems.count)
         // Positions, put in id order at the end (`DescriptorIndex`'s orders).
         var collectedBy = [[Int]](repeating: [], count: d.data.count)
@@ -290,19 +315,15 @@ public enum FactBuilder {
                 storedBy[a].append(si)
             }
         }
-        return (held, collectedBy, storedBy, publicSpace)
+        return Holdings(held: held, collectedBy: collectedBy, storedBy: storedBy, collectedInPublicSpace: publicSpace)
     }
 
-    /// What the flows bring to and take from each system: assets held, received and sent (a
-    /// sender handles what it sends), and the flows in and out.
-    private static func flowHoldings(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts])
-        -> (held: [[Int]], received: [[Int]], sent: [[Int]], inbound: [[Int]], outbound: [[Int]]) {
-        var held = [[Int]](repeating: [], count: d.systems.count)
-        var received = [[Int]](repeating: [], count: d.systems.count)
-        var sent = [[Int]](repeating: [], count: d.systems.count)
-        var inbound = [[Int]](repeating: [], count: d.systems.count)
-        var outbound = [[Int]](repeating: [], count: d.systems.count)
-        for fi in d.flows.indices {
+    /// What the flows in `range` bring to and take from each system: assets held, received and
+    /// sent (a sender handles what it sends), and the flows in and out.
+    private static func flowHoldings(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts], range: Range<Int>) -> Holdings {
+        let empty = [[Int]](repeating: [], count: d.systems.count)
+        var held = empty, received = empty, sent = empty, inbound = empty, outbound = empty
+        for fi in range {
             if let a = flows[fi].fromSystem { outbound[a].append(fi) }
             guard let b = flows[fi].toSystem else { continue }
             inbound[b].append(fi)
@@ -312,7 +333,7 @@ public enum FactBuilder {
                 if let from = flows[fi].fromSystem { held[from].append(a); sent[from].append(a) }
             }
         }
-        return (held, received, sent, inbound, outbound)
+        return Holdings(held: held, received: received, sent: sent, inbound: inbound, outbound: outbound)
     }
 
     // MARK: - Parties, purposes, project

@@ -57,9 +57,9 @@ public struct DescriptorValues: Sendable {
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
         // Flows are most of a large descriptor's objects: built on every core.
-        flows = parallelMap(d.flows.count) { i in
+        flows = parallelMap(d.flows.count, scratch: { ShapeMemo() }) { memo, i in
             let flow = d.flows[i], f = facts.flows[i]
-            var o = ObjectFields()
+            var o = ObjectFields(capacity: 32)
             o["id"] = .string(flow.id)
             o["name"] = flow.name.map(Value.string)
             o["from"] = .string(flow.from)
@@ -83,7 +83,7 @@ public struct DescriptorValues: Sendable {
             o["encrypted"] = f.encrypted.map(Value.bool)
             o["assets"] = .list(index.flowData[i].map { dataValues[$0] })
             o["purpose_info"] = f.purpose.map { purposeValues[$0] }
-            return o.value(type: "schouw.Flow")
+            return o.value(type: "schouw.Flow", memo: &memo)
         }
         project = Self.project(d, facts: facts.project)
     }
@@ -92,7 +92,7 @@ public struct DescriptorValues: Sendable {
 
     static func project(_ d: Descriptor, facts f: ProjectFacts) -> Value {
         let p = d.project
-        var o = ObjectFields()
+        var o = ObjectFields(capacity: 32)
         o["id"] = .string(p.id)
         o["name"] = .string(p.name)
         o["description"] = p.description.map(Value.string)
@@ -199,7 +199,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?, skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip)
+        var o = ObjectFields(skip: skip, capacity: 32)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["role"] = p.role.map { .string($0.rawValue) }
@@ -250,7 +250,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value], skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip)
+        var o = ObjectFields(skip: skip, capacity: 32)
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
         o["description"] = a.description.map(Value.string)
@@ -307,7 +307,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip)
+        var o = ObjectFields(skip: skip, capacity: 32)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["description"] = p.description.map(Value.string)
@@ -334,7 +334,7 @@ public struct DescriptorValues: Sendable {
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
                        countries: CountryLists, collected: Value, stored: Value, handled: Value,
                        sent: Value, skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip)
+        var o = ObjectFields(skip: skip, capacity: 32)
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
         o["description"] = s.description.map(Value.string)
@@ -442,10 +442,12 @@ struct ObjectFields {
     /// Heavy facts not to keep (see `DescriptorValues.heavyFacts`); only `heavy` assignments look here.
     var skip: Set<String> = []
 
-    init(skip: Set<String> = []) {
+    /// `capacity`: room for the assignments the builder makes. The descriptor's objects make 20 to
+    /// 30; starting them at 16 regrew two arrays for every flow and system of a city.
+    init(skip: Set<String> = [], capacity: Int = 16) {
         self.skip = skip
-        keys.reserveCapacity(16)
-        values.reserveCapacity(16)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     subscript(key: String) -> Value? {
@@ -469,6 +471,27 @@ struct ObjectFields {
         let shape = assignment <= 64 ? ShapeCache.shared.shape(type: type, presence: presence, keys: keys)
                                      : ObjectShape(keys: keys)
         return .map(MapValue(shape: shape, values: values, objectType: type))
+    }
+
+    /// The same, asking `memo` first: see `ShapeMemo`.
+    func value(type: String, memo: inout ShapeMemo) -> Value {
+        guard assignment <= 64 else { return value(type: type) }
+        return .map(MapValue(shape: memo.shape(type: type, presence: presence, keys: keys), values: values, objectType: type))
+    }
+}
+
+/// Shapes one builder of many objects has already been given (a chunk of a city's flows). Most
+/// objects of a type have the same fields; asking the shared cache for each one took its lock on
+/// both cores at once.
+struct ShapeMemo {
+    private var known: [(type: String, presence: UInt64, keys: [String], shape: ObjectShape)] = []
+
+    mutating func shape(type: String, presence: UInt64, keys: [String]) -> ObjectShape {
+        for entry in known where entry.presence == presence && entry.type == type && entry.keys == keys { return entry.shape }
+        let shape = ShapeCache.shared.shape(type: type, presence: presence, keys: keys)
+        // A few field patterns per type are the rule; a descriptor with many keeps only the first.
+        if known.count < 16 { known.append((type, presence, keys, shape)) }
+        return shape
     }
 }
 

@@ -143,6 +143,9 @@ public struct RuleEvaluator: Sendable {
     /// lower it to exercise sharing on small descriptors).
     func evaluate(_ rules: [Rule], lang: Language, shareFrom: Int) -> [Outcome] {
         let subjectsByKind = sortedSubjects
+        // Borrowed in the loop below without counting references: `sortedSubjects` keeps every
+        // subject alive, and a count taken per evaluation waited on memory the other core wrote.
+        let unmanagedByKind = subjectsByKind.mapValues { $0.map(Unmanaged.passUnretained) }
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
         let texts = ordered.map { RuleTexts($0, lang: lang) }
         var starts: [Int] = [], total = 0
@@ -164,16 +167,17 @@ public struct RuleEvaluator: Sendable {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 while let next = queue.take() {
                     let unit = units[next]
-                    let subjects = subjectsByKind[unit.kind] ?? []
+                    let subjects = unmanagedByKind[unit.kind] ?? []
                     let blocks = stride(from: 0, to: subjects.count, by: blockSize).map { $0..<min($0 + blockSize, subjects.count) }
                     for block in worker % 2 == 0 ? blocks : blocks.reversed() {
                         for r in unit.rules {
                             let rule = ordered[r], texts = texts[r], offset = offsets[r]
                             for s in block {
-                                let subject = subjects[s]
-                                let when = shared.when(ofRule: r, rule, subject: s, activation: subject.activation, shared: sharedValues)
-                                target.put(evaluate(rule, subject, when: when, activation: subject.activation, texts: texts),
-                                           at: offset + s)
+                                subjects[s]._withUnsafeGuaranteedRef { subject in
+                                    let when = shared.when(ofRule: r, rule, subject: s, activation: subject.activation, shared: sharedValues)
+                                    target.put(evaluate(rule, subject, when: when, activation: subject.activation, texts: texts),
+                                               at: offset + s)
+                                }
                             }
                         }
                     }
