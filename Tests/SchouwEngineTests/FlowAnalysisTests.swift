@@ -63,6 +63,33 @@ import Testing
         #expect(verre.hosts == ["s999"])
     }
 
+    @Test func partiesListTheSystemsTheyOperateAndHostInIDOrder() throws {
+        let yaml = """
+        schouw: 1
+        project: {id: p, name: P}
+        parties:
+          - {id: gemeente, role: controller, country: NL}
+          - {id: hoster, role: processor, country: NL}
+        zones:
+          - {id: dc, kind: cloud, trust: trusted, country: NL, operator: hoster}
+        systems:
+          - {id: sys-10, kind: platform, zone: dc, operator: gemeente}
+          - {id: sys-02, kind: platform, zone: dc, operator: gemeente}
+          - {id: sys-1, kind: database, zone: dc, operator: hoster}
+          - {id: 9-kast, kind: platform, zone: dc, operator: gemeente}
+          - {id: sys-01, kind: platform, operator: gemeente}
+        """
+        guard let (d, f) = facts(yaml) else { return }
+        let gemeente = try #require(d.parties.firstIndex { $0.id == "gemeente" }.map { f.parties[$0] })
+        let hoster = try #require(d.parties.firstIndex { $0.id == "hoster" }.map { f.parties[$0] })
+        // Ids compare as strings (`sys-10` before `sys-2`), whatever order they are written in.
+        #expect(gemeente.operates == ["9-kast", "sys-01", "sys-02", "sys-10"])
+        #expect(hoster.operates == ["sys-1"])
+        // A zone's operator hosts the systems in it that another party operates.
+        #expect(hoster.hosts == ["9-kast", "sys-02", "sys-10"])
+        #expect(gemeente.hosts.isEmpty)
+    }
+
     @Test func cyclesTerminateAndCoverEveryMember() throws {
         let yaml = """
         schouw: 1

@@ -24,8 +24,8 @@ public enum FactBuilder {
         })
         var zones = zoneList, systems = systemList, assets = assetList
         let flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
-        holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows, countries: taxonomy.countries,
-                         computeReach: computeReach)
+        var working: WorkingLists? = holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows,
+                                                      countries: taxonomy.countries, computeReach: computeReach)
         for i in assets.indices {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace
                 || assets[i].sourceAssets.contains { assets[$0].collectedInPublicSpace }
@@ -37,7 +37,12 @@ public enum FactBuilder {
         let ((parties, project), purposes) = concurrently({
             (partyFacts(d, index: index, systems: finalSystems, assets: finalAssets, taxonomy: taxonomy),
              projectFacts(d, assets: finalAssets, systems: finalSystems))
-        }, { purposeFacts(d, index: index, flows: flows, assets: finalAssets) })
+        }, { () -> [PurposeFacts] in
+            let purposes = purposeFacts(d, index: index, flows: flows, assets: finalAssets)
+            // Freed here, on the core that finishes the purposes long before the parties are done.
+            working = nil
+            return purposes
+        })
         return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
                           zones: zones, project: project)
     }
@@ -187,9 +192,21 @@ public enum FactBuilder {
         }
     }
 
+    /// The lists `holdingsAndReach` works with, handed back so the caller frees them beside other
+    /// work: on a city-wide descriptor they are tens of thousands of small arrays, and freeing them
+    /// as the function returned kept one core busy while the other waited.
+    struct WorkingLists {
+        fileprivate var pieces: [Holdings]
+        fileprivate var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
+        fileprivate var split: [[[Int]]]
+        fileprivate var reach: [[Int]]
+        fileprivate var halves: [[[Int]]]
+    }
+
+    @discardableResult
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
                                  systems: inout [SystemFacts], flows: [FlowFacts], countries: CountryLists,
-                                 computeReach: Bool) {
+                                 computeReach: Bool) -> WorkingLists {
         // Index lists, appended freely and made sorted and unique once: tens of thousands of small
         // hash sets cost more in hashing than the whole graph walk. What the systems name and what
         // the flows carry are gathered at the same time: the systems as one task, the flows in
@@ -221,10 +238,11 @@ public enum FactBuilder {
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
+        var halves: [[[Int]]] = []
         if computeReach {
             // The systems are walked in two halves on two cores, and each asset's two lists joined.
             let sources = assets.map(\.sourceAssets), personal = assets.map(\.personal)
-            let halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
+            halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
                 var reached = [[Int]](repeating: [], count: d.data.count)
                 for si in systems {
                     for a in held[si] {
@@ -281,6 +299,8 @@ public enum FactBuilder {
             }
             return f
         }
+        return WorkingLists(pieces: pieces, perSystem: lists, split: [held, received, sent, inbound, outbound],
+                            reach: reach, halves: halves)
     }
 
     /// Flows are gathered in this many stretches (with the systems, one more task than that).
@@ -349,14 +369,10 @@ public enum FactBuilder {
         }
         var operated = [[Int]](repeating: [], count: d.parties.count)
         var hosted = [[Int]](repeating: [], count: d.parties.count)
-        for (si, s) in d.systems.enumerated() {
-            if let p = systems[si].operatorParty {
-                result[p].operates.append(s.id)
-                operated[p].append(si)
-            }
+        for si in d.systems.indices {
+            if let p = systems[si].operatorParty { operated[p].append(si) }
             if let z = systems[si].zone, let hostID = d.zones[z].operator_, let host = index.party[hostID],
                host != systems[si].operatorParty {
-                result[host].hosts.append(s.id)
                 hosted[host].append(si)
             }
         }
@@ -382,8 +398,10 @@ public enum FactBuilder {
             }
             result[p].processes = index.dataOrder.ordered(processes).map { d.data[$0].id }
             result[p].stores = index.dataOrder.ordered(stores).map { d.data[$0].id }
-            result[p].operates.sort()
-            result[p].hosts.sort()
+            // In id order by the index's ranks: a party operating thousands of systems made sorting
+            // their id strings the larger part of its facts.
+            result[p].operates = index.systemOrder.ordered(operated[p]).map { d.systems[$0].id }
+            result[p].hosts = index.systemOrder.ordered(hosted[p]).map { d.systems[$0].id }
             result[p].receivesPersonal = processes.contains { assets[$0].personal }
         }
         return result
