@@ -24,8 +24,8 @@ public enum FactBuilder {
         })
         var zones = zoneList, systems = systemList, assets = assetList
         let flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
-        var working: WorkingLists? = holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows,
-                                                      countries: taxonomy.countries, computeReach: computeReach)
+        let working = holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows,
+                                       countries: taxonomy.countries, computeReach: computeReach)
         for i in assets.indices {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace
                 || assets[i].sourceAssets.contains { assets[$0].collectedInPublicSpace }
@@ -40,7 +40,7 @@ public enum FactBuilder {
         }, { () -> [PurposeFacts] in
             let purposes = purposeFacts(d, index: index, flows: flows, assets: finalAssets)
             // Freed here, on the core that finishes the purposes long before the parties are done.
-            working = nil
+            working.free()
             return purposes
         })
         return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
@@ -195,12 +195,20 @@ public enum FactBuilder {
     /// The lists `holdingsAndReach` works with, handed back so the caller frees them beside other
     /// work: on a city-wide descriptor they are tens of thousands of small arrays, and freeing them
     /// as the function returned kept one core busy while the other waited.
-    struct WorkingLists {
-        fileprivate var pieces: [Holdings]
-        fileprivate var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
-        fileprivate var split: [[[Int]]]
-        fileprivate var reach: [[Int]]
-        fileprivate var halves: [[[Int]]]
+    final class WorkingLists {
+        private var pieces: [Holdings]
+        private var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
+        private var split: [[[Int]]]
+        private var reach: [[Int]]
+        private var halves: [[[Int]]]
+
+        fileprivate init(pieces: [Holdings], perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])],
+                         split: [[[Int]]], reach: [[Int]], halves: [[[Int]]]) {
+            self.pieces = pieces; self.perSystem = perSystem; self.split = split; self.reach = reach; self.halves = halves
+        }
+
+        /// Frees the lists on the calling thread (the last reference to each is held here).
+        func free() { pieces = []; perSystem = []; split = []; reach = []; halves = [] }
     }
 
     @discardableResult
