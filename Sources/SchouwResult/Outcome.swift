@@ -41,7 +41,10 @@ public struct Outcome: Codable, Sendable, Equatable {
     /// waiver or a baseline mark on a few findings).
     @usableFromInline
     final class Own: Sendable {
-        @usableFromInline let message: String?
+        /// The outcome's own message: `text` as given, or `deferred` rendered when read.
+        @usableFromInline let text: String?
+        @usableFromInline let deferred: (any DeferredMessage)?
+        @usableFromInline var message: String? { text ?? deferred?.render() }
         @usableFromInline let missing: [String]
         /// Nil when it is the default `RULE@kind:id`, derived on demand: reports read the finding
         /// ids of only a few outcomes.
@@ -49,12 +52,15 @@ public struct Outcome: Codable, Sendable, Equatable {
         @usableFromInline let waiver: AppliedWaiver?
         @usableFromInline let baseline: Bool?
 
-        init(message: String?, missing: [String], finding: String?, waiver: AppliedWaiver?, baseline: Bool?) {
-            self.message = message; self.missing = missing; self.finding = finding; self.waiver = waiver
-            self.baseline = baseline
+        init(text: String?, deferred: (any DeferredMessage)? = nil, missing: [String], finding: String?,
+             waiver: AppliedWaiver?, baseline: Bool?) {
+            self.text = text; self.deferred = text == nil ? deferred : nil; self.missing = missing
+            self.finding = finding; self.waiver = waiver; self.baseline = baseline
         }
 
-        var isEmpty: Bool { message == nil && missing.isEmpty && finding == nil && waiver == nil && baseline == nil }
+        var isEmpty: Bool {
+            text == nil && deferred == nil && missing.isEmpty && finding == nil && waiver == nil && baseline == nil
+        }
     }
 
     // Readable from inlinable accessors: reports and the engine read the fields of hundreds of
@@ -113,7 +119,7 @@ public struct Outcome: Codable, Sendable, Equatable {
     /// A new `Own` with the given fields changed (nil: keep; for the optional fields `.some(nil)` clears).
     private mutating func change(message: String? = nil, missing: [String]? = nil, finding: String? = nil,
                                  waiver: AppliedWaiver?? = nil, baseline: Bool?? = nil) {
-        let next = Own(message: message ?? own?.message, missing: missing ?? own?.missing ?? [],
+        let next = Own(text: message ?? own?.text, deferred: own?.deferred, missing: missing ?? own?.missing ?? [],
                        finding: finding ?? own?.finding, waiver: waiver ?? own?.waiver, baseline: baseline ?? own?.baseline)
         own = next.isEmpty ? nil : next
     }
@@ -123,7 +129,14 @@ public struct Outcome: Codable, Sendable, Equatable {
     public init(rule: RulePart, subject: SubjectPart, status: OutcomeStatus, message: String? = nil, missing: [String] = []) {
         rulePart = rule; subjectPart = subject; self.status = status
         own = message == nil && missing.isEmpty ? nil
-            : Own(message: message, missing: missing, finding: nil, waiver: nil, baseline: nil)
+            : Own(text: message, missing: missing, finding: nil, waiver: nil, baseline: nil)
+    }
+
+    /// An outcome whose message is rendered when it is read (see `DeferredMessage`).
+    public init(rule: RulePart, subject: SubjectPart, status: OutcomeStatus, deferredMessage: any DeferredMessage,
+                missing: [String] = []) {
+        rulePart = rule; subjectPart = subject; self.status = status
+        own = Own(text: nil, deferred: deferredMessage, missing: missing, finding: nil, waiver: nil, baseline: nil)
     }
 
     /// An outcome whose finding id is the default `RULE@kind:id`.
@@ -139,7 +152,7 @@ public struct Outcome: Codable, Sendable, Equatable {
         rulePart = RulePart(rule: rule, severity: severity, references: references, message: message)
         subjectPart = SubjectPart(subject: subject, location: location)
         self.status = status
-        own = Own(message: nil, missing: missing, finding: finding, waiver: waiver, baseline: baseline)
+        own = Own(text: nil, missing: missing, finding: finding, waiver: waiver, baseline: baseline)
     }
 
     /// The JSON keys of SPEC section 5.
@@ -204,3 +217,12 @@ public struct Outcome: Codable, Sendable, Equatable {
 
 }
 
+/// A message made only when it is read.
+///
+/// The engine renders a finding's message from its rule's template and the subject's values. A
+/// city-wide audit has a hundred thousand unknown outcomes whose messages the text report never
+/// shows; rendering each one as it was made cost more time and memory than the rest of making the
+/// outcome. Rendering must give the same text every time (it reads only immutable values).
+public protocol DeferredMessage: AnyObject, Sendable {
+    func render() -> String
+}

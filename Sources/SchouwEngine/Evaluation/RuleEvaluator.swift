@@ -289,6 +289,30 @@ public struct RuleEvaluator: Sendable {
         }
     }
 
+    /// A finding's message, rendered from the rule's template and the subject's values when a
+    /// report reads it (`DeferredMessage`).
+    final class FindingMessage: DeferredMessage {
+        let template: MessageTemplate.Compiled
+        let subject: Subject
+        let project: Value
+        /// Why the expression could not be evaluated, when that made the outcome unknown.
+        let note: String?
+
+        init(_ template: MessageTemplate.Compiled, subject: Subject, project: Value, note: String?) {
+            self.template = template; self.subject = subject; self.project = project; self.note = note
+        }
+
+        func render() -> String {
+            var message = template.render { name in
+                // What placeholders may name is checked when rules load: the subject and the project.
+                if name == "project" { return project }
+                return name == subject.kind.variable ? subject.value : nil
+            }
+            if let note { message += " (evaluation error: \(note))" }
+            return message
+        }
+    }
+
     /// `when`: the value of the rule's `when` for this subject (nil when it has none).
     func evaluate(_ rule: Rule, _ subject: Subject, when: Value?, activation: Activation, texts: RuleTexts) -> Outcome {
         var status: OutcomeStatus
@@ -313,13 +337,8 @@ public struct RuleEvaluator: Sendable {
         guard status == .fail || status == .unknown else {
             return Outcome(rule: texts.part, subject: subject.part, status: status)
         }
-        var message = texts.message.render { name in
-            // What placeholders may name is checked when rules load: the subject and the project.
-            if name == "project" { return values.project }
-            return name == subject.kind.variable ? subject.value : nil
-        }
-        if let note { message += " (evaluation error: \(note))" }
-        return Outcome(rule: texts.part, subject: subject.part, status: status, message: message, missing: missing)
+        let message = FindingMessage(texts.message, subject: subject, project: values.project, note: note)
+        return Outcome(rule: texts.part, subject: subject.part, status: status, deferredMessage: message, missing: missing)
     }
 
     /// Turns a CEL result into a verdict. A missing key on descriptor data means the descriptor does
