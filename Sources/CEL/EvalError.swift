@@ -44,10 +44,10 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
         case missingField(objectType: String?)
     }
     /// For `noSuchKey`/`noSuchField`: the key or field name that was missing.
-    public var field: String? { didSet { joinedPath = nil } }
+    public var field: String? { didSet { joinedPath = [] } }
     /// For `noSuchKey`/`noSuchField` on a select chain rooted at an identifier: the dotted path
     /// of the operand that lacked the field (`party.transfer` for `party.transfer.mechanism`).
-    public var path: String? { didSet { joinedPath = nil } }
+    public var path: String? { didSet { joinedPath = [] } }
     /// Id of the expression node that produced the error (0 when not known).
     public var exprID: Int
 
@@ -60,13 +60,13 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `field` is missing on a map; `objectType` names the map's declared type, if any.
-    init(missingField field: String, objectType: String?, path: String?, missingPath: String? = nil) {
+    init(missingField field: String, objectType: String?, path: String?, missingPath: [String] = []) {
         self.kind = .noSuchKey
         self.detail = .missingField(objectType: objectType)
         self.field = field
         self.path = path
         self.exprID = 0
-        self.joinedPath = path == nil ? nil : missingPath
+        self.joinedPath = path == nil ? [] : missingPath
     }
 
     public static func == (a: EvalError, b: EvalError) -> Bool {
@@ -81,13 +81,21 @@ public struct EvalError: Error, Sendable, Hashable, CustomStringConvertible {
     public var missingPath: String? {
         guard let field else { return nil }
         guard let path else { return nil }
-        return joinedPath ?? path + "." + field
+        return joinedPath.first ?? path + "." + field
     }
-    /// `path.field` as the plan made it once for the select that failed: rules meet the same
-    /// missing fact on thousands of subjects, and joining the path anew for each was a
-    /// noticeable part of evaluating them. Set only together with `field` and `path`, and cleared
-    /// when either changes.
-    private var joinedPath: String?
+
+    /// What was missing, as the facts a rule lacked: `[missingPath]`, else the field, else the
+    /// message.
+    public var missingFacts: [String] {
+        if !joinedPath.isEmpty { return joinedPath }
+        return [missingPath ?? field ?? message]
+    }
+
+    /// `[path.field]` as the plan made it once for the select that failed: rules meet the same
+    /// missing fact on thousands of subjects, and joining the path anew (and making a list of it)
+    /// for each was a noticeable part of evaluating them. Set only together with `field` and
+    /// `path`, and emptied when either changes.
+    private var joinedPath: [String] = []
 
     public var description: String { message }
 

@@ -308,8 +308,8 @@ struct Evaluator<T: Tracer> {
         }
     }
 
-    /// `missingPath`: `path.field`, when the caller has it made already.
-    static func select(_ operand: Value, field fieldName: FieldName, path: String?, missingPath: String? = nil) -> Value {
+    /// `missingPath`: `[path.field]`, when the caller has it made already.
+    static func select(_ operand: Value, field fieldName: FieldName, path: String?, missingPath: [String] = []) -> Value {
         let field = fieldName.name
         switch operand {
         case .map(let m):

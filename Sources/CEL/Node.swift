@@ -23,8 +23,8 @@ final class Node: Sendable {
     let field: FieldName
     /// The dotted text of a select's operand, for messages about missing fields.
     let path: String?
-    /// `path.field`: what a rule reports as missing when the select finds no field.
-    let missingPath: String?
+    /// `[path.field]`: what a rule reports as missing when the select finds no field.
+    let missingPath: [String]
     /// A constant's value; the error of a `fail` node.
     let constant: Value
     /// A call's overloads, as the planner resolved them.
@@ -84,7 +84,7 @@ final class Node: Sendable {
         self.operands = operands.map(Unmanaged.passUnretained)
         self.field = field
         self.path = path
-        self.missingPath = path.map { $0 + "." + field.name }
+        self.missingPath = path.map { [$0 + "." + field.name] } ?? []
         self.constant = constant
         self.overloads = overloads
     }

@@ -59,7 +59,7 @@ public struct DescriptorValues: Sendable {
         // Flows are most of a large descriptor's objects: built on every core.
         flows = parallelMap(d.flows.count, scratch: { ShapeMemo() }) { memo, i in
             let flow = d.flows[i], f = facts.flows[i]
-            var o = ObjectFields(capacity: 32)
+            var o = ObjectFields(capacity: 23)
             o["id"] = .string(flow.id)
             o["name"] = flow.name.map(Value.string)
             o["from"] = .string(flow.from)
@@ -92,7 +92,7 @@ public struct DescriptorValues: Sendable {
 
     static func project(_ d: Descriptor, facts f: ProjectFacts) -> Value {
         let p = d.project
-        var o = ObjectFields(capacity: 32)
+        var o = ObjectFields(capacity: 19)
         o["id"] = .string(p.id)
         o["name"] = .string(p.name)
         o["description"] = p.description.map(Value.string)
@@ -199,7 +199,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?, skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip, capacity: 32)
+        var o = ObjectFields(skip: skip, capacity: 20)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["role"] = p.role.map { .string($0.rawValue) }
@@ -250,7 +250,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value], skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip, capacity: 32)
+        var o = ObjectFields(skip: skip, capacity: 29)
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
         o["description"] = a.description.map(Value.string)
@@ -307,7 +307,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip, capacity: 32)
+        var o = ObjectFields(skip: skip, capacity: 20)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
         o["description"] = p.description.map(Value.string)
@@ -334,7 +334,7 @@ public struct DescriptorValues: Sendable {
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
                        countries: CountryLists, collected: Value, stored: Value, handled: Value,
                        sent: Value, skip: Set<String>) -> Value {
-        var o = ObjectFields(skip: skip, capacity: 32)
+        var o = ObjectFields(skip: skip, capacity: 28)
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
         o["description"] = s.description.map(Value.string)
@@ -442,8 +442,9 @@ struct ObjectFields {
     /// Heavy facts not to keep (see `DescriptorValues.heavyFacts`); only `heavy` assignments look here.
     var skip: Set<String> = []
 
-    /// `capacity`: room for the assignments the builder makes. The descriptor's objects make 20 to
-    /// 30; starting them at 16 regrew two arrays for every flow and system of a city.
+    /// `capacity`: room for the assignments the builder makes (it regrows if a builder makes more).
+    /// The descriptor's objects make 20 to 30: starting at 16 regrew two arrays for every flow and
+    /// system of a city, and the values array of a regrown object kept a third of its room empty.
     init(skip: Set<String> = [], capacity: Int = 16) {
         self.skip = skip
         keys.reserveCapacity(capacity)

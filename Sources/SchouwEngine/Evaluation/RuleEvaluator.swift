@@ -348,7 +348,7 @@ public struct RuleEvaluator: Sendable {
         case .bool(let b): return .holds(b)
         case .error(let e):
             if e.kind == .noSuchKey || e.kind == .noSuchField {
-                return .unknown(missing: [e.missingPath ?? e.field ?? e.message])
+                return .unknown(missing: e.missingFacts)
             }
             return .error(e.message)
         default:
