@@ -37,6 +37,12 @@ public struct Outcome: Codable, Sendable, Equatable {
         }
     }
 
+    @usableFromInline
+    final class WaiverBox: Sendable {
+        @usableFromInline let waiver: AppliedWaiver
+        init(_ waiver: AppliedWaiver) { self.waiver = waiver }
+    }
+
     /// What only some outcomes have. Immutable: a change makes a new one (changes are rare: a
     /// waiver or a baseline mark on a few findings).
     @usableFromInline
@@ -49,17 +55,20 @@ public struct Outcome: Codable, Sendable, Equatable {
         /// Nil when it is the default `RULE@kind:id`, derived on demand: reports read the finding
         /// ids of only a few outcomes.
         let finding: String?
-        @usableFromInline let waiver: AppliedWaiver?
+        /// Boxed: a waiver is five strings and a location, and only a few outcomes have one, while
+        /// every finding and unknown outcome of a city-wide audit has an `Own`.
+        @usableFromInline let waiverBox: WaiverBox?
+        @usableFromInline var waiver: AppliedWaiver? { waiverBox?.waiver }
         @usableFromInline let baseline: Bool?
 
         init(text: String?, deferred: (any DeferredMessage)? = nil, missing: [String], finding: String?,
              waiver: AppliedWaiver?, baseline: Bool?) {
             self.text = text; self.deferred = text == nil ? deferred : nil; self.missing = missing
-            self.finding = finding; self.waiver = waiver; self.baseline = baseline
+            self.finding = finding; self.waiverBox = waiver.map(WaiverBox.init); self.baseline = baseline
         }
 
         var isEmpty: Bool {
-            text == nil && deferred == nil && missing.isEmpty && finding == nil && waiver == nil && baseline == nil
+            text == nil && deferred == nil && missing.isEmpty && finding == nil && waiverBox == nil && baseline == nil
         }
     }
 

@@ -12,7 +12,7 @@ extension UnsafeBufferPointer where Element == Outcome {
         let status = self[i].status
         var glance = OutcomeGlance(status: status, severity: self[i].rulePart.severity,
                                    rulePart: ObjectIdentifier(self[i].rulePart))
-        if let waiver = self[i].own?.waiver {
+        if let waiver = self[i].own?.waiverBox?.waiver {
             glance.waiver = waiver.expired ? .expired : .active
             if status == .waived, waiver.expired { glance.effectiveStatus = .fail }
         }
