@@ -148,7 +148,7 @@ public struct RuleEvaluator: Sendable {
         // subject alive, and a count taken per evaluation waited on memory the other core wrote.
         let unmanagedByKind = subjectsByKind.mapValues { $0.map(Unmanaged.passUnretained) }
         let ordered = rules.sorted { $0.id + "@" < $1.id + "@" }
-        let texts = ordered.map { RuleTexts($0, lang: lang) }
+        let texts = ordered.map { RuleTexts($0, lang: lang, project: values.project) }
         var starts: [Int] = [], total = 0
         for rule in ordered {
             starts.append(total)
@@ -272,42 +272,54 @@ public struct RuleEvaluator: Sendable {
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
         let bound = activation(for: subject)
         return evaluate(rule, subject, when: rule.when?.program.evaluate(bound), activation: bound,
-                        texts: RuleTexts(rule, lang: lang))
+                        texts: RuleTexts(rule, lang: lang, project: values.project))
     }
 
     /// A rule's texts in one language, with its message template compiled once for all subjects.
     struct RuleTexts {
-        let message: MessageTemplate.Compiled
+        let message: MessageRenderer
         /// What every outcome of the rule carries, made once and shared by them; its message, the
         /// title, names the check for outcomes that are not findings.
         let part: Outcome.RulePart
 
-        init(_ rule: Rule, lang: Language) {
-            message = MessageTemplate.Compiled(rule.message.text(lang))
+        init(_ rule: Rule, lang: Language, project: Value) {
+            message = MessageRenderer(MessageTemplate.Compiled(rule.message.text(lang)), project: project)
             part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references,
                                     message: rule.title.text(lang))
         }
     }
 
-    /// A finding's message, rendered from the rule's template and the subject's values when a
-    /// report reads it (`DeferredMessage`).
-    final class FindingMessage: DeferredMessage {
+    /// A rule's message template with the project its placeholders may name: one per rule, shared
+    /// by the rule's findings, each of which then holds one reference instead of both.
+    final class MessageRenderer: Sendable {
         let template: MessageTemplate.Compiled
-        let subject: Subject
         let project: Value
-        /// Why the expression could not be evaluated, when that made the outcome unknown.
-        let note: String?
 
-        init(_ template: MessageTemplate.Compiled, subject: Subject, project: Value, note: String?) {
-            self.template = template; self.subject = subject; self.project = project; self.note = note
-        }
+        init(_ template: MessageTemplate.Compiled, project: Value) { self.template = template; self.project = project }
 
-        func render() -> String {
-            var message = template.render { name in
+        func render(_ subject: Subject) -> String {
+            template.render { name in
                 // What placeholders may name is checked when rules load: the subject and the project.
                 if name == "project" { return project }
                 return name == subject.kind.variable ? subject.value : nil
             }
+        }
+    }
+
+    /// A finding's message, rendered from its rule's template and the subject's values when a
+    /// report reads it (`DeferredMessage`).
+    final class FindingMessage: DeferredMessage {
+        let renderer: MessageRenderer
+        let subject: Subject
+        /// Why the expression could not be evaluated, when that made the outcome unknown.
+        let note: String?
+
+        init(_ renderer: MessageRenderer, subject: Subject, note: String?) {
+            self.renderer = renderer; self.subject = subject; self.note = note
+        }
+
+        func render() -> String {
+            var message = renderer.render(subject)
             if let note { message += " (evaluation error: \(note))" }
             return message
         }
@@ -337,7 +349,7 @@ public struct RuleEvaluator: Sendable {
         guard status == .fail || status == .unknown else {
             return Outcome(rule: texts.part, subject: subject.part, status: status)
         }
-        let message = FindingMessage(texts.message, subject: subject, project: values.project, note: note)
+        let message = FindingMessage(texts.message, subject: subject, note: note)
         return Outcome(rule: texts.part, subject: subject.part, status: status, deferredMessage: message, missing: missing)
     }
 
