@@ -32,7 +32,11 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         phases.parse.add { _ = bareEventParse(path: path) }
         let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUSeconds()
         var loaded: LoadResult?
-        phases.load.add { loaded = DescriptorLoader.load(path: path) }
+        // As `schouw audit` does: the parsed YAML is let go once the descriptor is read.
+        phases.load.add {
+            loaded = DescriptorLoader.load(path: path)
+            loaded?.descriptor?.releaseSourceNodes()
+        }
         guard let descriptor = loaded?.descriptor else {
             FileHandle.standardError.write(Data((loaded?.rendered() ?? "error: cannot load \(path)\n").utf8))
             return 2

@@ -68,6 +68,20 @@ import Testing
         #expect(flow.marks.sourcePath == "flows[0]")
     }
 
+    @Test func releasingSourceNodesKeepsObjectMarksAndFreesTheYAML() throws {
+        var d = try #require(load(specExample).descriptor)
+        let cloud = d.parties[2].marks.object, flow = d.flows[0].marks.object
+        weak var document = d.flows[0].marks.yamlDocument
+        #expect(document != nil)
+        d.releaseSourceNodes()
+        #expect(d.parties[2].marks.object == cloud)
+        #expect(d.flows[0].marks.object == flow)
+        // Field marks fall back to the object's mark, and nothing holds the parsed YAML any more.
+        #expect(d.parties[2].marks["transfer.tia"] == cloud)
+        #expect(d.flows[0].marks.sourcePath == nil)
+        #expect(document == nil)
+    }
+
     @Test func explicitMarksTakePrecedence() {
         let mark = SourceMark(file: "x.yaml", line: 3, column: 4)
         let marks = Marks(object: mark, fields: ["retention": SourceMark(file: "x.yaml", line: 5, column: 6)])

@@ -52,7 +52,9 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let now = try ruleSource.clock()
         let rules = try Load.rules(ruleSource.rulesDirectory)
-        let descriptor = try Load.descriptor(file)
+        var descriptor = try Load.descriptor(file)
+        // The findings point at objects, not at single fields: the parsed YAML is not needed.
+        descriptor.releaseSourceNodes()
         let waivers = try Load.waivers(waiverFiles)
         let baselineResult = try baseline.map(Load.result)
         let settings = AuditSettings(failOn: failOn, failOnUnknown: failOnUnknown,

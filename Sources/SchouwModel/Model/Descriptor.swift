@@ -26,6 +26,25 @@ public struct Descriptor: Sendable {
     }
 }
 
+extension Descriptor {
+    /// Lets every object's marks go of the YAML nodes they were read from (waivers keep theirs),
+    /// so the parsed YAML can be freed: on a city-wide descriptor it is a fifth of the memory an
+    /// audit holds. Objects keep their own marks (where each is written), which is all an audit's
+    /// findings point at; marks of single fields then fall back to the object's.
+    public mutating func releaseSourceNodes() {
+        project.marks.releaseSourceNode()
+        for i in purposes.indices { purposes[i].marks.releaseSourceNode() }
+        for i in parties.indices { parties[i].marks.releaseSourceNode() }
+        for i in zones.indices { zones[i].marks.releaseSourceNode() }
+        for i in data.indices { data[i].marks.releaseSourceNode() }
+        for i in systems.indices {
+            systems[i].marks.releaseSourceNode()
+            for e in systems[i].endpoints.indices { systems[i].endpoints[e].marks.releaseSourceNode() }
+        }
+        for i in flows.indices { flows[i].marks.releaseSourceNode() }
+    }
+}
+
 /// One file a descriptor was read from; the text is kept for digests and for showing source lines.
 ///
 /// Files read from disk keep their bytes and build `text` on first use, so loading a large
@@ -108,7 +127,7 @@ final class SourceStorage: @unchecked Sendable {
 public struct Marks: Sendable {
     public var object: SourceMark
     private var explicit: [String: SourceMark]
-    private let node: YAMLNode?
+    private var node: YAMLNode?
 
     public init(object: SourceMark, fields: [String: SourceMark] = [:]) {
         self.object = object; self.explicit = fields; self.node = nil
@@ -118,6 +137,13 @@ public struct Marks: Sendable {
     public init(node: YAMLNode) {
         self.object = node.mark; self.explicit = [:]; self.node = node
     }
+
+    /// Lets go of the YAML node the marks were read from: field marks then fall back to the
+    /// object's mark (explicit field marks stay). See `Descriptor.releaseSourceNodes()`.
+    public mutating func releaseSourceNode() { node = nil }
+
+    /// The parsed YAML the marks read from, if any (for tests of its lifetime).
+    var yamlDocument: YAMLDocument? { node?.document }
 
     /// The YAML path of the object, when it was loaded from YAML.
     public var sourcePath: String? { node?.yamlPath }
