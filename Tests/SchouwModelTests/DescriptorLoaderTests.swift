@@ -71,7 +71,7 @@ import Testing
     @Test func releasingSourceNodesKeepsObjectMarksAndFreesTheYAML() throws {
         var d = try #require(load(specExample).descriptor)
         let cloud = d.parties[2].marks.object, flow = d.flows[0].marks.object
-        weak var document = d.flows[0].marks.yamlDocument
+        weak let document = d.flows[0].marks.yamlDocument
         #expect(document != nil)
         d.releaseSourceNodes()
         #expect(d.parties[2].marks.object == cloud)
