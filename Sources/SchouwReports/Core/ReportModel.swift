@@ -207,14 +207,19 @@ struct ReportModel {
         private let rank: [String: Int]
 
         /// The rules of the outcomes at `positions`; outcomes come in runs of one rule, so each run
-        /// is hashed once.
+        /// is hashed once (and an outcome's rule compared by its shared part first).
         init(_ outcomes: [Outcome], _ positionLists: [Int]...) {
             var ids = Set<String>()
-            for positions in positionLists {
-                var previous: String?
-                for p in positions {
-                    let rule = outcomes[p].rule
-                    if rule != previous { ids.insert(rule); previous = rule }
+            outcomes.withUnsafeBufferPointer { outcomes in
+                for positions in positionLists {
+                    var previous: (part: ObjectIdentifier, rule: String)?
+                    for p in positions {
+                        let part = outcomes.glance(p).rulePart
+                        guard part != previous?.part else { continue }
+                        let rule = outcomes.rule(at: p)
+                        if rule != previous?.rule { ids.insert(rule) }
+                        previous = (part, rule)
+                    }
                 }
             }
             let unique = ids.map { (id: $0, key: NaturalKey($0)) }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
