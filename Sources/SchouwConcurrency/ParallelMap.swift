@@ -17,7 +17,7 @@ public final class Slots<T>: @unchecked Sendable {
 /// results in index order. Small inputs stay on the calling thread.
 @inlinable
 public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
-    let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+    let chunks = chunkCount(count, minimumChunk: minimumChunk)
     guard chunks > 1 else { return (0..<count).map(transform) }
     let slots = Slots<[T]>(count: chunks, empty: [])
     withoutActuallyEscaping(transform) { transform in
@@ -30,12 +30,19 @@ public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform:
     return slots.all().flatMap { $0 }
 }
 
+/// Chunks of at least `minimumChunk` items, at most four per core (so a slow chunk is not the
+/// last one left).
+@inlinable
+func chunkCount(_ count: Int, minimumChunk: Int) -> Int {
+    min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+}
+
 /// The same, with a scratch value made once per chunk and handed to each of its items: for
 /// memos that would otherwise be shared by the cores behind a lock.
 @inlinable
 public func parallelMap<T, Scratch>(_ count: Int, minimumChunk: Int = 2_048, scratch: () -> Scratch,
                                     _ transform: (inout Scratch, Int) -> T) -> [T] {
-    let chunks = min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+    let chunks = chunkCount(count, minimumChunk: minimumChunk)
     return parallelMap(chunks, minimumChunk: 1) { chunk in
         var state = scratch()
         return ((count * chunk / chunks)..<(count * (chunk + 1) / chunks)).map { transform(&state, $0) }

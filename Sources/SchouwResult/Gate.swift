@@ -89,12 +89,16 @@ public enum Gate {
 extension Outcome {
     /// The status reports and the gate act on: a `waived` outcome whose waiver has expired counts as `fail`.
     @inlinable
-    public var effectiveStatus: OutcomeStatus {
-        if status == .waived, waiver?.expired == true { return .fail }
-        return status
-    }
+    public var effectiveStatus: OutcomeStatus { status.effective(waiverExpired: waiver?.expired == true) }
 
     /// True when a waiver matched but had expired (shown as such in every format).
     @inlinable
     public var hasExpiredWaiver: Bool { waiver?.expired == true }
+}
+
+extension OutcomeStatus {
+    /// The status reports and the gate act on, given whether the outcome's waiver has expired:
+    /// `waived` with an expired waiver counts as `fail`.
+    @inlinable
+    public func effective(waiverExpired: Bool) -> OutcomeStatus { self == .waived && waiverExpired ? .fail : self }
 }

@@ -14,7 +14,7 @@ extension UnsafeBufferPointer where Element == Outcome {
                                    rulePart: ObjectIdentifier(self[i].rulePart))
         if let waiver = self[i].own?.waiverBox?.waiver {
             glance.waiver = waiver.expired ? .expired : .active
-            if status == .waived, waiver.expired { glance.effectiveStatus = .fail }
+            glance.effectiveStatus = status.effective(waiverExpired: waiver.expired)
         }
         return glance
     }
@@ -32,6 +32,25 @@ extension UnsafeBufferPointer where Element == Outcome {
             return self[i].subjectPart.subject.id <= self[j].subjectPart.subject.id
         }
         return self[i].finding <= self[j].finding
+    }
+}
+
+/// Follows a walk over outcomes that come in runs of one rule, as the engine makes them: says
+/// when an outcome's rule is not the previous one's, reading the rule id only where the rule part
+/// the outcomes share changes (comparing ids for every outcome cost more than the rest of a pass).
+public struct RuleRuns {
+    @usableFromInline var previous: (part: ObjectIdentifier, rule: String)?
+
+    @inlinable public init() {}
+
+    /// The rule of the outcome at `i` when it differs from the previous outcome's; nil when not.
+    @inlinable
+    public mutating func newRule(at i: Int, in outcomes: UnsafeBufferPointer<Outcome>) -> String? {
+        let part = ObjectIdentifier(outcomes[i].rulePart)
+        guard part != previous?.part else { return nil }
+        let rule = outcomes.rule(at: i), changed = rule != previous?.rule
+        previous = (part, rule)
+        return changed ? rule : nil
     }
 }
 

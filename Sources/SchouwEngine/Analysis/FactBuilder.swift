@@ -211,7 +211,6 @@ public enum FactBuilder {
         func free() { pieces = []; perSystem = []; split = []; reach = []; halves = [] }
     }
 
-    @discardableResult
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
                                  systems: inout [SystemFacts], flows: [FlowFacts], countries: CountryLists,
                                  computeReach: Bool) -> WorkingLists {

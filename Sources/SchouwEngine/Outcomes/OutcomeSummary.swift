@@ -21,9 +21,8 @@ public enum OutcomeSummary {
     private static func tally(_ outcomes: [Outcome], _ range: Range<Int>) -> (summary: AuditResult.Summary, rules: Set<String>) {
         var s = AuditResult.Summary(fail: .init(), unknown: 0, pass: 0, notApplicable: 0, waived: 0)
         var rules = Set<String>()
-        // Outcomes come grouped by rule: compare with the previous one instead of hashing every id,
-        // by the part one rule's outcomes share before comparing ids.
-        var previous: (part: ObjectIdentifier, rule: String)?
+        // Outcomes come grouped by rule: a rule id is hashed once per run.
+        var ruleRuns = RuleRuns()
         outcomes.withUnsafeBufferPointer { outcomes in
             for i in range {
                 let glance = outcomes.glance(i)
@@ -34,10 +33,7 @@ public enum OutcomeSummary {
                 case .notApplicable: s.notApplicable += 1
                 case .waived: s.waived += 1
                 }
-                guard previous?.part != glance.rulePart else { continue }
-                let rule = outcomes.rule(at: i)
-                if rule != previous?.rule { rules.insert(rule) }
-                previous = (glance.rulePart, rule)
+                if let rule = ruleRuns.newRule(at: i, in: outcomes) { rules.insert(rule) }
             }
         }
         return (s, rules)

@@ -130,9 +130,8 @@ struct ReportModel {
         init(_ outcomes: [Outcome], _ range: Range<Int>) {
             // The current run is kept apart from `runs` until it ends: reading the last run back for
             // every outcome copied its rule and references each time.
-            // The rule is compared by its shared part first: a string per outcome cost more.
             var current: (rule: String, references: [Reference], tally: Tally)?
-            var currentPart: ObjectIdentifier?
+            var ruleRuns = RuleRuns()
             outcomes.withUnsafeBufferPointer { outcomes in
                 for i in range {
                     let glance = outcomes.glance(i)
@@ -148,13 +147,9 @@ struct ReportModel {
                         waiverOutcomes.append(i)
                         if glance.waiver == .expired { counts.expiredWaivers += 1 }
                     }
-                    if currentPart != glance.rulePart {
-                        let rule = outcomes.rule(at: i)
-                        currentPart = glance.rulePart
-                        if current?.rule != rule {
-                            if let current { runs.append(current) }
-                            current = (rule, outcomes[i].references, Tally())
-                        }
+                    if let rule = ruleRuns.newRule(at: i, in: outcomes) {
+                        if let current { runs.append(current) }
+                        current = (rule, outcomes[i].references, Tally())
                     }
                     current?.tally.add(status)
                 }
@@ -212,13 +207,9 @@ struct ReportModel {
             var ids = Set<String>()
             outcomes.withUnsafeBufferPointer { outcomes in
                 for positions in positionLists {
-                    var previous: (part: ObjectIdentifier, rule: String)?
+                    var ruleRuns = RuleRuns()
                     for p in positions {
-                        let part = outcomes.glance(p).rulePart
-                        guard part != previous?.part else { continue }
-                        let rule = outcomes.rule(at: p)
-                        if rule != previous?.rule { ids.insert(rule) }
-                        previous = (part, rule)
+                        if let rule = ruleRuns.newRule(at: p, in: outcomes) { ids.insert(rule) }
                     }
                 }
             }
@@ -233,15 +224,11 @@ struct ReportModel {
             // strings): in stretches on every core, each stretch checking the pair across its start.
             let stretches = outcomes.withUnsafeBufferPointer { outcomes in
                 parallelMap(positions.count, stretchesOf: 16_384) { range in
-                    var previous: (rulePart: ObjectIdentifier, rule: String, rank: Int)?
+                    var ruleRuns = RuleRuns(), ruleRank = Int.max
                     let keys = range.map { i -> (severity: Severity, rank: Int) in
-                        let p = positions[i], glance = outcomes.glance(p)
-                        if let previous, previous.rulePart == glance.rulePart { return (glance.severity, previous.rank) }
-                        let rule = outcomes.rule(at: p)
-                        if let previous, previous.rule == rule { return (glance.severity, previous.rank) }
-                        let found = rank[rule] ?? Int.max
-                        previous = (glance.rulePart, rule, found)
-                        return (glance.severity, found)
+                        let p = positions[i]
+                        if let rule = ruleRuns.newRule(at: p, in: outcomes) { ruleRank = rank[rule] ?? Int.max }
+                        return (outcomes.glance(p).severity, ruleRank)
                     }
                     let inOrder = range.allSatisfy { i in i == 0 || outcomes.inFindingOrder(positions[i - 1], positions[i]) }
                     return (keys: keys, inOrder: inOrder)
