@@ -95,11 +95,21 @@ private struct TypeTextParser {
     mutating func name() -> String {
         skipSpaces()
         var out = ""
-        while i < s.count, s[i].properties.isAlphabetic || s[i] == "_" || s[i] == "." || ("0"..."9").contains(s[i]) {
+        while i < s.count, Self.isNameScalar(s[i]) {
             out.unicodeScalars.append(s[i])
             i += 1
         }
         return out
+    }
+
+    /// Letters, digits, `_` and `.`; ASCII answered without a Unicode property lookup (every
+    /// built-in signature is parsed at start-up).
+    static func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x5F, 0x2E: return true
+        case 0..<0x80: return false
+        default: return c.properties.isAlphabetic
+        }
     }
 
     mutating func expect(_ c: Unicode.Scalar) -> Bool {

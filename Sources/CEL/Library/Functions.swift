@@ -85,9 +85,9 @@ enum SignatureText {
     }
 
     static func parse(_ text: String) -> Parsed? {
-        guard let arrow = text.range(of: "->") else { return nil }
-        let head = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
-        guard let result = CELType.parse(text[arrow.upperBound...].trimmingCharacters(in: .whitespaces)),
+        guard let arrow = arrow(in: text) else { return nil }
+        let head = trimmed(text[..<arrow.lowerBound])
+        guard let result = CELType.parse(trimmed(text[arrow.upperBound...])),
               head.hasSuffix(")"), let open = matchingOpen(head) else { return nil }
         let callee = String(head[..<open])
         let inner = head[head.index(after: open)..<head.index(before: head.endIndex)]
@@ -104,7 +104,7 @@ enum SignatureText {
             parameters.insert(receiver, at: 0)
             member = true
         }
-        let id = ([name] + parameters.map { "\($0)" }).joined(separator: "_")
+        let id = ([name] + parameters.map(\.description)).joined(separator: "_")
         return Parsed(name: name, member: member, parameters: parameters, result: result,
                       defaultID: member ? "member_" + id : id)
     }
@@ -115,11 +115,38 @@ enum SignatureText {
         guard let dot = callee.lastIndex(of: ".") else { return nil }
         let receiver = String(callee[..<dot])
         if receiver.hasSuffix(")") { return dot }
-        let known: Set<String> = ["dyn", "bool", "int", "uint", "double", "string", "bytes", "timestamp", "duration",
-                                  "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration", "A", "B"]
-        if known.contains(receiver) { return dot }
+        if receiverWords.contains(receiver) { return dot }
         if receiver.hasPrefix("%") { return dot }
         return nil
+    }
+
+    private static let receiverWords: Set<String> = [
+        "dyn", "bool", "int", "uint", "double", "string", "bytes", "timestamp", "duration",
+        "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration", "A", "B",
+    ]
+
+    /// The first `->`, found by a byte scan.
+    private static func arrow(in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: "-"), next < utf8.endIndex, utf8[next] == UInt8(ascii: ">") {
+                return index..<utf8.index(after: next)
+            }
+            index = next
+        }
+        return nil
+    }
+
+    /// Without spaces or tabs at either end: a byte scan, as every built-in signature is parsed at
+    /// start-up.
+    private static func trimmed(_ text: Substring) -> String {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { !isBlank($0) }),
+              let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// The `(` that matches the final `)`.
@@ -143,16 +170,14 @@ enum SignatureText {
             if c == "(" { depth += 1 }
             if c == ")" { depth -= 1 }
             if c == "," && depth == 0 {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                parts.append(trimmed(current[...]))
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        let last = current.trimmingCharacters(in: .whitespaces)
+        let last = trimmed(current[...])
         if !last.isEmpty { parts.append(last) }
         return parts
     }
 }
-
-import Foundation
