@@ -25,6 +25,7 @@ public struct Schouw: ParsableCommand {
     /// Runs the command line and returns the process exit code. Usage errors exit 2 (not
     /// ArgumentParser's 64) so pipelines see the codes SPEC section 4 promises.
     public static func main(arguments: [String]) -> Int32 {
+        RulePrefetch.start(for: arguments)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -42,7 +42,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
             return 2
         }
         var loadedRules: RuleSet?
-        phases.rules.add { loadedRules = RuleLoader.load() }
+        phases.rules.add { loadedRules = RuleLoader.load(files: RuleSources.builtIn()) }
         guard let rules = loadedRules, !rules.hasErrors else { return 2 }
         var evaluator: RuleEvaluator?
         phases.facts.add {

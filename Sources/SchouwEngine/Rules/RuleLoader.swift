@@ -30,6 +30,7 @@ public enum RuleLoader {
     /// Loads the built-in rules plus, when given, a directory of extra rules that may override
     /// built-ins by id (with a warning).
     public static func load(rulesDirectory: String? = nil, includeBuiltIn: Bool = true) -> RuleSet {
+        if rulesDirectory == nil && includeBuiltIn { return BuiltInRules.load() }
         var files = includeBuiltIn ? RuleSources.builtIn() : []
         var diagnostics: [SchouwModel.Diagnostic] = []
         if let rulesDirectory {

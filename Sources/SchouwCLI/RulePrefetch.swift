@@ -1,0 +1,27 @@
+import ArgumentParser
+import SchouwEngine
+
+/// Starts compiling the built-in rules while the command line is still being parsed.
+///
+/// Parsing the arguments takes a typical audit a fifth of its time on one core (ArgumentParser
+/// reflects over every command's options); the rules, compiled meanwhile on the other core, are
+/// then ready or nearly so when the command asks for them. Only a hint: a command that does not
+/// load the built-in rules after all just leaves the result unused.
+enum RulePrefetch {
+    /// Commands that load the built-in rules on every run unless given a rules directory.
+    static let commands: [ParsableCommand.Type] = [
+        AuditCommand.self, ExplainCommand.self, RulesCommand.self, ChecklistCommand.self,
+    ]
+
+    /// Whether `arguments` (without the program name) run a command that loads the built-in rules
+    /// with no `--rules DIR`: with a directory the rule set is compiled from other files.
+    static func applies(to arguments: [String]) -> Bool {
+        guard let name = arguments.first,
+              commands.contains(where: { $0.configuration.commandName == name }) else { return false }
+        return !arguments.contains { $0 == "--rules" || $0.hasPrefix("--rules=") }
+    }
+
+    static func start(for arguments: [String]) {
+        if applies(to: arguments) { BuiltInRules.startLoading() }
+    }
+}
