@@ -100,20 +100,3 @@ struct UncheckedBox<T>: @unchecked Sendable {
     @usableFromInline let value: T
     @inlinable init(_ value: T) { self.value = value }
 }
-
-/// `0..<count` in blocks of `block`: each block made into a piece on every core, the pieces handed
-/// to `consume` in order on the calling thread. `batch` blocks are made at a time, so only that many
-/// pieces ever wait in memory (a city-wide report or result is written while it is made).
-@inlinable
-public func forEachBlockInOrder<Piece>(_ count: Int, block: Int, batch: Int = 16,
-                                       make: (Range<Int>) -> Piece, consume: (Piece) throws -> Void) rethrows {
-    let block = max(1, block), batch = max(1, batch)
-    let blocks = (count + block - 1) / block
-    for first in stride(from: 0, to: blocks, by: batch) {
-        let pieces = parallelMap(min(batch, blocks - first), minimumChunk: 1) { k in
-            let start = (first + k) * block
-            return make(start..<min(start + block, count))
-        }
-        for piece in pieces { try consume(piece) }
-    }
-}

@@ -104,7 +104,7 @@ public struct TextReporter: Reporter {
     private func render(_ outcomes: OutcomeList, into lines: inout Lines, to sink: (Data) throws -> Void,
                         _ entry: (Outcome, inout Lines) -> Void) throws {
         let base = outcomes.startIndex
-        try forEachBlockInOrder(outcomes.count, block: 2_048, batch: 8, make: { range in
+        try forEachBlockInOrder(outcomes.count, block: 2_048, window: 8, make: { range in
             var piece = Lines(capacity: 256 * range.count)
             for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes[i], &piece) }
             return piece.bytes
