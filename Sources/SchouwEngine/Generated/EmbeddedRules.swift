@@ -550,6 +550,31 @@ cases:
       flows: [{id: f1, from: platform, to: dashboard, data: [route], purpose: tellen}]
     expect:
       purpose:tellen: fail
+  - name: consent of participants measured by the sensor on their own balcony passes; with passers-by or unnamed subjects it fails
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      purposes:
+        - {id: burgermeetnet, legal-basis: consent}
+        - {id: gemengd, legal-basis: consent}
+        - {id: onbenoemd, legal-basis: consent}
+      parties: [{id: gemeente, role: controller, country: NL}]
+      zones: [{id: balkons, kind: public-space, trust: untrusted, country: NL}]
+      data:
+        - {id: metingen, categories: [non-personal.environment, personal.location.precise], subjects: [participants], retention: P2Y}
+        - {id: metingen-straat, categories: [personal.location.precise], subjects: [participants, passers-by], retention: P2Y}
+        - {id: metingen-los, categories: [personal.location.precise], retention: P2Y}
+      systems:
+        - {id: balkonsensor, kind: sensor, zone: balkons, operator: gemeente, collects: [metingen, metingen-straat, metingen-los]}
+        - {id: platform, kind: platform, operator: gemeente}
+      flows:
+        - {id: f1, from: balkonsensor, to: platform, data: [metingen], purpose: burgermeetnet}
+        - {id: f2, from: balkonsensor, to: platform, data: [metingen, metingen-straat], purpose: gemengd}
+        - {id: f3, from: balkonsensor, to: platform, data: [metingen-los], purpose: onbenoemd}
+    expect:
+      purpose:burgermeetnet: pass
+      purpose:gemengd: fail
+      purpose:onbenoemd: fail
 
 """#),
         ("avg/AVG-005.yaml", #"""
@@ -564,13 +589,18 @@ references:
   - {framework: avg, ref: "art. 7"}
 for-each: purpose
 when: purpose.personal && purpose.from_public_space
-assert: "!(purpose.legal_basis in ['consent', 'contract'])"
+# Consent can hold when everyone measured chose to take part (a sensor on a participant's own
+# balcony): then every personal asset from public space names `participants` as its only subjects.
+assert: >-
+  !(purpose.legal_basis in ['consent', 'contract']) ||
+  purpose.assets.all(a, !(a.personal && a.from_public_space) ||
+    (size(a.subjects) > 0 && a.subjects.all(s, s == 'participants')))
 message:
   nl: "Doel {{purpose.name}} verwerkt gegevens die in de openbare ruimte zijn waargenomen, maar steunt op toestemming of een overeenkomst ({{purpose.legal_basis}})."
   en: "Purpose {{purpose.name}} processes data sensed in public space but rests on consent or a contract ({{purpose.legal_basis}})."
 remediation:
-  nl: "Passanten kunnen niet vrij en vooraf toestemming geven voor meting op straat, en met hen is geen overeenkomst gesloten. Kies een publieke taak met wettelijke bepaling, of richt de meting zo in dat geen persoonsgegevens worden verwerkt."
-  en: "Passers-by cannot give free, prior consent to being measured in the street, and no contract exists with them. Use a public task with a statutory provision, or redesign the measurement so that no personal data is processed."
+  nl: "Passanten kunnen niet vrij en vooraf toestemming geven voor meting op straat, en met hen is geen overeenkomst gesloten. Kies een publieke taak met wettelijke bepaling, of richt de meting zo in dat geen persoonsgegevens worden verwerkt. Meet de sensor alleen mensen die zelf voor deelname kozen (een sensor op het eigen balkon), leg dat dan vast met subjects: [participants] bij die gegevens."
+  en: "Passers-by cannot give free, prior consent to being measured in the street, and no contract exists with them. Use a public task with a statutory provision, or redesign the measurement so that no personal data is processed. If the sensor measures only people who chose to take part (a sensor on their own balcony), record that with subjects: [participants] on that data."
 rationale:
   nl: "Wie een plek passeert, kan een sensor niet ontwijken; toestemming is dan niet vrij gegeven, en tegenover een overheid is toestemming zelden vrij."
   en: "Someone passing a location cannot avoid the sensor, so consent is not freely given, and consent towards a public authority is rarely free."
@@ -7948,6 +7978,9 @@ subjects:
     fideslang: [customer]
   - key: vulnerable
     name: {nl: Kwetsbare personen, en: Vulnerable persons}
+    fideslang: []
+  - key: participants
+    name: {nl: Deelnemers die zelf voor meedoen kozen, en: Participants who chose to take part}
     fideslang: []
 
 """#),
