@@ -51,7 +51,7 @@ extension Program {
             return [Conjunct(text: source.text, program: self, iterates: ast.iterates)]
         }
         return zip(args, operands).map { expr, node in
-            let text = String(String.UnicodeScalarView(source.scalars[max(0, expr.start)..<min(expr.end, source.scalars.count)]))
+            let text = source.nodeText(expr.start, expr.end)
             return Conjunct(text: text, program: Program(source: source, ast: expr, root: node, slots: slots,
                                                           resultType: .dyn, iterationLimit: iterationLimit),
                             iterates: expr.iterates)

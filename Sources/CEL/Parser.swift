@@ -401,9 +401,13 @@ public struct Parser {
 
     @inline(never)
     private mutating func parseParenthesised() throws -> Expr {
-        _ = advance()
-        let inner = try parseExpr()
-        _ = try expect(")", "to close the parenthesis")
+        let open = advance()
+        var inner = try parseExpr()
+        let close = try expect(")", "to close the parenthesis")
+        // The parentheses belong to the expression's text: `explain` shows `!(a || b)` whole, not
+        // `!(a || b` with the inner expression's end.
+        inner.start = open.start
+        inner.end = close.end
         return inner
     }
 

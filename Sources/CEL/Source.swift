@@ -64,6 +64,40 @@ public struct Source: Sendable {
         return String(view)
     }
 
+    /// The text of a node spanning `start..<end`, without one pair of parentheses around the whole.
+    ///
+    /// A parenthesised expression's span takes in its parentheses, so the node around it reads
+    /// whole (`!(a || b)`, not `!(a || b`); shown on its own it reads as written inside them.
+    public func nodeText(_ start: Int, _ end: Int) -> String {
+        let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
+        if upper - lower >= 2, scalars[lower] == "(", scalars[upper - 1] == ")",
+           Self.closingParenthesis(scalars, openingAt: lower, before: upper) == upper - 1 {
+            return slice(lower + 1, upper - 1).trimmingSpaces()
+        }
+        return slice(lower, upper)
+    }
+
+    /// Where the parenthesis opened at `open` closes (skipping quoted text), if before `limit`.
+    private static func closingParenthesis(_ scalars: [Unicode.Scalar], openingAt open: Int, before limit: Int) -> Int? {
+        var depth = 0, i = open
+        var quote: Unicode.Scalar?
+        while i < limit {
+            let c = scalars[i]
+            if let q = quote {
+                if c == "\\" { i += 1 } else if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// A two-line display of `location`: the source line, then a caret under the column.
     ///
     /// Tabs in the source line are kept in the caret line's padding so the caret lines up in a terminal.
@@ -74,5 +108,14 @@ public struct Source: Sendable {
             padding.append(scalar == "\t" ? "\t" : " ")
         }
         return " | " + line + "\n | " + padding + "^"
+    }
+}
+
+private extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\n" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\n" }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -23,7 +23,7 @@ public struct Trace: Sendable {
     public func text(of id: Int) -> String? {
         var found: String?
         ast.forEachNode { node in
-            if node.id == id { found = source.slice(node.start, node.end) }
+            if node.id == id { found = source.nodeText(node.start, node.end) }
         }
         return found
     }
@@ -34,7 +34,7 @@ public struct Trace: Sendable {
         var stack: [(Expr, Int)] = [(ast, 0)]
         while let (node, depth) = stack.popLast() {
             if case .literal = node.kind {} else {
-                result.append(Step(id: node.id, text: source.slice(node.start, node.end),
+                result.append(Step(id: node.id, text: source.nodeText(node.start, node.end),
                                    location: source.location(of: node.offset), value: values[node.id],
                                    evaluations: counts[node.id] ?? 0, depth: depth))
             }

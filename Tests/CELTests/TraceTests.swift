@@ -18,6 +18,30 @@ import Testing
         """)
     }
 
+    @Test func nodesAroundParenthesesShowThemWhole() throws {
+        var env = Environment()
+        for name in ["a", "b", "c"] { env.declare(variable: name, type: .bool) }
+        let program = try env.compile("(a || b) && !(b || c)")
+        let trace = program.trace(Activation(["a": .bool(true), "b": .bool(false), "c": .bool(false)]))
+        #expect(trace.rendered() == """
+        (a || b) && !(b || c) = true
+          a || b = true
+            a = true
+            b = (not evaluated)
+          !(b || c) = true
+            b || c = false
+              b = false
+              c = false
+        """)
+    }
+
+    @Test func onlyOneEnclosingPairOfParenthesesIsDropped() {
+        let source = Source("(a) || (b) + ('(' + x) + ((y))")
+        #expect(source.nodeText(0, 10) == "(a) || (b)")
+        #expect(source.nodeText(13, 22) == "'(' + x")
+        #expect(source.nodeText(25, 30) == "(y)")
+    }
+
     @Test func shortCircuitedNodesAreMarked() throws {
         let program = try Environment().compile("false && 1 / 0 == 1")
         let trace = program.trace(Activation())
