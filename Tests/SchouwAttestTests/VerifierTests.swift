@@ -77,6 +77,44 @@ import Testing
         #expect(report.firstFailure?.detail.contains("changed after it was attested") == true)
     }
 
+    /// An attestation of `project.yaml` that includes `systems.yaml` with `included` as its text.
+    func attestWithInclude(_ included: Data) throws -> Data {
+        var result = Fixture.result()
+        result.descriptor.files.append(.init(path: "systems.yaml", sha256: sha256Hex(included)))
+        let request = AttestationRequest(descriptor: SubjectFile(name: "project.yaml", contents: Fixture.descriptor),
+                                         result: result, signer: "CISO Gemeente Voorbeeld", time: Fixture.now)
+        return try Attestor.attest(request, key: key).fileData
+    }
+
+    @Test func includedFilesAsAuditedPass() async throws {
+        let included = Data("systems: []\n".utf8)
+        let report = try await verify(try attestWithInclude(included),
+                                      policy { $0.includedFiles = [SubjectFile(name: "systems.yaml", contents: included)] })
+        #expect(report.passed)
+        #expect(report.checks.contains { $0.line == "ok   included files (1 file included by the descriptor, each as audited)" })
+    }
+
+    @Test func editedIncludedFileFailsThoughTheDescriptorIsUnchanged() async throws {
+        let edited = Data("systems: [{id: extra, kind: camera}]\n".utf8)
+        let report = try await verify(try attestWithInclude(Data("systems: []\n".utf8)),
+                                      policy { $0.includedFiles = [SubjectFile(name: "systems.yaml", contents: edited)] })
+        #expect(!report.passed)
+        #expect(report.checks.contains { $0.name == "descriptor digest" && $0.passed })
+        #expect(report.firstFailure?.name == "included files")
+        #expect(report.firstFailure?.detail.hasPrefix("systems.yaml (sha256 \(sha256Hex(edited)))") == true)
+    }
+
+    @Test func anAttestationListingNoDescriptorFilesVouchesForNoIncludedFile() async throws {
+        // A predicate whose descriptor lists no files.
+        var result = Fixture.result()
+        result.descriptor.files = []
+        let request = AttestationRequest(descriptor: SubjectFile(name: "project.yaml", contents: Fixture.descriptor),
+                                         result: result, signer: "CISO Gemeente Voorbeeld", time: Fixture.now)
+        let data = try Attestor.attest(request, key: key).fileData
+        let report = try await verify(data, policy { $0.includedFiles = [SubjectFile(name: "systems.yaml", contents: Data("x".utf8))] })
+        #expect(report.firstFailure?.name == "included files")
+    }
+
     @Test func olderThanMaxAgeFails() async throws {
         let late = Fixture.now.addingTimeInterval(91 * 86_400)
         let report = try await verify(try Fixture.attest(key: key).fileData, policy { $0.now = late })

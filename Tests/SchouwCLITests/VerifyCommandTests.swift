@@ -33,6 +33,36 @@ import Testing
         #expect(run.stdout.contains("NOT VERIFIED: project.intoto.json (failed: descriptor digest)"))
     }
 
+    @Test func editedIncludedFileClosesTheGate() throws {
+        let ws = try AttestWorkspace()
+        defer { ws.remove() }
+        try ws.keygen("signer")
+        try (AttestWorkspace.descriptor + "include: [parties.yaml]\n").write(to: ws.url("project.yaml"), atomically: false, encoding: .utf8)
+        try "parties:\n  - {id: gemeente, role: controller, country: NL}\n"
+            .write(to: ws.url("parties.yaml"), atomically: false, encoding: .utf8)
+        // Attested from a real audit, so the predicate lists both files.
+        let attest = try ws.schouw(["attest", "project.yaml", "--key", "signer.key", "--now", "2026-03-01T12:00:00Z", "--no-register"])
+        #expect(attest.status == 0, "\(attest.stderr)")
+        let verify = ["verify", "project.intoto.json", "--key", "signer.pub", "--descriptor", "project.yaml", "--now", "2026-03-02T00:00:00Z"]
+        let run = try ws.schouw(verify)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("ok   included files (1 file included by the descriptor, each as audited)"))
+
+        try "parties:\n  - {id: gemeente, role: controller, country: US}\n"
+            .write(to: ws.url("parties.yaml"), atomically: false, encoding: .utf8)
+        let edited = try ws.schouw(verify)
+        #expect(edited.status == 1)
+        #expect(edited.stdout.contains("ok   descriptor digest"))
+        #expect(edited.stdout.contains("FAIL included files: parties.yaml (sha256 "))
+        #expect(edited.stdout.contains("NOT VERIFIED: project.intoto.json (failed: included files)"))
+
+        try "parties: [\n".write(to: ws.url("parties.yaml"), atomically: false, encoding: .utf8)
+        let broken = try ws.schouw(verify)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("parties.yaml:"))
+        #expect(broken.stderr.contains("error: project.yaml does not load, so the files it includes cannot be checked"))
+    }
+
     @Test func failedVerdictAndAgeAreEachReported() throws {
         let ws = try AttestWorkspace()
         defer { ws.remove() }

@@ -8,6 +8,9 @@ public struct VerificationPolicy: Sendable {
     public var key: VerifyingKey?
     /// The descriptor whose sha256 must be among the subjects.
     public var descriptor: SubjectFile?
+    /// The files that descriptor includes: each must be among the descriptor files the audit
+    /// read, or an included file changed after the attestation without the descriptor changing.
+    public var includedFiles: [SubjectFile] = []
     public var requirePassed: Bool
     public var maxAge: ISODuration?
     public var rulesetDigest: String?
@@ -130,6 +133,19 @@ public enum AttestationVerifier {
             } else {
                 checks.append(.init(name: "descriptor digest", passed: false,
                                     detail: "\(descriptor.name) has sha256 \(digest), which is not among the attested subjects (\(statement.subjectDigests.joined(separator: ", "))); the descriptor changed after it was attested: audit and attest it again"))
+            }
+        }
+        if !policy.includedFiles.isEmpty {
+            // An attestation without the list cannot vouch for any included file.
+            let attested = Set(statement.descriptorFileDigests ?? [])
+            let changed = policy.includedFiles.filter { !attested.contains(sha256Hex($0.contents)) }
+            if changed.isEmpty {
+                let count = policy.includedFiles.count
+                pass("included files", "\(count) file\(count == 1 ? "" : "s") included by the descriptor, each as audited")
+            } else {
+                let listed = changed.map { "\($0.name) (sha256 \(sha256Hex($0.contents)))" }.joined(separator: ", ")
+                checks.append(.init(name: "included files", passed: false,
+                                    detail: "\(listed) not among the descriptor files the audit read; an included file changed after it was attested: audit and attest it again"))
             }
         }
         if policy.requirePassed {

@@ -6,6 +6,10 @@ import Foundation
 /// read must be present with the right type, or the statement is rejected.
 public struct SignedStatement: Sendable {
     public var subjectDigests: [String]
+    /// The sha256 of every descriptor file the audit read (`predicate.descriptor.files`): the
+    /// descriptor and the files it includes. Nil when the predicate lists none; when it does, the
+    /// list must be well formed.
+    public var descriptorFileDigests: [String]?
     public var projectID: String
     public var signer: String
     public var time: Date
@@ -43,6 +47,16 @@ public struct SignedStatement: Sendable {
             throw AttestError("payload.predicateType is '\(predicateType)', expected '\(AuditPredicate.typeURI)'")
         }
         let predicate = try root.field("predicate")
+        if let files = try predicate.optionalField("descriptor")?.optionalField("files") {
+            var fileDigests: [String] = []
+            for file in try files.array() {
+                let sha = try file.field("sha256")
+                let value = try sha.string()
+                guard isSHA256Hex(value) else { throw AttestError("\(sha.path) is not 64 lowercase hex digits") }
+                fileDigests.append(value)
+            }
+            descriptorFileDigests = fileDigests
+        }
         projectID = try predicate.field("project").field("id").string()
         signer = try predicate.field("signer").field("name").string()
         let timeField = try predicate.field("time")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SchouwAttest
+import SchouwModel
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Public key (SPKI PEM or certificate PEM) that must have signed.")
     var key: String?
 
-    @Option(help: "Descriptor whose sha256 must be among the attested subjects.")
+    @Option(help: "Descriptor whose sha256 must be among the attested subjects; the files it includes must be as audited too.")
     var descriptor: String?
 
     @Option(help: "Required verdict: passed.")
@@ -63,6 +64,7 @@ struct VerifyCommand: ParsableCommand {
                                             rulesetDigest: rulesetDigest?.lowercased(), signer: signer, now: verifyAt)
             if let descriptor {
                 policy.descriptor = SubjectFile(name: descriptor, contents: try BoundedFile.read(path: descriptor, limit: 64 << 20, what: "descriptor"))
+                policy.includedFiles = try Self.includedFiles(of: descriptor)
             }
             if !trustAnchors.isEmpty {
                 policy.trustAnchors = try trustAnchors.flatMap { path in
@@ -86,5 +88,17 @@ struct VerifyCommand: ParsableCommand {
             Console.out("NOT VERIFIED: \(attestation) (failed: \(failed.joined(separator: ", ")))\n")
             throw ExitCode(1)
         }
+    }
+
+    /// The files `descriptor` includes, read as the audit read them. A descriptor that does not
+    /// load cannot say which files it includes (and no audit accepted it): invalid input.
+    static func includedFiles(of descriptor: String) throws -> [SubjectFile] {
+        let loaded = DescriptorLoader.load(path: descriptor)
+        guard !loaded.hasErrors else {
+            Console.err(loaded.rendered())
+            Console.err("error: \(descriptor) does not load, so the files it includes cannot be checked; fix it, then audit and attest it again\n")
+            throw ExitCode(2)
+        }
+        return loaded.files.dropFirst().map { SubjectFile(name: $0.path, contents: Data($0.text.utf8)) }
     }
 }
