@@ -8,17 +8,22 @@ import SchouwEngine
 /// then ready or nearly so when the command asks for them. Only a hint: a command that does not
 /// load the built-in rules after all just leaves the result unused.
 enum RulePrefetch {
-    /// Commands that load the built-in rules on every run unless given a rules directory.
-    static let commands: [ParsableCommand.Type] = [
-        AuditCommand.self, ExplainCommand.self, RulesCommand.self, ChecklistCommand.self,
+    /// Commands (with their subcommand where only some load rules) that load the built-in rules
+    /// on every run unless given a rules directory. `checklist score` is left out: with
+    /// `--checklist` it reads no rules.
+    static let commands: [[ParsableCommand.Type]] = [
+        [AuditCommand.self], [ExplainCommand.self], [RulesCommand.self],
+        [ChecklistCommand.self, ChecklistGenerateCommand.self],
     ]
 
     /// Whether `arguments` (without the program name) run a command that loads the built-in rules
     /// with no `--rules DIR`: with a directory the rule set is compiled from other files.
     static func applies(to arguments: [String]) -> Bool {
-        guard let name = arguments.first,
-              commands.contains(where: { $0.configuration.commandName == name }) else { return false }
-        return !arguments.contains { $0 == "--rules" || $0.hasPrefix("--rules=") }
+        let runs = commands.contains { path in
+            path.count <= arguments.count
+                && zip(path, arguments).allSatisfy { command, argument in command.configuration.commandName == argument }
+        }
+        return runs && !arguments.contains { $0 == "--rules" || $0.hasPrefix("--rules=") }
     }
 
     static func start(for arguments: [String]) {

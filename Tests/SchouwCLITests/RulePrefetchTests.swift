@@ -16,12 +16,17 @@ import Testing
         #expect(!RulePrefetch.applies(to: ["report", "result.json"]))
         #expect(!RulePrefetch.applies(to: ["audit", "project.yaml", "--rules", "extra"]))
         #expect(!RulePrefetch.applies(to: ["audit", "--rules=extra", "project.yaml"]))
+        #expect(!RulePrefetch.applies(to: ["checklist", "score", "--checklist", "sent.csv", "--responses", "answers.csv"]))
+        #expect(!RulePrefetch.applies(to: ["checklist"]))
     }
 
     @Test func everyPrefetchingCommandIsACommandOfTheTree() {
-        let names = Set(commandList.compactMap { $0.configuration.commandName })
-        for command in RulePrefetch.commands {
-            #expect(command.configuration.commandName.map(names.contains) == true)
+        for path in RulePrefetch.commands {
+            var level = commandList
+            for command in path {
+                #expect(level.contains { $0 == command }, "\(command) is not a subcommand where the path puts it")
+                level = command.configuration.subcommands
+            }
         }
     }
 }
