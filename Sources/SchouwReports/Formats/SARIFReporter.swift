@@ -24,8 +24,9 @@ public struct SARIFReporter: Reporter {
         let reported = result.outcomes
             .filter { [.fail, .unknown, .waived].contains($0.effectiveStatus) }
             .sorted { ($0.finding, $0.rule) < ($1.finding, $1.rule) }
+        let lines = SourceLines(context.descriptor)
         let results: [JSONValue] = reported.map { outcome in
-            sarifResult(outcome, ruleIndex: index[outcome.rule] ?? 0, result: result, context: context, t: t)
+            sarifResult(outcome, ruleIndex: index[outcome.rule] ?? 0, result: result, context: context, lines: lines, t: t)
         }
         let driver: JSONValue = [
             "name": .string(result.tool.name),
@@ -135,7 +136,7 @@ public struct SARIFReporter: Reporter {
     }
 
     private func sarifResult(_ outcome: Outcome, ruleIndex: Int, result: AuditResult, context: ReportContext,
-                             t: ReportTexts) -> JSONValue {
+                             lines: SourceLines, t: ReportTexts) -> JSONValue {
         let status = outcome.effectiveStatus
         var text = "\(outcome.subject.kind) \(outcome.subject.id): "
         if status == .unknown {
@@ -151,7 +152,7 @@ public struct SARIFReporter: Reporter {
             "ruleIndex": .int(ruleIndex),
             "level": .string(status == .unknown ? "note" : Self.level(outcome.severity)),
             "message": ["text": .string(Escape.sarifText(text))],
-            "locations": [location(outcome, result: result, context: context)],
+            "locations": [location(outcome, result: result, context: context, lines: lines)],
             "partialFingerprints": [
                 "schouwFinding/v1": .string(outcome.finding),
                 "primaryLocationLineHash": .string(SHA1.hex(outcome.finding) + ":1"),
@@ -192,12 +193,12 @@ public struct SARIFReporter: Reporter {
         return .object(props)
     }
 
-    private func location(_ outcome: Outcome, result: AuditResult, context: ReportContext) -> JSONValue {
+    private func location(_ outcome: Outcome, result: AuditResult, context: ReportContext, lines: SourceLines) -> JSONValue {
         let loc = outcome.location ?? Location(file: result.descriptor.path, line: 1, column: 1)
         let line = max(1, loc.line)
         let column = max(1, loc.column)
         var endColumn = column + 1
-        if let text = sourceLine(file: loc.file, line: line, descriptor: context.descriptor), text.count + 1 > column {
+        if let text = lines.line(line, of: loc.file).map(Self.withoutCarriageReturns), text.count + 1 > column {
             endColumn = text.count + 1
         }
         var physical: [String: JSONValue] = [
@@ -212,15 +213,13 @@ public struct SARIFReporter: Reporter {
         ]
     }
 
-    private func sourceLine(file: String, line: Int, descriptor: Descriptor?) -> String? {
-        guard let source = descriptor?.files.first(where: { $0.path == file }) else { return nil }
-        var current = 1
-        for text in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == line { return String(text).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
-            current += 1
-        }
-        return nil
+    /// A source line as SARIF measures it: a CRLF file's carriage returns are not part of it.
+    static func withoutCarriageReturns(_ line: Substring) -> String {
+        String(line).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
     }
+
+    /// Characters a URI path keeps as they are; built once, not per result.
+    private static let uriCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
 
     /// A relative, percent-encoded URI for a descriptor path (GitHub resolves it from the repository root).
     static func relativeURI(_ path: String, root: String?) -> String {
@@ -230,8 +229,7 @@ public struct SARIFReporter: Reporter {
             if p.hasPrefix(base) { p = String(p.dropFirst(base.count)) }
         }
         while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")
-        let encoded = p.addingPercentEncoding(withAllowedCharacters: allowed) ?? "descriptor"
+        let encoded = p.addingPercentEncoding(withAllowedCharacters: uriCharacters) ?? "descriptor"
         if encoded.hasPrefix("/") { return "file://" + encoded }
         return encoded.isEmpty ? "descriptor" : encoded
     }
