@@ -192,13 +192,25 @@ public struct OSCALReporter: Reporter {
 
     /// OSCAL strings may not be empty nor start or end with whitespace, and prop values are one line.
     static func propValue(_ s: String) -> String {
-        let flat = text(s).replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = text(s)
+        // `text` is trimmed already: only a value with line breaks needs joining and trimming again.
+        guard line.utf8.contains(UInt8(ascii: "\n")) else { return line }
+        let flat = line.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
         return flat.isEmpty ? "-" : flat
     }
 
     static func text(_ s: String) -> String {
-        let visible = Escape.visibleControls(s, keepNewlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
-        return visible.isEmpty ? "-" : visible
+        let visible = Escape.visibleControls(s, keepNewlines: true)
+        // Nearly every string has nothing to trim; Foundation's trimming of each of the millions of
+        // strings in a city's assessment cost more than building the document.
+        let trimmed = isTrimmed(visible) ? visible : visible.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? "-" : trimmed
+    }
+
+    /// Whether `s` neither starts nor ends with whitespace or a line break (trimming would keep it).
+    private static func isTrimmed(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
+        return !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last)
     }
 
     /// An OSCAL token (`^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$`) made from a rule id.
