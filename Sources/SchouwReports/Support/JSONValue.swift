@@ -2,7 +2,8 @@ import Foundation
 import SchouwResult
 
 /// A JSON document built in code, for formats whose shape is easier to write as a tree (SARIF, OSCAL)
-/// than as a stack of Codable types. Encoded through `CanonicalJSON`, so keys come out sorted.
+/// than as a stack of Codable types. Written as `CanonicalJSON` writes it, keys sorted
+/// (`data()`, JSONWriting.swift).
 indirect enum JSONValue: Encodable, Equatable {
     case object([String: JSONValue])
     case array([JSONValue])
@@ -22,8 +23,6 @@ indirect enum JSONValue: Encodable, Equatable {
         case .null: try container.encodeNil()
         }
     }
-
-    func data() throws -> Data { Escape.jsonSafe(try CanonicalJSON.encode(self)) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

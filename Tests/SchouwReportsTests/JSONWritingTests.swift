@@ -1,0 +1,52 @@
+import Foundation
+import SchouwResult
+import Testing
+@testable import SchouwReports
+
+/// SARIF and OSCAL are written by `JSONValue.data()` directly; the bytes must be those the
+/// Foundation encoder writes through `CanonicalJSON` (keys in byte order, its indentation, its
+/// escapes), so reports stay the same whichever writes them.
+@Suite struct JSONWritingTests {
+    static func foundation(_ value: JSONValue) throws -> Data {
+        Escape.jsonSafe(try CanonicalJSON.encode(value))
+    }
+
+    @Test func awkwardDocumentMatchesTheEncoder() throws {
+        let value: JSONValue = [
+            "$schema": "x", "B": 1, "Z": -42, "_x": true, "a": false, "a10": .null, "a9": [], "aB": [:], "ab": ["nested": [:], "list": [[], [1, "two", [:]]]],
+            "é": "ë → \u{2028} \u{202E} \u{7F}", "escapes": "q\"\\/\u{1}\u{8}\u{C}\n\r\t\u{1F}",
+            "": "empty key", "emoji": "👩🏽‍💻 [link](x)",
+        ]
+        #expect(try value.data() == Self.foundation(value))
+    }
+
+    @Test func emptyDocumentsMatchTheEncoder() throws {
+        for value: JSONValue in [[:], [], "", 0, true, .null, [[:]], ["k": []]] {
+            #expect(try value.data() == Self.foundation(value))
+        }
+    }
+
+    @Test func generatedDocumentsMatchTheEncoder() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("aZ_-$0é\"\\\n\t\u{1}\u{2028} /→")
+        func word() -> String { String((0..<next(6)).map { _ in alphabet[next(alphabet.count)] }) }
+        func value(_ depth: Int) -> JSONValue {
+            switch depth > 3 ? next(4) + 2 : next(6) {
+            case 0: return .object(Dictionary((0..<next(5)).map { _ in (word(), value(depth + 1)) }, uniquingKeysWith: { a, _ in a }))
+            case 1: return .array((0..<next(5)).map { _ in value(depth + 1) })
+            case 2: return .string(word())
+            case 3: return .int(next(2_000_001) - 1_000_000)
+            case 4: return .bool(next(2) == 0)
+            default: return .null
+            }
+        }
+        for _ in 0..<200 {
+            let document = value(0)
+            #expect(try document.data() == Self.foundation(document))
+        }
+    }
+}
