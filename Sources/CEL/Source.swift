@@ -70,11 +70,15 @@ public struct Source: Sendable {
     /// whole (`!(a || b)`, not `!(a || b`); shown on its own it reads as written inside them.
     public func nodeText(_ start: Int, _ end: Int) -> String {
         let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
-        if upper - lower >= 2, scalars[lower] == "(", scalars[upper - 1] == ")",
-           Self.closingParenthesis(scalars, openingAt: lower, before: upper) == upper - 1 {
-            return slice(lower + 1, upper - 1).trimmingSpaces()
+        guard upper - lower >= 2, scalars[lower] == "(", scalars[upper - 1] == ")",
+              Self.closingParenthesis(scalars, openingAt: lower, before: upper) == upper - 1 else {
+            return slice(lower, upper)
         }
-        return slice(lower, upper)
+        // Inside the parentheses, without the blanks next to them.
+        var from = lower + 1, to = upper - 1
+        while from < to, scalars[from] == " " || scalars[from] == "\t" || scalars[from] == "\n" { from += 1 }
+        while to > from, scalars[to - 1] == " " || scalars[to - 1] == "\t" || scalars[to - 1] == "\n" { to -= 1 }
+        return slice(from, to)
     }
 
     /// Where the parenthesis opened at `open` closes (skipping quoted text), if before `limit`.
@@ -108,14 +112,5 @@ public struct Source: Sendable {
             padding.append(scalar == "\t" ? "\t" : " ")
         }
         return " | " + line + "\n | " + padding + "^"
-    }
-}
-
-private extension String {
-    func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\n" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\n" }) else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -85,7 +85,7 @@ enum SignatureText {
     }
 
     static func parse(_ text: String) -> Parsed? {
-        guard let arrow = arrow(in: text) else { return nil }
+        guard let arrow = text.utf8.firstRange(of: "->".utf8) else { return nil }
         let head = trimmed(text[..<arrow.lowerBound])
         guard let result = CELType.parse(trimmed(text[arrow.upperBound...])),
               head.hasSuffix(")"), let open = matchingOpen(head) else { return nil }
@@ -124,20 +124,6 @@ enum SignatureText {
         "dyn", "bool", "int", "uint", "double", "string", "bytes", "timestamp", "duration",
         "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration", "A", "B",
     ]
-
-    /// The first `->`, found by a byte scan.
-    private static func arrow(in text: String) -> Range<String.Index>? {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == UInt8(ascii: "-"), next < utf8.endIndex, utf8[next] == UInt8(ascii: ">") {
-                return index..<utf8.index(after: next)
-            }
-            index = next
-        }
-        return nil
-    }
 
     /// Without spaces or tabs at either end: a byte scan, as every built-in signature is parsed at
     /// start-up.
