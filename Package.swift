@@ -34,7 +34,7 @@ let package = Package(
         // Rules, taxonomy, flow-graph facts, evaluation, waivers, baselines.
         .target(name: "SchouwEngine", dependencies: ["CEL", "SchouwConcurrency", "SchouwModel", "SchouwResult"]),
         // One reporter per output format, and data-flow diagrams.
-        .target(name: "SchouwReports", dependencies: ["SchouwConcurrency", "SchouwModel", "SchouwResult"]),
+        .target(name: "SchouwReports", dependencies: ["SchouwConcurrency", "SchouwModel", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // in-toto statements in DSSE envelopes, keys, verification, the register.
         .target(name: "SchouwAttest", dependencies: [
             "SchouwResult",

@@ -49,4 +49,41 @@ import Testing
             #expect(try document.data() == Self.foundation(document))
         }
     }
+
+    /// Generated arrays (a city's SARIF results, OSCAL observations) give the bytes of the same
+    /// elements in a plain array, whole or in pieces, empty or long enough for many pieces.
+    @Test func generatedArraysWriteAsPlainArrays() throws {
+        func element(_ i: Int) -> JSONValue {
+            ["i": .int(i), "text": .string("regel \(i) \u{2028} \"quoted\" \\ " + String(repeating: "é", count: i % 7)),
+             "list": [.string("x"), .null, .bool(i % 2 == 0)]]
+        }
+        for count in [0, 1, 63, 64, 65, 20_000] {
+            let generated: JSONValue = ["head": "h", "items": .generated(GeneratedArray(count: count, element: element)),
+                                        "nested": [["more": .generated(GeneratedArray(count: count % 5, element: element))]]]
+            let plain: JSONValue = ["head": "h", "items": .array((0..<count).map(element)),
+                                    "nested": [["more": .array((0..<count % 5).map(element))]]]
+            let expected = try Self.foundation(plain)
+            #expect(generated.data() == expected)
+            var pieces: [Data] = []
+            generated.write { pieces.append($0) }
+            #expect(pieces.reduce(Data(), +) == expected)
+            // Handed on as it is written: about a megabyte at a time, never the whole document.
+            #expect(pieces.allSatisfy { $0.count < (1 << 20) + 64 * 512 })
+            if expected.count > 3 << 20 { #expect(pieces.count >= 3) }
+        }
+    }
+
+    /// A sink that throws stops the writing, and the error reaches the caller.
+    @Test func aFailingSinkStopsTheWriting() {
+        struct Full: Error {}
+        let document: JSONValue = ["items": .generated(GeneratedArray(count: 50_000) { .string("element \($0)") })]
+        var calls = 0
+        #expect(throws: Full.self) {
+            try document.write { (_: Data) throws(Full) in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+    }
 }

@@ -16,6 +16,16 @@ public struct OSCALReporter: Reporter {
     static let propertyNamespace = "https://schouw.nl/ns/oscal"
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        try document(result, context: context).data()
+    }
+
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
+        try document(result, context: context).write(to: sink)
+    }
+
+    /// The assessment results; observations, findings and risks are made while they are written
+    /// (`JSONValue.generated`), each from its outcome alone.
+    func document(_ result: AuditResult, context: ReportContext) throws -> JSONValue {
         let t = ReportTexts.of(context.lang)
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let time = try Self.timestamp(result.evaluatedAt)
@@ -23,24 +33,18 @@ public struct OSCALReporter: Reporter {
         let rulesetResource = NameBasedUUID.v5("ruleset:" + runKey)
         let descriptorResource = NameBasedUUID.v5("descriptor:" + runKey)
 
-        let assessed = result.outcomes
-            .filter { $0.effectiveStatus != .notApplicable }
-            .sorted { ($0.finding, $0.rule) < ($1.finding, $1.rule) }
-        var observations: [JSONValue] = []
-        var findings: [JSONValue] = []
-        var risks: [JSONValue] = []
-        for outcome in assessed {
+        let assessed = ReportModel.inFindingOrder(result.outcomes) { $0 != .notApplicable }
+        let uris = ArtifactURIs(assessed, descriptorPath: result.descriptor.path, root: context.sourceRoot)
+        let risky = assessed.indices.filter { [.fail, .waived].contains(assessed[$0].effectiveStatus) }
+        /// The UUID of one of an outcome's items (`observation`, `finding` or `risk`).
+        func id(_ item: String, _ outcome: Outcome) -> String { NameBasedUUID.v5("\(item):\(outcome.finding)|\(runKey)") }
+        let observations = GeneratedArray(count: assessed.count) { i in
+            let outcome = assessed[i]
             let status = outcome.effectiveStatus
-            let key = outcome.finding + "|" + runKey
-            let observationID = NameBasedUUID.v5("observation:" + key)
-            let findingID = NameBasedUUID.v5("finding:" + key)
-            let rule = model.rule(outcome.rule)
-            let description = Self.text(outcomeDescription(outcome, status: status, t: t))
-
             var observation: [String: JSONValue] = [
-                "uuid": .string(observationID),
+                "uuid": .string(id("observation", outcome)),
                 "title": .string(Self.propValue(outcome.finding)),
-                "description": .string(description),
+                "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
                 "methods": ["EXAMINE"],
                 "types": ["finding"],
                 "collected": .string(time),
@@ -48,12 +52,17 @@ public struct OSCALReporter: Reporter {
             ]
             if let loc = outcome.location {
                 observation["relevant-evidence"] = [[
-                    "href": .string(SARIFReporter.relativeURI(loc.file, root: context.sourceRoot)),
+                    "href": .string(uris[loc.file]),
                     "description": .string(Self.text("\(loc.file):\(loc.line):\(loc.column)")),
                 ]]
             }
-            observations.append(.object(observation))
-
+            return .object(observation)
+        }
+        let findings = GeneratedArray(count: assessed.count) { i in
+            let outcome = assessed[i]
+            let status = outcome.effectiveStatus
+            let rule = model.rule(outcome.rule)
+            let observationID = id("observation", outcome)
             var target: [String: JSONValue] = [
                 "type": "objective-id",
                 "target-id": .string(Self.token(outcome.rule)),
@@ -61,19 +70,20 @@ public struct OSCALReporter: Reporter {
             ]
             if let rule { target["title"] = .string(Self.propValue(rule.title)) }
             var finding: [String: JSONValue] = [
-                "uuid": .string(findingID),
+                "uuid": .string(id("finding", outcome)),
                 "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
-                "description": .string(description),
+                "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
                 "target": .object(target),
                 "related-observations": [["observation-uuid": .string(observationID)]],
                 "props": [Self.prop("finding-id", outcome.finding)],
             ]
-            if status == .fail || status == .waived {
-                let riskID = NameBasedUUID.v5("risk:" + key)
-                risks.append(risk(outcome, id: riskID, status: status, rule: rule, observation: observationID, t: t))
-                finding["related-risks"] = [["risk-uuid": .string(riskID)]]
-            }
-            findings.append(.object(finding))
+            if status == .fail || status == .waived { finding["related-risks"] = [["risk-uuid": .string(id("risk", outcome))]] }
+            return .object(finding)
+        }
+        let risks = GeneratedArray(count: risky.count) { i in
+            let outcome = assessed[risky[i]]
+            return risk(outcome, id: id("risk", outcome), status: outcome.effectiveStatus, rule: model.rule(outcome.rule),
+                        observation: id("observation", outcome), t: t)
         }
 
         var resultObject: [String: JSONValue] = [
@@ -86,9 +96,9 @@ public struct OSCALReporter: Reporter {
             "props": [Self.prop("verdict", model.passed ? "passed" : "failed"),
                       Self.prop("fail-on", model.policy.failOn.rawValue)],
         ]
-        if !observations.isEmpty { resultObject["observations"] = .array(observations) }
-        if !findings.isEmpty { resultObject["findings"] = .array(findings) }
-        if !risks.isEmpty { resultObject["risks"] = .array(risks) }
+        if observations.count > 0 { resultObject["observations"] = .generated(observations) }
+        if findings.count > 0 { resultObject["findings"] = .generated(findings) }
+        if risks.count > 0 { resultObject["risks"] = .generated(risks) }
 
         var metadata: [String: JSONValue] = [
             "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
@@ -121,14 +131,13 @@ public struct OSCALReporter: Reporter {
                 ]],
             ],
         ]]
-        let document: JSONValue = ["assessment-results": [
+        return ["assessment-results": [
             "uuid": .string(NameBasedUUID.v5("assessment-results:" + runKey)),
             "metadata": .object(metadata),
             "import-ap": ["href": .string("#" + rulesetResource)],
             "results": [.object(resultObject)],
             "back-matter": backMatter,
         ]]
-        return try document.data()
     }
 
     private func outcomeDescription(_ outcome: Outcome, status: OutcomeStatus, t: ReportTexts) -> String {
@@ -210,7 +219,14 @@ public struct OSCALReporter: Reporter {
     /// Whether `s` neither starts nor ends with whitespace or a line break (trimming would keep it).
     private static func isTrimmed(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
-        return !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last)
+        return !isBlank(first) && !isBlank(last)
+    }
+
+    /// Whether Foundation's `whitespacesAndNewlines` holds the scalar, without making the set
+    /// for the ASCII ones (nearly all).
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return CharacterSet.whitespacesAndNewlines.contains(scalar)
     }
 
     /// An OSCAL token (`^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$`) made from a rule id.

@@ -16,17 +16,25 @@ public struct SARIFReporter: Reporter {
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        document(result, context: context).data()
+    }
+
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
+        try document(result, context: context).write(to: sink)
+    }
+
+    /// The SARIF log; its results are made while it is written (`JSONValue.generated`).
+    func document(_ result: AuditResult, context: ReportContext) -> JSONValue {
         let t = ReportTexts.of(context.lang)
         let rules = Self.ruleList(result)
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
 
-        let reported = result.outcomes
-            .filter { [.fail, .unknown, .waived].contains($0.effectiveStatus) }
-            .sorted { ($0.finding, $0.rule) < ($1.finding, $1.rule) }
+        let reported = ReportModel.inFindingOrder(result.outcomes) { [.fail, .unknown, .waived].contains($0) }
         let lines = SourceLines(context.descriptor)
-        let results: [JSONValue] = reported.map { outcome in
-            sarifResult(outcome, ruleIndex: index[outcome.rule] ?? 0, result: result, context: context, lines: lines, t: t)
+        let uris = ArtifactURIs(reported, descriptorPath: result.descriptor.path, root: context.sourceRoot)
+        let results = GeneratedArray(count: reported.count) { i in
+            sarifResult(reported[i], ruleIndex: index[reported[i].rule] ?? 0, result: result, lines: lines, uris: uris, t: t)
         }
         let driver: JSONValue = [
             "name": .string(result.tool.name),
@@ -58,7 +66,7 @@ public struct SARIFReporter: Reporter {
             "invocations": [.object(invocation)],
             "automationDetails": ["id": .string("schouw/\(result.project.id)/")],
             "columnKind": "unicodeCodePoints",
-            "results": .array(results),
+            "results": .generated(results),
             "properties": [
                 "descriptor-sha256": .string(result.descriptor.sha256),
                 "ruleset-sha256": .string(result.ruleset.sha256),
@@ -66,8 +74,7 @@ public struct SARIFReporter: Reporter {
                 "verdict": .string(Gate.verdict(result, policy: context.gatePolicy(for: result))),
             ],
         ]
-        let log: JSONValue = ["$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": [run]]
-        return try log.data()
+        return ["$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": [run]]
     }
 
     /// Rules from the result's metadata, plus a minimal entry for any rule an outcome names but the
@@ -135,8 +142,8 @@ public struct SARIFReporter: Reporter {
         ]
     }
 
-    private func sarifResult(_ outcome: Outcome, ruleIndex: Int, result: AuditResult, context: ReportContext,
-                             lines: SourceLines, t: ReportTexts) -> JSONValue {
+    private func sarifResult(_ outcome: Outcome, ruleIndex: Int, result: AuditResult,
+                             lines: SourceLines, uris: ArtifactURIs, t: ReportTexts) -> JSONValue {
         let status = outcome.effectiveStatus
         var text = "\(outcome.subject.kind) \(outcome.subject.id): "
         if status == .unknown {
@@ -152,7 +159,7 @@ public struct SARIFReporter: Reporter {
             "ruleIndex": .int(ruleIndex),
             "level": .string(status == .unknown ? "note" : Self.level(outcome.severity)),
             "message": ["text": .string(Escape.sarifText(text))],
-            "locations": [location(outcome, result: result, context: context, lines: lines)],
+            "locations": [location(outcome, result: result, lines: lines, uris: uris)],
             "partialFingerprints": [
                 "schouwFinding/v1": .string(outcome.finding),
                 "primaryLocationLineHash": .string(SHA1.hex(outcome.finding) + ":1"),
@@ -193,7 +200,7 @@ public struct SARIFReporter: Reporter {
         return .object(props)
     }
 
-    private func location(_ outcome: Outcome, result: AuditResult, context: ReportContext, lines: SourceLines) -> JSONValue {
+    private func location(_ outcome: Outcome, result: AuditResult, lines: SourceLines, uris: ArtifactURIs) -> JSONValue {
         let loc = outcome.location ?? Location(file: result.descriptor.path, line: 1, column: 1)
         let line = max(1, loc.line)
         let column = max(1, loc.column)
@@ -201,13 +208,12 @@ public struct SARIFReporter: Reporter {
         if let text = lines.line(line, of: loc.file).map(Self.withoutCarriageReturns), text.count + 1 > column {
             endColumn = text.count + 1
         }
-        var physical: [String: JSONValue] = [
-            "artifactLocation": ["uri": .string(Self.relativeURI(loc.file, root: context.sourceRoot))],
+        let physical: JSONValue = [
+            "artifactLocation": ["uri": .string(uris[loc.file])],
             "region": ["startLine": .int(line), "startColumn": .int(column), "endLine": .int(line), "endColumn": .int(endColumn)],
         ]
-        physical["artifactLocation"] = ["uri": .string(Self.relativeURI(loc.file, root: context.sourceRoot))]
         return [
-            "physicalLocation": .object(physical),
+            "physicalLocation": physical,
             "logicalLocations": [["name": .string(outcome.subject.id), "fullyQualifiedName": .string("\(outcome.subject.kind):\(outcome.subject.id)"),
                                   "kind": "object"]],
         ]
@@ -215,8 +221,11 @@ public struct SARIFReporter: Reporter {
 
     /// A source line as SARIF measures it: a CRLF file's carriage returns are not part of it.
     static func withoutCarriageReturns(_ line: Substring) -> String {
-        String(line).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        guard line.utf8.contains(UInt8(ascii: "\r")) else { return String(line) }
+        return String(line).trimmingCharacters(in: carriageReturn)
     }
+
+    private static let carriageReturn = CharacterSet(charactersIn: "\r")
 
     /// Characters a URI path keeps as they are; built once, not per result.
     private static let uriCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/")

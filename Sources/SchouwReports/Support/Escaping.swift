@@ -148,8 +148,12 @@ public enum Escape {
     /// SARIF plain-text messages treat `[text](target)` as an embedded link; brackets are escaped so a
     /// name cannot create one (SARIF 2.1.0 section 3.11.6).
     public static func sarifText(_ text: String) -> String {
+        let visible = visibleControls(text, keepNewlines: true)
+        // Most messages hold no bracket or backslash: no walk through their characters.
+        guard visible.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "\\") })
+        else { return visible }
         var out = ""
-        for ch in visibleControls(text, keepNewlines: true) {
+        for ch in visible {
             if ch == "[" || ch == "]" || ch == "\\" { out.append("\\") }
             out.append(ch)
         }

@@ -3,10 +3,13 @@ import SchouwResult
 
 /// A JSON document built in code, for formats whose shape is easier to write as a tree (SARIF, OSCAL)
 /// than as a stack of Codable types. Written as `CanonicalJSON` writes it, keys sorted
-/// (`data()`, JSONWriting.swift).
+/// (`data()` and `write(to:)`, JSONWriting.swift).
 indirect enum JSONValue: Encodable, Equatable {
     case object([String: JSONValue])
     case array([JSONValue])
+    /// An array whose elements are made while the document is written: a city's SARIF or OSCAL
+    /// document has one element per outcome, and made all at once they held gigabytes.
+    case generated(GeneratedArray)
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -17,12 +20,25 @@ indirect enum JSONValue: Encodable, Equatable {
         switch self {
         case .object(let o): try container.encode(o)
         case .array(let a): try container.encode(a)
+        case .generated(let g): try container.encode(g.elements)
         case .string(let s): try container.encode(s)
         case .int(let i): try container.encode(i)
         case .bool(let b): try container.encode(b)
         case .null: try container.encodeNil()
         }
     }
+}
+
+/// `count` elements, element `i` made by `element(i)` when it is written; `element` may run on
+/// several cores at once, so it must only read shared state.
+struct GeneratedArray: Equatable {
+    let count: Int
+    let element: (Int) -> JSONValue
+
+    /// Every element, made now (for comparisons and the Foundation encoder in tests).
+    var elements: [JSONValue] { (0..<count).map(element) }
+
+    static func == (a: GeneratedArray, b: GeneratedArray) -> Bool { a.elements == b.elements }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

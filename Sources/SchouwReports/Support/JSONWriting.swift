@@ -1,4 +1,5 @@
 import Foundation
+import SchouwConcurrency
 
 extension JSONValue {
     /// The document as `CanonicalJSON` writes it (keys in byte order, two-space indent, `" : "`,
@@ -8,29 +9,54 @@ extension JSONValue {
     /// millions of values, and the encoder's intermediate tree of boxed values cost more time and
     /// memory than building the document (OSCAL for 10,000 systems: 112 s and 6.8 GB).
     /// `JSONWritingTests` hold the two to the same bytes.
-    func data() throws -> Data {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(to: &out, indent: 0)
-        out.append(UInt8(ascii: "\n"))
-        return Escape.jsonSafe(Data(out))
+    func data() -> Data {
+        var data = Data()
+        write { data.append($0) }
+        return data
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// The bytes of `data()`, handed to `sink` in pieces of about a megabyte. The elements of
+    /// generated arrays are made and written in blocks on every core, so a document with one
+    /// element per outcome is never whole in memory.
+    func write<Failure: Error>(to sink: (Data) throws(Failure) -> Void) throws(Failure) {
+        try withoutActuallyEscaping(sink) { (sink) throws(Failure) in
+            var writer = PieceWriter(sink: sink)
+            try writer.write(self, indent: 0)
+            writer.out.append(UInt8(ascii: "\n"))
+            try writer.flush()
+        }
+    }
+
+    /// Whether a generated array is somewhere inside (only those parts need the piece writer).
+    fileprivate var holdsGenerated: Bool {
+        switch self {
+        case .generated: true
+        case .object(let members): members.values.contains { $0.holdsGenerated }
+        case .array(let elements): elements.contains { $0.holdsGenerated }
+        default: false
+        }
+    }
+
+    fileprivate func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .object(let members):
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = Self.sortedKeys(members)
             out.append(UInt8(ascii: "{"))
-            writeItems(keys.count, to: &out, indent: indent) { k, out in
-                Self.writeString(keys[k], to: &out)
-                out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
-                members[keys[k]]?.write(to: &out, indent: indent + 2)
+            Self.writeItems(keys.count, to: &out, indent: indent) { k, out in
+                Self.writeKey(keys[k], to: &out)
+                (members[keys[k]] ?? .null).write(to: &out, indent: indent + 2)
             }
             out.append(UInt8(ascii: "}"))
         case .array(let elements):
             out.append(UInt8(ascii: "["))
-            writeItems(elements.count, to: &out, indent: indent) { i, out in
+            Self.writeItems(elements.count, to: &out, indent: indent) { i, out in
                 elements[i].write(to: &out, indent: indent + 2)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .generated(let generated):
+            out.append(UInt8(ascii: "["))
+            Self.writeItems(generated.count, to: &out, indent: indent) { i, out in
+                generated.element(i).write(to: &out, indent: indent + 2)
             }
             out.append(UInt8(ascii: "]"))
         case .string(let s):
@@ -44,38 +70,139 @@ extension JSONValue {
         }
     }
 
-    /// The items of an object or array, each on a line of its own one level in, and the line the
-    /// closing bracket goes on; an empty one keeps an empty line, as the encoder writes it.
-    private func writeItems(_ count: Int, to out: inout [UInt8], indent: Int, _ item: (Int, inout [UInt8]) -> Void) {
-        out.append(UInt8(ascii: "\n"))
-        for i in 0..<count {
-            if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
-            item(i, &out)
-        }
+    fileprivate static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
+        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    fileprivate static func writeKey(_ key: String, to out: inout [UInt8]) {
+        writeString(key, to: &out)
+        out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    }
+
+    /// The start of item `i` of an object or array whose items sit at `indent`.
+    fileprivate static func openItem(_ i: Int, to out: inout [UInt8], indent: Int) {
+        if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    /// The line the closing bracket of an object or array at `indent` goes on.
+    fileprivate static func closeItems(to out: inout [UInt8], indent: Int) {
         out.append(UInt8(ascii: "\n"))
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The items of an object or array, each on a line of its own one level in, and the line the
+    /// closing bracket goes on; an empty one keeps an empty line, as the encoder writes it.
+    private static func writeItems(_ count: Int, to out: inout [UInt8], indent: Int, _ item: (Int, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "\n"))
+        for i in 0..<count {
+            openItem(i, to: &out, indent: indent + 2)
+            item(i, &out)
+        }
+        closeItems(to: &out, indent: indent)
+    }
 
+    /// A JSON string: runs of bytes that need no escape are copied at once.
     private static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            default: out.append(byte)
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var run = 0
+            for i in bytes.indices where bytes[i] < 0x20 || bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                writeEscape(bytes[i], to: &out)
+                run = i + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+        if copied == nil {
+            for byte in s.utf8 {
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    writeEscape(byte, to: &out)
+                } else {
+                    out.append(byte)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscape(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        default:
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                    Hex.digits[Int(byte >> 4)], Hex.digits[Int(byte & 0xF)]])
+        }
+    }
+}
+
+/// Writes a document whose generated arrays are made on every core, handing on a piece whenever
+/// a megabyte has gathered. Pieces end between elements, so no character is ever split and each
+/// piece can have its steering characters made visible on its own.
+private struct PieceWriter<Failure: Error> {
+    static var pieceSize: Int { 1 << 20 }
+    /// Elements per block made on one core: large enough to make the hand-over cheap, small
+    /// enough that both cores stay busy and little is held at once.
+    static var elementsPerBlock: Int { 64 }
+
+    var out: [UInt8] = []
+    let sink: (Data) throws(Failure) -> Void
+
+    init(sink: @escaping (Data) throws(Failure) -> Void) {
+        self.sink = sink
+        out.reserveCapacity(Self.pieceSize + (1 << 16))
+    }
+
+    mutating func flush() throws(Failure) {
+        guard !out.isEmpty else { return }
+        try sink(Escape.jsonSafe(Data(out)))
+        out.removeAll(keepingCapacity: true)
+    }
+
+    mutating func write(_ value: JSONValue, indent: Int) throws(Failure) {
+        guard value.holdsGenerated else { return value.write(to: &out, indent: indent) }
+        switch value {
+        case .object(let members):
+            let keys = JSONValue.sortedKeys(members)
+            out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "\n")])
+            for (k, key) in keys.enumerated() {
+                JSONValue.openItem(k, to: &out, indent: indent + 2)
+                JSONValue.writeKey(key, to: &out)
+                try write(members[key] ?? .null, indent: indent + 2)
+            }
+            JSONValue.closeItems(to: &out, indent: indent)
+            out.append(UInt8(ascii: "}"))
+        case .array(let elements):
+            out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            for (i, element) in elements.enumerated() {
+                JSONValue.openItem(i, to: &out, indent: indent + 2)
+                try write(element, indent: indent + 2)
+            }
+            JSONValue.closeItems(to: &out, indent: indent)
+            out.append(UInt8(ascii: "]"))
+        case .generated(let generated):
+            out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            try forEachBlockInOrder(generated.count, block: Self.elementsPerBlock, window: 8, make: { range -> [UInt8] in
+                var bytes: [UInt8] = []
+                for i in range {
+                    JSONValue.openItem(i, to: &bytes, indent: indent + 2)
+                    generated.element(i).write(to: &bytes, indent: indent + 2)
+                }
+                return bytes
+            }, consume: { (bytes: [UInt8]) throws(Failure) in
+                out.append(contentsOf: bytes)
+                if out.count >= Self.pieceSize { try flush() }
+            })
+            JSONValue.closeItems(to: &out, indent: indent)
+            out.append(UInt8(ascii: "]"))
+        default:
+            value.write(to: &out, indent: indent)
+        }
     }
 }

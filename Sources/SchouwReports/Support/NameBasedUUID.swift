@@ -1,3 +1,5 @@
+import Crypto
+
 /// RFC 4122 name-based UUIDs (version 5, SHA-1), so identifiers in OSCAL output follow from the
 /// finding ids and the same result always gives the same bytes. SHA-1 is used here only because
 /// version 5 is defined with it; nothing relies on it for security.
@@ -14,57 +16,53 @@ public enum NameBasedUUID {
     }
 
     static func v5Bytes(namespace: [UInt8], name: String) -> [UInt8] {
-        var bytes = Array(SHA1.digest(namespace + Array(name.utf8)).prefix(16))
+        var hash = Insecure.SHA1()
+        hash.update(data: namespace)
+        hash.update(data: Array(name.utf8))
+        var bytes = Array(Array(hash.finalize()).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return bytes
     }
 
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in lower-case hex; an OSCAL document of a city holds
+    /// millions of them.
     static func format(_ b: [UInt8]) -> String {
-        let hex = b.map { byte -> String in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
+        String(unsafeUninitializedCapacity: 36) { out in
+            var n = 0
+            for (i, byte) in b.prefix(16).enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { out[n] = UInt8(ascii: "-"); n += 1 }
+                out[n] = Hex.digits[Int(byte >> 4)]
+                out[n + 1] = Hex.digits[Int(byte & 0xF)]
+                n += 2
+            }
+            return n
         }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
     }
 }
 
-/// FIPS 180-4 SHA-1, for name-based UUIDs and stable fingerprints only.
+/// SHA-1 (through swift-crypto), for name-based UUIDs and stable fingerprints only.
 enum SHA1 {
     static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
-        var data = message
-        let bitLength = UInt64(message.count) &* 8
-        data.append(0x80)
-        while data.count % 64 != 56 { data.append(0) }
-        for i in (0..<8).reversed() { data.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var w = [UInt32](repeating: 0, count: 80)
-        for chunk in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(data[j]) << 24 | UInt32(data[j + 1]) << 16 | UInt32(data[j + 2]) << 8 | UInt32(data[j + 3])
-            }
-            for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
-            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32)
-                switch i {
-                case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A827999)
-                case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9EBA1)
-                case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1BBCDC)
-                default: (f, k) = (b ^ c ^ d, 0xCA62C1D6)
-                }
-                let temp = rotl(a, 5) &+ f &+ e &+ k &+ w[i]
-                (e, d, c, b, a) = (d, c, rotl(b, 30), a, temp)
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d; h[4] = h[4] &+ e
-        }
-        return h.flatMap { v in (0..<4).reversed().map { UInt8(truncatingIfNeeded: v >> (UInt32($0) * 8)) } }
+        Array(Insecure.SHA1.hash(data: message))
     }
 
     static func hex(_ message: String) -> String {
-        digest(Array(message.utf8)).map { let s = String($0, radix: 16); return s.count == 1 ? "0" + s : s }.joined()
+        Hex.lowercase(digest(Array(message.utf8)))
     }
+}
 
-    private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
+/// Lower-case hexadecimal without a string per byte.
+enum Hex {
+    static let digits = Array("0123456789abcdef".utf8)
+
+    static func lowercase(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = digits[Int(byte >> 4)]
+                out[2 * i + 1] = digits[Int(byte & 0xF)]
+            }
+            return bytes.count * 2
+        }
+    }
 }
