@@ -152,22 +152,61 @@ public struct DataFlowGraph: Sendable {
         return out
     }
 
-    /// Longest-path layer of each system along the flows (cycles are cut after one pass per system).
+    /// Longest-path layer of each system along the flows. A flow that closes a cycle (an edge back
+    /// to a system still on the path of a depth-first walk in system and flow order) is left out,
+    /// so each cycle is cut once and the layering takes time linear in the graph: relaxing every
+    /// flow until nothing changed took a pass per system around a cycle, quadratic for a city.
     func ranks() -> [String: Int] {
-        var rank: [String: Int] = [:]
-        for id in systemOrder { rank[id] = 0 }
-        let limit = systemOrder.count
-        for _ in 0..<max(1, limit) {
-            var changed = false
-            for e in edges where e.from != e.to {
-                let candidate = (rank[e.from] ?? 0) + 1
-                if candidate > (rank[e.to] ?? 0) && candidate <= limit {
-                    rank[e.to] = candidate
-                    changed = true
+        var position: [String: Int] = [:]
+        var names: [String] = []
+        func node(_ id: String) -> Int {
+            if let p = position[id] { return p }
+            position[id] = names.count
+            names.append(id)
+            return names.count - 1
+        }
+        for id in systemOrder { _ = node(id) }
+        var successors: [[Int]] = []
+        var pairs: [(Int, Int)] = []
+        for e in edges where e.from != e.to { pairs.append((node(e.from), node(e.to))) }
+        successors = Array(repeating: [], count: names.count)
+        for (from, to) in pairs { successors[from].append(to) }
+
+        // Depth-first order (iterative: chains run to thousands of hops), keeping only tree,
+        // forward and cross edges; the finishing order reversed is a topological order of the rest.
+        enum Mark { case new, onPath, done }
+        var mark = [Mark](repeating: .new, count: names.count)
+        var kept = [[Int]](repeating: [], count: names.count)
+        var finished: [Int] = []
+        finished.reserveCapacity(names.count)
+        for root in names.indices where mark[root] == .new {
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            mark[root] = .onPath
+            while let (v, next) = stack.last {
+                if next < successors[v].count {
+                    stack[stack.count - 1].next += 1
+                    let w = successors[v][next]
+                    switch mark[w] {
+                    case .onPath: continue
+                    case .done: kept[v].append(w)
+                    case .new:
+                        kept[v].append(w)
+                        mark[w] = .onPath
+                        stack.append((w, 0))
+                    }
+                } else {
+                    mark[v] = .done
+                    finished.append(v)
+                    stack.removeLast()
                 }
             }
-            if !changed { break }
         }
+        var layer = [Int](repeating: 0, count: names.count)
+        for v in finished.reversed() {
+            for w in kept[v] where layer[v] + 1 > layer[w] { layer[w] = layer[v] + 1 }
+        }
+        var rank: [String: Int] = [:]
+        for (i, id) in names.enumerated() { rank[id] = layer[i] }
         return rank
     }
 

@@ -35,8 +35,12 @@ public enum Escape {
 
     /// Text content and attribute values in HTML, XML and SVG.
     public static func xml(_ text: String, keepNewlines: Bool = false) -> String {
+        let visible = visibleControls(text, keepNewlines: keepNewlines)
+        // Most texts hold no markup character and no non-character (U+FFFE and U+FFFF start with
+        // byte EF): returned as they are, not rebuilt scalar by scalar.
+        if !visible.utf8.contains(where: { Self.xmlBytes[Int($0)] }) { return visible }
         var out = ""
-        for scalar in visibleControls(text, keepNewlines: keepNewlines).unicodeScalars {
+        for scalar in visible.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -54,12 +58,19 @@ public enum Escape {
     /// Inline Markdown text: every character CommonMark or GitHub could read as syntax gets a backslash,
     /// so `<script>`, `[link](url)`, `**bold**`, tables and headings arrive as literal text.
     public static func markdown(_ text: String) -> String {
+        let visible = visibleControls(text)
+        // Most texts hold no syntax character and do not start with a list marker: no walk
+        // through their characters.
+        if let first = visible.utf8.first, !Self.markdownLeadingBytes[Int(first)],
+           !visible.utf8.contains(where: { Self.markdownBytes[Int($0)] }) {
+            return visible
+        }
         let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "(", ")", "<", ">", "#", "|", "~"]
         // A value never starts a line (newlines are made visible), but it may follow a list marker:
         // a leading `-`, `+` or `=` could then start a nested list or a rule.
         let leading: Set<Character> = ["-", "+", "="]
         var out = ""
-        for ch in visibleControls(text) {
+        for ch in visible {
             if special.contains(ch) || (out.isEmpty && leading.contains(ch)) {
                 out.append("\\"); out.append(ch)
             } else if ch == "&" {
@@ -74,7 +85,23 @@ public enum Escape {
     /// Text inside a Markdown code span: backticks cannot be escaped there, so they are replaced; a pipe
     /// is escaped because GitHub tables split cells on it even inside code spans.
     public static func markdownCode(_ text: String) -> String {
-        "`" + visibleControls(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+        let visible = visibleControls(text)
+        guard visible.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "|") }) else { return "`" + visible + "`" }
+        return "`" + visible.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+    }
+
+    /// Bytes a text must hold for `xml` to change it: markup characters, and the first byte of
+    /// U+FFFE and U+FFFF.
+    private static let xmlBytes = byteTable("&<>\"'", extra: [0xEF])
+    /// Bytes a text must hold for `markdown` to change it, anywhere and at its start.
+    private static let markdownBytes = byteTable("\\`*_[]()<>#|~&")
+    private static let markdownLeadingBytes = byteTable("-+=")
+
+    private static func byteTable(_ characters: String, extra: [UInt8] = []) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        for byte in extra { table[Int(byte)] = true }
+        return table
     }
 
     /// A Graphviz double-quoted string (ID or label): quotes and backslashes escaped, so Graphviz's

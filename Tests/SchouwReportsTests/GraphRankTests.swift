@@ -1,0 +1,43 @@
+import SchouwModel
+import Testing
+@testable import SchouwReports
+
+/// Diagrams put each system in the layer of its longest chain of incoming flows; a flow that
+/// closes a cycle is left out of the layering, once per cycle.
+@Suite struct GraphRankTests {
+    static func graph(systems: [String], flows: [(String, String)]) -> DataFlowGraph {
+        let mark = Marks(object: SourceMark(file: "g.yaml", line: 1, column: 1))
+        return DataFlowGraph(descriptor: Descriptor(
+            project: Project(id: "g", name: "G", marks: mark),
+            systems: systems.map { System(id: $0, name: $0, marks: mark) },
+            flows: flows.enumerated().map { Flow(id: "f\($0.offset)", from: $0.element.0, to: $0.element.1, marks: mark) }))
+    }
+
+    @Test func aDiamondAndAChainTakeTheirLongestPath() {
+        let ranks = Self.graph(systems: ["a", "b", "c", "d", "e", "alone"],
+                               flows: [("a", "b"), ("b", "d"), ("a", "c"), ("c", "e"), ("e", "d"), ("d", "d")]).ranks()
+        #expect(ranks == ["a": 0, "b": 1, "c": 1, "e": 2, "d": 3, "alone": 0])
+    }
+
+    @Test func aCycleIsCutOnceWhereTheWalkClosesIt() {
+        // The parking example's shape: a scanner feeds a back office that trades data with a register.
+        let ranks = Self.graph(systems: ["scan", "office", "register", "app", "tax", "dashboard"],
+                               flows: [("scan", "office"), ("office", "register"), ("register", "office"),
+                                       ("office", "app"), ("app", "tax"), ("office", "dashboard")]).ranks()
+        #expect(ranks == ["scan": 0, "office": 1, "register": 2, "app": 2, "tax": 3, "dashboard": 2])
+    }
+
+    /// A ring of 20,000 systems with chords: relaxing every flow until nothing changed took a pass
+    /// per system around the ring (hundreds of millions of steps); the walk takes one pass.
+    @Test func aCityWideRingIsLayeredInOnePass() {
+        let n = 20_000
+        let systems = (0..<n).map { "s\($0)" }
+        var flows = (0..<n).map { ("s\($0)", "s\(($0 + 1) % n)") }
+        flows += stride(from: 0, to: n, by: 97).map { ("s\($0)", "s\(($0 + 5_000) % n)") }
+        let ranks = Self.graph(systems: systems, flows: flows).ranks()
+        // The walk starts at s0 and follows the ring; the flow back into s0 closes the cycle.
+        #expect(ranks["s0"] == 0)
+        #expect(ranks["s\(n - 1)"] == n - 1)
+        #expect(ranks.count == n)
+    }
+}
