@@ -139,4 +139,25 @@ import Testing
         #expect(findings.count == 6_000)
         #expect(findings == findings.sorted())
     }
+
+    /// JUnit testcases are made in blocks on every core and written in pieces: every outcome's
+    /// testcase arrives once, in rule then finding order within its pack, across block and piece
+    /// boundaries.
+    @Test func junitStreamsEveryTestcaseInOrder() throws {
+        let result = Self.result(subjects: 3_000)
+        var pieces: [Data] = []
+        try JUnitReporter().stream(result, context: ReportContext()) { pieces.append($0) }
+        #expect(pieces.count > 1)
+        let xml = String(decoding: pieces.reduce(Data(), +), as: UTF8.self)
+        let names = xml.split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "<testcase name=\"") else { return nil }
+            return String(line[start.upperBound...].prefix { $0 != "\"" })
+        }
+        // Packs in their order (avg before bio), then rule and finding id.
+        let expected = ["AVG-10", "AVG-2", "BIO-7"].flatMap { rule in
+            (0..<3_000).map { "\(rule)@flow:" + String(format: "f%05d", $0) }
+        }
+        #expect(names == expected)
+        #expect(xml.hasSuffix("</testsuite>\n</testsuites>\n"))
+    }
 }

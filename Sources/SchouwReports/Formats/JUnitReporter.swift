@@ -1,4 +1,5 @@
 import Foundation
+import SchouwConcurrency
 import SchouwResult
 
 /// JUnit XML for CI test views (GitLab, Jenkins, Azure): one `<testsuite>` per rule pack, one
@@ -13,6 +14,14 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        var data = Data()
+        try stream(result, context: context) { data.append($0) }
+        return data
+    }
+
+    /// Testcases are made in blocks on every core and written in pieces of about a megabyte: a
+    /// city's report has one per outcome (768,000 for 10,000 systems).
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         let t = ReportTexts.of(context.lang)
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         var packs: [String: [Outcome]] = [:]
@@ -20,26 +29,43 @@ public struct JUnitReporter: Reporter {
             let pack = model.rule(outcome.rule)?.pack ?? ReportModel.packFromRuleID(outcome.rule)
             packs[pack, default: []].append(outcome)
         }
-        let order = packs.keys.sorted { ReportModel.packOrder($0) < ReportModel.packOrder($1) }
-        var suites: [String] = []
-        var total = (tests: 0, failures: 0)
-        for pack in order {
-            let outcomes = (packs[pack] ?? []).sorted { ($0.rule, $0.finding) < ($1.rule, $1.finding) }
-            let failures = outcomes.filter { $0.effectiveStatus == .fail }.count
-            let skipped = outcomes.filter { [.unknown, .notApplicable, .waived].contains($0.effectiveStatus) }.count
-            total.tests += outcomes.count
-            total.failures += failures
-            var s = "  <testsuite name=\"\(x(pack.isEmpty ? "rules" : pack))\" tests=\"\(outcomes.count)\" failures=\"\(failures)\" errors=\"0\""
-            s += " skipped=\"\(skipped)\" time=\"0\" timestamp=\"\(x(result.evaluatedAt))\">\n"
-            for outcome in outcomes { s += testcase(outcome, pack: pack, model: model, t: t) }
-            s += "  </testsuite>\n"
-            suites.append(s)
+        let suites = packs.keys.sorted { ReportModel.packOrder($0) < ReportModel.packOrder($1) }.map { pack in
+            (pack: pack, outcomes: Self.byRuleAndFinding(packs[pack] ?? []))
         }
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(x(result.tool.name + " " + result.project.id))\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"0\" time=\"0\">\n"
-        xml += suites.joined()
-        xml += "</testsuites>\n"
-        return Data(xml.utf8)
+        let tests = suites.reduce(0) { $0 + $1.outcomes.count }
+        let failures = suites.reduce(0) { $0 + $1.outcomes.count { $0.effectiveStatus == .fail } }
+        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        out += "<testsuites name=\"\(x(result.tool.name + " " + result.project.id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" time=\"0\">\n".utf8
+        for (pack, outcomes) in suites {
+            let failed = outcomes.count { $0.effectiveStatus == .fail }
+            let skipped = outcomes.count { [.unknown, .notApplicable, .waived].contains($0.effectiveStatus) }
+            out += "  <testsuite name=\"\(x(pack.isEmpty ? "rules" : pack))\" tests=\"\(outcomes.count)\" failures=\"\(failed)\" errors=\"0\"".utf8
+            out += " skipped=\"\(skipped)\" time=\"0\" timestamp=\"\(x(result.evaluatedAt))\">\n".utf8
+            try forEachBlockInOrder(outcomes.count, block: 1_024, window: 8, make: { range -> [UInt8] in
+                var cases = ""
+                for i in range { cases += testcase(outcomes[i], pack: pack, model: model, t: t) }
+                return Array(cases.utf8)
+            }, consume: { piece in
+                out += piece
+                if out.count >= Self.pieceSize {
+                    try sink(Data(out))
+                    out.removeAll(keepingCapacity: true)
+                }
+            })
+            out += "  </testsuite>\n".utf8
+        }
+        out += "</testsuites>\n".utf8
+        try sink(Data(out))
+    }
+
+    static let pieceSize = 1 << 20
+
+    /// A suite's outcomes by rule, then finding id, each finding id made once rather than at
+    /// every comparison.
+    static func byRuleAndFinding(_ outcomes: [Outcome]) -> [Outcome] {
+        outcomes.map { (rule: $0.rule, finding: $0.finding, outcome: $0) }
+            .sorted { ($0.rule, $0.finding) < ($1.rule, $1.finding) }
+            .map(\.outcome)
     }
 
     private func x(_ s: String) -> String { Escape.xml(s) }
