@@ -330,4 +330,9 @@ struct OutcomeList: RandomAccessCollection {
 
     /// The outcomes at `range` of this list's indices.
     func sublist(_ range: Range<Int>) -> OutcomeList { OutcomeList(outcomes, positions[range]) }
+
+    /// The result's outcomes where they lie, and this list's positions into them.
+    func withOutcomesInPlace<R>(_ body: (UnsafeBufferPointer<Outcome>, ArraySlice<Int>) throws -> R) rethrows -> R {
+        try outcomes.withUnsafeBufferPointer { try body($0, positions) }
+    }
 }

@@ -47,14 +47,14 @@ public struct TextReporter: Reporter {
             // Fixed pieces of every entry as bytes: appending a string costs more than its bytes.
             let mark = Array(("  " + c.severity(severity, "✗") + " ").utf8), messageIndent = Array("\n    ".utf8)
             let newline = UInt8(ascii: "\n")
-            try render(group, into: &lines, to: sink) { outcome, lines in
+            try render(group, into: &lines, to: sink) { outcomes, p, lines in
                 lines.bytes += mark
-                appendFinding(outcome, to: &lines)
-                lines.bytes += messageIndent; lines.addEscaped(outcome.message); lines.add(byte: newline)
-                if let waiver = outcome.waiver, waiver.expired {
+                appendFinding(outcomes, p, to: &lines)
+                lines.bytes += messageIndent; lines.addEscaped(outcomes[p].message); lines.add(byte: newline)
+                if let waiver = outcomes[p].waiver, waiver.expired {
                     lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
                 }
-                if let remediation = remediationLines[outcome.rule] { lines.bytes += remediation }
+                if let remediation = remediationLines[outcomes[p].rule] { lines.bytes += remediation }
             }
         }
         if !model.unknowns.isEmpty {
@@ -62,11 +62,11 @@ public struct TextReporter: Reporter {
             lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
             let missingLabel = Array("    \(t.missingFacts): ".utf8), mark = Array("  ? ".utf8)
             let separator = Array(", ".utf8), newline = UInt8(ascii: "\n")
-            try render(model.unknowns, into: &lines, to: sink) { outcome, lines in
+            try render(model.unknowns, into: &lines, to: sink) { outcomes, p, lines in
                 lines.bytes += mark
-                appendFinding(outcome, to: &lines)
+                appendFinding(outcomes, p, to: &lines)
                 lines.add(byte: newline)
-                let missing = outcome.missing
+                let missing = outcomes[p].missing
                 guard !missing.isEmpty else { return }
                 lines.bytes += missingLabel
                 for (i, fact) in missing.enumerated() {
@@ -100,18 +100,22 @@ public struct TextReporter: Reporter {
     }
 
     /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
-    /// they are rendered in blocks on every core and written in order as they are ready.
-    private func render(_ outcomes: OutcomeList, into lines: inout Lines, to sink: (Data) throws -> Void,
-                        _ entry: (Outcome, inout Lines) -> Void) throws {
-        let base = outcomes.startIndex
-        try forEachBlockInOrder(outcomes.count, block: 2_048, window: 8, make: { range in
-            var piece = Lines(capacity: 256 * range.count)
-            for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes[i], &piece) }
-            return piece.bytes
-        }, consume: { piece in
-            lines.bytes += piece
-            try lines.flushIfFull(to: sink)
-        })
+    /// they are rendered in blocks on every core and written in order as they are ready. `entry`
+    /// reads the outcome at a position where it lies: a copy per entry took and dropped counts on
+    /// the parts all outcomes of a rule share, which both cores then contended for.
+    private func render(_ list: OutcomeList, into lines: inout Lines, to sink: (Data) throws -> Void,
+                        _ entry: (UnsafeBufferPointer<Outcome>, Int, inout Lines) -> Void) throws {
+        try list.withOutcomesInPlace { outcomes, positions in
+            let base = positions.startIndex
+            try forEachBlockInOrder(positions.count, block: 2_048, window: 8, make: { range in
+                var piece = Lines(capacity: 256 * range.count)
+                for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes, positions[i], &piece) }
+                return piece.bytes
+            }, consume: { piece in
+                lines.bytes += piece
+                try lines.flushIfFull(to: sink)
+            })
+        }
     }
 
     /// The report's bytes, appended as UTF-8 rather than to a `String` (whose appends cost
@@ -174,12 +178,12 @@ public struct TextReporter: Reporter {
     }
 
     /// `RULE kind:id  file:line:col`.
-    private func appendFinding(_ outcome: Outcome, to lines: inout Lines) {
-        let subject = outcome.subject
+    private func appendFinding(_ outcomes: UnsafeBufferPointer<Outcome>, _ p: Int, to lines: inout Lines) {
+        let subject = outcomes[p].subject
         let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        lines.addEscaped(outcome.rule); lines.add(byte: space); lines.addEscaped(subject.kind); lines.add(byte: colon)
+        lines.addEscaped(outcomes[p].rule); lines.add(byte: space); lines.addEscaped(subject.kind); lines.add(byte: colon)
         lines.addEscaped(subject.id)
-        if let loc = outcome.location {
+        if let loc = outcomes[p].location {
             lines.add(byte: space); lines.add(byte: space); lines.addEscaped(loc.file)
             lines.add(byte: colon); lines.add(loc.line); lines.add(byte: colon); lines.add(loc.column)
         }
