@@ -1,3 +1,4 @@
+import Foundation
 import SchouwModel
 import Testing
 @testable import SchouwReports
@@ -39,5 +40,21 @@ import Testing
         #expect(ranks["s0"] == 0)
         #expect(ranks["s\(n - 1)"] == n - 1)
         #expect(ranks.count == n)
+    }
+
+    /// Diagram coordinates have at most one decimal, written without Foundation's formatting:
+    /// the same text as `%.1f` of the rounded value.
+    @Test func coordinatesAreWrittenAsFormattingWouldWriteThem() {
+        var values: [Double] = [0, -0.0, 0.04, 0.05, 0.06, 0.95, -0.95, -0.05, 1.25, 12.349, 1709.2, -3.75, 99_999.94]
+        var state: UInt64 = 42
+        for _ in 0..<5_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Double(Int64(bitPattern: state >> 20) % 4_000_000) / 997.0)
+        }
+        for v in values {
+            let r = (v * 10).rounded() / 10
+            let expected = r == r.rounded() ? String(Int(r)) : String(format: "%.1f", r)
+            #expect(SVGExporter.n(v) == expected, "\(v)")
+        }
     }
 }

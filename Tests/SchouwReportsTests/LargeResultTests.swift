@@ -160,4 +160,30 @@ import Testing
         #expect(names == expected)
         #expect(xml.hasSuffix("</testsuite>\n</testsuites>\n"))
     }
+
+    /// HTML and Markdown write their findings and information needed in blocks made on every
+    /// core: each entry arrives once, in the text report's order, across block and piece
+    /// boundaries, and the report is handed on in pieces.
+    @Test(arguments: ["html", "markdown"])
+    func htmlAndMarkdownStreamEveryEntryInOrder(format: String) throws {
+        let reporter = try #require(ReporterRegistry.reporter(for: format))
+        let result = Self.result(subjects: 3_000)
+        var pieces: [Data] = []
+        try reporter.stream(result, context: ReportContext()) { pieces.append($0) }
+        #expect(pieces.count > 2)
+        let report = String(decoding: pieces.reduce(Data(), +), as: UTF8.self)
+        let text = String(decoding: try TextReporter().render(result, context: ReportContext()), as: UTF8.self)
+        let ids = (0..<3_000).map { String(format: "f%05d", $0) }
+        // Failures: most severe first, rules in natural order, subjects by id (as in the text report).
+        let failures = Self.entries(text, marker: "  ✗ ").map { $0.split(separator: " ")[1].dropFirst("flow:".count) }
+        #expect(failures.count == 3_000)
+        let findingMarker = format == "html" ? "<dt>Bevinding</dt><dd><code>" : "- Bevinding: `"
+        let listed = report.components(separatedBy: findingMarker).dropFirst().map { $0.prefix { $0 != "<" && $0 != "`" } }
+        #expect(listed.map { String($0.split(separator: ":").last ?? "") } == failures.map(String.init))
+        // Information needed: one row per unknown outcome, rule by rule, subjects in id order.
+        let rowMarker = format == "html" ? "<td>stroom <code>" : " | stroom `"
+        let rows = report.components(separatedBy: rowMarker).dropFirst().map { String($0.prefix(6)) }
+        let unknownSubjects = ids.enumerated().filter { $0.offset % 3 == 1 }.map(\.element)
+        #expect(rows == unknownSubjects + unknownSubjects + unknownSubjects)
+    }
 }

@@ -24,6 +24,21 @@ import Testing
         #expect(NameBasedUUID.v5("AVG-024@party:cloudco") == id)
     }
 
+    /// A streamed template gives what rendering it whole gives, with sections written in place.
+    @Test func streamedTemplatesMatchRenderedOnes() throws {
+        let values = ["a": "1", "b": "{{a}}", "c": "ë"]
+        for text in ["x {{a}} y {{ b }}", "{{c}}{{a}}", "no placeholders", "open {{a", "{{a}} then {{ unclosed", ""] {
+            var streamed = Data()
+            try Template(text).stream(values, sections: [:]) { streamed.append($0) }
+            #expect(String(decoding: streamed, as: UTF8.self) == (try Template(text).render(values)), "\(text)")
+        }
+        var pieces: [Data] = []
+        let section: TemplateSection = { sink in try sink(Data("S1".utf8)); try sink(Data("S2".utf8)) }
+        try Template("<{{a}}|{{s}}|{{c}}>").stream(values, sections: ["s": section]) { pieces.append($0) }
+        #expect(pieces.map { String(decoding: $0, as: UTF8.self) } == ["<1|", "S1", "S2", "|ë>"])
+        #expect(throws: ReportError.self) { try Template("{{nope}}").stream([:], sections: [:]) { _ in } }
+    }
+
     @Test func templateFailsOnUnknownPlaceholder() throws {
         #expect(throws: ReportError.self) { try Template("{{nope}}").render([:]) }
         #expect(try Template("x {{a}} y {{ b }}").render(["a": "1", "b": "2"]) == "x 1 y 2")

@@ -10,6 +10,14 @@ public struct HTMLReporter: Reporter {
     public init() {}
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        var data = Data()
+        try stream(result, context: context) { data.append($0) }
+        return data
+    }
+
+    /// The findings and the information needed are written while they are made, in blocks on
+    /// every core: a city's report lists hundreds of thousands of them.
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         let t = ReportTexts.of(context.lang)
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let h = { (s: String) in Escape.xml(s) }
@@ -36,12 +44,14 @@ public struct HTMLReporter: Reporter {
         values["counts"] = counts(model, t: t)
         values["scores"] = scores(model, t: t)
         values["diagram"] = diagram(context: context, result: result, t: t)
-        values["findings"] = findings(model, t: t)
-        values["informationNeeded"] = informationNeeded(model, t: t)
         values["waivers"] = waivers(model, result: result, t: t)
         values["bio"] = bio(model, t: t)
         values["footer"] = h("\(t.generatedBy) \(result.tool.name) \(result.tool.version) · \(result.evaluatedAt)")
-        return Data(try Template.named("report.html").render(values).utf8)
+        let sections: [String: TemplateSection] = [
+            "findings": SectionWriter.section { try findings(model, t: t, to: &$0) },
+            "informationNeeded": SectionWriter.section { try informationNeeded(model, t: t, to: &$0) },
+        ]
+        try Template.named("report.html").stream(values, sections: sections, to: sink)
     }
 
     private func counts(_ model: ReportModel, t: ReportTexts) -> String {
@@ -89,47 +99,50 @@ public struct HTMLReporter: Reporter {
         refs.map { Escape.xml(referenceLabel($0)) }.joined(separator: "; ")
     }
 
-    private func findings(_ model: ReportModel, t: ReportTexts) -> String {
-        guard !model.failures.isEmpty else { return "<p>\(t.noFindings)</p>" }
-        var out = ""
+    private func findings(_ model: ReportModel, t: ReportTexts, to out: inout SectionWriter) throws {
+        guard !model.failures.isEmpty else { return try out.add("<p>\(t.noFindings)</p>") }
         for severity in Severity.allCases.reversed() {
             let group = model.failures(severity)
             guard !group.isEmpty else { continue }
-            out += "<h3 class=\"sev sev-\(severity.rawValue)\">\(t.severity(severity).capitalized) (\(group.count))</h3>\n"
-            for o in group {
-                let rule = model.rule(o.rule)
-                out += "<article class=\"finding sev-\(severity.rawValue)\">\n"
-                out += "<h4><span class=\"rule-id\">\(Escape.xml(o.rule))</span>\(Escape.xml(rule?.title ?? o.rule))"
-                if o.hasExpiredWaiver { out += " <span class=\"badge\">\(t.waiverExpired)</span>" }
-                out += "</h4>\n<p class=\"message\">\(Escape.xml(o.message))</p>\n<dl>\n"
-                var subject = "\(t.subjectKind(o.subject.kind)) <code>\(Escape.xml(o.subject.id))</code>"
-                if let name = o.subject.name { subject += " (\(Escape.xml(name)))" }
-                out += "<dt>\(t.subject)</dt><dd>\(subject)</dd>\n"
-                out += "<dt>\(t.waiverFinding)</dt><dd><code>\(Escape.xml(o.finding))</code></dd>\n"
-                if let loc = location(o) { out += "<dt>\(t.location)</dt><dd>\(loc)</dd>\n" }
-                if let w = o.waiver, w.expired {
-                    out += "<dt>\(t.waiverExpired)</dt><dd>\(t.waiverExpiredNote) \(Escape.xml(w.expires)): \(Escape.xml(w.reason)) (\(t.approvedBy.lowercased()) \(Escape.xml(w.approvedBy)))</dd>\n"
-                }
-                if let rule, !rule.remediation.isEmpty { out += "<dt>\(t.remediation)</dt><dd>\(Escape.xml(rule.remediation))</dd>\n" }
-                if !o.references.isEmpty { out += "<dt>\(t.references)</dt><dd>\(references(o.references))</dd>\n" }
-                if o.baseline == true { out += "<dt></dt><dd class=\"note\">\(t.baselineKnown)</dd>\n" }
-                out += "</dl>\n</article>\n"
-            }
+            try out.add("<h3 class=\"sev sev-\(severity.rawValue)\">\(t.severity(severity).capitalized) (\(group.count))</h3>\n")
+            let first = group.startIndex
+            try out.addEntries(group.count) { i in finding(group[first + i], severity: severity, model: model, t: t) }
         }
-        return out
     }
 
-    private func informationNeeded(_ model: ReportModel, t: ReportTexts) -> String {
-        guard !model.unknowns.isEmpty else { return "<p>\(t.noInformationNeeded)</p>" }
-        var out = "<p class=\"note\">\(t.informationNeededIntro)</p>\n<div class=\"table-wrap\"><table>\n"
-        out += "<thead><tr><th>\(t.rule)</th><th>\(t.subject)</th><th>\(t.missingFacts)</th><th>\(t.location)</th></tr></thead>\n<tbody>\n"
-        for o in model.unknowns {
+    private func finding(_ o: Outcome, severity: Severity, model: ReportModel, t: ReportTexts) -> String {
+        let rule = model.rule(o.rule)
+        var out = "<article class=\"finding sev-\(severity.rawValue)\">\n"
+        out += "<h4><span class=\"rule-id\">\(Escape.xml(o.rule))</span>\(Escape.xml(rule?.title ?? o.rule))"
+        if o.hasExpiredWaiver { out += " <span class=\"badge\">\(t.waiverExpired)</span>" }
+        out += "</h4>\n<p class=\"message\">\(Escape.xml(o.message))</p>\n<dl>\n"
+        var subject = "\(t.subjectKind(o.subject.kind)) <code>\(Escape.xml(o.subject.id))</code>"
+        if let name = o.subject.name { subject += " (\(Escape.xml(name)))" }
+        out += "<dt>\(t.subject)</dt><dd>\(subject)</dd>\n"
+        out += "<dt>\(t.waiverFinding)</dt><dd><code>\(Escape.xml(o.finding))</code></dd>\n"
+        if let loc = location(o) { out += "<dt>\(t.location)</dt><dd>\(loc)</dd>\n" }
+        if let w = o.waiver, w.expired {
+            out += "<dt>\(t.waiverExpired)</dt><dd>\(t.waiverExpiredNote) \(Escape.xml(w.expires)): \(Escape.xml(w.reason)) (\(t.approvedBy.lowercased()) \(Escape.xml(w.approvedBy)))</dd>\n"
+        }
+        if let rule, !rule.remediation.isEmpty { out += "<dt>\(t.remediation)</dt><dd>\(Escape.xml(rule.remediation))</dd>\n" }
+        if !o.references.isEmpty { out += "<dt>\(t.references)</dt><dd>\(references(o.references))</dd>\n" }
+        if o.baseline == true { out += "<dt></dt><dd class=\"note\">\(t.baselineKnown)</dd>\n" }
+        return out + "</dl>\n</article>\n"
+    }
+
+    private func informationNeeded(_ model: ReportModel, t: ReportTexts, to out: inout SectionWriter) throws {
+        guard !model.unknowns.isEmpty else { return try out.add("<p>\(t.noInformationNeeded)</p>") }
+        try out.add("<p class=\"note\">\(t.informationNeededIntro)</p>\n<div class=\"table-wrap\"><table>\n")
+        try out.add("<thead><tr><th>\(t.rule)</th><th>\(t.subject)</th><th>\(t.missingFacts)</th><th>\(t.location)</th></tr></thead>\n<tbody>\n")
+        let unknowns = model.unknowns, first = unknowns.startIndex
+        try out.addEntries(unknowns.count) { i in
+            let o = unknowns[first + i]
             let missing = o.missing.isEmpty ? Escape.xml(o.message) : o.missing.map { "<code>\(Escape.xml($0))</code>" }.joined(separator: ", ")
             let title = model.rule(o.rule).map { " " + Escape.xml($0.title) } ?? ""
-            out += "<tr><td><strong>\(Escape.xml(o.rule))</strong>\(title) <span class=\"chip sev-\(o.severity.rawValue)\">\(t.severity(o.severity))</span></td>"
-            out += "<td>\(t.subjectKind(o.subject.kind)) <code>\(Escape.xml(o.subject.id))</code></td><td>\(missing)</td><td>\(location(o) ?? "—")</td></tr>\n"
+            return "<tr><td><strong>\(Escape.xml(o.rule))</strong>\(title) <span class=\"chip sev-\(o.severity.rawValue)\">\(t.severity(o.severity))</span></td>"
+                + "<td>\(t.subjectKind(o.subject.kind)) <code>\(Escape.xml(o.subject.id))</code></td><td>\(missing)</td><td>\(location(o) ?? "—")</td></tr>\n"
         }
-        return out + "</tbody></table></div>"
+        try out.add("</tbody></table></div>")
     }
 
     private func waivers(_ model: ReportModel, result: AuditResult, t: ReportTexts) -> String {

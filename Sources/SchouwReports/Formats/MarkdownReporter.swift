@@ -9,6 +9,14 @@ public struct MarkdownReporter: Reporter {
     public init() {}
 
     public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        var data = Data()
+        try stream(result, context: context) { data.append($0) }
+        return data
+    }
+
+    /// The findings and the information needed are written while they are made, in blocks on
+    /// every core: a city's report lists hundreds of thousands of them.
+    public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         let t = ReportTexts.of(context.lang)
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let m = Escape.markdown
@@ -31,13 +39,14 @@ public struct MarkdownReporter: Reporter {
         values["counts"] = counts(model, t: t)
         values["scores"] = scores(model, t: t)
         values["diagram"] = diagram(context: context, result: result, t: t)
-        values["findings"] = findings(model, t: t)
-        values["informationNeeded"] = informationNeeded(model, t: t)
         values["waivers"] = waivers(model, result: result, t: t)
         values["bio"] = bio(model, t: t)
         values["footer"] = "\(t.generatedBy) \(m(result.tool.name)) \(m(result.tool.version)) · \(m(result.evaluatedAt))"
-        let text = try Template.named("report.md").render(values)
-        return Data(text.utf8)
+        let sections: [String: TemplateSection] = [
+            "findings": SectionWriter.section { try findings(model, t: t, to: &$0) },
+            "informationNeeded": SectionWriter.section { try informationNeeded(model, t: t, to: &$0) },
+        ]
+        try Template.named("report.md").stream(values, sections: sections, to: sink)
     }
 
     private func counts(_ model: ReportModel, t: ReportTexts) -> String {
@@ -79,41 +88,47 @@ public struct MarkdownReporter: Reporter {
         refs.map { Escape.markdown(referenceLabel($0)) }.joined(separator: "; ")
     }
 
-    private func findings(_ model: ReportModel, t: ReportTexts) -> String {
-        guard !model.failures.isEmpty else { return t.noFindings }
-        var out: [String] = []
+    /// Severity headings and findings, a blank line between any two.
+    private func findings(_ model: ReportModel, t: ReportTexts, to out: inout SectionWriter) throws {
+        guard !model.failures.isEmpty else { return try out.add(t.noFindings) }
+        var first = true
         for severity in Severity.allCases.reversed() {
             let group = model.failures(severity)
             guard !group.isEmpty else { continue }
-            out.append("### \(t.severity(severity).capitalized) (\(group.count))")
-            for o in group {
-                let rule = model.rule(o.rule)
-                var lines = ["#### \(Escape.markdown(o.rule)): \(Escape.markdown(rule?.title ?? o.rule))", ""]
-                lines.append("- \(t.subject): \(t.subjectKind(o.subject.kind)) \(Escape.markdownCode(o.subject.id))"
-                             + (o.subject.name.map { " (\(Escape.markdown($0)))" } ?? ""))
-                lines.append("- \(t.waiverFinding): \(Escape.markdownCode(o.finding))")
-                if let loc = location(o) { lines.append("- \(t.location): \(loc)") }
-                lines.append("- \(Escape.markdown(o.message))")
-                if let w = o.waiver, w.expired {
-                    lines.append("- **\(t.waiverExpired)**: \(t.waiverExpiredNote) \(Escape.markdown(w.expires)) (\(Escape.markdown(w.reason)); \(t.approvedBy.lowercased()) \(Escape.markdown(w.approvedBy)))")
-                }
-                if let rule, !rule.remediation.isEmpty { lines.append("- \(t.remediation): \(Escape.markdown(rule.remediation))") }
-                if !o.references.isEmpty { lines.append("- \(t.references): \(references(o.references))") }
-                if o.baseline == true { lines.append("- _\(t.baselineKnown)_") }
-                out.append(lines.joined(separator: "\n"))
-            }
+            try out.add((first ? "" : "\n\n") + "### \(t.severity(severity).capitalized) (\(group.count))")
+            first = false
+            let start = group.startIndex
+            try out.addEntries(group.count, separator: "\n\n") { i in finding(group[start + i], model: model, t: t) }
         }
-        return out.joined(separator: "\n\n")
     }
 
-    private func informationNeeded(_ model: ReportModel, t: ReportTexts) -> String {
-        guard !model.unknowns.isEmpty else { return t.noInformationNeeded }
-        var rows = ["| \(t.rule) | \(t.subject) | \(t.missingFacts) | \(t.location) |", "| --- | --- | --- | --- |"]
-        for o in model.unknowns {
-            let missing = o.missing.isEmpty ? Escape.markdown(o.message) : o.missing.map(Escape.markdownCode).joined(separator: ", ")
-            rows.append("| \(Escape.markdown(o.rule)) (\(t.severity(o.severity))) | \(t.subjectKind(o.subject.kind)) \(Escape.markdownCode(o.subject.id)) | \(missing) | \(location(o) ?? "—") |")
+    private func finding(_ o: Outcome, model: ReportModel, t: ReportTexts) -> String {
+        let rule = model.rule(o.rule)
+        var lines = ["#### \(Escape.markdown(o.rule)): \(Escape.markdown(rule?.title ?? o.rule))", ""]
+        lines.append("- \(t.subject): \(t.subjectKind(o.subject.kind)) \(Escape.markdownCode(o.subject.id))"
+                     + (o.subject.name.map { " (\(Escape.markdown($0)))" } ?? ""))
+        lines.append("- \(t.waiverFinding): \(Escape.markdownCode(o.finding))")
+        if let loc = location(o) { lines.append("- \(t.location): \(loc)") }
+        lines.append("- \(Escape.markdown(o.message))")
+        if let w = o.waiver, w.expired {
+            lines.append("- **\(t.waiverExpired)**: \(t.waiverExpiredNote) \(Escape.markdown(w.expires)) (\(Escape.markdown(w.reason)); \(t.approvedBy.lowercased()) \(Escape.markdown(w.approvedBy)))")
         }
-        return t.informationNeededIntro + "\n\n" + rows.joined(separator: "\n")
+        if let rule, !rule.remediation.isEmpty { lines.append("- \(t.remediation): \(Escape.markdown(rule.remediation))") }
+        if !o.references.isEmpty { lines.append("- \(t.references): \(references(o.references))") }
+        if o.baseline == true { lines.append("- _\(t.baselineKnown)_") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func informationNeeded(_ model: ReportModel, t: ReportTexts, to out: inout SectionWriter) throws {
+        guard !model.unknowns.isEmpty else { return try out.add(t.noInformationNeeded) }
+        try out.add(t.informationNeededIntro + "\n\n")
+        try out.add("| \(t.rule) | \(t.subject) | \(t.missingFacts) | \(t.location) |\n| --- | --- | --- | --- |")
+        let unknowns = model.unknowns, start = unknowns.startIndex
+        try out.addEntries(unknowns.count, separator: "\n") { i in
+            let o = unknowns[start + i]
+            let missing = o.missing.isEmpty ? Escape.markdown(o.message) : o.missing.map(Escape.markdownCode).joined(separator: ", ")
+            return "| \(Escape.markdown(o.rule)) (\(t.severity(o.severity))) | \(t.subjectKind(o.subject.kind)) \(Escape.markdownCode(o.subject.id)) | \(missing) | \(location(o) ?? "—") |"
+        }
     }
 
     private func waivers(_ model: ReportModel, result: AuditResult, t: ReportTexts) -> String {

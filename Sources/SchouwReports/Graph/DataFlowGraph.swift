@@ -212,7 +212,7 @@ public struct DataFlowGraph: Sendable {
 
     /// A diagram label: shortened so long supplier names cannot blow up the layout.
     static func shorten(_ s: String, _ n: Int) -> String {
-        let flat = s.replacingOccurrences(of: "\n", with: " ")
+        let flat = s.utf8.contains(UInt8(ascii: "\n")) ? s.replacingOccurrences(of: "\n", with: " ") : s
         return flat.count <= n ? flat : String(flat.prefix(n - 1)) + "…"
     }
 }

@@ -209,6 +209,11 @@ public enum SVGExporter {
     static func n(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         if r == r.rounded() { return String(Int(r)) }
-        return String(format: "%.1f", r)
+        // One decimal, written from the tenths rather than through Foundation's formatting: a
+        // city's diagram has hundreds of thousands of coordinates.
+        let tenths = (v * 10).rounded()
+        guard tenths.magnitude < 1e15 else { return String(format: "%.1f", r) }
+        let t = Int(tenths)
+        return (t < 0 ? "-" : "") + String(t.magnitude / 10) + "." + String(t.magnitude % 10)
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import SchouwConcurrency
+
 /// Minimal placeholder templates: `{{name}}` is replaced by `values["name"]`.
 ///
 /// Substitution is a single left-to-right pass over the template; replaced text is never scanned again,
@@ -13,6 +16,37 @@ public struct Template: Sendable {
             throw ReportError("report template '\(path)' is not embedded; run `swift run embed-resources`")
         }
         return Template(file.text)
+    }
+
+    /// Fills the placeholders as `render` does, handing the text to `sink` in pieces; a placeholder
+    /// named in `sections` is written by its section, straight to the sink. A city's report has
+    /// sections of hundreds of megabytes, which then never stand whole in memory.
+    public func stream(_ values: [String: String], sections: [String: TemplateSection],
+                       to sink: (Data) throws -> Void) throws {
+        var pending = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            pending += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else {
+                pending += rest[open.lowerBound...]
+                rest = rest[rest.endIndex...]
+                break
+            }
+            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if let value = values[name] {
+                pending += value
+            } else if let section = sections[name] {
+                if !pending.isEmpty { try sink(Data(pending.utf8)) }
+                pending = ""
+                try section(sink)
+            } else {
+                throw ReportError("report template has no value for placeholder '{{\(name)}}'")
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        pending += rest
+        if !pending.isEmpty { try sink(Data(pending.utf8)) }
     }
 
     /// Fills the placeholders; a placeholder without a value is an error, so templates and code stay in step.
@@ -38,4 +72,57 @@ public struct Template: Sendable {
     }
 }
 
-import Foundation
+
+/// A part of a template written by code, in pieces handed to the sink it is given.
+public typealias TemplateSection = ((Data) throws -> Void) throws -> Void
+
+/// Writes the entries of a long report section: made in blocks on every core, handed on in order
+/// in pieces of about a megabyte (the text report works the same way).
+struct SectionWriter {
+    static let pieceSize = 1 << 20
+    private var bytes: [UInt8] = []
+    private let sink: (Data) throws -> Void
+
+    init(sink: @escaping (Data) throws -> Void) {
+        self.sink = sink
+    }
+
+    mutating func add(_ text: String) throws {
+        bytes += text.utf8
+        if bytes.count >= Self.pieceSize { try flush() }
+    }
+
+    /// `count` entries, entry `i` made by `entry(i)`, each preceded by `separator` but the first
+    /// when `separateFirst` is false.
+    mutating func addEntries(_ count: Int, separator: String = "", separateFirst: Bool = true,
+                             _ entry: (Int) -> String) throws {
+        try forEachBlockInOrder(count, block: 512, window: 8, make: { range -> [UInt8] in
+            var text = ""
+            for i in range {
+                if i > 0 || separateFirst { text += separator }
+                text += entry(i)
+            }
+            return Array(text.utf8)
+        }, consume: { piece in
+            bytes += piece
+            if bytes.count >= Self.pieceSize { try flush() }
+        })
+    }
+
+    mutating func flush() throws {
+        guard !bytes.isEmpty else { return }
+        try sink(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A section whose text `write` adds to a writer.
+    static func section(_ write: @escaping (inout SectionWriter) throws -> Void) -> TemplateSection {
+        { sink in
+            try withoutActuallyEscaping(sink) { sink in
+                var writer = SectionWriter(sink: sink)
+                try write(&writer)
+                try writer.flush()
+            }
+        }
+    }
+}
