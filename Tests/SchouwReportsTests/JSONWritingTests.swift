@@ -54,7 +54,7 @@ import Testing
     /// elements in a plain array, whole or in pieces, empty or long enough for many pieces.
     @Test func generatedArraysWriteAsPlainArrays() throws {
         func element(_ i: Int) -> JSONValue {
-            ["i": .int(i), "text": .string("regel \(i) \u{2028} \"quoted\" \\ " + String(repeating: "é", count: i % 7)),
+            ["i": .int(i), "text": .string("regel \(i) \u{2028} \u{202E} \u{85} \"quoted\" \\ " + String(repeating: "é", count: i % 7)),
              "list": [.string("x"), .null, .bool(i % 2 == 0)]]
         }
         for count in [0, 1, 63, 64, 65, 20_000] {
@@ -63,10 +63,15 @@ import Testing
             let plain: JSONValue = ["head": "h", "items": .array((0..<count).map(element)),
                                     "nested": [["more": .array((0..<count % 5).map(element))]]]
             let expected = try Self.foundation(plain)
-            #expect(generated.data() == expected)
+            // Where two documents part (nil: nowhere), rather than both of them in a failure.
+            func divergence(_ a: Data) -> Int? {
+                zip(a, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? (a.count == expected.count ? nil : min(a.count, expected.count))
+            }
+            #expect(divergence(generated.data()) == nil, "\(count) elements, written whole")
             var pieces: [Data] = []
             generated.write { pieces.append($0) }
-            #expect(pieces.reduce(Data(), +) == expected)
+            #expect(divergence(pieces.reduce(Data(), +)) == nil, "\(count) elements, in pieces")
             // Handed on as it is written: about a megabyte at a time, never the whole document.
             #expect(pieces.allSatisfy { $0.count < (1 << 20) + 64 * 512 })
             if expected.count > 3 << 20 { #expect(pieces.count >= 3) }

@@ -154,6 +154,12 @@ public enum Escape {
     /// JSON text with C1 controls and bidi overrides written as `\u` escapes. JSON encoders leave these
     /// raw (only C0 must be escaped); escaping them keeps the data identical but makes `cat result.json`
     /// safe on a terminal.
+    /// `jsonSafe` for bytes: the same bytes back, uncopied, when there is nothing to escape.
+    public static func jsonSafe(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.withUnsafeBufferPointer({ SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: true) }) else { return bytes }
+        return Array(jsonSafe(Data(bytes)))
+    }
+
     public static func jsonSafe(_ data: Data) -> Data {
         // A byte scan first: a JSON result of a city-wide audit runs to hundreds of megabytes and
         // almost never holds such characters, so it is neither decoded nor copied.

@@ -22,7 +22,7 @@ extension JSONValue {
         try withoutActuallyEscaping(sink) { (sink) throws(Failure) in
             var writer = PieceWriter(sink: sink)
             try writer.write(self, indent: 0)
-            writer.out.append(UInt8(ascii: "\n"))
+            writer.raw.append(UInt8(ascii: "\n"))
             try writer.flush()
         }
     }
@@ -143,15 +143,20 @@ extension JSONValue {
 }
 
 /// Writes a document whose generated arrays are made on every core, handing on a piece whenever
-/// a megabyte has gathered. Pieces end between elements, so no character is ever split and each
-/// piece can have its steering characters made visible on its own.
+/// a megabyte has gathered. Every byte has its steering characters made visible before it is
+/// handed on: the elements of a generated array on the core that made them, the rest of the
+/// document (a few lines between the arrays) as it is written. Pieces end between elements, so
+/// no character is ever split.
 private struct PieceWriter<Failure: Error> {
     static var pieceSize: Int { 1 << 20 }
     /// Elements per block made on one core: large enough to make the hand-over cheap, small
     /// enough that both cores stay busy and little is held at once.
     static var elementsPerBlock: Int { 64 }
 
+    /// Bytes ready to hand on.
     var out: [UInt8] = []
+    /// Bytes of the document outside generated arrays, not yet made safe.
+    var raw: [UInt8] = []
     let sink: (Data) throws(Failure) -> Void
 
     init(sink: @escaping (Data) throws(Failure) -> Void) {
@@ -159,50 +164,59 @@ private struct PieceWriter<Failure: Error> {
         out.reserveCapacity(Self.pieceSize + (1 << 16))
     }
 
+    /// Moves the document's own bytes to the ready ones.
+    mutating func settle() {
+        guard !raw.isEmpty else { return }
+        out += Escape.jsonSafe(raw)
+        raw.removeAll(keepingCapacity: true)
+    }
+
     mutating func flush() throws(Failure) {
+        settle()
         guard !out.isEmpty else { return }
-        try sink(Escape.jsonSafe(Data(out)))
+        try sink(Data(out))
         out.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: JSONValue, indent: Int) throws(Failure) {
-        guard value.holdsGenerated else { return value.write(to: &out, indent: indent) }
+        guard value.holdsGenerated else { return value.write(to: &raw, indent: indent) }
         switch value {
         case .object(let members):
             let keys = JSONValue.sortedKeys(members)
-            out.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "\n")])
+            raw.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "\n")])
             for (k, key) in keys.enumerated() {
-                JSONValue.openItem(k, to: &out, indent: indent + 2)
-                JSONValue.writeKey(key, to: &out)
+                JSONValue.openItem(k, to: &raw, indent: indent + 2)
+                JSONValue.writeKey(key, to: &raw)
                 try write(members[key] ?? .null, indent: indent + 2)
             }
-            JSONValue.closeItems(to: &out, indent: indent)
-            out.append(UInt8(ascii: "}"))
+            JSONValue.closeItems(to: &raw, indent: indent)
+            raw.append(UInt8(ascii: "}"))
         case .array(let elements):
-            out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            raw.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
             for (i, element) in elements.enumerated() {
-                JSONValue.openItem(i, to: &out, indent: indent + 2)
+                JSONValue.openItem(i, to: &raw, indent: indent + 2)
                 try write(element, indent: indent + 2)
             }
-            JSONValue.closeItems(to: &out, indent: indent)
-            out.append(UInt8(ascii: "]"))
+            JSONValue.closeItems(to: &raw, indent: indent)
+            raw.append(UInt8(ascii: "]"))
         case .generated(let generated):
-            out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            raw.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\n")])
+            settle()
             try forEachBlockInOrder(generated.count, block: Self.elementsPerBlock, window: 8, make: { range -> [UInt8] in
                 var bytes: [UInt8] = []
                 for i in range {
                     JSONValue.openItem(i, to: &bytes, indent: indent + 2)
                     generated.element(i).write(to: &bytes, indent: indent + 2)
                 }
-                return bytes
+                return Escape.jsonSafe(bytes)
             }, consume: { (bytes: [UInt8]) throws(Failure) in
                 out.append(contentsOf: bytes)
                 if out.count >= Self.pieceSize { try flush() }
             })
-            JSONValue.closeItems(to: &out, indent: indent)
-            out.append(UInt8(ascii: "]"))
+            JSONValue.closeItems(to: &raw, indent: indent)
+            raw.append(UInt8(ascii: "]"))
         default:
-            value.write(to: &out, indent: indent)
+            value.write(to: &raw, indent: indent)
         }
     }
 }
