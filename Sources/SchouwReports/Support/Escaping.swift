@@ -39,6 +39,12 @@ public enum Escape {
         // Most texts hold no markup character and no non-character (U+FFFE and U+FFFF start with
         // byte EF): returned as they are, not rebuilt scalar by scalar.
         if !visible.utf8.contains(where: { Self.xmlBytes[Int($0)] }) { return visible }
+        return xmlEachScalar(visible)
+    }
+
+    /// `xml` of a text whose controls are visible already, scalar by scalar (what its shortcut
+    /// must agree with).
+    static func xmlEachScalar(_ visible: String) -> String {
         var out = ""
         for scalar in visible.unicodeScalars {
             switch scalar {
@@ -65,6 +71,11 @@ public enum Escape {
            !visible.utf8.contains(where: { Self.markdownBytes[Int($0)] }) {
             return visible
         }
+        return markdownEachCharacter(visible)
+    }
+
+    /// `markdown` of a text whose controls are visible already, character by character.
+    static func markdownEachCharacter(_ visible: String) -> String {
         let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "(", ")", "<", ">", "#", "|", "~"]
         // A value never starts a line (newlines are made visible), but it may follow a list marker:
         // a leading `-`, `+` or `=` could then start a nested list or a rule.
@@ -87,7 +98,12 @@ public enum Escape {
     public static func markdownCode(_ text: String) -> String {
         let visible = visibleControls(text)
         guard visible.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "|") }) else { return "`" + visible + "`" }
-        return "`" + visible.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
+        return markdownCodeReplacing(visible)
+    }
+
+    /// `markdownCode` of a text whose controls are visible already, by replacing.
+    static func markdownCodeReplacing(_ visible: String) -> String {
+        "`" + visible.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
     }
 
     /// Bytes a text must hold for `xml` to change it: markup characters, and the first byte of
@@ -185,6 +201,11 @@ public enum Escape {
         // Most messages hold no bracket or backslash: no walk through their characters.
         guard visible.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "\\") })
         else { return visible }
+        return sarifEachCharacter(visible)
+    }
+
+    /// `sarifText` of a text whose controls are visible already, character by character.
+    static func sarifEachCharacter(_ visible: String) -> String {
         var out = ""
         for ch in visible {
             if ch == "[" || ch == "]" || ch == "\\" { out.append("\\") }

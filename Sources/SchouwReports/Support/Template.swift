@@ -51,27 +51,11 @@ public struct Template: Sendable {
 
     /// Fills the placeholders; a placeholder without a value is an error, so templates and code stay in step.
     public func render(_ values: [String: String]) throws -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else {
-                out += rest[open.lowerBound...]
-                return out
-            }
-            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard let value = values[name] else {
-                throw ReportError("report template has no value for placeholder '{{\(name)}}'")
-            }
-            out += value
-            rest = afterOpen[close.upperBound...]
-        }
-        out += rest
-        return out
+        var out = Data()
+        try stream(values, sections: [:]) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
-
 
 /// A part of a template written by code, in pieces handed to the sink it is given.
 public typealias TemplateSection = ((Data) throws -> Void) throws -> Void
