@@ -49,6 +49,19 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>"))
     }
 
+    /// Reports are streamed to their file; a file that cannot be made is named, with the reason,
+    /// and nothing is left behind.
+    @Test func unwritableOutputIsNamedWithItsReason() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("no-such-dir/report.sarif").path
+        let run = try CLI.run(["report", Self.failing, "--format", "sarif", "--output", missing])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cannot write \(missing): No such file or directory; check that the directory exists"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func gatesOnlyWhenAsked() throws {
         #expect(try CLI.run(["report", Self.failing]).status == 0)
         #expect(try CLI.run(["report", Self.failing, "--fail-on", "high"]).status == 1)

@@ -84,13 +84,21 @@ struct ReportCommand: ParsableCommand {
             Console.err("error: unknown format '\(format.name)'; expected one of \(ReporterRegistry.formats.joined(separator: ", "))\n")
             throw ExitCode(2)
         }
-        let data: Data
-        do { data = try reporter.render(saved, context: context) } catch {
-            Console.err("error: \(result): \(error)\n")
+        // Streamed like `audit`'s reports: a city's result renders to hundreds of megabytes.
+        do {
+            try Console.write(to: output) { sink in
+                try reporter.stream(saved, context: context) { piece in
+                    do { try sink(piece) } catch { throw WriteFailure(underlying: error) }
+                }
+            }
+        } catch let failure as WriteFailure {
+            Console.err("error: cannot write \(output ?? "-"): \(failure.underlying.localizedDescription)\n")
             throw ExitCode(2)
-        }
-        do { try Console.write(data, to: output) } catch {
-            Console.err("error: cannot write \(output ?? "-"): \(error.localizedDescription)\n")
+        } catch let failure as OutputError {
+            Console.err("error: \(failure.description)\n")
+            throw ExitCode(2)
+        } catch {
+            Console.err("error: \(result): \(error)\n")
             throw ExitCode(2)
         }
         if let gate, !Gate.passes(saved, policy: gate) { throw ExitCode(1) }
@@ -99,6 +107,11 @@ struct ReportCommand: ParsableCommand {
 
 struct ReportInputError: Error, CustomStringConvertible {
     var description: String
+}
+
+/// Writing a report's piece failed (as opposed to rendering it).
+private struct WriteFailure: Error {
+    var underlying: any Error
 }
 
 /// Reads and checks a saved result; every failure names the file and says what to do.
