@@ -36,7 +36,7 @@ import Testing
         func word() -> String { String((0..<next(6)).map { _ in alphabet[next(alphabet.count)] }) }
         func value(_ depth: Int) -> JSONValue {
             switch depth > 3 ? next(4) + 2 : next(6) {
-            case 0: return .object(Dictionary((0..<next(5)).map { _ in (word(), value(depth + 1)) }, uniquingKeysWith: { a, _ in a }))
+            case 0: return .object(JSONObject(Dictionary((0..<next(5)).map { _ in (word(), value(depth + 1)) }, uniquingKeysWith: { a, _ in a })))
             case 1: return .array((0..<next(5)).map { _ in value(depth + 1) })
             case 2: return .string(word())
             case 3: return .int(next(2_000_001) - 1_000_000)

@@ -41,7 +41,7 @@ public struct OSCALReporter: Reporter {
         let observations = GeneratedArray(count: assessed.count) { i in
             let outcome = assessed[i]
             let status = outcome.effectiveStatus
-            var observation: [String: JSONValue] = [
+            var observation: JSONObject = [
                 "uuid": .string(id("observation", outcome)),
                 "title": .string(Self.propValue(outcome.finding)),
                 "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
@@ -63,13 +63,13 @@ public struct OSCALReporter: Reporter {
             let status = outcome.effectiveStatus
             let rule = model.rule(outcome.rule)
             let observationID = id("observation", outcome)
-            var target: [String: JSONValue] = [
+            var target: JSONObject = [
                 "type": "objective-id",
                 "target-id": .string(Self.token(outcome.rule)),
                 "status": .object(Self.targetStatus(status)),
             ]
             if let rule { target["title"] = .string(Self.propValue(rule.title)) }
-            var finding: [String: JSONValue] = [
+            var finding: JSONObject = [
                 "uuid": .string(id("finding", outcome)),
                 "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
                 "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
@@ -86,7 +86,7 @@ public struct OSCALReporter: Reporter {
                         observation: id("observation", outcome), t: t)
         }
 
-        var resultObject: [String: JSONValue] = [
+        var resultObject: JSONObject = [
             "uuid": .string(NameBasedUUID.v5("result:" + runKey)),
             "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
             "description": .string(Self.text("\(result.tool.name) \(result.tool.version); \(t.ruleset) sha256:\(result.ruleset.sha256); \(t.verdict): \(model.passed ? t.passed : t.failed) (\(gateDescription(model.policy, t: t)))")),
@@ -100,7 +100,7 @@ public struct OSCALReporter: Reporter {
         if findings.count > 0 { resultObject["findings"] = .generated(findings) }
         if risks.count > 0 { resultObject["risks"] = .generated(risks) }
 
-        var metadata: [String: JSONValue] = [
+        var metadata: JSONObject = [
             "title": .string(Self.propValue("\(t.reportTitle): \(result.project.name)")),
             "last-modified": .string(time),
             "version": .string(Self.text(result.tool.version)),
@@ -160,7 +160,7 @@ public struct OSCALReporter: Reporter {
 
     private func risk(_ outcome: Outcome, id: String, status: OutcomeStatus, rule: RuleInfo?, observation: String,
                       t: ReportTexts) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "uuid": .string(id),
             "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
             "description": .string(Self.text(outcome.message)),
@@ -185,7 +185,7 @@ public struct OSCALReporter: Reporter {
         return .object(object)
     }
 
-    static func targetStatus(_ status: OutcomeStatus) -> [String: JSONValue] {
+    static func targetStatus(_ status: OutcomeStatus) -> JSONObject {
         switch status {
         case .pass: ["state": "satisfied", "reason": "pass"]
         case .fail: ["state": "not-satisfied", "reason": "fail"]

@@ -46,7 +46,7 @@ public struct SARIFReporter: Reporter {
         let notes: [JSONValue] = result.waiverNotes
             .sorted { ($0.kind, $0.finding) < ($1.kind, $1.finding) }
             .map { note in
-                var n: [String: JSONValue] = [
+                var n: JSONObject = [
                     "descriptor": ["id": .string("waiver-\(note.kind)")],
                     "level": .string(note.kind == "stale" ? "note" : "warning"),
                     "message": ["text": .string(Escape.sarifText("\(t.waiverNoteKind(note.kind)): \(note.finding): \(note.message)"))],
@@ -59,7 +59,7 @@ public struct SARIFReporter: Reporter {
                 }
                 return .object(n)
             }
-        var invocation: [String: JSONValue] = ["executionSuccessful": true]
+        var invocation: JSONObject = ["executionSuccessful": true]
         if !notes.isEmpty { invocation["toolConfigurationNotifications"] = .array(notes) }
         let run: JSONValue = [
             "tool": ["driver": driver],
@@ -154,7 +154,7 @@ public struct SARIFReporter: Reporter {
         }
         if let waiver = outcome.waiver, waiver.expired { text += " (\(t.waiverExpiredNote) \(waiver.expires))" }
 
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "ruleId": .string(outcome.rule),
             "ruleIndex": .int(ruleIndex),
             "level": .string(status == .unknown ? "note" : Self.level(outcome.severity)),
@@ -171,7 +171,7 @@ public struct SARIFReporter: Reporter {
             var justification = "\(waiver.reason) (\(t.approvedBy): \(waiver.approvedBy); \(t.expires): \(waiver.expires)"
             if let ticket = waiver.ticket { justification += "; \(t.ticket): \(ticket)" }
             justification += ")"
-            var props: [String: JSONValue] = ["approved-by": .string(waiver.approvedBy), "expires": .string(waiver.expires),
+            var props: JSONObject = ["approved-by": .string(waiver.approvedBy), "expires": .string(waiver.expires),
                                               "pattern": .string(waiver.finding)]
             if let ticket = waiver.ticket { props["ticket"] = .string(ticket) }
             object["suppressions"] = [[
@@ -185,7 +185,7 @@ public struct SARIFReporter: Reporter {
     }
 
     private func properties(_ outcome: Outcome, status: OutcomeStatus) -> JSONValue {
-        var props: [String: JSONValue] = [
+        var props: JSONObject = [
             "finding": .string(outcome.finding),
             "status": .string(status.rawValue),
             "severity": .string(outcome.severity.rawValue),

@@ -5,7 +5,7 @@ import SchouwResult
 /// than as a stack of Codable types. Written as `CanonicalJSON` writes it, keys sorted
 /// (`data()` and `write(to:)`, JSONWriting.swift).
 indirect enum JSONValue: Encodable, Equatable {
-    case object([String: JSONValue])
+    case object(JSONObject)
     case array([JSONValue])
     /// An array whose elements are made while the document is written: a city's SARIF or OSCAL
     /// document has one element per outcome, and made all at once they held gigabytes.
@@ -18,7 +18,7 @@ indirect enum JSONValue: Encodable, Equatable {
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .object(let o): try container.encode(o)
+        case .object(let o): try container.encode(o.dictionary)
         case .array(let a): try container.encode(a)
         case .generated(let g): try container.encode(g.elements)
         case .string(let s): try container.encode(s)
@@ -48,8 +48,53 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var o: [String: JSONValue] = [:]
+        var o = JSONObject()
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }
+}
+
+/// A JSON object's members in the order they were given; written with its keys sorted.
+///
+/// A list rather than a dictionary: a city's SARIF or OSCAL document makes millions of small
+/// objects, and hashing every key into a table of its own cost more than writing them.
+struct JSONObject: Equatable, ExpressibleByDictionaryLiteral {
+    private(set) var members: [(key: String, value: JSONValue)] = []
+
+    init() {}
+
+    init(_ dictionary: [String: JSONValue]) {
+        members = dictionary.map { ($0.key, $0.value) }
+    }
+
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// A key given again replaces its value, as in a dictionary; nil removes the member.
+    subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            let position = members.firstIndex { $0.key == key }
+            switch (position, newValue) {
+            case let (position?, value?): members[position].value = value
+            case let (position?, nil): members.remove(at: position)
+            case let (nil, value?): members.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    var isEmpty: Bool { members.isEmpty }
+
+    /// The members by key, for comparison and the Foundation encoder.
+    var dictionary: [String: JSONValue] { Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last }) }
+
+    /// The members with their keys in byte order, as `CanonicalJSON` writes them.
+    var sorted: [(key: String, value: JSONValue)] {
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    static func == (a: JSONObject, b: JSONObject) -> Bool { a.dictionary == b.dictionary }
 }

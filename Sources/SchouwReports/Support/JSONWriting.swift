@@ -31,7 +31,7 @@ extension JSONValue {
     fileprivate var holdsGenerated: Bool {
         switch self {
         case .generated: true
-        case .object(let members): members.values.contains { $0.holdsGenerated }
+        case .object(let object): object.members.contains { $0.value.holdsGenerated }
         case .array(let elements): elements.contains { $0.holdsGenerated }
         default: false
         }
@@ -39,12 +39,12 @@ extension JSONValue {
 
     fileprivate func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .object(let members):
-            let keys = Self.sortedKeys(members)
+        case .object(let object):
+            let members = object.sorted
             out.append(UInt8(ascii: "{"))
-            Self.writeItems(keys.count, to: &out, indent: indent) { k, out in
-                Self.writeKey(keys[k], to: &out)
-                (members[keys[k]] ?? .null).write(to: &out, indent: indent + 2)
+            Self.writeItems(members.count, to: &out, indent: indent) { k, out in
+                Self.writeKey(members[k].key, to: &out)
+                members[k].value.write(to: &out, indent: indent + 2)
             }
             out.append(UInt8(ascii: "}"))
         case .array(let elements):
@@ -68,10 +68,6 @@ extension JSONValue {
         case .null:
             out.append(contentsOf: "null".utf8)
         }
-    }
-
-    fileprivate static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
-        members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     fileprivate static func writeKey(_ key: String, to out: inout [UInt8]) {
@@ -181,13 +177,12 @@ private struct PieceWriter<Failure: Error> {
     mutating func write(_ value: JSONValue, indent: Int) throws(Failure) {
         guard value.holdsGenerated else { return value.write(to: &raw, indent: indent) }
         switch value {
-        case .object(let members):
-            let keys = JSONValue.sortedKeys(members)
+        case .object(let object):
             raw.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "\n")])
-            for (k, key) in keys.enumerated() {
+            for (k, member) in object.sorted.enumerated() {
                 JSONValue.openItem(k, to: &raw, indent: indent + 2)
-                JSONValue.writeKey(key, to: &raw)
-                try write(members[key] ?? .null, indent: indent + 2)
+                JSONValue.writeKey(member.key, to: &raw)
+                try write(member.value, indent: indent + 2)
             }
             JSONValue.closeItems(to: &raw, indent: indent)
             raw.append(UInt8(ascii: "}"))
