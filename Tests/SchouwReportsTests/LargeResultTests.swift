@@ -1,4 +1,5 @@
 import Foundation
+import SchouwModel
 import SchouwReports
 import SchouwResult
 import Testing
@@ -185,5 +186,23 @@ import Testing
         let rows = report.components(separatedBy: rowMarker).dropFirst().map { String($0.prefix(6)) }
         let unknownSubjects = ids.enumerated().filter { $0.offset % 3 == 1 }.map(\.element)
         #expect(rows == unknownSubjects + unknownSubjects + unknownSubjects)
+    }
+
+    /// A diagram past Mermaid's limits (500 flows, 50,000 characters) would show as an error on
+    /// GitHub and GitLab: the Markdown report says it is too large and where to draw it instead.
+    @Test func markdownLeavesOutADiagramMermaidWouldRefuse() throws {
+        let mark = Marks(object: SourceMark(file: "stad.yaml", line: 1, column: 1))
+        func descriptor(flows: Int) -> Descriptor {
+            Descriptor(project: Project(id: "stad", name: "Stad", marks: mark),
+                       systems: (0..<20).map { System(id: "s\($0)", name: "S\($0)", marks: mark) },
+                       flows: (0..<flows).map { Flow(id: "f\($0)", from: "s\($0 % 20)", to: "s\(($0 + 1) % 20)", marks: mark) })
+        }
+        let result = Self.result(subjects: 10)
+        for (flows, drawn) in [(500, true), (501, false)] {
+            let context = ReportContext(descriptor: descriptor(flows: flows))
+            let report = String(decoding: try MarkdownReporter().render(result, context: context), as: UTF8.self)
+            #expect(report.contains("```mermaid") == drawn, "\(flows) flows")
+            #expect(report.contains("_Geen diagram: met 20 systemen en \(flows) stromen is het groter dan Mermaid tekent") == !drawn)
+        }
     }
 }

@@ -32,6 +32,8 @@ struct ReportTexts: Sendable {
     var score: String
     var diagramTitle: String
     var diagramMissing: String
+    /// Said instead of a Mermaid diagram larger than Mermaid draws; `{systems}` and `{flows}` are filled in.
+    var diagramTooLargeForMermaid: String
     var legendFailing: String
     var legendPersonal: String
     var legendFailingStyle: String
@@ -107,6 +109,7 @@ struct ReportTexts: Sendable {
         score: "Score",
         diagramTitle: "Gegevensstromen",
         diagramMissing: "Geen diagram: geef de beschrijving mee (`--descriptor`) om het gegevensstroomdiagram te tekenen.",
+        diagramTooLargeForMermaid: "Geen diagram: met {systems} systemen en {flows} stromen is het groter dan Mermaid tekent (500 stromen of 50.000 tekens). Teken het met `schouw graph` (SVG of Graphviz).",
         legendFailing: "bevinding",
         legendPersonal: "persoonsgegevens",
         legendFailingStyle: "rood",
@@ -178,6 +181,7 @@ struct ReportTexts: Sendable {
         score: "Score",
         diagramTitle: "Data flows",
         diagramMissing: "No diagram: pass the descriptor (`--descriptor`) to draw the data-flow diagram.",
+        diagramTooLargeForMermaid: "No diagram: with {systems} systems and {flows} flows it is larger than Mermaid draws (500 flows or 50,000 characters). Draw it with `schouw graph` (SVG or Graphviz).",
         legendFailing: "finding",
         legendPersonal: "personal data",
         legendFailingStyle: "red",

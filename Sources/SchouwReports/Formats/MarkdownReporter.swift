@@ -76,8 +76,22 @@ public struct MarkdownReporter: Reporter {
     private func diagram(context: ReportContext, result: AuditResult, t: ReportTexts) -> String {
         guard let descriptor = context.descriptor else { return "_\(t.diagramMissing)_" }
         let graph = DataFlowGraph(descriptor: descriptor, highlights: GraphHighlights(result: result))
-        return "```mermaid\n" + MermaidExporter.render(graph) + "```\n\n"
+        // GitHub, GitLab and Mermaid's own tools refuse a diagram past these limits (Mermaid's
+        // defaults `maxEdges` and `maxTextSize`) and show an error in its place: a city's
+        // inventory is said to be too large instead.
+        guard graph.edges.count <= Self.mermaidMaxEdges else { return tooLarge(graph, t: t) }
+        let mermaid = MermaidExporter.render(graph)
+        guard mermaid.count <= Self.mermaidMaxTextSize else { return tooLarge(graph, t: t) }
+        return "```mermaid\n" + mermaid + "```\n\n"
             + "_\(t.legendFailing): \(t.legendFailingStyle) · \(t.legendPersonal): \(t.legendPersonalStyle)_"
+    }
+
+    static let mermaidMaxEdges = 500
+    static let mermaidMaxTextSize = 50_000
+
+    private func tooLarge(_ graph: DataFlowGraph, t: ReportTexts) -> String {
+        "_" + t.diagramTooLargeForMermaid.replacingOccurrences(of: "{systems}", with: String(graph.systems.count))
+            .replacingOccurrences(of: "{flows}", with: String(graph.edges.count)) + "_"
     }
 
     private func location(_ outcome: Outcome) -> String? {
