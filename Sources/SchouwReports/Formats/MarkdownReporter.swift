@@ -76,9 +76,9 @@ public struct MarkdownReporter: Reporter {
     private func diagram(context: ReportContext, result: AuditResult, t: ReportTexts) -> String {
         guard let descriptor = context.descriptor else { return "_\(t.diagramMissing)_" }
         let graph = DataFlowGraph(descriptor: descriptor, highlights: GraphHighlights(result: result))
-        // GitHub, GitLab and Mermaid's own tools refuse a diagram past these limits (Mermaid's
-        // defaults `maxEdges` and `maxTextSize`) and show an error in its place: a city's
-        // inventory is said to be too large instead.
+        // A renderer that keeps Mermaid's default limits (`maxEdges`, `maxTextSize`) refuses a
+        // larger diagram and shows an error in its place: a city's inventory is said to be too
+        // large instead.
         guard graph.edges.count <= Self.mermaidMaxEdges else { return tooLarge(graph, t: t) }
         let mermaid = MermaidExporter.render(graph)
         guard mermaid.count <= Self.mermaidMaxTextSize else { return tooLarge(graph, t: t) }
