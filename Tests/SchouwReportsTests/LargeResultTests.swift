@@ -1,6 +1,6 @@
 import Foundation
 import SchouwModel
-import SchouwReports
+@testable import SchouwReports
 import SchouwResult
 import Testing
 
@@ -204,5 +204,22 @@ import Testing
             #expect(report.contains("```mermaid") == drawn, "\(flows) flows")
             #expect(report.contains("_Geen diagram: met 20 systemen en \(flows) stromen is het groter dan Mermaid tekent") == !drawn)
         }
+    }
+
+    /// JUnit lists a suite by rule, then finding id. The engine's order (rules by `id@`) is that
+    /// order unless one rule id starts another; then, and for outcomes in any other order, the
+    /// suite is sorted.
+    @Test func junitSortsWhatTheEngineOrderLeavesOutOfOrder() throws {
+        func outcome(_ rule: String, _ id: String) -> Outcome {
+            Outcome(rule: rule, status: .pass, severity: .high, subject: SubjectRef(kind: "flow", id: id), references: [],
+                    message: "m", location: nil)
+        }
+        let engineOrder = [outcome("AVG-10", "a"), outcome("AVG-10", "b"), outcome("AVG-1", "a"), outcome("AVG-1", "b")]
+        let scrambled = [outcome("AVG-2", "b"), outcome("AVG-2", "a"), outcome("AVG-1", "c")]
+        let names = { (outcomes: [Outcome]) in JUnitReporter.byRuleAndFinding(outcomes).map(\.finding) }
+        #expect(names(engineOrder) == ["AVG-1@flow:a", "AVG-1@flow:b", "AVG-10@flow:a", "AVG-10@flow:b"])
+        #expect(names(scrambled) == ["AVG-1@flow:c", "AVG-2@flow:a", "AVG-2@flow:b"])
+        let sorted = [outcome("AVG-1", "a"), outcome("AVG-1", "b"), outcome("AVG-10", "a")]
+        #expect(names(sorted) == sorted.map(\.finding))
     }
 }
