@@ -3,7 +3,7 @@ import SchouwResult
 import Testing
 @testable import SchouwReports
 
-/// SARIF and OSCAL are written by `JSONValue.data()` directly; the bytes must be those the
+/// SARIF and OSCAL are written by `JSONValue.write(to:)` directly; the bytes must be those the
 /// Foundation encoder writes through `CanonicalJSON` (keys in byte order, its indentation, its
 /// escapes), so reports stay the same whichever writes them.
 @Suite struct JSONWritingTests {
@@ -90,5 +90,14 @@ import Testing
             }
         }
         #expect(calls == 1)
+    }
+}
+
+extension JSONValue {
+    /// The whole document `write(to:)` hands on in pieces.
+    func data() -> Data {
+        var data = Data()
+        write { data.append($0) }
+        return data
     }
 }

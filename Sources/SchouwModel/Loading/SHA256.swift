@@ -19,14 +19,20 @@ package enum SHA256Digest {
         return hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
+    private static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(Array(digest)) }
+}
+
+/// Lower-case hexadecimal without a string per byte (digests, UUIDs, JSON escapes).
+package enum Hex {
+    package static let digits = Array("0123456789abcdef".utf8)
+
+    package static func lowercase(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = digits[Int(byte >> 4)]
+                out[2 * i + 1] = digits[Int(byte & 0xF)]
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -23,6 +23,18 @@ extension Reporter {
     }
 }
 
+/// A reporter that writes its report in pieces (it implements `stream`); the whole report is the
+/// pieces joined.
+public protocol StreamingReporter: Reporter {}
+
+extension StreamingReporter {
+    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
+        var whole = Data()
+        try stream(result, context: context) { whole.append($0) }
+        return whole
+    }
+}
+
 /// Language of the fixed report texts (headings, labels). Rule texts stay in the language the audit used.
 public enum ReportLanguage: String, Sendable, CaseIterable {
     case nl, en

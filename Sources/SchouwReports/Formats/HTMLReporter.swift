@@ -4,16 +4,10 @@ import SchouwResult
 /// One self-contained HTML file: inline CSS and SVG, no scripts, no network (a Content-Security-Policy
 /// forbids loading anything), readable on a phone and printable on A4. Every value from the
 /// descriptor, rules or waivers is entity-escaped.
-public struct HTMLReporter: Reporter {
+public struct HTMLReporter: StreamingReporter {
     public static let format = "html"
     public static let summary = "self-contained HTML report (inline SVG diagram, print and phone layouts)"
     public init() {}
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        var data = Data()
-        try stream(result, context: context) { data.append($0) }
-        return data
-    }
 
     /// The findings and the information needed are written while they are made, in blocks on
     /// every core: a city's report lists hundreds of thousands of them.

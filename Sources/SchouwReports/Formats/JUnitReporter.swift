@@ -1,5 +1,4 @@
 import Foundation
-import SchouwConcurrency
 import SchouwResult
 
 /// JUnit XML for CI test views (GitLab, Jenkins, Azure): one `<testsuite>` per rule pack, one
@@ -8,16 +7,10 @@ import SchouwResult
 /// Mapping: `fail` (and a waiver that expired) → `<failure>`; `pass` → a plain testcase; `unknown`,
 /// `not-applicable` and `waived` → `<skipped>` with a message saying which, because none of them is a
 /// pass and only `fail` should turn a pipeline's test view red.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: StreamingReporter {
     public static let format = "junit"
     public static let summary = "JUnit XML: a testsuite per rule pack, a testcase per rule and subject"
     public init() {}
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        var data = Data()
-        try stream(result, context: context) { data.append($0) }
-        return data
-    }
 
     /// Testcases are made in blocks on every core and written in pieces of about a megabyte: a
     /// city's report has one per outcome (768,000 for 10,000 systems).
@@ -30,35 +23,24 @@ public struct JUnitReporter: Reporter {
             packs[pack, default: []].append(outcome)
         }
         let suites = packs.keys.sorted { ReportModel.packOrder($0) < ReportModel.packOrder($1) }.map { pack in
-            (pack: pack, outcomes: Self.byRuleAndFinding(packs[pack] ?? []))
+            let outcomes = Self.byRuleAndFinding(packs[pack] ?? [])
+            return (pack: pack, outcomes: outcomes, failed: outcomes.count { $0.effectiveStatus == .fail },
+                    skipped: outcomes.count { [.unknown, .notApplicable, .waived].contains($0.effectiveStatus) })
         }
         let tests = suites.reduce(0) { $0 + $1.outcomes.count }
-        let failures = suites.reduce(0) { $0 + $1.outcomes.count { $0.effectiveStatus == .fail } }
-        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
-        out += "<testsuites name=\"\(x(result.tool.name + " " + result.project.id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" time=\"0\">\n".utf8
-        for (pack, outcomes) in suites {
-            let failed = outcomes.count { $0.effectiveStatus == .fail }
-            let skipped = outcomes.count { [.unknown, .notApplicable, .waived].contains($0.effectiveStatus) }
-            out += "  <testsuite name=\"\(x(pack.isEmpty ? "rules" : pack))\" tests=\"\(outcomes.count)\" failures=\"\(failed)\" errors=\"0\"".utf8
-            out += " skipped=\"\(skipped)\" time=\"0\" timestamp=\"\(x(result.evaluatedAt))\">\n".utf8
-            try forEachBlockInOrder(outcomes.count, block: 1_024, window: 8, make: { range -> [UInt8] in
-                var cases = ""
-                for i in range { cases += testcase(outcomes[i], pack: pack, model: model, t: t) }
-                return Array(cases.utf8)
-            }, consume: { piece in
-                out += piece
-                if out.count >= Self.pieceSize {
-                    try sink(Data(out))
-                    out.removeAll(keepingCapacity: true)
-                }
-            })
-            out += "  </testsuite>\n".utf8
+        let failures = suites.reduce(0) { $0 + $1.failed }
+        try SectionWriter.write(to: sink) { out in
+            try out.add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            try out.add("<testsuites name=\"\(x(result.tool.name + " " + result.project.id))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" time=\"0\">\n")
+            for (pack, outcomes, failed, skipped) in suites {
+                try out.add("  <testsuite name=\"\(x(pack.isEmpty ? "rules" : pack))\" tests=\"\(outcomes.count)\" failures=\"\(failed)\" errors=\"0\""
+                            + " skipped=\"\(skipped)\" time=\"0\" timestamp=\"\(x(result.evaluatedAt))\">\n")
+                try out.addEntries(outcomes.count) { i in testcase(outcomes[i], pack: pack, model: model, t: t) }
+                try out.add("  </testsuite>\n")
+            }
+            try out.add("</testsuites>\n")
         }
-        out += "</testsuites>\n".utf8
-        try sink(Data(out))
     }
-
-    static let pieceSize = 1 << 20
 
     /// A suite's outcomes by rule, then finding id. The engine gives them in that order already
     /// (unless one rule id is the start of another, `AVG-1` and `AVG-10`), which one pass over

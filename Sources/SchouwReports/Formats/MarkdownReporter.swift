@@ -3,16 +3,10 @@ import SchouwResult
 
 /// A Markdown report a CISO can hand on (renders on GitHub and GitLab, Mermaid diagram included).
 /// Every value from the descriptor, rules or waivers is Markdown-escaped.
-public struct MarkdownReporter: Reporter {
+public struct MarkdownReporter: StreamingReporter {
     public static let format = "markdown"
     public static let summary = "report with scores, Mermaid data-flow diagram, findings, information needed, waivers"
     public init() {}
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        var data = Data()
-        try stream(result, context: context) { data.append($0) }
-        return data
-    }
 
     /// The findings and the information needed are written while they are made, in blocks on
     /// every core: a city's report lists hundreds of thousands of them.

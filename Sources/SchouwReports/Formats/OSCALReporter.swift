@@ -7,17 +7,13 @@ import SchouwResult
 ///
 /// Every UUID is a name-based v5 UUID derived from the finding id (or the result digests), and every
 /// timestamp is the audit's `evaluated-at`, so the same result always gives the same bytes.
-public struct OSCALReporter: Reporter {
+public struct OSCALReporter: StreamingReporter {
     public static let format = "oscal"
     public static let summary = "OSCAL 1.1.3 assessment-results: observations, findings and risks per outcome"
     public init() {}
 
     static let oscalVersion = "1.1.3"
     static let propertyNamespace = "https://schouw.nl/ns/oscal"
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        try document(result, context: context).data()
-    }
 
     public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         try document(result, context: context).write(to: sink)

@@ -8,16 +8,12 @@ import SchouwResult
 /// (with an external `suppression`). Passing and not-applicable outcomes are not results. Results point
 /// at the descriptor line and column; `partialFingerprints` derive from the finding id, so an alert
 /// follows its finding when lines move.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     public static let format = "sarif"
     public static let summary = "SARIF 2.1.0 for GitHub code scanning (waived findings as suppressions)"
     public init() {}
 
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        document(result, context: context).data()
-    }
 
     public func stream(_ result: AuditResult, context: ReportContext, to sink: (Data) throws -> Void) throws {
         try document(result, context: context).write(to: sink)

@@ -4,16 +4,10 @@ import SchouwResult
 
 /// Compact terminal report: failures grouped by severity, information needed, waivers, one verdict line.
 /// Colour only when the context asks for it (the CLI does on a terminal without `NO_COLOR`).
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public static let format = "text"
     public static let summary = "compact report grouped by severity, ending with a one-line verdict (default on a terminal)"
     public init() {}
-
-    public func render(_ result: AuditResult, context: ReportContext) throws -> Data {
-        var whole = Data()
-        try stream(result, context: context) { whole.append($0) }
-        return whole
-    }
 
     /// Streams in pieces of about a megabyte: a city-wide audit's report runs to tens of megabytes,
     /// and building it whole before writing cost more in fresh memory pages than in formatting.

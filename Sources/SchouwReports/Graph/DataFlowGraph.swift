@@ -166,11 +166,9 @@ public struct DataFlowGraph: Sendable {
             return names.count - 1
         }
         for id in systemOrder { _ = node(id) }
-        var successors: [[Int]] = []
-        var pairs: [(Int, Int)] = []
-        for e in edges where e.from != e.to { pairs.append((node(e.from), node(e.to))) }
-        successors = Array(repeating: [], count: names.count)
-        for (from, to) in pairs { successors[from].append(to) }
+        let flows = edges.filter { $0.from != $0.to }.map { (from: node($0.from), to: node($0.to)) }
+        var successors = [[Int]](repeating: [], count: names.count)
+        for flow in flows { successors[flow.from].append(flow.to) }
 
         // Depth-first order (iterative: chains run to thousands of hops), keeping only tree,
         // forward and cross edges; the finishing order reversed is a topological order of the rest.

@@ -1,23 +1,18 @@
 import Foundation
 import SchouwConcurrency
+import SchouwModel
 
 extension JSONValue {
     /// The document as `CanonicalJSON` writes it (keys in byte order, two-space indent, `" : "`,
-    /// slashes unescaped, a final newline), with steering characters made visible.
+    /// slashes unescaped, a final newline), with steering characters made visible, handed to
+    /// `sink` in pieces of about a megabyte. The elements of generated arrays are made and written
+    /// in blocks on every core, so a document with one element per outcome is never whole in
+    /// memory.
     ///
     /// Written directly rather than through `JSONEncoder`: a city's SARIF or OSCAL document holds
     /// millions of values, and the encoder's intermediate tree of boxed values cost more time and
     /// memory than building the document (OSCAL for 10,000 systems: 112 s and 6.8 GB).
     /// `JSONWritingTests` hold the two to the same bytes.
-    func data() -> Data {
-        var data = Data()
-        write { data.append($0) }
-        return data
-    }
-
-    /// The bytes of `data()`, handed to `sink` in pieces of about a megabyte. The elements of
-    /// generated arrays are made and written in blocks on every core, so a document with one
-    /// element per outcome is never whole in memory.
     func write<Failure: Error>(to sink: (Data) throws(Failure) -> Void) throws(Failure) {
         try withoutActuallyEscaping(sink) { (sink) throws(Failure) in
             var writer = PieceWriter(sink: sink)

@@ -1,4 +1,5 @@
 import Crypto
+import SchouwModel
 
 /// RFC 4122 name-based UUIDs (version 5, SHA-1), so identifiers in OSCAL output follow from the
 /// finding ids and the same result always gives the same bytes. SHA-1 is used here only because
@@ -49,20 +50,5 @@ enum SHA1 {
 
     static func hex(_ message: String) -> String {
         Hex.lowercase(digest(Array(message.utf8)))
-    }
-}
-
-/// Lower-case hexadecimal without a string per byte.
-enum Hex {
-    static let digits = Array("0123456789abcdef".utf8)
-
-    static func lowercase(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            for (i, byte) in bytes.enumerated() {
-                out[2 * i] = digits[Int(byte >> 4)]
-                out[2 * i + 1] = digits[Int(byte & 0xF)]
-            }
-            return bytes.count * 2
-        }
     }
 }

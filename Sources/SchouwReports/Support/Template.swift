@@ -60,8 +60,9 @@ public struct Template: Sendable {
 /// A part of a template written by code, in pieces handed to the sink it is given.
 public typealias TemplateSection = ((Data) throws -> Void) throws -> Void
 
-/// Writes the entries of a long report section: made in blocks on every core, handed on in order
-/// in pieces of about a megabyte (the text report works the same way).
+/// Writes a report made of long lists of entries (a template's sections, JUnit's suites): the
+/// entries made in blocks on every core, handed on in order in pieces of about a megabyte (the
+/// text report works the same way).
 struct SectionWriter {
     static let pieceSize = 1 << 20
     private var bytes: [UInt8] = []
@@ -99,14 +100,17 @@ struct SectionWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// A section whose text `write` adds to a writer.
-    static func section(_ write: @escaping (inout SectionWriter) throws -> Void) -> TemplateSection {
-        { sink in
-            try withoutActuallyEscaping(sink) { sink in
-                var writer = SectionWriter(sink: sink)
-                try write(&writer)
-                try writer.flush()
-            }
+    /// Hands `sink` the text `body` adds to a writer, in pieces, the last when `body` is done.
+    static func write(to sink: (Data) throws -> Void, _ body: (inout SectionWriter) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = SectionWriter(sink: sink)
+            try body(&writer)
+            try writer.flush()
         }
+    }
+
+    /// A section whose text `body` adds to a writer.
+    static func section(_ body: @escaping (inout SectionWriter) throws -> Void) -> TemplateSection {
+        { sink in try write(to: sink, body) }
     }
 }
