@@ -39,6 +39,20 @@ import Testing
         #expect(try CLI.run(["report", Self.passing, "--format", "markdown", "--lang", "nl"]).stdout.contains("## Bevindingen per ernst"))
     }
 
+    /// A result keeps its findings in the language the audit ran in: asking for the other one says
+    /// so on stderr, once, with the command that gives a report wholly in that language.
+    @Test func otherLanguageThanTheAuditIsNoted() throws {
+        let en = try CLI.run(["report", Self.failing, "--lang", "en"])
+        #expect(en.status == 0)
+        #expect(en.stderr == "note: \(Self.failing) holds its findings' messages and remediations in Dutch, the language "
+            + "the audit ran in; --lang en changes only the report's own texts. For a report wholly in English, save the "
+            + "result with `schouw audit --lang en --format json` and render that.\n")
+        #expect(try CLI.run(["report", Self.passing, "--lang", "nl"]).stderr.contains("in English, the language the audit ran in"))
+        // The audit's own language, or none asked for: nothing to say.
+        #expect(try CLI.run(["report", Self.failing, "--lang", "nl"]).stderr.isEmpty)
+        #expect(try CLI.run(["report", Self.passing]).stderr.isEmpty)
+    }
+
     @Test func writesToOutputFile() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-report-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: out) }

@@ -24,12 +24,44 @@ import Testing
         #expect(!rules.hasErrors, "\(rules.rendered())")
         let result = Auditor.run(descriptor, descriptorPath: relative, rules: rules,
                                  settings: AuditSettings(now: Self.now, toolVersion: "0.1.0"))
+        let english = Auditor.run(descriptor, descriptorPath: relative, rules: rules,
+                                  settings: AuditSettings(lang: .en, now: Self.now, toolVersion: "0.1.0"))
         let dir = Golden.packageRoot.appendingPathComponent("Reports/samples/\(example)")
         if Golden.updating {
-            try SampleReports.write(result, descriptor: descriptor, to: dir)
+            try SampleReports.write(result, english: english, descriptor: descriptor, to: dir)
             return
         }
-        let stale = try SampleReports.staleFiles(result, descriptor: descriptor, in: dir)
+        let stale = try SampleReports.staleFiles(result, english: english, descriptor: descriptor, in: dir)
         #expect(stale.isEmpty, "stale samples in Reports/samples/\(example): \(stale); regenerate with SCHOUW_UPDATE_GOLDEN=1 swift test --filter ExampleSamplesTests")
+    }
+
+    /// The English samples show what an English audit prints: every finding's message in English,
+    /// none of the Dutch ones; the Dutch samples the reverse.
+    @Test(arguments: examples)
+    func samplesSpeakOneLanguage(_ example: String) throws {
+        let relative = "Examples/\(example).yaml"
+        let text = try String(contentsOf: Golden.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+        let descriptor = try #require(DescriptorLoader.load(text: text, path: relative).descriptor)
+        let rules = RuleLoader.load()
+        func audit(_ lang: Language) -> AuditResult {
+            Auditor.run(descriptor, descriptorPath: relative, rules: rules,
+                        settings: AuditSettings(lang: lang, now: Self.now, toolVersion: "0.1.0"))
+        }
+        let dutch = audit(.nl), english = audit(.en)
+        let files = Dictionary(uniqueKeysWithValues: try SampleReports.files(for: dutch, english: english, descriptor: descriptor)
+            .map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        let findings = { (result: AuditResult) in result.outcomes.filter { $0.status == .fail }.map(\.message) }
+        #expect(!findings(english).isEmpty)
+        // Messages that an XML or JSON escape leaves as they are, so they can be looked for as written.
+        let plain = { (text: String) in !text.contains(where: { "'\"&<>\\".contains($0) }) }
+        for (message, other) in zip(findings(english), findings(dutch)) where message != other {
+            let names = plain(message) && plain(other) ? ["report.en.txt", "report.sarif", "report.junit.xml"] : ["report.en.txt"]
+            for name in names {
+                #expect(files[name]?.contains(message) == true, "\(name) lacks \(message)")
+                #expect(files[name]?.contains(other) == false, "\(name) holds the Dutch \(other)")
+            }
+            #expect(files["report.nl.txt"]?.contains(other) == true)
+            #expect(files["report.nl.txt"]?.contains(message) == false)
+        }
     }
 }

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format.")
     var format: ReportFormat = .text
 
-    @Option(help: "Language of the report texts (default: the language the audit ran in, else nl).")
+    @Option(help: "Language of the report's own texts (default: the language the audit ran in, else nl). Finding messages and remediations stay in the audit's language.")
     var lang: ReportLanguage?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
@@ -77,6 +77,7 @@ struct ReportCommand: ParsableCommand {
             loaded = try Load.descriptor(descriptor)
         }
         let gate = failOn.map { GatePolicy(failOn: $0, failOnUnknown: failOnUnknown) }
+        if let note = Self.languageNote(requested: lang, saved: saved.lang, path: result) { Console.err(note) }
         let context = ReportContext(lang: lang ?? ReportLanguage(rawValue: saved.lang) ?? .nl, colour: colour ?? (output == nil && Console.stdoutIsColourTerminal),
                                     descriptor: loaded, gate: gate,
                                     sourceRoot: FileManager.default.currentDirectoryPath)
@@ -102,6 +103,19 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let gate, !Gate.passes(saved, policy: gate) { throw ExitCode(1) }
+    }
+}
+
+extension ReportCommand {
+    /// Said when `--lang` asks for another language than the audit ran in: a result stores its
+    /// findings' messages and remediations as rendered then, so only headings and labels follow
+    /// `--lang`, and a reader should not be surprised by findings in the other language.
+    static func languageNote(requested: ReportLanguage?, saved: String, path: String) -> String? {
+        guard let requested, let audited = ReportLanguage(rawValue: saved), audited != requested else { return nil }
+        func name(_ lang: ReportLanguage) -> String { lang == .nl ? "Dutch" : "English" }
+        return "note: \(path) holds its findings' messages and remediations in \(name(audited)), the language the audit "
+            + "ran in; --lang \(requested.rawValue) changes only the report's own texts. For a report wholly in "
+            + "\(name(requested)), save the result with `schouw audit --lang \(requested.rawValue) --format json` and render that.\n"
     }
 }
 
