@@ -77,29 +77,44 @@ public struct RuleEvaluator: Sendable {
 
     static func sortedSubjects(_ d: Descriptor, _ v: DescriptorValues, index: DescriptorIndex,
                                shared: Activation) -> [SubjectKind: [Subject]] {
-        Dictionary(uniqueKeysWithValues: SubjectKind.allCases.map { kind in
-            let all = subjects(kind, d, v, shared: shared)
-            // The large sections were sorted by id once, in the index.
+        // Each kind's subjects are made straight in id order (the large sections were sorted by id
+        // once, in the index), the flows beside all other kinds: made in section order and then
+        // reordered, the smaller kinds kept one core working alone.
+        func sorted(_ ids: [String]) -> [Int] { ids.indices.sorted { ids[$0] < ids[$1] } }
+        func subjectsInOrder(_ kind: SubjectKind) -> [Subject] {
             switch kind {
-            case .data: return (kind, index.dataOrder.sorted.map { all[$0] })
-            case .system: return (kind, index.systemOrder.sorted.map { all[$0] })
-            case .flow: return (kind, index.flowOrder.sorted.map { all[$0] })
-            default: return (kind, all.sorted { $0.id < $1.id })
+            case .project: return subjects(kind, d, v, shared: shared, order: [0])
+            case .party: return subjects(kind, d, v, shared: shared, order: sorted(d.parties.map(\.id)))
+            case .zone: return subjects(kind, d, v, shared: shared, order: sorted(d.zones.map(\.id)))
+            case .data: return subjects(kind, d, v, shared: shared, order: index.dataOrder.sorted)
+            case .system: return subjects(kind, d, v, shared: shared, order: index.systemOrder.sorted)
+            case .flow: return subjects(kind, d, v, shared: shared, order: index.flowOrder.sorted)
+            case .purpose: return subjects(kind, d, v, shared: shared, order: sorted(d.purposes.map(\.id)))
             }
+        }
+        let (flows, others) = concurrently({ subjectsInOrder(.flow) }, {
+            SubjectKind.allCases.filter { $0 != .flow }.map { ($0, subjectsInOrder($0)) }
         })
+        return Dictionary(uniqueKeysWithValues: others + [(.flow, flows)])
     }
 
     /// The subjects of one kind in section order.
-    public func subjects(_ kind: SubjectKind) -> [Subject] { Self.subjects(kind, descriptor, values, shared: sharedActivation) }
+    public func subjects(_ kind: SubjectKind) -> [Subject] {
+        Self.subjects(kind, descriptor, values, shared: sharedActivation, order: nil)
+    }
 
-    /// One subject per object of the section, in section order; a city's flows and systems on
-    /// every core.
-    static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues, shared: Activation) -> [Subject] {
+    /// One subject per object of the section, in section order or at the positions `order` gives;
+    /// a city's flows and systems on every core.
+    static func subjects(_ kind: SubjectKind, _ d: Descriptor, _ v: DescriptorValues, shared: Activation,
+                         order: [Int]?) -> [Subject] {
         // Generic over the sections, so each is read field by field without copying its objects.
         func make<Object: SubjectObject>(_ objects: [Object], _ values: [Value]) -> [Subject] {
-            parallelMap(min(objects.count, values.count)) { i in
-                Subject(kind: kind, id: objects[i].id, name: objects[i].subjectName, value: values[i],
-                        mark: objects[i].marks.object, shared: shared)
+            let count = min(objects.count, values.count)
+            let positions = order?.filter { $0 < count }
+            return parallelMap(positions?.count ?? count) { k in
+                let i = positions?[k] ?? k
+                return Subject(kind: kind, id: objects[i].id, name: objects[i].subjectName, value: values[i],
+                               mark: objects[i].marks.object, shared: shared)
             }
         }
         switch kind {

@@ -55,12 +55,20 @@ struct SharedConjuncts {
     private static func key(_ kind: SubjectKind, _ text: String) -> String { kind.rawValue + "\u{0}" + text }
 
     /// Every shared operand's value for every subject of its kind (subjects in the order given),
-    /// the operands spread over the cores whole, so two cores never run one plan at once.
+    /// the operands spread over the cores whole, so two cores never run one plan at once. They
+    /// are handed out one at a time, those over the most subjects first: in chunks, in rule
+    /// order, one core was left with a flow operand while the other had nothing to do.
     func values(subjects: [SubjectKind: [RuleEvaluator.Subject]]) -> [[Value]] {
-        parallelMap(programs.count, minimumChunk: 1) { g in
-            let (kind, program) = programs[g]
+        let largestFirst = programs.indices.sorted {
+            (subjects[programs[$0].kind]?.count ?? 0, $1) > (subjects[programs[$1].kind]?.count ?? 0, $0)
+        }
+        let computed = parallelMap(each: largestFirst.count) { k in
+            let (kind, program) = programs[largestFirst[k]]
             return (subjects[kind] ?? []).map { program.evaluate($0.activation) }
         }
+        var values = [[Value]](repeating: [], count: programs.count)
+        for (k, g) in largestFirst.enumerated() { values[g] = computed[k] }
+        return values
     }
 
     /// The value of `when` of rule `r` for subject `s` (nil when the rule has none): from its

@@ -222,50 +222,55 @@ struct ReportModel {
             // Each outcome's key, and whether the outcomes are in finding order (then the position
             // breaks ties as the finding would, without comparing hundreds of thousands of
             // strings): in stretches on every core, each stretch checking the pair across its start.
+            // Each stretch also counts its outcomes per (severity, rule rank) bucket, so that in
+            // finding order one pass places every position without a comparison sort.
+            let ranks = rank.count, buckets = Severity.allCases.count * ranks
             let stretches = outcomes.withUnsafeBufferPointer { outcomes in
                 parallelMap(positions.count, stretchesOf: 16_384) { range in
                     var ruleRuns = RuleRuns(), ruleRank = Int.max
+                    var counts = [Int](repeating: 0, count: buckets)
+                    var bucketed = true
                     let keys = range.map { i -> (severity: Severity, rank: Int) in
                         let p = positions[i]
                         if let rule = ruleRuns.newRule(at: p, in: outcomes) { ruleRank = rank[rule] ?? Int.max }
-                        return (outcomes.glance(p).severity, ruleRank)
+                        let severity = outcomes.glance(p).severity
+                        if ruleRank < ranks { counts[Self.bucket(severity, ruleRank, ranks: ranks)] += 1 } else { bucketed = false }
+                        return (severity, ruleRank)
                     }
                     let inOrder = range.allSatisfy { i in i == 0 || outcomes.inFindingOrder(positions[i - 1], positions[i]) }
-                    return (keys: keys, inOrder: inOrder)
+                    return (range: range, keys: keys, counts: counts, inOrder: inOrder, bucketed: bucketed)
                 }
+            }
+            let inFindingOrder = stretches.allSatisfy(\.inOrder)
+            if inFindingOrder, stretches.allSatisfy(\.bucketed) {
+                // The same order as the comparison sort below, whose ties keep their position.
+                var starts = [Int](repeating: 0, count: buckets + 1)
+                for stretch in stretches {
+                    for b in 0..<buckets { starts[b + 1] += stretch.counts[b] }
+                }
+                for b in 0..<buckets { starts[b + 1] += starts[b] }
+                var order = [Int](repeating: 0, count: positions.count)
+                for stretch in stretches {
+                    for (k, key) in stretch.keys.enumerated() {
+                        let b = Self.bucket(key.severity, key.rank, ranks: ranks)
+                        order[starts[b]] = positions[stretch.range.lowerBound + k]
+                        starts[b] += 1
+                    }
+                }
+                return order
             }
             let keys = Array(stretches.map(\.keys).joined())
-            let inFindingOrder = stretches.allSatisfy(\.inOrder)
-            let order: [Int]
-            if inFindingOrder, let buckets = bucketed(keys) {
-                order = buckets
-            } else {
-                order = keys.indices.sorted { i, j in
-                    if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
-                    if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
-                    return inFindingOrder ? i < j : outcomes[positions[i]].finding < outcomes[positions[j]].finding
-                }
-            }
-            return order.map { positions[$0] }
+            return keys.indices.sorted { i, j in
+                if keys[i].severity != keys[j].severity { return keys[i].severity > keys[j].severity }
+                if keys[i].rank != keys[j].rank { return keys[i].rank < keys[j].rank }
+                return inFindingOrder ? i < j : outcomes[positions[i]].finding < outcomes[positions[j]].finding
+            }.map { positions[$0] }
         }
 
-        /// The same order as the comparison sort when ties keep their position: one counting pass
-        /// over (severity, rule rank) buckets instead of a comparison sort of every finding. Gives
-        /// places in `keys`.
-        private func bucketed(_ keys: [(severity: Severity, rank: Int)]) -> [Int]? {
-            let ranks = rank.count
-            guard keys.allSatisfy({ $0.rank < ranks }) else { return nil }
-            let severities = Severity.allCases.count
-            let bucketOf = keys.map { (severities - 1 - $0.severity.rank) * ranks + $0.rank }
-            var starts = [Int](repeating: 0, count: severities * ranks + 1)
-            for b in bucketOf { starts[b + 1] += 1 }
-            for b in 1..<starts.count { starts[b] += starts[b - 1] }
-            var slots = [Int](repeating: 0, count: keys.count)
-            for (i, b) in bucketOf.enumerated() {
-                slots[starts[b]] = i
-                starts[b] += 1
-            }
-            return slots
+        /// The bucket of a (severity, rule rank) key: the most severe first, then by rule rank.
+        @inline(__always)
+        private static func bucket(_ severity: Severity, _ rank: Int, ranks: Int) -> Int {
+            (Severity.allCases.count - 1 - severity.rank) * ranks + rank
         }
     }
 
