@@ -13,19 +13,25 @@ import Testing
     static let examples = ["passantentelling", "parkeren-anpr", "luchtkwaliteit"]
     static let now = Date(timeIntervalSince1970: 1_772_323_200) // 2026-03-01T00:00:00Z
 
-    @Test(arguments: examples)
-    func samplesAreCurrent(_ example: String) throws {
+    /// An example loaded under its relative path (so the samples hold no machine-specific paths)
+    /// and audited in Dutch and in English at the fixed clock.
+    static func audits(of example: String) throws -> (descriptor: Descriptor, dutch: AuditResult, english: AuditResult) {
         let relative = "Examples/\(example).yaml"
         let text = try String(contentsOf: Golden.packageRoot.appendingPathComponent(relative), encoding: .utf8)
-        // Loaded under its relative path so the samples hold no machine-specific paths.
         let loaded = DescriptorLoader.load(text: text, path: relative)
         let descriptor = try #require(loaded.descriptor, "\(loaded.rendered())")
         let rules = RuleLoader.load()
         #expect(!rules.hasErrors, "\(rules.rendered())")
-        let result = Auditor.run(descriptor, descriptorPath: relative, rules: rules,
-                                 settings: AuditSettings(now: Self.now, toolVersion: "0.1.0"))
-        let english = Auditor.run(descriptor, descriptorPath: relative, rules: rules,
-                                  settings: AuditSettings(lang: .en, now: Self.now, toolVersion: "0.1.0"))
+        func audit(_ lang: Language) -> AuditResult {
+            Auditor.run(descriptor, descriptorPath: relative, rules: rules,
+                        settings: AuditSettings(lang: lang, now: Self.now, toolVersion: "0.1.0"))
+        }
+        return (descriptor, audit(.nl), audit(.en))
+    }
+
+    @Test(arguments: examples)
+    func samplesAreCurrent(_ example: String) throws {
+        let (descriptor, result, english) = try Self.audits(of: example)
         let dir = Golden.packageRoot.appendingPathComponent("Reports/samples/\(example)")
         if Golden.updating {
             try SampleReports.write(result, english: english, descriptor: descriptor, to: dir)
@@ -39,15 +45,7 @@ import Testing
     /// none of the Dutch ones; the Dutch samples the reverse.
     @Test(arguments: examples)
     func samplesSpeakOneLanguage(_ example: String) throws {
-        let relative = "Examples/\(example).yaml"
-        let text = try String(contentsOf: Golden.packageRoot.appendingPathComponent(relative), encoding: .utf8)
-        let descriptor = try #require(DescriptorLoader.load(text: text, path: relative).descriptor)
-        let rules = RuleLoader.load()
-        func audit(_ lang: Language) -> AuditResult {
-            Auditor.run(descriptor, descriptorPath: relative, rules: rules,
-                        settings: AuditSettings(lang: lang, now: Self.now, toolVersion: "0.1.0"))
-        }
-        let dutch = audit(.nl), english = audit(.en)
+        let (descriptor, dutch, english) = try Self.audits(of: example)
         let files = Dictionary(uniqueKeysWithValues: try SampleReports.files(for: dutch, english: english, descriptor: descriptor)
             .map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
         let findings = { (result: AuditResult) in result.outcomes.filter { $0.status == .fail }.map(\.message) }

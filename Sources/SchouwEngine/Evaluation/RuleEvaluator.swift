@@ -80,16 +80,16 @@ public struct RuleEvaluator: Sendable {
         // Each kind's subjects are made straight in id order (the large sections were sorted by id
         // once, in the index), the flows beside all other kinds: made in section order and then
         // reordered, the smaller kinds kept one core working alone.
-        func sorted(_ ids: [String]) -> [Int] { ids.indices.sorted { ids[$0] < ids[$1] } }
+        func positionsByID(_ ids: [String]) -> [Int] { ids.indices.sorted { ids[$0] < ids[$1] } }
         func subjectsInOrder(_ kind: SubjectKind) -> [Subject] {
             switch kind {
             case .project: return subjects(kind, d, v, shared: shared, order: [0])
-            case .party: return subjects(kind, d, v, shared: shared, order: sorted(d.parties.map(\.id)))
-            case .zone: return subjects(kind, d, v, shared: shared, order: sorted(d.zones.map(\.id)))
+            case .party: return subjects(kind, d, v, shared: shared, order: positionsByID(d.parties.map(\.id)))
+            case .zone: return subjects(kind, d, v, shared: shared, order: positionsByID(d.zones.map(\.id)))
             case .data: return subjects(kind, d, v, shared: shared, order: index.dataOrder.sorted)
             case .system: return subjects(kind, d, v, shared: shared, order: index.systemOrder.sorted)
             case .flow: return subjects(kind, d, v, shared: shared, order: index.flowOrder.sorted)
-            case .purpose: return subjects(kind, d, v, shared: shared, order: sorted(d.purposes.map(\.id)))
+            case .purpose: return subjects(kind, d, v, shared: shared, order: positionsByID(d.purposes.map(\.id)))
             }
         }
         let (flows, others) = concurrently({ subjectsInOrder(.flow) }, {
