@@ -15,110 +15,106 @@ public struct TextReporter: StreamingReporter {
         let model = ReportModel(result, policy: context.gatePolicy(for: result))
         let t = ReportTexts.of(context.lang)
         let c = Colours(enabled: context.colour)
-        var lines = Lines()
         let e = Escape.terminal
 
-        var header = "\(e(result.tool.name)) \(e(result.tool.version)) · \(e(result.project.name))"
-        if let org = result.project.organisation { header += " (\(e(org)))" }
-        header += " · \(e(result.evaluatedAt))"
-        lines.append(c.bold(header))
+        try SectionWriter.write(to: sink) { out in
+            var header = "\(e(result.tool.name)) \(e(result.tool.version)) · \(e(result.project.name))"
+            if let org = result.project.organisation { header += " (\(e(org)))" }
+            header += " · \(e(result.evaluatedAt))"
+            try out.addLine(c.bold(header))
 
-        // A rule's remediation is the same under each of its findings: escaped and encoded once,
-        // when there are findings.
-        var remediations: [String: [UInt8]] = [:]
-        if !model.failures.isEmpty {
-            for rule in result.rules where remediations[rule.id] == nil {
-                let remediation = model.rule(rule.id)?.remediation ?? ""
-                remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
-            }
-        }
-        let remediationLines = remediations
-        for severity in Severity.allCases.reversed() {
-            let group = model.failures(severity)
-            guard !group.isEmpty else { continue }
-            lines.append("")
-            lines.append(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
-            // Fixed pieces of every entry as bytes: appending a string costs more than its bytes.
-            let mark = Array(("  " + c.severity(severity, "✗") + " ").utf8), messageIndent = Array("\n    ".utf8)
-            let newline = UInt8(ascii: "\n")
-            try render(group, into: &lines, to: sink) { outcomes, p, lines in
-                lines.bytes += mark
-                appendFinding(outcomes, p, to: &lines)
-                lines.bytes += messageIndent; lines.addEscaped(outcomes[p].message); lines.add(byte: newline)
-                if let waiver = outcomes[p].waiver, waiver.expired {
-                    lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
+            // A rule's remediation is the same under each of its findings: escaped and encoded once,
+            // when there are findings.
+            var remediations: [String: [UInt8]] = [:]
+            if !model.failures.isEmpty {
+                for rule in result.rules where remediations[rule.id] == nil {
+                    let remediation = model.rule(rule.id)?.remediation ?? ""
+                    remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
                 }
-                if let remediation = remediationLines[outcomes[p].rule] { lines.bytes += remediation }
             }
-        }
-        if !model.unknowns.isEmpty {
-            lines.append("")
-            lines.append(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
-            let missingLabel = Array("    \(t.missingFacts): ".utf8), mark = Array("  ? ".utf8)
-            let separator = Array(", ".utf8), newline = UInt8(ascii: "\n")
-            try render(model.unknowns, into: &lines, to: sink) { outcomes, p, lines in
-                lines.bytes += mark
-                appendFinding(outcomes, p, to: &lines)
-                lines.add(byte: newline)
-                let missing = outcomes[p].missing
-                guard !missing.isEmpty else { return }
-                lines.bytes += missingLabel
-                for (i, fact) in missing.enumerated() {
-                    if i > 0 { lines.bytes += separator }
-                    lines.addEscaped(fact)
+            let remediationLines = remediations
+            for severity in Severity.allCases.reversed() {
+                let group = model.failures(severity)
+                guard !group.isEmpty else { continue }
+                try out.addLine("")
+                try out.addLine(c.severity(severity, c.bold("\(t.severity(severity).uppercased()) (\(group.count))")))
+                // Fixed pieces of every entry as bytes: appending a string costs more than its bytes.
+                let mark = Array(("  " + c.severity(severity, "✗") + " ").utf8), messageIndent = Array("\n    ".utf8)
+                let newline = UInt8(ascii: "\n")
+                try render(group, into: &out) { outcomes, p, lines in
+                    lines.bytes += mark
+                    appendFinding(outcomes, p, to: &lines)
+                    lines.bytes += messageIndent; lines.addEscaped(outcomes[p].message); lines.add(byte: newline)
+                    if let waiver = outcomes[p].waiver, waiver.expired {
+                        lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
+                    }
+                    if let remediation = remediationLines[outcomes[p].rule] { lines.bytes += remediation }
                 }
-                lines.add(byte: newline)
             }
-        }
-        if !model.waiverOutcomes.isEmpty {
-            lines.append("")
-            lines.append(c.bold("\(t.waiversTitle.uppercased()) (\(model.waiverOutcomes.count))"))
-            for outcome in model.waiverOutcomes {
-                guard let w = outcome.waiver else { continue }
-                let state = w.expired ? c.red(t.waiverExpired) : t.waiverActive
-                lines.append("  ~ \(e(outcome.finding)) · \(t.expires.lowercased()) \(e(w.expires)) [\(state)] · \(t.approvedBy.lowercased()) \(e(w.approvedBy))")
+            if !model.unknowns.isEmpty {
+                try out.addLine("")
+                try out.addLine(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
+                let missingLabel = Array("    \(t.missingFacts): ".utf8), mark = Array("  ? ".utf8)
+                let separator = Array(", ".utf8), newline = UInt8(ascii: "\n")
+                try render(model.unknowns, into: &out) { outcomes, p, lines in
+                    lines.bytes += mark
+                    appendFinding(outcomes, p, to: &lines)
+                    lines.add(byte: newline)
+                    let missing = outcomes[p].missing
+                    guard !missing.isEmpty else { return }
+                    lines.bytes += missingLabel
+                    for (i, fact) in missing.enumerated() {
+                        if i > 0 { lines.bytes += separator }
+                        lines.addEscaped(fact)
+                    }
+                    lines.add(byte: newline)
+                }
             }
-        }
-        if !result.waiverNotes.isEmpty {
-            lines.append("")
-            lines.append(c.bold(t.waiverNotesTitle.uppercased()))
-            for note in result.waiverNotes.sorted(by: { ($0.kind, $0.finding) < ($1.kind, $1.finding) }) {
-                var line = "  ! \(t.waiverNoteKind(note.kind)): \(e(note.finding)) · \(e(note.message))"
-                if let loc = note.location { line += " (\(e(loc.file)):\(loc.line):\(loc.column))" }
-                lines.append(line)
+            if !model.waiverOutcomes.isEmpty {
+                try out.addLine("")
+                try out.addLine(c.bold("\(t.waiversTitle.uppercased()) (\(model.waiverOutcomes.count))"))
+                for outcome in model.waiverOutcomes {
+                    guard let w = outcome.waiver else { continue }
+                    let state = w.expired ? c.red(t.waiverExpired) : t.waiverActive
+                    try out.addLine("  ~ \(e(outcome.finding)) · \(t.expires.lowercased()) \(e(w.expires)) [\(state)] · \(t.approvedBy.lowercased()) \(e(w.approvedBy))")
+                }
             }
+            if !result.waiverNotes.isEmpty {
+                try out.addLine("")
+                try out.addLine(c.bold(t.waiverNotesTitle.uppercased()))
+                for note in result.waiverNotes.sorted(by: { ($0.kind, $0.finding) < ($1.kind, $1.finding) }) {
+                    var line = "  ! \(t.waiverNoteKind(note.kind)): \(e(note.finding)) · \(e(note.message))"
+                    if let loc = note.location { line += " (\(e(loc.file)):\(loc.line):\(loc.column))" }
+                    try out.addLine(line)
+                }
+            }
+            try out.addLine("")
+            try out.addLine(verdictLine(model, t: t, c: c))
         }
-        lines.append("")
-        lines.append(verdictLine(model, t: t, c: c))
-        try lines.flush(to: sink)
     }
 
     /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
     /// they are rendered in blocks on every core and written in order as they are ready. `entry`
     /// reads the outcome at a position where it lies: a copy per entry took and dropped counts on
     /// the parts all outcomes of a rule share, which both cores then contended for.
-    private func render(_ list: OutcomeList, into lines: inout Lines, to sink: (Data) throws -> Void,
+    private func render(_ list: OutcomeList, into out: inout SectionWriter,
                         _ entry: (UnsafeBufferPointer<Outcome>, Int, inout Lines) -> Void) throws {
         try list.withOutcomesInPlace { outcomes, positions in
             let base = positions.startIndex
-            try forEachBlockInOrder(positions.count, block: 2_048, window: 8, make: { range in
+            try out.addBlocks(positions.count, block: 2_048) { range in
                 var piece = Lines(capacity: 256 * range.count)
                 for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes, positions[i], &piece) }
                 return piece.bytes
-            }, consume: { piece in
-                lines.bytes += piece
-                try lines.flushIfFull(to: sink)
-            })
+            }
         }
     }
 
-    /// The report's bytes, appended as UTF-8 rather than to a `String` (whose appends cost
-    /// hundreds of instructions each), and handed to the sink whenever they reach about a megabyte.
+    /// A block of entries' bytes, appended as UTF-8 rather than to a `String` (whose appends cost
+    /// hundreds of instructions each).
     private struct Lines {
-        static let pieceSize = 1 << 20
         var bytes: [UInt8] = []
 
-        init(capacity: Int = Lines.pieceSize + 4096) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
         mutating func add(_ text: String) {
             var text = text
@@ -159,15 +155,6 @@ public struct TextReporter: StreamingReporter {
             bytes.append(UInt8(ascii: "\n"))
         }
 
-        mutating func flushIfFull(to sink: (Data) throws -> Void) throws {
-            if bytes.count >= Lines.pieceSize { try flush(to: sink) }
-        }
-
-        mutating func flush(to sink: (Data) throws -> Void) throws {
-            guard !bytes.isEmpty else { return }
-            try sink(Data(bytes))
-            bytes.removeAll(keepingCapacity: true)
-        }
     }
 
     /// `RULE kind:id  file:line:col`.

@@ -60,9 +60,9 @@ public struct Template: Sendable {
 /// A part of a template written by code, in pieces handed to the sink it is given.
 public typealias TemplateSection = ((Data) throws -> Void) throws -> Void
 
-/// Writes a report made of long lists of entries (a template's sections, JUnit's suites): the
-/// entries made in blocks on every core, handed on in order in pieces of about a megabyte (the
-/// text report works the same way).
+/// Writes a report made of long lists of entries (a template's sections, JUnit's suites, the text
+/// report): the entries made in blocks on every core, handed on in order in pieces of about a
+/// megabyte, so that a city's report of hundreds of megabytes never stands whole in memory.
 struct SectionWriter {
     static let pieceSize = 1 << 20
     private var bytes: [UInt8] = []
@@ -74,24 +74,39 @@ struct SectionWriter {
 
     mutating func add(_ text: String) throws {
         bytes += text.utf8
-        if bytes.count >= Self.pieceSize { try flush() }
+        try flushIfFull()
     }
 
-    /// `count` entries, entry `i` made by `entry(i)`, each preceded by `separator` but the first
-    /// when `separateFirst` is false.
-    mutating func addEntries(_ count: Int, separator: String = "", separateFirst: Bool = true,
-                             _ entry: (Int) -> String) throws {
-        try forEachBlockInOrder(count, block: 512, window: 8, make: { range -> [UInt8] in
+    /// `text` and a line break.
+    mutating func addLine(_ text: String) throws {
+        bytes += text.utf8
+        bytes.append(UInt8(ascii: "\n"))
+        try flushIfFull()
+    }
+
+    /// `count` entries, entry `i` made by `entry(i)`, each preceded by `separator`.
+    mutating func addEntries(_ count: Int, separator: String = "", _ entry: (Int) -> String) throws {
+        try addBlocks(count, block: 512) { range in
             var text = ""
             for i in range {
-                if i > 0 || separateFirst { text += separator }
+                text += separator
                 text += entry(i)
             }
             return Array(text.utf8)
-        }, consume: { piece in
+        }
+    }
+
+    /// The bytes `make` gives for consecutive blocks of `0..<count`, made on every core and added
+    /// in order as they are ready.
+    mutating func addBlocks(_ count: Int, block: Int, make: (Range<Int>) -> [UInt8]) throws {
+        try forEachBlockInOrder(count, block: block, window: 8, make: make, consume: { piece in
             bytes += piece
-            if bytes.count >= Self.pieceSize { try flush() }
+            try flushIfFull()
         })
+    }
+
+    private mutating func flushIfFull() throws {
+        if bytes.count >= Self.pieceSize { try flush() }
     }
 
     mutating func flush() throws {
