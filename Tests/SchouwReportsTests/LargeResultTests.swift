@@ -82,8 +82,40 @@ import Testing
         #expect(try reporter.render(shuffled, context: context) == (try reporter.render(result, context: context)))
     }
 
+    /// A rule's remediation follows the last of its findings in a row, once, with how many it serves,
+    /// wherever the blocks rendered on each core divide the entries (3,000 findings per rule here).
+    @Test func textReportWritesEachRemediationOnceAfterTheRulesFindings() throws {
+        let report = String(decoding: try TextReporter().render(Self.result(subjects: 9_000), context: ReportContext()),
+                            as: UTF8.self)
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let arrows = lines.indices.filter { lines[$0].hasPrefix("    → ") }
+        #expect(arrows.map { lines[$0] } == [
+            "    → Voor deze 3000 bevindingen van AVG-10: Leg een grondslag vast.",
+            "    → Voor deze 3000 bevindingen van AVG-2: Leg een doel vast.",
+            "    → Voor deze 3000 bevindingen van BIO-7: Versleutel.",
+        ])
+        let lastFindings = ["AVG-10", "AVG-2", "BIO-7"].map { "  ✗ \($0) flow:f08997  stad.yaml:8998:5" }
+        #expect(arrows.map { lines[$0 - 2] } == lastFindings)
+
+        let english = String(decoding: try TextReporter().render(Self.result(subjects: 4), context: ReportContext(lang: .en)),
+                             as: UTF8.self)
+        #expect(english.contains("    → For these 2 findings of BIO-7: Versleutel.\n"))
+    }
+
+    /// A rule with a single finding keeps the plain layout: finding, message, remediation.
+    @Test func aSingleFindingHasItsRemediationBelowIt() throws {
+        let report = String(decoding: try TextReporter().render(Self.result(subjects: 1), context: ReportContext()),
+                            as: UTF8.self)
+        #expect(report.contains("""
+              ✗ BIO-7 flow:f00000  stad.yaml:1:5
+                Versleuteling ontbreekt voor f00000
+                → Versleutel.
+
+            """))
+    }
+
     @Test func textReportStreamsThePiecesOfTheWhole() throws {
-        let result = Self.result(subjects: 6_000)
+        let result = Self.result(subjects: 12_000)
         var pieces: [Data] = []
         try TextReporter().stream(result, context: ReportContext()) { pieces.append($0) }
         #expect(pieces.count > 1)

@@ -45,6 +45,9 @@ struct ReportTexts: Sendable {
     var location: String
     var references: String
     var remediation: String
+    /// Leads the remediation written once after several findings of one rule in a row (text report);
+    /// `{count}` and `{rule}` are filled in.
+    var remediationForFindings: String
     var informationNeededIntro: String
     var missingFacts: String
     var noInformationNeeded: String
@@ -121,6 +124,7 @@ struct ReportTexts: Sendable {
         location: "Plaats",
         references: "Referenties",
         remediation: "Oplossing",
+        remediationForFindings: "Voor deze {count} bevindingen van {rule}",
         informationNeededIntro: "Voor deze regels ontbreken gegevens in de beschrijving. Dit is geen voldoende: vul de gegevens aan en voer de audit opnieuw uit.",
         missingFacts: "Ontbrekende gegevens",
         noInformationNeeded: "Er ontbreekt geen informatie.",
@@ -193,6 +197,7 @@ struct ReportTexts: Sendable {
         location: "Location",
         references: "References",
         remediation: "Remediation",
+        remediationForFindings: "For these {count} findings of {rule}",
         informationNeededIntro: "The descriptor lacks facts these rules need. This is not a pass: add the facts and run the audit again.",
         missingFacts: "Missing facts",
         noInformationNeeded: "No information is missing.",

@@ -23,16 +23,18 @@ public struct TextReporter: StreamingReporter {
             header += " · \(e(result.evaluatedAt))"
             try out.addLine(c.bold(header))
 
-            // A rule's remediation is the same under each of its findings: escaped and encoded once,
-            // when there are findings.
+            // A rule's remediation is the same for each of its findings: written once, after the
+            // last of the rule's findings in a row (a city's report lists thousands per rule), and
+            // escaped and encoded once.
             var remediations: [String: [UInt8]] = [:]
             if !model.failures.isEmpty {
                 for rule in result.rules where remediations[rule.id] == nil {
-                    let remediation = model.rule(rule.id)?.remediation ?? ""
-                    remediations[rule.id] = remediation.isEmpty ? [] : Array("    → \(e(remediation))\n".utf8)
+                    remediations[rule.id] = Array(e(model.rule(rule.id)?.remediation ?? "").utf8)
                 }
             }
-            let remediationLines = remediations
+            let remediationTexts = remediations
+            let arrow = Array("    → ".utf8)
+            let runTemplate = t.remediationForFindings
             for severity in Severity.allCases.reversed() {
                 let group = model.failures(severity)
                 guard !group.isEmpty else { continue }
@@ -41,14 +43,26 @@ public struct TextReporter: StreamingReporter {
                 // Fixed pieces of every entry as bytes: appending a string costs more than its bytes.
                 let mark = Array(("  " + c.severity(severity, "✗") + " ").utf8), messageIndent = Array("\n    ".utf8)
                 let newline = UInt8(ascii: "\n")
-                try render(group, into: &out) { outcomes, p, lines in
+                try render(group, into: &out) { outcomes, positions, i, lines in
+                    let p = positions[i]
                     lines.bytes += mark
                     appendFinding(outcomes, p, to: &lines)
                     lines.bytes += messageIndent; lines.addEscaped(outcomes[p].message); lines.add(byte: newline)
                     if let waiver = outcomes[p].waiver, waiver.expired {
                         lines.append("    " + c.red("\(t.waiverExpiredNote) \(e(waiver.expires)): \(e(waiver.reason))"))
                     }
-                    if let remediation = remediationLines[outcomes[p].rule] { lines.bytes += remediation }
+                    let rule = outcomes[p].rule
+                    if i + 1 < positions.endIndex, outcomes[positions[i + 1]].rule == rule { return }
+                    guard let remediation = remediationTexts[rule], !remediation.isEmpty else { return }
+                    var first = i
+                    while first > positions.startIndex, outcomes[positions[first - 1]].rule == rule { first -= 1 }
+                    lines.bytes += arrow
+                    if first < i {
+                        let run = runTemplate.replacingOccurrences(of: "{count}", with: String(i - first + 1))
+                            .replacingOccurrences(of: "{rule}", with: rule)
+                        lines.addEscaped(run); lines.bytes += Array(": ".utf8)
+                    }
+                    lines.bytes += remediation; lines.add(byte: newline)
                 }
             }
             if !model.unknowns.isEmpty {
@@ -56,7 +70,8 @@ public struct TextReporter: StreamingReporter {
                 try out.addLine(c.yellow(c.bold("\(t.informationNeeded.uppercased()) (\(model.unknowns.count))")))
                 let missingLabel = Array("    \(t.missingFacts): ".utf8), mark = Array("  ? ".utf8)
                 let separator = Array(", ".utf8), newline = UInt8(ascii: "\n")
-                try render(model.unknowns, into: &out) { outcomes, p, lines in
+                try render(model.unknowns, into: &out) { outcomes, positions, i, lines in
+                    let p = positions[i]
                     lines.bytes += mark
                     appendFinding(outcomes, p, to: &lines)
                     lines.add(byte: newline)
@@ -95,15 +110,16 @@ public struct TextReporter: StreamingReporter {
 
     /// Renders one entry per outcome, in order. A city-wide audit lists a hundred thousand entries:
     /// they are rendered in blocks on every core and written in order as they are ready. `entry`
-    /// reads the outcome at a position where it lies: a copy per entry took and dropped counts on
-    /// the parts all outcomes of a rule share, which both cores then contended for.
+    /// reads the outcome at `positions[i]` where it lies (a copy per entry took and dropped counts
+    /// on the parts all outcomes of a rule share, which both cores then contended for), and may
+    /// look at its neighbours in the list.
     private func render(_ list: OutcomeList, into out: inout SectionWriter,
-                        _ entry: (UnsafeBufferPointer<Outcome>, Int, inout Lines) -> Void) throws {
+                        _ entry: (UnsafeBufferPointer<Outcome>, ArraySlice<Int>, Int, inout Lines) -> Void) throws {
         try list.withOutcomesInPlace { outcomes, positions in
             let base = positions.startIndex
             try out.addBlocks(positions.count, block: 2_048) { range in
                 var piece = Lines(capacity: 256 * range.count)
-                for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes, positions[i], &piece) }
+                for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes, positions, i, &piece) }
                 return piece.bytes
             }
         }
