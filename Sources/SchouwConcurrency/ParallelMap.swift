@@ -76,24 +76,6 @@ public func parallelMap<T>(each count: Int, _ transform: (Int) -> T) -> [T] {
     }
 }
 
-/// `first` and `second` run at the same time, on two cores when there are two; both results.
-@inlinable
-public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
-    let a = Slots<A?>(count: 1, empty: nil), b = Slots<B?>(count: 1, empty: nil)
-    withoutActuallyEscaping(first) { first in
-        withoutActuallyEscaping(second) { second in
-            let jobs = UncheckedBox((first, second))
-            DispatchQueue.concurrentPerform(iterations: 2) { job in
-                if job == 0 { a.set(0, jobs.value.0()) } else { b.set(0, jobs.value.1()) }
-            }
-        }
-    }
-    // Both slots were filled before `concurrentPerform` returned.
-    guard let resultA = a.all()[0], let resultB = b.all()[0] else { preconditionFailure("a concurrent job did not finish") }
-    return (resultA, resultB)
-}
-
 /// Hands a value to concurrent workers that only read it.
 @usableFromInline
 struct UncheckedBox<T>: @unchecked Sendable {

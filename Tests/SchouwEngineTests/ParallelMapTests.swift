@@ -3,7 +3,7 @@ import SchouwConcurrency
 import Testing
 
 /// The parallel helpers the engine builds its facts and values with: results in index order
-/// whatever core made them, and a scratch value per chunk.
+/// whatever core made them, a scratch value per chunk, and two jobs side by side.
 @Suite struct ParallelMapTests {
     @Test func scratchVariantKeepsIndexOrderAndMakesOneScratchPerChunk() {
         let made = Counter()
@@ -30,6 +30,27 @@ import Testing
     @Test func eachTaskResultLandsInItsSlot() {
         #expect(parallelMap(each: 7) { $0 * $0 } == [0, 1, 4, 9, 16, 25, 36])
         #expect(parallelMap(each: 0) { $0 }.isEmpty)
+    }
+
+    @Test func concurrentlyReturnsBothResults() {
+        let (sum, text) = concurrently({ (0..<1_000).reduce(0, +) }, { "second" })
+        #expect(sum == 499_500)
+        #expect(text == "second")
+    }
+
+    /// Called on every core at once, with no worker free to start the second jobs, every call
+    /// still finishes with its own results: a caller whose second job has not started runs it.
+    @Test func concurrentlyFinishesWhenEveryWorkerIsBusy() {
+        let results = parallelMap(each: 64) { i in concurrently({ i }, { i * 10 }) }
+        #expect(results.map(\.0) == Array(0..<64))
+        #expect(results.map(\.1) == (0..<64).map { $0 * 10 })
+    }
+
+    /// Parallel maps inside both jobs give their results in order.
+    @Test func parallelMapsInsideConcurrentlyKeepTheirOrder() {
+        let (first, second) = concurrently({ parallelMap(50_000) { $0 + 1 } }, { parallelMap(20_000) { $0 * 3 } })
+        #expect(first == (0..<50_000).map { $0 + 1 })
+        #expect(second == (0..<20_000).map { $0 * 3 })
     }
 
     private final class Counter: @unchecked Sendable {
