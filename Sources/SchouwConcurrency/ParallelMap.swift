@@ -30,11 +30,12 @@ public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform:
     return slots.all().flatMap { $0 }
 }
 
-/// Chunks of at least `minimumChunk` items, at most four per core (so a slow chunk is not the
-/// last one left).
+/// Chunks of at least `minimumChunk` items, at most eight per core: the last chunk left runs on
+/// one core while the others are done, and with four per core that tail was 10 ms of a city's
+/// flow values.
 @inlinable
 func chunkCount(_ count: Int, minimumChunk: Int) -> Int {
-    min(max(1, count / minimumChunk), 4 * ProcessInfo.processInfo.activeProcessorCount)
+    min(max(1, count / minimumChunk), 8 * ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// The same, with a scratch value made once per chunk and handed to each of its items: for

@@ -13,7 +13,7 @@ import Testing
             return seen.count == 1 || seen[seen.count - 2] == i - 1 ? i * 2 : -1
         }
         #expect(result == (0..<100_000).map { $0 * 2 })
-        let chunks = min(100_000 / 2_048, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = min(100_000 / 2_048, 8 * ProcessInfo.processInfo.activeProcessorCount)
         #expect(made.value == chunks)
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import SchouwConcurrency
 import SchouwModel
 
@@ -34,15 +35,14 @@ public enum FactBuilder {
             if let z = s.zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
         }
         let finalAssets = assets, finalSystems = systems
+        // The working lists are hundreds of thousands of small arrays on a city-wide descriptor:
+        // freeing them took 15-20 ms, and the audit waited for it with one core idle. A worker
+        // frees them while the audit goes on.
+        DispatchQueue.global().async { working.free() }
         let ((parties, project), purposes) = concurrently({
             (partyFacts(d, index: index, systems: finalSystems, assets: finalAssets, taxonomy: taxonomy),
              projectFacts(d, assets: finalAssets, systems: finalSystems))
-        }, { () -> [PurposeFacts] in
-            let purposes = purposeFacts(d, index: index, flows: flows, assets: finalAssets)
-            // Freed here, on the core that finishes the purposes long before the parties are done.
-            working.free()
-            return purposes
-        })
+        }, { purposeFacts(d, index: index, flows: flows, assets: finalAssets) })
         return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
                           zones: zones, project: project)
     }
@@ -195,7 +195,8 @@ public enum FactBuilder {
     /// The lists `holdingsAndReach` works with, handed back so the caller frees them beside other
     /// work: on a city-wide descriptor they are tens of thousands of small arrays, and freeing them
     /// as the function returned kept one core busy while the other waited.
-    final class WorkingLists {
+    /// Handed to one worker to be freed and not touched by anything else after that.
+    final class WorkingLists: @unchecked Sendable {
         private var pieces: [Holdings]
         private var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
         private var split: [[[Int]]]
