@@ -19,15 +19,33 @@ public final class Slots<T>: @unchecked Sendable {
 public func parallelMap<T>(_ count: Int, minimumChunk: Int = 2_048, _ transform: (Int) -> T) -> [T] {
     let chunks = chunkCount(count, minimumChunk: minimumChunk)
     guard chunks > 1 else { return (0..<count).map(transform) }
-    let slots = Slots<[T]>(count: chunks, empty: [])
-    withoutActuallyEscaping(transform) { transform in
-        let box = UncheckedBox(transform)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
-            slots.set(chunk, range.map(box.value))
+    return withoutActuallyEscaping(transform) { transform in
+        fillInChunks(count, chunks: chunks) { range, place in
+            for i in range { place(i, transform(i)) }
         }
     }
-    return slots.all().flatMap { $0 }
+}
+
+/// An array of `count` elements made by `fill` over `chunks` consecutive ranges on every core,
+/// each element put straight into its place. Chunk results joined afterwards were copied
+/// element by element on one core, and then freed: for facts with a dozen lists each, 10 ms
+/// of a city-wide audit with the other core idle.
+@inlinable
+func fillInChunks<T>(_ count: Int, chunks: Int, _ fill: (Range<Int>, (Int, T) -> Void) -> Void) -> [T] {
+    Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+        guard let base = buffer.baseAddress else { initialized = 0; return }
+        withoutActuallyEscaping(fill) { fill in
+            let work = UncheckedBox((base, fill))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                // Each chunk initializes only its own range, so the places never overlap.
+                let (base, fill) = work.value
+                fill((count * chunk / chunks)..<(count * (chunk + 1) / chunks)) { i, element in
+                    (base + i).initialize(to: element)
+                }
+            }
+        }
+        initialized = count
+    }
 }
 
 /// Chunks of at least `minimumChunk` items, at most eight per core: the last chunk left runs on
@@ -44,10 +62,18 @@ func chunkCount(_ count: Int, minimumChunk: Int) -> Int {
 public func parallelMap<T, Scratch>(_ count: Int, minimumChunk: Int = 2_048, scratch: () -> Scratch,
                                     _ transform: (inout Scratch, Int) -> T) -> [T] {
     let chunks = chunkCount(count, minimumChunk: minimumChunk)
-    return parallelMap(chunks, minimumChunk: 1) { chunk in
+    guard chunks > 1 else {
         var state = scratch()
-        return ((count * chunk / chunks)..<(count * (chunk + 1) / chunks)).map { transform(&state, $0) }
-    }.flatMap { $0 }
+        return (0..<count).map { transform(&state, $0) }
+    }
+    return withoutActuallyEscaping(scratch) { scratch in
+        withoutActuallyEscaping(transform) { transform in
+            fillInChunks(count, chunks: chunks) { range, place in
+                var state = scratch()
+                for i in range { place(i, transform(&state, i)) }
+            }
+        }
+    }
 }
 
 /// `transform` of `0..<count` cut into consecutive stretches of at most `size`, on every core; the

@@ -1,3 +1,4 @@
+import CEL
 import Foundation
 import SchouwEngine
 import SchouwModel
@@ -45,6 +46,37 @@ import Testing
             y += "  - {id: f\(i), from: s\(i), to: s\(i + 1), data: [mac], encryption: tls1.3}\n"
         }
         return y
+    }
+
+    /// `purpose.assets`: what the purpose's flows carry, each asset once, in the order the flows
+    /// (by id) first carry them, assets of one flow in id order; a shared asset in every purpose.
+    @Test func aPurposesAssetsAreEachCarriedAssetOnceInFlowOrder() throws {
+        let yaml = """
+        schouw: 1
+        project: {id: doelen, name: Doelen}
+        parties:
+          - {id: gemeente, role: controller, country: NL}
+        data:
+          - {id: x, categories: [personal.device.mac]}
+          - {id: y, categories: [environment]}
+          - {id: z, categories: [environment]}
+        systems:
+          - {id: s1, kind: sensor, operator: gemeente}
+          - {id: s2, kind: platform, operator: gemeente}
+        purposes:
+          - {id: doel-a, name: A}
+          - {id: doel-b, name: B}
+        flows:
+          - {id: f2, from: s1, to: s2, data: [z, x], purpose: doel-a}
+          - {id: f1, from: s1, to: s2, data: [y, x], purpose: doel-a}
+          - {id: f3, from: s1, to: s2, data: [x], purpose: doel-b}
+        """
+        guard let (d, f) = facts(yaml) else { return }
+        let values = DescriptorValues(d, facts: f, countries: taxonomy.countries)
+        let assetIDs = values.purposes.map { purpose in
+            (purpose.mapValue?.lookup(field: "assets")?.listValue ?? []).map { $0.mapValue?.lookup(field: "id")?.stringValue ?? "?" }
+        }
+        #expect(assetIDs == [["x", "y", "z"], ["x"]])
     }
 
     @Test func chainOfAThousandHopsReachesTheEndAndLeavesTheEEA() throws {

@@ -199,17 +199,16 @@ public enum FactBuilder {
     final class WorkingLists: @unchecked Sendable {
         private var pieces: [Holdings]
         private var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
-        private var split: [[[Int]]]
         private var reach: [[Int]]
         private var halves: [[[Int]]]
 
         fileprivate init(pieces: [Holdings], perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])],
-                         split: [[[Int]]], reach: [[Int]], halves: [[[Int]]]) {
-            self.pieces = pieces; self.perSystem = perSystem; self.split = split; self.reach = reach; self.halves = halves
+                         reach: [[Int]], halves: [[[Int]]]) {
+            self.pieces = pieces; self.perSystem = perSystem; self.reach = reach; self.halves = halves
         }
 
         /// Frees the lists on the calling thread (the last reference to each is held here).
-        func free() { pieces = []; perSystem = []; split = []; reach = []; halves = [] }
+        func free() { pieces = []; perSystem = []; reach = []; halves = [] }
     }
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
@@ -241,8 +240,6 @@ public enum FactBuilder {
             held.makeSortedUnique(); received.makeSortedUnique(); sent.makeSortedUnique()
             return (held: held, received: received, sent: sent, inbound: inbound, outbound: outbound)
         }
-        let held = lists.map(\.held), received = lists.map(\.received), sent = lists.map(\.sent)
-        let inbound = lists.map(\.inbound), outbound = lists.map(\.outbound)
         // Reach: an asset reaches every system that holds it, and every system holding something
         // derived from it that still carries its personal character.
         var reach = [[Int]](repeating: [], count: d.data.count)
@@ -253,7 +250,7 @@ public enum FactBuilder {
             halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
                 var reached = [[Int]](repeating: [], count: d.data.count)
                 for si in systems {
-                    for a in held[si] {
+                    for a in lists[si].held {
                         reached[a].append(si)
                         for s in sources[a] where !personal[s] || personal[a] { reached[s].append(si) }
                     }
@@ -271,15 +268,17 @@ public enum FactBuilder {
         let gathered = assets, base = systems
         systems = parallelMap(d.systems.count) { si in
             var f = base[si]
-            f.handledAssets = dataOrder.ordered(held[si])
+            // Read in place: split into five arrays first, the lists were copied on one core.
+            let holding = lists[si]
+            f.handledAssets = dataOrder.ordered(holding.held)
             f.handles = f.handledAssets.map { d.data[$0].id }
-            f.receives = dataOrder.ordered(received[si]).map { d.data[$0].id }
-            f.sentAssets = dataOrder.ordered(sent[si])
+            f.receives = dataOrder.ordered(holding.received).map { d.data[$0].id }
+            f.sentAssets = dataOrder.ordered(holding.sent)
             f.sends = f.sentAssets.map { d.data[$0].id }
-            f.personal = held[si].contains { gathered[$0].personal }
-            f.special = held[si].contains { gathered[$0].special }
-            f.inbound = flowOrder.ordered(inbound[si]).map { d.flows[$0].id }
-            f.outbound = flowOrder.ordered(outbound[si]).map { d.flows[$0].id }
+            f.personal = holding.held.contains { gathered[$0].personal }
+            f.special = holding.held.contains { gathered[$0].special }
+            f.inbound = flowOrder.ordered(holding.inbound).map { d.flows[$0].id }
+            f.outbound = flowOrder.ordered(holding.outbound).map { d.flows[$0].id }
             return f
         }
         let systemFacts = systems
@@ -307,8 +306,7 @@ public enum FactBuilder {
             }
             return f
         }
-        return WorkingLists(pieces: pieces, perSystem: lists, split: [held, received, sent, inbound, outbound],
-                            reach: reach, halves: halves)
+        return WorkingLists(pieces: pieces, perSystem: lists, reach: reach, halves: halves)
     }
 
     /// Flows are gathered in this many stretches (with the systems, one more task than that).

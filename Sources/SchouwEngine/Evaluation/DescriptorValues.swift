@@ -28,8 +28,8 @@ public struct DescriptorValues: Sendable {
     /// `skip` names heavy facts no rule reads (see `heavyFacts`); they are left out.
     public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip: Set<String> = []) {
         let index = facts.index
-        // Parties and zones beside the assets: neither needs the other.
-        let ((partyValues, zoneList), assetList) = concurrently({ () -> ([Value], [Value]) in
+        // Parties, zones and which assets each purpose carries beside the assets: none needs the others.
+        let ((partyValues, zoneList, carriedPositions), assetList) = concurrently({ () -> ([Value], [Value], [[Int]]) in
             // A party carries the party it is a sub-processor for, one level deep (processor chains may loop).
             let baseParties = zip(d.parties, facts.parties).map { Self.party($0, $1, processorFor: nil, skip: skip) }
             let partyIndex = index.party
@@ -39,13 +39,15 @@ public struct DescriptorValues: Sendable {
             let zones = zip(d.zones, facts.zones).map {
                 Self.zone($0, $1, operatorParty: $1.operatorParty.map { partyValues[$0] }, skip: skip)
             }
-            return (partyValues, zones)
+            return (partyValues, zones, Self.purposeAssets(d, facts: facts))
         }, { Self.assets(d, facts: facts, index: index, skip: skip) })
         parties = partyValues
         zones = zoneList
         data = assetList
-        let carried = Self.purposeAssets(d, facts: facts, assets: data)
-        purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in Self.purpose(pair.0, pair.1, assets: carried[i], skip: skip) }
+        let builtAssets = data
+        purposes = zip(d.purposes, facts.purposes).enumerated().map { i, pair in
+            Self.purpose(pair.0, pair.1, assets: carriedPositions[i].map { builtAssets[$0] }, skip: skip)
+        }
         let zoneValues = zones, assetValues = data
         func objects(_ positions: [Int]) -> Value { .list(positions.map { assetValues[$0] }) }
         systems = parallelMap(d.systems.count) { i in
@@ -291,19 +293,28 @@ public struct DescriptorValues: Sendable {
 
     /// Per purpose, the assets its flows carry (each once, in first-seen order of sorted flows).
     /// Reads the purpose each flow names from the flow facts, where it was resolved once.
-    static func purposeAssets(_ d: Descriptor, facts: GraphFacts, assets: [Value]) -> [[Value]] {
+    /// The positions of the assets each purpose's flows carry, in the order the flows (by id) first
+    /// carry them. Gathered with repeats, then each purpose's list kept to first occurrences with one
+    /// mark per asset: a hash set per purpose made this walk over every flow the longest step on
+    /// one core while the values were built.
+    static func purposeAssets(_ d: Descriptor, facts: GraphFacts) -> [[Int]] {
         let index = facts.index
-        var seen = [Set<Int>](repeating: [], count: d.purposes.count)
-        var out = [[Value]](repeating: [], count: d.purposes.count)
+        var carriedBy = [[Int]](repeating: [], count: d.purposes.count)
         for position in index.flowOrder.sorted {
             guard let p = facts.flows[position].purpose else { continue }
             // Assets in id order (an id that names no asset has no position and is left out).
             let carried = index.flowData[position]
-            for a in carried.count > 1 ? index.dataOrder.ordered(carried) : carried where seen[p].insert(a).inserted {
-                out[p].append(assets[a])
+            carriedBy[p] += carried.count > 1 ? index.dataOrder.ordered(carried) : carried
+        }
+        // `seenBy[a] == p + 1`: asset `a` is in purpose `p`'s list already.
+        var seenBy = [Int](repeating: 0, count: d.data.count)
+        return carriedBy.enumerated().map { p, assets in
+            assets.filter { a in
+                guard seenBy[a] != p + 1 else { return false }
+                seenBy[a] = p + 1
+                return true
             }
         }
-        return out
     }
 
     static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: Set<String>) -> Value {
