@@ -35,7 +35,9 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         // As `schouw audit` does: the parsed YAML is let go once the descriptor is read.
         phases.load.add {
             loaded = DescriptorLoader.load(path: path)
-            loaded?.descriptor?.releaseSourceNodes()
+            if let parsedYAML = loaded?.descriptor?.releaseSourceNodes() {
+                DispatchQueue.global().async { withExtendedLifetime(parsedYAML) {} }
+            }
         }
         guard let descriptor = loaded?.descriptor else {
             FileHandle.standardError.write(Data((loaded?.rendered() ?? "error: cannot load \(path)\n").utf8))

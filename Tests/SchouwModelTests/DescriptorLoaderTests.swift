@@ -82,6 +82,19 @@ import Testing
         #expect(document == nil)
     }
 
+    /// What `releaseSourceNodes` hands back holds the parsed YAML until it is dropped, so a caller
+    /// can have it freed on another thread.
+    @Test func releasedSourcesHoldTheYAMLUntilDropped() throws {
+        var d = try #require(load(specExample).descriptor)
+        weak let document = d.flows[0].marks.yamlDocument
+        var released: ReleasedSources? = d.releaseSourceNodes()
+        #expect(document != nil)
+        #expect(d.flows[0].marks.sourcePath == nil)
+        #expect(released != nil)
+        released = nil
+        #expect(document == nil)
+    }
+
     @Test func explicitMarksTakePrecedence() {
         let mark = SourceMark(file: "x.yaml", line: 3, column: 4)
         let marks = Marks(object: mark, fields: ["retention": SourceMark(file: "x.yaml", line: 5, column: 6)])

@@ -31,18 +31,34 @@ extension Descriptor {
     /// so the parsed YAML can be freed: on a city-wide descriptor it is a fifth of the memory an
     /// audit holds. Objects keep their own marks (where each is written), which is all an audit's
     /// findings point at; marks of single fields then fall back to the object's.
-    public mutating func releaseSourceNodes() {
-        project.marks.releaseSourceNode()
-        for i in purposes.indices { purposes[i].marks.releaseSourceNode() }
-        for i in parties.indices { parties[i].marks.releaseSourceNode() }
-        for i in zones.indices { zones[i].marks.releaseSourceNode() }
-        for i in data.indices { data[i].marks.releaseSourceNode() }
-        for i in systems.indices {
-            systems[i].marks.releaseSourceNode()
-            for e in systems[i].endpoints.indices { systems[i].endpoints[e].marks.releaseSourceNode() }
+    ///
+    /// The parsed YAML is freed when the result is dropped (at once, if it is not kept): a caller
+    /// can drop it on another thread, as freeing a city's tens of megabytes takes milliseconds.
+    @discardableResult
+    public mutating func releaseSourceNodes() -> ReleasedSources {
+        var documents: [YAMLDocument] = []
+        func release(_ marks: inout Marks) {
+            guard let document = marks.releaseSourceNode() else { return }
+            if documents.last !== document, !documents.contains(where: { $0 === document }) { documents.append(document) }
         }
-        for i in flows.indices { flows[i].marks.releaseSourceNode() }
+        release(&project.marks)
+        for i in purposes.indices { release(&purposes[i].marks) }
+        for i in parties.indices { release(&parties[i].marks) }
+        for i in zones.indices { release(&zones[i].marks) }
+        for i in data.indices { release(&data[i].marks) }
+        for i in systems.indices {
+            release(&systems[i].marks)
+            for e in systems[i].endpoints.indices { release(&systems[i].endpoints[e].marks) }
+        }
+        for i in flows.indices { release(&flows[i].marks) }
+        return ReleasedSources(documents: documents)
     }
+}
+
+/// The parsed YAML a descriptor's marks let go of (`Descriptor.releaseSourceNodes()`), held until
+/// this is dropped.
+public struct ReleasedSources: Sendable {
+    let documents: [YAMLDocument]
 }
 
 /// One file a descriptor was read from; the text is kept for digests and for showing source lines.
@@ -140,7 +156,12 @@ public struct Marks: Sendable {
 
     /// Lets go of the YAML node the marks were read from: field marks then fall back to the
     /// object's mark (explicit field marks stay). See `Descriptor.releaseSourceNodes()`.
-    public mutating func releaseSourceNode() { node = nil }
+    /// Returns the parsed YAML the node belonged to, if there was one.
+    @discardableResult
+    public mutating func releaseSourceNode() -> YAMLDocument? {
+        defer { node = nil }
+        return node?.document
+    }
 
     /// The parsed YAML the marks read from, if any (for tests of its lifetime).
     var yamlDocument: YAMLDocument? { node?.document }
