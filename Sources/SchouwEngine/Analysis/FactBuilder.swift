@@ -192,10 +192,10 @@ public enum FactBuilder {
         }
     }
 
-    /// The lists `holdingsAndReach` works with, handed back so the caller frees them beside other
-    /// work: on a city-wide descriptor they are tens of thousands of small arrays, and freeing them
-    /// as the function returned kept one core busy while the other waited.
-    /// Handed to one worker to be freed and not touched by anything else after that.
+    /// The lists `holdingsAndReach` works with, handed back so they are freed beside other work:
+    /// on a city-wide descriptor they are tens of thousands of small arrays, and freeing them as
+    /// the function returned kept one core busy while the other waited. Sendable because it is
+    /// handed to one worker to be freed and touched by nothing else after that.
     final class WorkingLists: @unchecked Sendable {
         private var pieces: [Holdings]
         private var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]

@@ -291,12 +291,11 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Asset")
     }
 
-    /// Per purpose, the assets its flows carry (each once, in first-seen order of sorted flows).
-    /// Reads the purpose each flow names from the flow facts, where it was resolved once.
-    /// The positions of the assets each purpose's flows carry, in the order the flows (by id) first
-    /// carry them. Gathered with repeats, then each purpose's list kept to first occurrences with one
-    /// mark per asset: a hash set per purpose made this walk over every flow the longest step on
-    /// one core while the values were built.
+    /// Per purpose, the positions of the assets its flows carry: each once, in the order the flows
+    /// (by id) first carry them. The purpose each flow names is read from the flow facts, where it
+    /// was resolved once. Gathered with repeats, then each purpose's list kept to first occurrences
+    /// with one mark per asset: a hash set per purpose made this walk over every flow the longest
+    /// step on one core while the values were built.
     static func purposeAssets(_ d: Descriptor, facts: GraphFacts) -> [[Int]] {
         let index = facts.index
         var carriedBy = [[Int]](repeating: [], count: d.purposes.count)
