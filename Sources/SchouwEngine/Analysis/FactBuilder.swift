@@ -246,16 +246,30 @@ public enum FactBuilder {
         var halves: [[[Int]]] = []
         if computeReach {
             // The systems are walked in two halves on two cores, and each asset's two lists joined.
-            let sources = assets.map(\.sourceAssets), personal = assets.map(\.personal)
-            halves = parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
-                var reached = [[Int]](repeating: [], count: d.data.count)
-                for si in systems {
-                    for a in lists[si].held {
-                        reached[a].append(si)
-                        for s in sources[a] where !personal[s] || personal[a] { reached[s].append(si) }
+            // Each asset's sources are read from one flat list: an inner array per held asset took
+            // a reference count on arrays both cores read at once.
+            var sourceStarts = [0], flatSources: [Int] = []
+            sourceStarts.reserveCapacity(assets.count + 1)
+            for asset in assets {
+                flatSources += asset.sourceAssets
+                sourceStarts.append(flatSources.count)
+            }
+            let personal = assets.map(\.personal)
+            halves = flatSources.withUnsafeBufferPointer { sources in
+                sourceStarts.withUnsafeBufferPointer { starts in
+                    parallelMap(d.systems.count, stretchesOf: max(1, (d.systems.count + 1) / 2)) { systems in
+                        var reached = [[Int]](repeating: [], count: d.data.count)
+                        for si in systems {
+                            for a in lists[si].held {
+                                reached[a].append(si)
+                                for k in starts[a]..<starts[a + 1] where !personal[sources[k]] || personal[a] {
+                                    reached[sources[k]].append(si)
+                                }
+                            }
+                        }
+                        return reached
                     }
                 }
-                return reached
             }
             reach = parallelMap(d.data.count, minimumChunk: 256) { a in
                 var systems = halves.count == 1 ? halves[0][a] : halves.flatMap { $0[a] }
