@@ -69,15 +69,17 @@ let package = Package(
         .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports",
                                                              "SeededRandom"]),
 
+        // Whether the Python packages the tests' independent checks use are installed.
+        .target(name: "PythonChecks", path: "Tests/PythonChecks"),
         .testTarget(name: "CELTests", dependencies: ["CEL", "SeededRandom"], exclude: ["Fixtures"]),
-        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel", "SeededRandom"],
+        .testTarget(name: "SchouwModelTests", dependencies: ["SchouwModel", "SeededRandom", "PythonChecks"],
                     exclude: ["Support/validate_with_jsonschema.py", "Fixtures", "Golden"]),
         .testTarget(name: "SchouwEngineTests", dependencies: ["SchouwEngine", "SchouwModel", "CEL", "SchouwConcurrency"]),
-        .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel"],
+        .testTarget(name: "SchouwReportsTests", dependencies: ["SchouwReports", "SchouwEngine", "SchouwModel", "PythonChecks"],
                     exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist", "SeededRandom"], exclude: ["Golden"]),
+        .testTarget(name: "SchouwAttestTests", dependencies: ["SchouwAttest", "SchouwResult", "PythonChecks"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SchouwChecklistTests", dependencies: ["SchouwChecklist", "SeededRandom", "PythonChecks"], exclude: ["Golden"]),
         .testTarget(name: "SchouwImportTests", dependencies: ["SchouwImport"], exclude: ["Golden"]),
-        .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI"], exclude: ["Golden"]),
+        .testTarget(name: "SchouwCLITests", dependencies: ["SchouwCLI", "PythonChecks"], exclude: ["Golden"]),
     ]
 )

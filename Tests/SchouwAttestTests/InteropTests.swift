@@ -1,10 +1,16 @@
 import Foundation
+import PythonChecks
 import Testing
 @testable import SchouwAttest
 
 /// What `attest` writes must verify with software schouw did not write, and the reverse.
 @Suite struct InteropTests {
-    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package"), arguments: SignatureAlgorithm.allCases)
+    /// verify_dsse.py needs these.
+    static let verifierAvailable = PythonChecks.available("cryptography", "securesystemslib", "in_toto_attestation")
+    static let verifierMissing = Comment(rawValue: PythonChecks.reason("cryptography", "securesystemslib", "in-toto-attestation"))
+
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package"),
+          .enabled(if: verifierAvailable, verifierMissing), arguments: SignatureAlgorithm.allCases)
     func verifyDSSEAcceptsOurEnvelopes(algorithm: SignatureAlgorithm) throws {
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -22,7 +28,8 @@ import Testing
     }
 
     /// The `cert` field in a signature entry does not disturb other DSSE verifiers.
-    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package")) func verifyDSSEAcceptsEnvelopesCarryingACertificateChain() throws {
+    @Test(.enabled(if: SharedDirectory.usable, "../shared is not beside the package"), .enabled(if: verifierAvailable, verifierMissing))
+    func verifyDSSEAcceptsEnvelopesCarryingACertificateChain() throws {
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let key = SigningKey.generate(.ed25519)

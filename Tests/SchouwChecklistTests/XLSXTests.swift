@@ -1,4 +1,5 @@
 import Foundation
+import PythonChecks
 import Testing
 import ZIPFoundation
 @testable import SchouwChecklist
@@ -17,7 +18,8 @@ import ZIPFoundation
     }
 
     /// An independent reader (openpyxl) sees the sheets, header, rows, frozen pane and drop-down.
-    @Test(arguments: ChecklistLanguage.allCases)
+    @Test(.enabled(if: PythonChecks.available("openpyxl"), Comment(rawValue: PythonChecks.reason("openpyxl"))),
+          arguments: ChecklistLanguage.allCases)
     func openpyxlReadsTheWorkbook(language: ChecklistLanguage) throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -64,7 +66,8 @@ import ZIPFoundation
 
     /// The supplier fills in the workbook with openpyxl (as a spreadsheet program would) and the score
     /// reads the answers back.
-    @Test func roundTripThroughOpenpyxl() throws {
+    @Test(.enabled(if: PythonChecks.available("openpyxl"), Comment(rawValue: PythonChecks.reason("openpyxl"))))
+    func roundTripThroughOpenpyxl() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = try write(try checklist.xlsx(language: .nl), "checklist.xlsx", in: directory)
@@ -100,7 +103,8 @@ import ZIPFoundation
         #expect(try ChecklistFileReader.items(from: Table.read(path: url.path)) == checklist.scoringItems(language: .nl))
     }
 
-    @Test func hostileTextStaysTextInTheWorkbook() throws {
+    @Test(.enabled(if: PythonChecks.available("openpyxl"), Comment(rawValue: PythonChecks.reason("openpyxl"))))
+    func hostileTextStaysTextInTheWorkbook() throws {
         let hostile = ChecklistBuilder.build(project: Hostile.project, candidates: Hostile.candidates)
         let data = try hostile.xlsx(language: .en)
         let archive = try Archive(data: data, accessMode: .read)
@@ -211,7 +215,8 @@ import ZIPFoundation
         #expect(responses["CL-PR-003"]?.answer == .partly)
     }
 
-    @Test func invalidAnswerCellIsNamed() throws {
+    @Test(.enabled(if: PythonChecks.available("openpyxl"), Comment(rawValue: PythonChecks.reason("openpyxl"))))
+    func invalidAnswerCellIsNamed() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = try write(try checklist.xlsx(language: .en), "c.xlsx", in: directory)

@@ -1,4 +1,5 @@
 import Foundation
+import PythonChecks
 import Testing
 @testable import SchouwModel
 
@@ -61,7 +62,8 @@ import Testing
 
     /// The examples and templates validate against the emitted schema with an independent validator
     /// (Python `jsonschema`, YAML read with the 1.2 core schema); a broken descriptor does not.
-    @Test func examplesValidateWithPythonJSONSchema() throws {
+    @Test(.enabled(if: PythonChecks.available("jsonschema", "yaml"), Comment(rawValue: PythonChecks.reason("jsonschema", "PyYAML"))))
+    func examplesValidateWithPythonJSONSchema() throws {
         let directory = try TestFiles.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let schema = directory.appendingPathComponent("schema.json")

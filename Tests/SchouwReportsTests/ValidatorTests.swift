@@ -1,10 +1,13 @@
 import Foundation
+import PythonChecks
 import Testing
 @testable import SchouwReports
 
 /// Output checked by the independent validators in ../shared/tools (OASIS SARIF schema + GitHub rules,
 /// JUnit XSD + junitparser, NIST OSCAL schema + compliance-trestle).
-@Suite(.enabled(if: Validator.available, "../shared/tools is not next to the package"))
+@Suite(.enabled(if: Validator.available, "../shared/tools is not next to the package"),
+       .enabled(if: PythonChecks.available("jsonschema", "regex", "lxml", "junitparser", "trestle"),
+                Comment(rawValue: PythonChecks.reason("jsonschema", "regex", "lxml", "junitparser", "compliance-trestle"))))
 struct ValidatorTests {
     static let results = [("binnenstad", Fixtures.binnenstadResult), ("parkeren", Fixtures.parkerenResult),
                           ("hostile", HostileFixture.result)]
