@@ -35,9 +35,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         // As `schouw audit` does: the parsed YAML is let go once the descriptor is read.
         phases.load.add {
             loaded = DescriptorLoader.load(path: path)
-            if let parsedYAML = loaded?.descriptor?.releaseSourceNodes() {
-                DispatchQueue.global().async { withExtendedLifetime(parsedYAML) {} }
-            }
+            loaded?.descriptor?.releaseSourceNodes().freeOnWorker()
         }
         guard let descriptor = loaded?.descriptor else {
             FileHandle.standardError.write(Data((loaded?.rendered() ?? "error: cannot load \(path)\n").utf8))

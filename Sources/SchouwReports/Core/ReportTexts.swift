@@ -82,6 +82,21 @@ struct ReportTexts: Sendable {
     func pack(_ p: String) -> String { packNames[p] ?? p }
     func waiverNoteKind(_ k: String) -> String { waiverNoteKinds[k] ?? k }
 
+    /// `diagramTooLargeForMermaid` with its numbers filled in.
+    func diagramTooLargeForMermaid(systems: Int, flows: Int) -> String {
+        Self.fill(diagramTooLargeForMermaid, ["{systems}": String(systems), "{flows}": String(flows)])
+    }
+
+    /// `remediationForFindings` with its count and rule filled in.
+    func remediationForFindings(count: Int, rule: String) -> String {
+        Self.fill(remediationForFindings, ["{count}": String(count), "{rule}": rule])
+    }
+
+    /// `text` with each placeholder replaced by its value.
+    private static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
+        values.reduce(text) { filled, placeholder in filled.replacingOccurrences(of: placeholder.key, with: placeholder.value) }
+    }
+
     static let nl = ReportTexts(
         reportTitle: "Auditrapport",
         project: "Project",

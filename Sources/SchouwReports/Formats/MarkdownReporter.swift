@@ -84,8 +84,7 @@ public struct MarkdownReporter: StreamingReporter {
     static let mermaidMaxTextSize = 50_000
 
     private func tooLarge(_ graph: DataFlowGraph, t: ReportTexts) -> String {
-        "_" + t.diagramTooLargeForMermaid.replacingOccurrences(of: "{systems}", with: String(graph.systems.count))
-            .replacingOccurrences(of: "{flows}", with: String(graph.edges.count)) + "_"
+        "_" + t.diagramTooLargeForMermaid(systems: graph.systems.count, flows: graph.edges.count) + "_"
     }
 
     private func location(_ outcome: Outcome) -> String? {

@@ -34,7 +34,6 @@ public struct TextReporter: StreamingReporter {
             }
             let remediationTexts = remediations
             let arrow = Array("    → ".utf8)
-            let runTemplate = t.remediationForFindings
             for severity in Severity.allCases.reversed() {
                 let group = model.failures(severity)
                 guard !group.isEmpty else { continue }
@@ -57,11 +56,7 @@ public struct TextReporter: StreamingReporter {
                     var first = i
                     while first > positions.startIndex, outcomes[positions[first - 1]].rule == rule { first -= 1 }
                     lines.bytes += arrow
-                    if first < i {
-                        let run = runTemplate.replacingOccurrences(of: "{count}", with: String(i - first + 1))
-                            .replacingOccurrences(of: "{rule}", with: rule)
-                        lines.addEscaped(run); lines.bytes += Array(": ".utf8)
-                    }
+                    if first < i { lines.addEscaped(t.remediationForFindings(count: i - first + 1, rule: rule) + ": ") }
                     lines.bytes += remediation; lines.add(byte: newline)
                 }
             }
