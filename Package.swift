@@ -23,7 +23,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         // Common Expression Language: lexer, parser, checker, interpreter. No dependencies by design.
         .target(name: "CEL"),
-        // Work spread over the cores (parallel map with results in order). No dependencies.
+        // Work spread over the cores (parallel map with results in order), and how a command keeps the
+        // memory it frees. No dependencies.
         .target(name: "SchouwConcurrency"),
         // Seeded random numbers for the benchmark generator and for tests that mutate or shuffle input.
         .target(name: "SeededRandom"),
@@ -60,14 +61,14 @@ let package = Package(
         // toolchain is installed (a CI runner, a container) and starts without resolving a dozen shared
         // libraries, a third of a typical audit's time. The flag is given to the compiler too, which then
         // reads the static Foundation modules and records the libraries they need for the linker.
-        .executableTarget(name: "schouw", dependencies: ["SchouwCLI"],
+        .executableTarget(name: "schouw", dependencies: ["SchouwCLI", "SchouwConcurrency"],
                           swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         // Benchmarks and the synthetic descriptor generator (release builds: `swift run -c release schouw-bench`).
         // Regenerates the Swift files that embed Rules/ and Reports/templates/ (`swift run embed-resources`).
         .executableTarget(name: "embed-resources"),
         .executableTarget(name: "schouw-bench", dependencies: ["CEL", "CYAML", "SchouwModel", "SchouwEngine", "SchouwResult", "SchouwReports",
-                                                             "SeededRandom"]),
+                                                             "SchouwConcurrency", "SeededRandom"]),
 
         // Whether the Python packages the tests' independent checks use are installed.
         .target(name: "PythonChecks", path: "Tests/PythonChecks"),

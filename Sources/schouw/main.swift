@@ -6,5 +6,7 @@ import Foundation
 import FoundationXML
 #endif
 import SchouwCLI
+import SchouwConcurrency
 
+ProcessMemory.keepFreedMemoryForReuse()
 exit(Schouw.main(arguments: Array(CommandLine.arguments.dropFirst())))
