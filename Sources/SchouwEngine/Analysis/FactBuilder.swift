@@ -31,8 +31,8 @@ public enum FactBuilder {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace
                 || assets[i].sourceAssets.contains { assets[$0].collectedInPublicSpace }
         }
-        for (si, s) in d.systems.enumerated() where systems[si].personal {
-            if let z = s.zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
+        for si in d.systems.indices where systems[si].personal {
+            if let z = d.systems[si].zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
         }
         let finalAssets = assets, finalSystems = systems
         // The working lists are hundreds of thousands of small arrays on a city-wide descriptor:
@@ -69,8 +69,9 @@ public enum FactBuilder {
             result[i].publicSpace = publicSpace
             result[i].operatorParty = zone.operator_.flatMap { index.party[$0] }
         }
-        for s in d.systems {
-            if let z = s.zone.flatMap({ index.zone[$0] }) { result[z].systems.append(s.id) }
+        // By position, not `for s in d.systems`: iterating copies each whole system.
+        for si in d.systems.indices {
+            if let z = d.systems[si].zone.flatMap({ index.zone[$0] }) { result[z].systems.append(d.systems[si].id) }
         }
         return result
     }
@@ -135,10 +136,10 @@ public enum FactBuilder {
     // MARK: - Systems and flows
 
     static func baseSystemFacts(_ d: Descriptor, index: DescriptorIndex, zones: [ZoneFacts]) -> [SystemFacts] {
-        d.systems.map { s in
+        d.systems.indices.map { si in
             var f = SystemFacts()
-            f.zone = s.zone.flatMap { index.zone[$0] }
-            f.operatorParty = s.operator_.flatMap { index.party[$0] }
+            f.zone = d.systems[si].zone.flatMap { index.zone[$0] }
+            f.operatorParty = d.systems[si].operator_.flatMap { index.party[$0] }
             if let z = f.zone {
                 f.country = zones[z].country
                 f.publicSpace = zones[z].publicSpace
@@ -152,27 +153,33 @@ public enum FactBuilder {
                           assets: [AssetFacts]) -> [FlowFacts] {
         // One per flow, independent of the others: on every core.
         parallelMap(d.flows.count) { i in
-            let flow = d.flows[i]
-            var f = FlowFacts()
-            f.fromSystem = index.system[flow.from]
-            f.toSystem = index.system[flow.to]
-            f.purpose = flow.purpose.flatMap { index.purpose[$0] }
-            for a in index.flowData[i] {
-                f.personal = f.personal || assets[a].personal
-                f.special = f.special || assets[a].special
-                f.criminal = f.criminal || assets[a].criminal
-                f.identifier = f.identifier || assets[a].identifier
-            }
-            f.encrypted = encryptionIsStrong(flow)
-            if let a = f.fromSystem, let b = f.toSystem {
-                let za = systems[a].zone, zb = systems[b].zone
-                if let za, let zb {
-                    f.crossesBoundary = za != zb || d.zones[za].trust != d.zones[zb].trust
-                }
-                if let ca = systems[a].country, let cb = systems[b].country { f.crossesBorder = ca != cb }
-            }
-            return f
+            flowFacts(d.flows[i], at: i, d, index: index, systems: systems, assets: assets)
         }
+    }
+
+    /// `flow` is borrowed from the descriptor's array: a `let` copy of it counted references to
+    /// every string and list it holds, for each of a city's flows.
+    private static func flowFacts(_ flow: Flow, at i: Int, _ d: Descriptor, index: DescriptorIndex,
+                                  systems: [SystemFacts], assets: [AssetFacts]) -> FlowFacts {
+        var f = FlowFacts()
+        f.fromSystem = index.system[flow.from]
+        f.toSystem = index.system[flow.to]
+        f.purpose = flow.purpose.flatMap { index.purpose[$0] }
+        for a in index.flowData[i] {
+            f.personal = f.personal || assets[a].personal
+            f.special = f.special || assets[a].special
+            f.criminal = f.criminal || assets[a].criminal
+            f.identifier = f.identifier || assets[a].identifier
+        }
+        f.encrypted = encryptionIsStrong(flow)
+        if let a = f.fromSystem, let b = f.toSystem {
+            let za = systems[a].zone, zb = systems[b].zone
+            if let za, let zb {
+                f.crossesBoundary = za != zb || d.zones[za].trust != d.zones[zb].trust
+            }
+            if let ca = systems[a].country, let cb = systems[b].country { f.crossesBorder = ca != cb }
+        }
+        return f
     }
 
     /// Strong transport encryption per the NCSC TLS guidelines: TLS 1.3 ("goed"), TLS 1.2
@@ -450,10 +457,11 @@ public enum FactBuilder {
         var f = ProjectFacts()
         f.personal = assets.contains { $0.personal }
         var sensing = Set<String>()
-        for (si, s) in d.systems.enumerated() {
-            let isSensing = s.kind == .sensor || s.kind == .camera || s.sensor != nil
+        for si in d.systems.indices {
+            let kind = d.systems[si].kind
+            let isSensing = kind == .sensor || kind == .camera || d.systems[si].sensor != nil
             if isSensing && systems[si].publicSpace { f.publicSpaceSensing = true }
-            for kind in s.sensor?.senses ?? [] { sensing.insert(kind.rawValue) }
+            for kind in d.systems[si].sensor?.senses ?? [] { sensing.insert(kind.rawValue) }
         }
         f.sensing = sensing.sorted()
         var missingVolume = false

@@ -49,48 +49,62 @@ public struct DescriptorValues: Sendable {
             Self.purpose(pair.0, pair.1, assets: carriedPositions[i].map { builtAssets[$0] }, skip: skip)
         }
         let zoneValues = zones, assetValues = data
-        func objects(_ positions: [Int]) -> Value { .list(positions.map { assetValues[$0] }) }
         systems = parallelMap(d.systems.count) { i in
-            let s = d.systems[i], f = facts.systems[i]
-            return Self.system(s, f, zone: f.zone.map { zoneValues[$0] }, operatorParty: f.operatorParty.map { partyValues[$0] },
-                        countries: countries, collected: objects(index.systemCollects[i]), stored: objects(index.systemStores[i]),
-                        handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledAssets), sent: objects(f.sentAssets),
-                        skip: skip)
+            Self.system(d.systems[i], facts.systems[i], zones: zoneValues, parties: partyValues, assets: assetValues,
+                        collects: index.systemCollects[i], stores: index.systemStores[i], countries: countries, skip: skip)
         }
         let systemValues = systems, dataValues = data, purposeValues = purposes
         // Flows are most of a large descriptor's objects: built on every core.
         flows = parallelMap(d.flows.count, scratch: { ShapeMemo() }) { memo, i in
-            let flow = d.flows[i], f = facts.flows[i]
-            var o = ObjectFields(capacity: 23)
-            o["id"] = .string(flow.id)
-            o["name"] = flow.name.map(Value.string)
-            o["from"] = .string(flow.from)
-            o["to"] = .string(flow.to)
-            o["data"] = .list(flow.data.map(Value.string))
-            o["purpose"] = flow.purpose.map(Value.string)
-            o["protocol"] = flow.protocol_.map { .string($0.rawValue) }
-            o["encryption"] = flow.encryption.map { .string($0.rawValue) }
-            o["authentication"] = flow.authentication.map { .string($0.rawValue) }
-            o["network"] = flow.network.map { .string($0.rawValue) }
-            o["from_system"] = f.fromSystem.map { systemValues[$0] }
-            o["to_system"] = f.toSystem.map { systemValues[$0] }
-            o["from_zone"] = f.fromSystem.flatMap { facts.systems[$0].zone }.map { zoneValues[$0] }
-            o["to_zone"] = f.toSystem.flatMap { facts.systems[$0].zone }.map { zoneValues[$0] }
-            o["crosses_boundary"] = f.crossesBoundary.map(Value.bool)
-            o["crosses_border"] = f.crossesBorder.map(Value.bool)
-            o["personal"] = .bool(f.personal)
-            o["special"] = .bool(f.special)
-            o["criminal"] = .bool(f.criminal)
-            o["identifier"] = .bool(f.identifier)
-            o["encrypted"] = f.encrypted.map(Value.bool)
-            o["assets"] = .list(index.flowData[i].map { dataValues[$0] })
-            o["purpose_info"] = f.purpose.map { purposeValues[$0] }
-            return o.value(type: "schouw.Flow", memo: &memo)
+            Self.flow(d.flows[i], facts.flows[i], systems: systemValues, zones: zoneValues, systemFacts: facts.systems,
+                      assets: index.flowData[i].map { dataValues[$0] }, purposes: purposeValues, memo: &memo)
         }
         project = Self.project(d, facts: facts.project)
     }
 
     // MARK: - Objects
+
+    /// `s` and `f` are borrowed from their arrays: a `let` copy of either counted references to each
+    /// of its strings and lists, for every system of a city.
+    static func system(_ s: System, _ f: SystemFacts, zones: [Value], parties: [Value], assets: [Value],
+                       collects: [Int], stores: [Int], countries: CountryLists, skip: Set<String>) -> Value {
+        func objects(_ positions: [Int]) -> Value { .list(positions.map { assets[$0] }) }
+        return system(s, f, zone: f.zone.map { zones[$0] }, operatorParty: f.operatorParty.map { parties[$0] },
+                      countries: countries, collected: objects(collects), stored: objects(stores),
+                      handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledAssets),
+                      sent: objects(f.sentAssets), skip: skip)
+    }
+
+    /// `flow` is borrowed from the descriptor's array, as a system is.
+    static func flow(_ flow: Flow, _ f: FlowFacts, systems systemValues: [Value], zones zoneValues: [Value],
+                     systemFacts: [SystemFacts], assets: [Value], purposes purposeValues: [Value],
+                     memo: inout ShapeMemo) -> Value {
+        var o = ObjectFields(capacity: 23)
+        o["id"] = .string(flow.id)
+        o["name"] = flow.name.map(Value.string)
+        o["from"] = .string(flow.from)
+        o["to"] = .string(flow.to)
+        o["data"] = .list(flow.data.map(Value.string))
+        o["purpose"] = flow.purpose.map(Value.string)
+        o["protocol"] = flow.protocol_.map { .string($0.rawValue) }
+        o["encryption"] = flow.encryption.map { .string($0.rawValue) }
+        o["authentication"] = flow.authentication.map { .string($0.rawValue) }
+        o["network"] = flow.network.map { .string($0.rawValue) }
+        o["from_system"] = f.fromSystem.map { systemValues[$0] }
+        o["to_system"] = f.toSystem.map { systemValues[$0] }
+        o["from_zone"] = f.fromSystem.flatMap { systemFacts[$0].zone }.map { zoneValues[$0] }
+        o["to_zone"] = f.toSystem.flatMap { systemFacts[$0].zone }.map { zoneValues[$0] }
+        o["crosses_boundary"] = f.crossesBoundary.map(Value.bool)
+        o["crosses_border"] = f.crossesBorder.map(Value.bool)
+        o["personal"] = .bool(f.personal)
+        o["special"] = .bool(f.special)
+        o["criminal"] = .bool(f.criminal)
+        o["identifier"] = .bool(f.identifier)
+        o["encrypted"] = f.encrypted.map(Value.bool)
+        o["assets"] = .list(assets)
+        o["purpose_info"] = f.purpose.map { purposeValues[$0] }
+        return o.value(type: "schouw.Flow", memo: &memo)
+    }
 
     static func project(_ d: Descriptor, facts f: ProjectFacts) -> Value {
         let p = d.project
