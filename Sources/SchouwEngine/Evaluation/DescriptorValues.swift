@@ -79,7 +79,7 @@ public struct DescriptorValues: Sendable {
     static func flow(_ flow: Flow, _ f: FlowFacts, systems systemValues: [Value], zones zoneValues: [Value],
                      systemFacts: [SystemFacts], assets: [Value], purposes purposeValues: [Value],
                      memo: inout ShapeMemo) -> Value {
-        var o = ObjectFields(capacity: 23)
+        var o = ObjectFields(type: "schouw.Flow", memo: memo, capacity: 23)
         o["id"] = .string(flow.id)
         o["name"] = flow.name.map(Value.string)
         o["from"] = .string(flow.from)
@@ -463,6 +463,12 @@ struct ObjectFields {
     private var values: [Value] = []
     private var assignment = 0
     private var presence: UInt64 = 0
+    /// Every key the previous object of this type was assigned, present or not, in order (see
+    /// `ShapeMemo`). While the assignments match it, the present keys are known from `presence`
+    /// and are not recorded one by one.
+    private var pattern: [String]?
+    /// Every key assigned so far, present or not, while learning a pattern for a memo.
+    private var assigned: [String]?
     /// Heavy facts not to keep (see `DescriptorValues.heavyFacts`); only `heavy` assignments look here.
     var skip: Set<String> = []
 
@@ -475,10 +481,35 @@ struct ObjectFields {
         values.reserveCapacity(capacity)
     }
 
+    /// An object of `type` built for `memo`: it follows the pattern the memo learnt from the
+    /// previous object of the type, or teaches it one. A city has tens of thousands of flows, and
+    /// recording, comparing and freeing each one's keys cost more than its values.
+    init(type: String, memo: ShapeMemo, skip: Set<String> = [], capacity: Int) {
+        self.skip = skip
+        values.reserveCapacity(capacity)
+        if let known = memo.pattern(type: type) {
+            pattern = known
+        } else {
+            keys.reserveCapacity(capacity)
+            assigned = []
+            assigned?.reserveCapacity(capacity)
+        }
+    }
+
     subscript(key: String) -> Value? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { presentKeys.firstIndex(of: key).map { values[$0] } }
         set {
             defer { assignment += 1 }
+            if let pattern {
+                if assignment < pattern.count, pattern[assignment] == key {
+                    guard let newValue else { return }
+                    presence |= 1 << UInt64(assignment)
+                    values.append(newValue)
+                    return
+                }
+                leavePattern()
+            }
+            assigned?.append(key)
             guard let newValue else { return }
             if assignment < 64 { presence |= 1 << UInt64(assignment) }
             keys.append(key)
@@ -492,7 +523,24 @@ struct ObjectFields {
         set { self[key] = skip.contains(key) ? nil : newValue }
     }
 
+    /// The keys of the values given so far, in order.
+    private var presentKeys: [String] {
+        guard let pattern else { return keys }
+        return ObjectFields.keys(of: pattern, presence: presence)
+    }
+
+    /// This object's assignments differ from the pattern: record its keys from here on.
+    private mutating func leavePattern() {
+        keys = presentKeys
+        pattern = nil
+    }
+
+    static func keys(of pattern: [String], presence: UInt64) -> [String] {
+        pattern.indices.filter { presence & (1 << UInt64($0)) != 0 }.map { pattern[$0] }
+    }
+
     func value(type: String) -> Value {
+        let keys = presentKeys
         let shape = assignment <= 64 ? ShapeCache.shared.shape(type: type, presence: presence, keys: keys)
                                      : ObjectShape(keys: keys)
         return .map(MapValue(shape: shape, values: values, objectType: type))
@@ -501,6 +549,10 @@ struct ObjectFields {
     /// The same, asking `memo` first: see `ShapeMemo`.
     func value(type: String, memo: inout ShapeMemo) -> Value {
         guard assignment <= 64 else { return value(type: type) }
+        if let pattern {
+            return .map(MapValue(shape: memo.shape(type: type, presence: presence, pattern: pattern), values: values, objectType: type))
+        }
+        if let assigned { memo.learn(type: type, pattern: assigned) }
         return .map(MapValue(shape: memo.shape(type: type, presence: presence, keys: keys), values: values, objectType: type))
     }
 }
@@ -508,14 +560,39 @@ struct ObjectFields {
 /// Shapes one builder of many objects has already been given (a chunk of a city's flows). Most
 /// objects of a type have the same fields; asking the shared cache for each one took its lock on
 /// both cores at once.
+///
+/// It also keeps, per type, the keys the first object was assigned (present or not), so the next
+/// objects need not record theirs: an object that follows the same assignments has the same keys
+/// wherever its `presence` bits are set.
 struct ShapeMemo {
     private var known: [(type: String, presence: UInt64, keys: [String], shape: ObjectShape)] = []
+    private var patterns: [(type: String, keys: [String])] = []
+    private var followed: [(type: String, presence: UInt64, shape: ObjectShape)] = []
+
+    func pattern(type: String) -> [String]? {
+        for entry in patterns where entry.type == type { return entry.keys }
+        return nil
+    }
+
+    /// Only patterns of at most 64 assignments are kept: `presence` has a bit for each.
+    mutating func learn(type: String, pattern: [String]) {
+        guard pattern.count <= 64, self.pattern(type: type) == nil else { return }
+        patterns.append((type, pattern))
+    }
 
     mutating func shape(type: String, presence: UInt64, keys: [String]) -> ObjectShape {
         for entry in known where entry.presence == presence && entry.type == type && entry.keys == keys { return entry.shape }
         let shape = ShapeCache.shared.shape(type: type, presence: presence, keys: keys)
         // A few field patterns per type are the rule; a descriptor with many keeps only the first.
         if known.count < 16 { known.append((type, presence, keys, shape)) }
+        return shape
+    }
+
+    /// The shape of an object that followed this memo's pattern for `type`.
+    mutating func shape(type: String, presence: UInt64, pattern: [String]) -> ObjectShape {
+        for entry in followed where entry.presence == presence && entry.type == type { return entry.shape }
+        let shape = ShapeCache.shared.shape(type: type, presence: presence, keys: ObjectFields.keys(of: pattern, presence: presence))
+        if followed.count < 16 { followed.append((type, presence, shape)) }
         return shape
     }
 }
