@@ -81,9 +81,20 @@ public struct MappingReader {
                                 values[i] = valueIndex
                                 pendingReference[i] = 1
                                 continue
+                            case 5 where valueRecord.type == .string
+                                && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
+                                // Recorded with the pending fields below, in the same order as before.
+                                pending[i] = valueIndex
+                                pendingReference[i] = 3
+                                continue
                             default:
                                 break
                             }
+                        } else if valueRecord.kind == .sequence, schema.simpleType[i] == 4,
+                                  MappingReader.allSlugs(valueRecord, records, children, bytes) {
+                            values[i] = valueIndex
+                            pendingReference[i] = 2
+                            continue
                         }
                         pending[i] = valueIndex
                     }
@@ -96,6 +107,14 @@ public struct MappingReader {
                 sink.recordReference(kindPosition: known, document: document, index: values[i])
             } else if case .reference(let kind) = schema.types[i] {
                 sink.recordReference(kind: kind, document: document, index: values[i])
+            }
+        }
+        // Lists of references after the single ones, as when every list went through the full check.
+        for i in 0..<schema.fields.count where pendingReference[i] == 2 {
+            let list = document.records[Int(values[i])]
+            for position in 0..<Int(list.count) {
+                sink.recordReference(kindPosition: schema.referenceKindPosition[i], document: document,
+                                     index: document.children[Int(list.start) + position])
             }
         }
         for keyIndex in unknownKeys {
@@ -113,6 +132,12 @@ public struct MappingReader {
         for i in 0..<schema.fields.count where pending[i] >= 0 {
             let valueIndex = pending[i]
             let value = YAMLNode(document: document, index: valueIndex)
+            if pendingReference[i] == 3 {
+                // An id whose bytes were checked in the first pass.
+                values[i] = valueIndex
+                sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
+                continue
+            }
             if TypeChecker.check(value, schema.types[i], field: schema.keys[i], sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = valueIndex
                 if schema.isId[i] {
@@ -136,6 +161,21 @@ public struct MappingReader {
                 }
             }
         }
+    }
+
+    /// True when every item of the sequence is a plain string that is a valid id: a list of
+    /// references the loader can accept without a node handle per item.
+    @inline(__always)
+    private static func allSlugs(_ sequence: NodeRecord, _ records: UnsafeBufferPointer<NodeRecord>,
+                                 _ children: UnsafeBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for position in 0..<Int(sequence.count) {
+            let item = records[Int(children[Int(sequence.start) + position])]
+            guard item.kind == .scalar, item.type == .string,
+                  Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(item.start)..<Int(item.start + item.count)])) else {
+                return false
+            }
+        }
+        return true
     }
 
     /// The position of the candidate with the same bytes as the scalar, if any.

@@ -120,9 +120,11 @@ public final class ObjectSchema: Sendable {
     let isEnumeration: [Bool]
     let isId: [Bool]
     let requiredPositions: [Int]
-    /// 1 string, 2 bool, 3 reference: types whose common case the loader accepts on the bytes alone.
+    /// 1 string, 2 bool, 3 reference, 4 list of references to a well-known kind, 5 id: types whose
+    /// common case the loader accepts on the bytes alone.
     let simpleType: [UInt8]
-    /// For reference fields, the target's position in `wellKnownKinds` (-1 otherwise).
+    /// For reference fields and lists of references, the target's position in `wellKnownKinds` (-1
+    /// otherwise).
     let referenceKindPosition: [Int]
 
     /// Kinds every diagnostic sink knows from the start, so recording a reference needs no lookup.
@@ -140,14 +142,18 @@ public final class ObjectSchema: Sendable {
         isId = fields.map { $0.type == .id }
         requiredPositions = fields.indices.filter { fields[$0].required }
         referenceKindPosition = fields.map {
-            if case .reference(let kind) = $0.type { return ObjectSchema.wellKnownKinds.firstIndex(of: kind) ?? -1 }
-            return -1
+            switch $0.type {
+            case .reference(let kind), .list(.reference(let kind)): return ObjectSchema.wellKnownKinds.firstIndex(of: kind) ?? -1
+            default: return -1
+            }
         }
         simpleType = fields.map {
             switch $0.type {
             case .string: return 1
             case .bool: return 2
             case .reference: return 3
+            case .list(.reference(let kind)): return ObjectSchema.wellKnownKinds.contains(kind) ? 4 : 0
+            case .id: return 5
             default: return 0
             }
         }
