@@ -13,7 +13,7 @@ public final class DiagnosticSink {
     @exclusivity(unchecked) private var kindLengths: [Int] = []
     @exclusivity(unchecked) private var kindFirstBytes: [UInt8?] = []
     /// Ids per kind, with the node that defined each.
-    @exclusivity(unchecked) private var idTables: [[String: YAMLNode]] = []
+    @exclusivity(unchecked) private var idTables: [IdTable] = []
     /// References per kind, in reading order, as (document number << 32 | node index): no node handles, no reference counts.
     @exclusivity(unchecked) private var referenceLists: [[UInt64]] = []
     private var documents: [YAMLDocument] = []
@@ -67,7 +67,7 @@ public final class DiagnosticSink {
         for i in 0..<kinds.count where kindLengths[i] == length && kindFirstBytes[i] == first && kinds[i] == kind {
             return i
         }
-        kinds.append(kind); idTables.append([:]); referenceLists.append([])
+        kinds.append(kind); idTables.append(IdTable()); referenceLists.append([])
         kindLengths.append(length); kindFirstBytes.append(first)
         return kinds.count - 1
     }
@@ -90,11 +90,12 @@ public final class DiagnosticSink {
         referenceLists[k].append(UInt64(number) << 32 | UInt64(UInt32(bitPattern: index)))
     }
 
-    /// Records an id; a second object of the same kind with the same id is an error naming both places.
-    func recordId(kind: String, id: String, node: YAMLNode) {
+    /// Records the id `node` holds; a second object of the same kind with the same id is an error
+    /// naming both places.
+    func recordId(kind: String, node: YAMLNode) {
         let k = kindPosition(kind)
-        if let first = idTables[k].updateValue(node, forKey: id) {
-            idTables[k][id] = first
+        if let first = node.withScalarBytes({ idTables[k].insert($0, node: node) }) {
+            let id = node.scalar ?? ""
             let place = first.document.path == node.document.path
                 ? "line \(first.line)" : "\(first.document.path):\(first.line):\(first.column)"
             error("duplicate \(kind) id `\(id)`; it is already defined at \(place)", at: node,
@@ -104,8 +105,7 @@ public final class DiagnosticSink {
 
     /// Makes room for `count` more ids of a kind, so a large section does not rehash as it grows.
     func reserveIds(kind: String, additional count: Int) {
-        let k = kindPosition(kind)
-        idTables[k].reserveCapacity(idTables[k].count + count)
+        idTables[kindPosition(kind)].reserve(additional: count)
     }
 
     /// Takes over the ids and references of `other`, filled by reading a later part of the same
@@ -114,27 +114,19 @@ public final class DiagnosticSink {
     /// nothing and none of its ids is one this sink already holds (a duplicate to report): then
     /// nothing is changed, and the caller reads that part again in order.
     ///
-    /// The ids are inserted while they are checked, each hashed once; the rare clash undoes the
-    /// insertions of that call. (Checking all first and inserting after hashed every id twice, on
-    /// the one core that takes the others' work over.)
+    /// The ids are inserted while they are checked, with the hashes `other` computed; the rare
+    /// clash undoes the insertions of that call.
     func absorbIfPossible(_ other: DiagnosticSink) -> Bool {
         guard other.diagnostics.isEmpty, other.suppressed == 0, !other.sawError else { return false }
+        var absorbed: [(table: Int, filled: [Int])] = []
         for k in other.kinds.indices {
             let mine = kindPosition(other.kinds[k])
-            for (id, node) in other.idTables[k] {
-                guard let existing = idTables[mine].updateValue(node, forKey: id) else { continue }
-                // A clash: put back what was there, and take out what this call added, walking
-                // the same tables in the same order up to the clash.
-                idTables[mine][id] = existing
-                for earlier in 0...k {
-                    let table = kindPosition(other.kinds[earlier])
-                    for added in other.idTables[earlier].keys {
-                        if earlier == k && added == id { break }
-                        idTables[table].removeValue(forKey: added)
-                    }
-                }
+            guard let filled = idTables[mine].absorb(other.idTables[k]) else {
+                // A clash: take out what this call added to the kinds before.
+                for earlier in absorbed.reversed() { idTables[earlier.table].undo(earlier.filled) }
                 return false
             }
+            absorbed.append((mine, filled))
         }
         let documentNumbers = other.documents.map { document -> UInt64 in
             if let number = documents.firstIndex(where: { $0 === document }) { return UInt64(number) }
@@ -152,7 +144,7 @@ public final class DiagnosticSink {
     }
 
     /// The ids defined for a kind.
-    func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)] }
+    func definedIds(_ kind: String) -> [String: YAMLNode] { idTables[kindPosition(kind)].dictionary }
 
     /// The references that name no defined id, grouped by target kind (kinds in first-seen order),
     /// each kind's in reading order. A city-wide descriptor makes hundreds of thousands of
@@ -164,7 +156,9 @@ public final class DiagnosticSink {
             let unresolved = parallelMap(references.count, stretchesOf: 8_192) { range -> [UInt64] in
                 let own = range.count == references.count ? documents : documents.map { $0.sharingStorage() }
                 return references[range].filter { packed in
-                    table[own[Int(packed >> 32)].scalarText(at: Int32(bitPattern: UInt32(truncatingIfNeeded: packed)))] == nil
+                    own[Int(packed >> 32)].withScalarBytes(at: Int32(bitPattern: UInt32(truncatingIfNeeded: packed))) {
+                        !table.contains($0)
+                    }
                 }
             }
             for packed in unresolved.joined() {

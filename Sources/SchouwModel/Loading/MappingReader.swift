@@ -135,13 +135,13 @@ public struct MappingReader {
             if pendingReference[i] == 3 {
                 // An id whose bytes were checked in the first pass.
                 values[i] = valueIndex
-                sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
+                sink.recordId(kind: schema.kind, node: value)
                 continue
             }
             if TypeChecker.check(value, schema.types[i], field: schema.keys[i], sink: sink, allowed: schema.allowedBytes[i]) {
                 values[i] = valueIndex
                 if schema.isId[i] {
-                    sink.recordId(kind: schema.kind, id: document.scalarText(at: valueIndex), node: value)
+                    sink.recordId(kind: schema.kind, node: value)
                 }
             }
         }

@@ -34,6 +34,15 @@ public final class YAMLDocument: Sendable {
     /// Number of nodes stored (aliases not expanded).
     public var nodeCount: Int { records.count }
 
+    /// The bytes of the scalar at `index` (empty for containers); no node handle is created.
+    func withScalarBytes<R>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let r = records[Int(index)]
+        let count = r.kind == .scalar ? Int(r.count) : 0
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start) + count]))
+        }
+    }
+
     /// The text of the scalar at `index` (empty for containers); no node handle is created.
     func scalarText(at index: Int32) -> String {
         let r = records[Int(index)]
