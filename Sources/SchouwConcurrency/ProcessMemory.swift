@@ -11,14 +11,16 @@ import Glibc
 /// already touched, and faults were 18 % of its CPU time on this kind of virtual machine, where a
 /// first touch is dear.
 public enum ProcessMemory {
-    /// Blocks from this size on still come from `mmap` and go back when freed: glibc's own largest
-    /// dynamic threshold. With every block in the heap (a 1 GB threshold) the HTML report of
-    /// 50,000 systems peaked 18 % higher, its large pieces no longer returned.
-    static let mmapThreshold: Int32 = 32 << 20
+    /// Blocks from this size on still come from `mmap` and go back to the kernel when freed. With
+    /// every block in the heap (a 1 GB threshold) the HTML report of 50,000 systems peaked 18 %
+    /// higher, its largest pieces no longer given back; at 32 MB an audit of 20,000 systems
+    /// faulted in its largest arrays again.
+    static let mmapThreshold: Int32 = 64 << 20
     /// A heap keeps this much free memory at its top before it gives any back, for the next step
-    /// to reuse. Page faults of an audit at 10,000 and 50,000 systems: 54,000 and 300,000 with
-    /// these two settings, as with both at 1 GB, against 72,000 and 350,000 by default.
-    static let trimThreshold: Int32 = 64 << 20
+    /// to reuse. Page faults of an audit at 10,000, 20,000 and 50,000 systems: 54,000, 103,000 and
+    /// 300,000 with these two settings, as with both at 1 GB, against 72,000, 141,000 and 350,000
+    /// by default.
+    static let trimThreshold: Int32 = 256 << 20
 
     /// Keeps freed memory in the process for reuse instead of returning it to the kernel. Call it
     /// once, first thing in a command-line process; long-running processes should not.
