@@ -12,7 +12,7 @@ import Foundation
 /// over without hashing them again.
 struct IdTable {
     /// The node that defined each id, in insertion order.
-    private(set) var nodes: [YAMLNode] = []
+    private var nodes: [YAMLNode] = []
     private var hashes: [Int] = []
     /// Each id's bytes, one after the other; entry `e` spans `ends[e - 1]..<ends[e]`.
     private var bytes: [UInt8] = []
@@ -34,11 +34,6 @@ struct IdTable {
         let wanted = count + additional
         nodes.reserveCapacity(wanted); hashes.reserveCapacity(wanted); ends.reserveCapacity(wanted)
         if slots.count < 2 * wanted { rebuildSlots(forAtLeast: wanted) }
-    }
-
-    /// The node that defined the id with these bytes.
-    func node(for id: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
-        find(id, hash: Self.hash(id)).map { nodes[$0] }
     }
 
     /// Adds an id unless it is already defined; then returns the node that defined it first and

@@ -36,10 +36,11 @@ public struct MappingReader {
         var values = self.values
         var enumPositions = self.enumPositions
         var unknownKeys: [Int32] = []
-        // Per field: a value that still needs a full check (-1: none), or a reference to record (1).
+        // Per field: a value that still needs a full check (-1: none), and what the first pass
+        // accepted on the bytes that is still to be recorded (see `AcceptedOnBytes`).
         // Inline slots rather than arrays: no allocation per object. Rare cases use arrays.
         var pending = FieldSlots(count: schema.fields.count, value: -1)
-        var pendingReference = FieldSlots(count: schema.fields.count, value: 0)
+        var accepted = FieldSlots(count: schema.fields.count, value: AcceptedOnBytes.nothingToRecord)
         var duplicates: [(field: Int, key: Int32)] = []
         let document = node.document
         let mapping = node.record
@@ -79,13 +80,12 @@ public struct MappingReader {
                             case 3 where valueRecord.type == .string
                                 && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
                                 values[i] = valueIndex
-                                pendingReference[i] = 1
+                                accepted[i] = AcceptedOnBytes.reference
                                 continue
                             case 5 where valueRecord.type == .string
                                 && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
-                                // Recorded with the pending fields below, in the same order as before.
                                 pending[i] = valueIndex
-                                pendingReference[i] = 3
+                                accepted[i] = AcceptedOnBytes.id
                                 continue
                             default:
                                 break
@@ -93,7 +93,7 @@ public struct MappingReader {
                         } else if valueRecord.kind == .sequence, schema.simpleType[i] == 4,
                                   MappingReader.allSlugs(valueRecord, records, children, bytes) {
                             values[i] = valueIndex
-                            pendingReference[i] = 2
+                            accepted[i] = AcceptedOnBytes.referenceList
                             continue
                         }
                         pending[i] = valueIndex
@@ -101,7 +101,7 @@ public struct MappingReader {
                 }
             }
         }
-        for i in 0..<schema.fields.count where pendingReference[i] == 1 {
+        for i in 0..<schema.fields.count where accepted[i] == AcceptedOnBytes.reference {
             let known = schema.referenceKindPosition[i]
             if known >= 0 {
                 sink.recordReference(kindPosition: known, document: document, index: values[i])
@@ -110,7 +110,7 @@ public struct MappingReader {
             }
         }
         // Lists of references after the single ones, as when every list went through the full check.
-        for i in 0..<schema.fields.count where pendingReference[i] == 2 {
+        for i in 0..<schema.fields.count where accepted[i] == AcceptedOnBytes.referenceList {
             let list = document.records[Int(values[i])]
             for position in 0..<Int(list.count) {
                 sink.recordReference(kindPosition: schema.referenceKindPosition[i], document: document,
@@ -132,8 +132,7 @@ public struct MappingReader {
         for i in 0..<schema.fields.count where pending[i] >= 0 {
             let valueIndex = pending[i]
             let value = YAMLNode(document: document, index: valueIndex)
-            if pendingReference[i] == 3 {
-                // An id whose bytes were checked in the first pass.
+            if accepted[i] == AcceptedOnBytes.id {
                 values[i] = valueIndex
                 sink.recordId(kind: schema.kind, node: value)
                 continue
@@ -161,6 +160,18 @@ public struct MappingReader {
                 }
             }
         }
+    }
+
+    /// What the first pass accepted on a field's bytes and left to record once every key is read.
+    private enum AcceptedOnBytes {
+        static let nothingToRecord: Int32 = 0
+        /// A reference to record.
+        static let reference: Int32 = 1
+        /// A list whose every item is a reference to record.
+        static let referenceList: Int32 = 2
+        /// An id to record; it waits for the loop over the pending fields, where ids were always
+        /// recorded, so duplicate-id errors keep their order among the object's other errors.
+        static let id: Int32 = 3
     }
 
     /// True when every item of the sequence is a plain string that is a valid id: a list of
