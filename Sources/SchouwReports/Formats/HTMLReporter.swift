@@ -82,7 +82,10 @@ public struct HTMLReporter: StreamingReporter {
             return "<p class=\"note\">\(Escape.xml(t.diagramMissing))</p>"
         }
         let graph = DataFlowGraph(descriptor: descriptor, highlights: GraphHighlights(result: result))
-        return "<div class=\"diagram\">\n" + SVGExporter.render(graph, legend: (t.legendFailing, t.legendPersonal)) + "</div>"
+        var markup = "<div class=\"diagram\">\n"
+        SVGExporter.render(graph, legend: (t.legendFailing, t.legendPersonal), appendingTo: &markup)
+        markup += "</div>"
+        return markup
     }
 
     private func location(_ o: Outcome) -> String? {
