@@ -1,9 +1,10 @@
 import Foundation
 import SchouwConcurrency
 
-/// `schouw-bench <suite> [options]`: each suite lives in its own file and prints its figures.
 // The same memory policy as `schouw` itself, so the figures are those of the command.
 ProcessMemory.keepFreedMemoryForReuse()
+
+/// `schouw-bench <suite> [options]`: each suite lives in its own file and prints its figures.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: ([String]) -> Int32] = [
     "cel": runCELBenchmark,

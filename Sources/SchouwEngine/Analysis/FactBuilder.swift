@@ -1,4 +1,3 @@
-import Dispatch
 import SchouwConcurrency
 import SchouwModel
 
@@ -24,7 +23,7 @@ public enum FactBuilder {
             return assets
         })
         var zones = zoneList, systems = systemList, assets = assetList
-        let flows = flowFacts(d, index: index, systems: systems, zones: zones, assets: assets)
+        let flows = flowFacts(d, index: index, systems: systems, assets: assets)
         let working = holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows,
                                        countries: taxonomy.countries, computeReach: computeReach)
         for i in assets.indices {
@@ -35,10 +34,9 @@ public enum FactBuilder {
             if let z = d.systems[si].zone.flatMap({ index.zone[$0] }) { zones[z].personal = true }
         }
         let finalAssets = assets, finalSystems = systems
-        // The working lists are hundreds of thousands of small arrays on a city-wide descriptor:
-        // freeing them took 15-20 ms, and the audit waited for it with one core idle. A worker
-        // frees them while the audit goes on.
-        DispatchQueue.global().async { working.free() }
+        // Hundreds of thousands of small arrays on a city-wide descriptor: freeing them took
+        // 15-20 ms, and the audit waited for it with one core idle.
+        releaseOnWorker(consume working)
         let ((parties, project), purposes) = concurrently({
             (partyFacts(d, index: index, systems: finalSystems, assets: finalAssets, taxonomy: taxonomy),
              projectFacts(d, assets: finalAssets, systems: finalSystems))
@@ -149,8 +147,7 @@ public enum FactBuilder {
         }
     }
 
-    static func flowFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], zones: [ZoneFacts],
-                          assets: [AssetFacts]) -> [FlowFacts] {
+    static func flowFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], assets: [AssetFacts]) -> [FlowFacts] {
         // One per flow, independent of the others: on every core.
         parallelMap(d.flows.count) { i in
             flowFacts(d.flows[i], at: i, d, index: index, systems: systems, assets: assets)
@@ -201,21 +198,12 @@ public enum FactBuilder {
 
     /// The lists `holdingsAndReach` works with, handed back so they are freed beside other work:
     /// on a city-wide descriptor they are tens of thousands of small arrays, and freeing them as
-    /// the function returned kept one core busy while the other waited. Sendable because it is
-    /// handed to one worker to be freed and touched by nothing else after that.
-    final class WorkingLists: @unchecked Sendable {
-        private var pieces: [Holdings]
-        private var perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
-        private var reach: [[Int]]
-        private var halves: [[[Int]]]
-
-        fileprivate init(pieces: [Holdings], perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])],
-                         reach: [[Int]], halves: [[[Int]]]) {
-            self.pieces = pieces; self.perSystem = perSystem; self.reach = reach; self.halves = halves
-        }
-
-        /// Frees the lists on the calling thread (the last reference to each is held here).
-        func free() { pieces = []; perSystem = []; reach = []; halves = [] }
+    /// the function returned kept one core busy while the other waited.
+    struct WorkingLists {
+        fileprivate let pieces: [Holdings]
+        fileprivate let perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
+        fileprivate let reach: [[Int]]
+        fileprivate let halves: [[[Int]]]
     }
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],

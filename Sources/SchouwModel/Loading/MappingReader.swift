@@ -78,12 +78,12 @@ public struct MappingReader {
                                 values[i] = valueIndex
                                 continue
                             case 3 where valueRecord.type == .string
-                                && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
+                                && MappingReader.isSlug(valueRecord, bytes):
                                 values[i] = valueIndex
                                 accepted[i] = AcceptedOnBytes.reference
                                 continue
                             case 5 where valueRecord.type == .string
-                                && Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(valueRecord.start)..<Int(valueRecord.start + valueRecord.count)])):
+                                && MappingReader.isSlug(valueRecord, bytes):
                                 pending[i] = valueIndex
                                 accepted[i] = AcceptedOnBytes.id
                                 continue
@@ -181,12 +181,15 @@ public struct MappingReader {
                                  _ children: UnsafeBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for position in 0..<Int(sequence.count) {
             let item = records[Int(children[Int(sequence.start) + position])]
-            guard item.kind == .scalar, item.type == .string,
-                  Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(item.start)..<Int(item.start + item.count)])) else {
-                return false
-            }
+            guard item.kind == .scalar, item.type == .string, isSlug(item, bytes) else { return false }
         }
         return true
+    }
+
+    /// Whether the scalar's bytes are a valid id.
+    @inline(__always)
+    private static func isSlug(_ scalar: NodeRecord, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        Identifiers.isSlug(UnsafeBufferPointer(rebasing: bytes[Int(scalar.start)..<Int(scalar.start + scalar.count)]))
     }
 
     /// The position of the candidate with the same bytes as the scalar, if any.

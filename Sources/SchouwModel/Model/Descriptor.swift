@@ -1,4 +1,5 @@
 import Foundation
+import SchouwConcurrency
 
 /// A loaded project descriptor (SPEC section 1), with the files it came from.
 ///
@@ -38,8 +39,8 @@ extension Descriptor {
     public mutating func releaseSourceNodes() -> ReleasedSources {
         var documents: [YAMLDocument] = []
         func release(_ marks: inout Marks) {
-            guard let document = marks.releaseSourceNode() else { return }
-            if documents.last !== document, !documents.contains(where: { $0 === document }) { documents.append(document) }
+            guard let document = marks.releaseSourceNode(), !documents.contains(where: { $0 === document }) else { return }
+            documents.append(document)
         }
         release(&project.marks)
         for i in purposes.indices { release(&purposes[i].marks) }
@@ -63,7 +64,7 @@ public struct ReleasedSources: Sendable {
     /// Drops the parsed YAML on a worker: unmapping a city's tens of megabytes took 5-10 ms with
     /// the other core idle while an audit waited.
     public consuming func freeOnWorker() {
-        DispatchQueue.global().async { [documents] in withExtendedLifetime(documents) {} }
+        releaseOnWorker(consume self)
     }
 }
 

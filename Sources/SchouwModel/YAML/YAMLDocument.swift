@@ -35,21 +35,17 @@ public final class YAMLDocument: Sendable {
     public var nodeCount: Int { records.count }
 
     /// The bytes of the scalar at `index` (empty for containers); no node handle is created.
-    func withScalarBytes<R>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func withScalarBytes<R>(at index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let r = records[Int(index)]
         let count = r.kind == .scalar ? Int(r.count) : 0
-        return scalarBytes.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start) + count]))
+        return try scalarBytes.withUnsafeBufferPointer { buffer in
+            try body(UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start) + count]))
         }
     }
 
     /// The text of the scalar at `index` (empty for containers); no node handle is created.
     func scalarText(at index: Int32) -> String {
-        let r = records[Int(index)]
-        guard r.kind == .scalar else { return "" }
-        return scalarBytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start + r.count)]), as: UTF8.self)
-        }
+        withScalarBytes(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -195,11 +191,7 @@ public struct YAMLNode: Sendable {
 
     /// Calls `body` with the scalar's UTF-8 bytes (empty for containers), without building a String.
     public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let r = record
-        let count = r.kind == .scalar ? Int(r.count) : 0
-        return try document.scalarBytes.withUnsafeBufferPointer { buffer in
-            try body(UnsafeBufferPointer(rebasing: buffer[Int(r.start)..<Int(r.start) + count]))
-        }
+        try document.withScalarBytes(at: index, body)
     }
 
     /// True when this is a scalar whose bytes equal `text`, without creating a String.
