@@ -115,6 +115,13 @@ public struct Outcome: Codable, Sendable, Equatable {
         @inlinable get { own?.missing ?? [] }
         set { change(missing: newValue) }
     }
+    /// `missing` read where it lies. The outcomes of one rule share one list of missing facts, and
+    /// a report that copied it for each entry took counts on it from both cores at once.
+    @inlinable
+    public func withMissingInPlace<R>(_ body: (UnsafeBufferPointer<String>) throws -> R) rethrows -> R {
+        guard let own else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try own.missing.withUnsafeBufferPointer(body)
+    }
     public var waiver: AppliedWaiver? {
         @inlinable get { own?.waiver }
         set { change(waiver: .some(newValue)) }
