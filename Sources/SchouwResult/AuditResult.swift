@@ -45,18 +45,74 @@ public struct AuditResult: Codable, Sendable, Equatable {
 
     public struct DescriptorRef: Codable, Sendable, Equatable {
         public var path: String
-        public var sha256: String
+        /// The main file's digest (see `FileDigestText`: computed when first read, if not given).
+        public var sha256: String {
+            get { digest.text }
+            set { digest = FileDigestText(newValue) }
+        }
         /// Every file that made up the descriptor (the main file and its includes), with digests.
         public var files: [FileDigest]
+        private var digest: FileDigestText
+
         public init(path: String, sha256: String, files: [FileDigest]) {
-            self.path = path; self.sha256 = sha256; self.files = files
+            self.path = path; self.digest = FileDigestText(sha256); self.files = files
+        }
+
+        /// A reference whose main digest is computed by `sha256` when first read.
+        public init(path: String, sha256: @escaping @Sendable () -> String, files: [FileDigest]) {
+            self.path = path; self.digest = FileDigestText(computedBy: sha256); self.files = files
+        }
+
+        enum CodingKeys: String, CodingKey { case path, sha256, files }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256),
+                      files: try c.decode([FileDigest].self, forKey: .files))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(sha256, forKey: .sha256)
+            try c.encode(files, forKey: .files)
+        }
+
+        public static func == (a: DescriptorRef, b: DescriptorRef) -> Bool {
+            a.path == b.path && a.sha256 == b.sha256 && a.files == b.files
         }
     }
 
     public struct FileDigest: Codable, Sendable, Equatable {
         public var path: String
-        public var sha256: String
-        public init(path: String, sha256: String) { self.path = path; self.sha256 = sha256 }
+        /// See `FileDigestText`: computed when first read, if not given.
+        public var sha256: String {
+            get { digest.text }
+            set { digest = FileDigestText(newValue) }
+        }
+        private var digest: FileDigestText
+
+        public init(path: String, sha256: String) { self.path = path; self.digest = FileDigestText(sha256) }
+
+        /// A file whose digest is computed by `sha256` when first read.
+        public init(path: String, sha256: @escaping @Sendable () -> String) {
+            self.path = path; self.digest = FileDigestText(computedBy: sha256)
+        }
+
+        enum CodingKeys: String, CodingKey { case path, sha256 }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(path, forKey: .path)
+            try c.encode(sha256, forKey: .sha256)
+        }
+
+        public static func == (a: FileDigest, b: FileDigest) -> Bool { a.path == b.path && a.sha256 == b.sha256 }
     }
 
     public struct Ruleset: Codable, Sendable, Equatable {

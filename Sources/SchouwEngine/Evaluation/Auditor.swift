@@ -55,11 +55,13 @@ public enum Auditor {
         let passes = Gate.passes(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown))
         let (summary, usedRules) = OutcomeSummary.tally(outcomes)
         let p = descriptor.project
-        let files = descriptor.files.map { AuditResult.FileDigest(path: $0.path, sha256: $0.sha256) }
+        // Digests are computed when an output first reads them (see `FileDigestText`).
+        let files = descriptor.files.map { file in AuditResult.FileDigest(path: file.path, sha256: { file.sha256 }) }
+        let main = descriptor.files.first
         return AuditResult(
             lang: settings.lang.rawValue,
             tool: .init(version: settings.toolVersion),
-            descriptor: .init(path: descriptorPath, sha256: descriptor.files.first?.sha256 ?? "", files: files),
+            descriptor: .init(path: descriptorPath, sha256: { main?.sha256 ?? "" }, files: files),
             ruleset: .init(sha256: rules.digest, rules: rules.rules.count, catalogues: catalogues),
             project: .init(id: p.id, name: p.name, organisation: p.organisation, phase: p.phase?.rawValue, bio: p.bio.rawValue),
             evaluatedAt: Clock.rfc3339(settings.now),

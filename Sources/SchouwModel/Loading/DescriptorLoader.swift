@@ -37,14 +37,11 @@ public enum DescriptorLoader {
         return assembly.finish(mainPath: path, documentLoaded: document != nil)
     }
 
-    /// Reads and parses one descriptor file; the file (nil when it cannot be read) is hashed on
-    /// another core once it is parsed, since only the result needs its digest: a large file's parse
-    /// keeps both cores busy (`SplitParser`), and hashing takes milliseconds beside what follows.
+    /// Reads and parses one descriptor file; the file is nil when it cannot be read. Its digest is
+    /// computed when first asked for: the default report never prints it.
     static func readAndParse(_ path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic], file: SourceFile?) {
         let (document, diagnostics, bytes) = YAMLParser.parseFile(atPath: path, displayPath: path)
-        let file = bytes.map { SourceFile(path: path, bytes: $0) }
-        file?.computeDigestInBackground()
-        return (document, diagnostics, file)
+        return (document, diagnostics, bytes.map { SourceFile(path: path, bytes: $0) })
     }
 
     /// Loads a descriptor from text; `path` names it in diagnostics and anchors relative includes.

@@ -102,13 +102,6 @@ public struct SourceFile: Sendable {
     init(path: String, bytes: [UInt8]) {
         self.path = path; self.digest = nil; self.storage = SourceStorage(bytes: bytes)
     }
-
-    /// Starts hashing on another core while the loader works on, so the digest (which only the
-    /// result needs) is ready by then instead of costing time at the end of a large audit.
-    func computeDigestInBackground() {
-        let storage = self.storage
-        DispatchQueue.global().async { _ = storage.sha256 }
-    }
 }
 
 /// Bytes or text of a source file, with the text and digest computed once, on first use.
