@@ -201,6 +201,7 @@ public enum FactBuilder {
     /// the function returned kept one core busy while the other waited.
     struct WorkingLists {
         fileprivate let pieces: [Holdings]
+        fileprivate let flowPieces: [FlowHoldings]
         fileprivate let perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
         fileprivate let reach: [[Int]]
         fileprivate let halves: [[[Int]]]
@@ -216,21 +217,26 @@ public enum FactBuilder {
         // tens of milliseconds on a city-wide descriptor). A system's lists are then the pieces'
         // lists joined in flow order.
         let flowStretch = max(1, (d.flows.count + flowPieces - 1) / flowPieces)
-        let pieces = parallelMap(each: 1 + flowPieces) { p -> Holdings in
-            if p == 0 { return systemHoldings(d, index: index, systems: systems) }
+        let gatheredPieces = parallelMap(each: 1 + flowPieces) { p -> (Holdings?, FlowHoldings?) in
+            if p == 0 { return (systemHoldings(d, index: index, systems: systems), nil) }
             let start = min(d.flows.count, (p - 1) * flowStretch)
-            return flowHoldings(d, index: index, flows: flows, range: start..<min(d.flows.count, start + flowStretch))
+            return (nil, flowHoldings(d, index: index, flows: flows, range: start..<min(d.flows.count, start + flowStretch)))
         }
-        let own = pieces[0], carried = pieces.dropFirst()
+        let own = gatheredPieces[0].0 ?? Holdings(held: [[Int]](repeating: [], count: d.systems.count))
+        let carried = gatheredPieces.compactMap(\.1)
         for a in own.collectedInPublicSpace { assets[a].collectedInPublicSpace = true }
         let collectedBy = own.collectedBy, storedBy = own.storedBy
-        let flowHeld = carried.map(\.held), flowReceived = carried.map(\.received), flowSent = carried.map(\.sent)
-        let flowsIn = carried.map(\.inbound), flowsOut = carried.map(\.outbound)
         let lists = parallelMap(d.systems.count) { si in
             var held = own.held[si], received: [Int] = [], sent: [Int] = [], inbound: [Int] = [], outbound: [Int] = []
-            for p in flowHeld.indices {
-                held += flowHeld[p][si]; received += flowReceived[p][si]; sent += flowSent[p][si]
-                inbound += flowsIn[p][si]; outbound += flowsOut[p][si]
+            held.reserveCapacity(held.count + carried.reduce(0) { $0 + $1.held.count(of: si) })
+            received.reserveCapacity(carried.reduce(0) { $0 + $1.received.count(of: si) })
+            sent.reserveCapacity(carried.reduce(0) { $0 + $1.sent.count(of: si) })
+            inbound.reserveCapacity(carried.reduce(0) { $0 + $1.inbound.count(of: si) })
+            outbound.reserveCapacity(carried.reduce(0) { $0 + $1.outbound.count(of: si) })
+            for piece in carried {
+                piece.held.append(si, to: &held); piece.received.append(si, to: &received)
+                piece.sent.append(si, to: &sent); piece.inbound.append(si, to: &inbound)
+                piece.outbound.append(si, to: &outbound)
             }
             held.makeSortedUnique(); received.makeSortedUnique(); sent.makeSortedUnique()
             return (held: held, received: received, sent: sent, inbound: inbound, outbound: outbound)
@@ -315,18 +321,22 @@ public enum FactBuilder {
             }
             return f
         }
-        return WorkingLists(pieces: pieces, perSystem: lists, reach: reach, halves: halves)
+        return WorkingLists(pieces: [own], flowPieces: carried, perSystem: lists, reach: reach, halves: halves)
     }
 
     /// Flows are gathered in this many stretches (with the systems, one more task than that).
     static let flowPieces = 4
 
-    /// Position lists gathered from the systems (`held`, `collectedBy`, `storedBy`,
-    /// `collectedInPublicSpace`) or from a stretch of the flows (`held`, `received`, `sent`,
-    /// `inbound`, `outbound`); per system, except `collectedBy` and `storedBy`, which are per asset.
+    /// Position lists gathered from the systems: what each system holds, which systems collect and
+    /// store each asset, and the assets collected in public space.
     struct Holdings {
-        var held: [[Int]], received: [[Int]] = [], sent: [[Int]] = [], inbound: [[Int]] = [], outbound: [[Int]] = []
+        var held: [[Int]]
         var collectedBy: [[Int]] = [], storedBy: [[Int]] = [], collectedInPublicSpace: [Int] = []
+    }
+
+    /// What a stretch of the flows brings to and takes from each system, in flow order.
+    struct FlowHoldings {
+        var held, received, sent, inbound, outbound: PositionsBySystem
     }
 
     /// What each system collects and stores (as asset positions), which systems collect and store
@@ -355,20 +365,30 @@ public enum FactBuilder {
 
     /// What the flows in `range` bring to and take from each system: assets held, received and
     /// sent (a sender handles what it sends), and the flows in and out.
-    private static func flowHoldings(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts], range: Range<Int>) -> Holdings {
-        let empty = [[Int]](repeating: [], count: d.systems.count)
-        var held = empty, received = empty, sent = empty, inbound = empty, outbound = empty
+    private static func flowHoldings(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts], range: Range<Int>) -> FlowHoldings {
+        // (system, position) pairs, flat.
+        var held: [Int] = [], received: [Int] = [], sent: [Int] = [], inbound: [Int] = [], outbound: [Int] = []
+        inbound.reserveCapacity(2 * range.count)
+        outbound.reserveCapacity(2 * range.count)
         for fi in range {
-            if let a = flows[fi].fromSystem { outbound[a].append(fi) }
+            if let a = flows[fi].fromSystem { outbound.append(a); outbound.append(fi) }
             guard let b = flows[fi].toSystem else { continue }
-            inbound[b].append(fi)
+            inbound.append(b); inbound.append(fi)
             for a in index.flowData[fi] {
-                held[b].append(a)
-                received[b].append(a)
-                if let from = flows[fi].fromSystem { held[from].append(a); sent[from].append(a) }
+                held.append(b); held.append(a)
+                received.append(b); received.append(a)
+                if let from = flows[fi].fromSystem {
+                    held.append(from); held.append(a)
+                    sent.append(from); sent.append(a)
+                }
             }
         }
-        return Holdings(held: held, received: received, sent: sent, inbound: inbound, outbound: outbound)
+        let systems = d.systems.count
+        return FlowHoldings(held: PositionsBySystem(systemCount: systems, pairs: held),
+                            received: PositionsBySystem(systemCount: systems, pairs: received),
+                            sent: PositionsBySystem(systemCount: systems, pairs: sent),
+                            inbound: PositionsBySystem(systemCount: systems, pairs: inbound),
+                            outbound: PositionsBySystem(systemCount: systems, pairs: outbound))
     }
 
     // MARK: - Parties, purposes, project
