@@ -116,21 +116,23 @@ public struct TextReporter: StreamingReporter {
             try out.addBlocks(positions.count, block: 2_048) { range in
                 var piece = Lines(capacity: 256 * range.count)
                 for i in (base + range.lowerBound)..<(base + range.upperBound) { entry(outcomes, positions, i, &piece) }
-                return piece.bytes
+                return piece.takeBytes()
             }
         }
     }
 
     /// A block of entries' bytes, appended as UTF-8 rather than to a `String` (whose appends cost
     /// hundreds of instructions each).
-    private struct Lines {
-        var bytes: [UInt8] = []
+    private struct Lines: ~Copyable {
+        private var bytes: ByteBuffer
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) { bytes = ByteBuffer(capacity: capacity) }
+
+        consuming func takeBytes() -> [UInt8] { bytes.takeArray() }
 
         mutating func add(_ text: String) {
             var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            text.withUTF8 { bytes.append($0) }
         }
 
         /// `text` with controls made visible (`Escape.terminal`), appended without making a new
@@ -138,7 +140,7 @@ public struct TextReporter: StreamingReporter {
         mutating func addEscaped(_ text: String) {
             let appended = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
                 guard !SteeringCharacters.mayOccur(inUTF8: utf8, keepNewlines: false) else { return false }
-                bytes.append(contentsOf: utf8)
+                bytes.append(utf8)
                 return true
             }
             if appended != true { add(Escape.terminal(text)) }
@@ -150,7 +152,7 @@ public struct TextReporter: StreamingReporter {
         /// count on it, and both cores render entries with the same pieces at once.
         @inline(__always)
         mutating func add(_ piece: borrowing [UInt8]) {
-            piece.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            piece.withUnsafeBufferPointer { bytes.append($0) }
         }
 
         /// A line or column number, written as digits without making a string: into a buffer on
@@ -165,7 +167,7 @@ public struct TextReporter: StreamingReporter {
                     buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
                     rest /= 10
                 } while rest > 0
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+                bytes.append(UnsafeRawBufferPointer(rebasing: buffer[position...]))
             }
         }
 
