@@ -26,7 +26,8 @@ public struct DescriptorValues: Sendable {
     ]
 
     /// `skip` names heavy facts no rule reads (see `heavyFacts`); they are left out.
-    public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip: Set<String> = []) {
+    public init(_ d: Descriptor, facts: GraphFacts, countries: CountryLists, skip skippedNames: Set<String> = []) {
+        let skip = SkippedFacts(skippedNames)
         let index = facts.index
         // Parties, zones and which assets each purpose carries beside the assets: none needs the others.
         let ((partyValues, zoneList, carriedPositions), assetList) = concurrently({ () -> ([Value], [Value], [[Int]]) in
@@ -67,7 +68,7 @@ public struct DescriptorValues: Sendable {
     /// `s` and `f` are borrowed from their arrays: a `let` copy of either counted references to each
     /// of its strings and lists, for every system of a city.
     static func system(_ s: System, _ f: SystemFacts, zones: [Value], parties: [Value], assets: [Value],
-                       collects: [Int], stores: [Int], countries: CountryLists, skip: Set<String>) -> Value {
+                       collects: [Int], stores: [Int], countries: CountryLists, skip: SkippedFacts) -> Value {
         func objects(_ positions: [Int]) -> Value { .list(positions.map { assets[$0] }) }
         return system(s, f, zone: f.zone.map { zones[$0] }, operatorParty: f.operatorParty.map { parties[$0] },
                       countries: countries, collected: objects(collects), stored: objects(stores),
@@ -172,7 +173,7 @@ public struct DescriptorValues: Sendable {
     }
 
     /// Assets in derived-from order, so each can carry its sources as objects (`source_assets`).
-    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex, skip: Set<String>) -> [Value] {
+    static func assets(_ d: Descriptor, facts: GraphFacts, index: DescriptorIndex, skip: SkippedFacts) -> [Value] {
         var built = [Value?](repeating: nil, count: d.data.count)
         var visiting = Set<Int>()
         // Iterative depth-first build: sources first; a cycle (rejected by the loader) just cuts the edge.
@@ -198,7 +199,7 @@ public struct DescriptorValues: Sendable {
         return built.map { $0 ?? .null }
     }
 
-    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?, skip: Set<String>) -> Value {
+    static func zone(_ z: Zone, _ f: ZoneFacts, operatorParty: Value?, skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip)
         o["id"] = .string(z.id)
         o["name"] = z.name.map(Value.string)
@@ -214,7 +215,7 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Zone")
     }
 
-    static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?, skip: Set<String>) -> Value {
+    static func party(_ p: Party, _ f: PartyFacts, processorFor: Value?, skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip, capacity: 20)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
@@ -265,7 +266,7 @@ public struct DescriptorValues: Sendable {
         return o.value(type: "schouw.Party")
     }
 
-    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value], skip: Set<String>) -> Value {
+    static func asset(_ a: DataAsset, _ f: AssetFacts, sources: [Value], allSources: [Value], skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip, capacity: 29)
         o["id"] = .string(a.id)
         o["name"] = a.name.map(Value.string)
@@ -330,7 +331,7 @@ public struct DescriptorValues: Sendable {
         }
     }
 
-    static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: Set<String>) -> Value {
+    static func purpose(_ p: Purpose, _ f: PurposeFacts, assets: [Value], skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip, capacity: 20)
         o["id"] = .string(p.id)
         o["name"] = p.name.map(Value.string)
@@ -357,7 +358,7 @@ public struct DescriptorValues: Sendable {
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
                        countries: CountryLists, collected: Value, stored: Value, handled: Value,
-                       sent: Value, skip: Set<String>) -> Value {
+                       sent: Value, skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip, capacity: 28)
         o["id"] = .string(s.id)
         o["name"] = s.name.map(Value.string)
@@ -470,12 +471,12 @@ struct ObjectFields {
     /// Every key assigned so far, present or not, while learning a pattern for a memo.
     private var assigned: [String]?
     /// Heavy facts not to keep (see `DescriptorValues.heavyFacts`); only `heavy` assignments look here.
-    var skip: Set<String> = []
+    var skip: SkippedFacts = .none
 
     /// `capacity`: room for the assignments the builder makes (it regrows if a builder makes more).
     /// The descriptor's objects make 20 to 30: starting at 16 regrew two arrays for every flow and
     /// system of a city, and the values array of a regrown object kept a third of its room empty.
-    init(skip: Set<String> = [], capacity: Int = 16) {
+    init(skip: SkippedFacts = .none, capacity: Int = 16) {
         self.skip = skip
         keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
@@ -484,7 +485,7 @@ struct ObjectFields {
     /// An object of `type` built for `memo`: it follows the pattern the memo learnt from the
     /// previous object of the type, or teaches it one. A city has tens of thousands of flows, and
     /// recording, comparing and freeing each one's keys cost more than its values.
-    init(type: String, memo: ShapeMemo, skip: Set<String> = [], capacity: Int) {
+    init(type: String, memo: ShapeMemo, skip: SkippedFacts = .none, capacity: Int) {
         self.skip = skip
         values.reserveCapacity(capacity)
         if let known = memo.pattern(type: type) {
