@@ -200,7 +200,7 @@ public enum FactBuilder {
     /// on a city-wide descriptor they are tens of thousands of small arrays, and freeing them as
     /// the function returned kept one core busy while the other waited.
     struct WorkingLists {
-        fileprivate let pieces: [Holdings]
+        fileprivate let systemPiece: Holdings
         fileprivate let flowPieces: [FlowHoldings]
         fileprivate let perSystem: [(held: [Int], received: [Int], sent: [Int], inbound: [Int], outbound: [Int])]
         fileprivate let reach: [[Int]]
@@ -217,13 +217,14 @@ public enum FactBuilder {
         // tens of milliseconds on a city-wide descriptor). A system's lists are then the pieces'
         // lists joined in flow order.
         let flowStretch = max(1, (d.flows.count + flowPieces - 1) / flowPieces)
-        let gatheredPieces = parallelMap(each: 1 + flowPieces) { p -> (Holdings?, FlowHoldings?) in
+        // Task 0 gathers from the systems, the others each from a stretch of the flows.
+        let pieces = parallelMap(each: 1 + flowPieces) { p -> (systems: Holdings?, flows: FlowHoldings?) in
             if p == 0 { return (systemHoldings(d, index: index, systems: systems), nil) }
             let start = min(d.flows.count, (p - 1) * flowStretch)
             return (nil, flowHoldings(d, index: index, flows: flows, range: start..<min(d.flows.count, start + flowStretch)))
         }
-        let own = gatheredPieces[0].0 ?? Holdings(held: [[Int]](repeating: [], count: d.systems.count))
-        let carried = gatheredPieces.compactMap(\.1)
+        let own = pieces.lazy.compactMap(\.systems).first ?? Holdings(held: [[Int]](repeating: [], count: d.systems.count))
+        let carried = pieces.compactMap(\.flows)
         for a in own.collectedInPublicSpace { assets[a].collectedInPublicSpace = true }
         let collectedBy = own.collectedBy, storedBy = own.storedBy
         let lists = parallelMap(d.systems.count) { si in
@@ -321,7 +322,7 @@ public enum FactBuilder {
             }
             return f
         }
-        return WorkingLists(pieces: [own], flowPieces: carried, perSystem: lists, reach: reach, halves: halves)
+        return WorkingLists(systemPiece: own, flowPieces: carried, perSystem: lists, reach: reach, halves: halves)
     }
 
     /// Flows are gathered in this many stretches (with the systems, one more task than that).

@@ -115,9 +115,10 @@ public enum SVGExporter {
         let width = max(bw + 2 * margin, 360)
         let height = bh + 2 * margin + legendHeight
 
-        // Room for the whole drawing at once (about 370 bytes a flow and 600 a system at 10,000
-        // systems): growing by doubling copied it several times and, for a city, left freed
-        // blocks of tens of megabytes behind in the heap.
+        // Room for the whole drawing at once (measured at 10,000 systems: about 370 bytes a flow
+        // and 600 a system; the reserve leaves room above that for longer names): growing by
+        // doubling copied it several times and, for a city, left freed blocks of tens of megabytes
+        // behind in the heap.
         svg.reserveCapacity(svg.utf8.count + 4_096 + 450 * graph.edges.count + 800 * graph.systems.count + 700 * zoneRects.count)
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dataflow\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\" aria-label=\"\(Escape.xml(graph.title))\" font-family=\"Helvetica, Arial, sans-serif\">\n"
         svg += "<title>\(Escape.xml(graph.title))</title>\n"
