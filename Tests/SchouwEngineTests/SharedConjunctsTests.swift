@@ -56,8 +56,9 @@ import Testing
         var unknownOrNA = 0
         for d in descriptors {
             let evaluator = RuleEvaluator(descriptor: d, taxonomy: builtInRules.taxonomy, now: fixedNow)
-            // Shared from the first subject on, so the small descriptors exercise sharing too.
-            let outcomes = evaluator.evaluate(Self.ordered, lang: .en, shareFrom: 0)
+            // Shared from the first subject on, and in blocks of three subjects, so the small
+            // descriptors exercise sharing over several blocks too.
+            let outcomes = evaluator.evaluate(Self.ordered, lang: .en, shareFrom: 0, blockSize: 3)
             var expected: [Outcome] = []
             for rule in Self.ordered {
                 for subject in evaluator.subjects(rule.forEach).sorted(by: { $0.id < $1.id }) {

@@ -155,9 +155,10 @@ public struct RuleEvaluator: Sendable {
         evaluate(rules, lang: lang, shareFrom: SharedConjuncts.minimumSubjects)
     }
 
-    /// `shareFrom`: the number of subjects from which a kind's rules share `when` operands (tests
-    /// lower it to exercise sharing on small descriptors).
-    func evaluate(_ rules: [Rule], lang: Language, shareFrom: Int) -> [Outcome] {
+    /// `shareFrom`: the number of subjects from which a kind's rules share `when` operands;
+    /// `blockSize`: subjects per block (tests lower both to exercise sharing and blocks on small
+    /// descriptors).
+    func evaluate(_ rules: [Rule], lang: Language, shareFrom: Int, blockSize: Int = Self.blockSize) -> [Outcome] {
         let subjectsByKind = sortedSubjects
         // Borrowed in the loop below without counting references: `sortedSubjects` keeps every
         // subject alive, and a count taken per evaluation waited on memory the other core wrote.
@@ -172,11 +173,9 @@ public struct RuleEvaluator: Sendable {
         let offsets = starts
         let subjectCounts = subjectsByKind.mapValues(\.count)
         let shared = SharedConjuncts(ordered, subjectCounts: subjectCounts, minimumSubjects: shareFrom)
-        let sharedValues = shared.values(subjects: subjectsByKind)
         let units = Self.units(ordered, subjectCounts: subjectCounts)
         let queue = WorkQueue(count: units.count)
         let workers = min(units.count, ProcessInfo.processInfo.activeProcessorCount)
-        let blockSize = Self.blockSize
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let target = OutcomeSlots(base: base)
@@ -188,7 +187,9 @@ public struct RuleEvaluator: Sendable {
                     let blocks = stride(from: range.lowerBound, to: range.upperBound, by: blockSize).map {
                         $0..<min($0 + blockSize, range.upperBound)
                     }
+                    var sharedValues = SharedConjuncts.BlockValues(shared, rules: unit.rules, blockSize: blockSize)
                     for block in worker % 2 == 0 ? blocks : blocks.reversed() {
+                        sharedValues.evaluate(block, of: subjects)
                         for r in unit.rules {
                             let rule = ordered[r], texts = texts[r], offset = offsets[r]
                             for s in block {

@@ -1,5 +1,4 @@
 import CEL
-import SchouwConcurrency
 
 /// Operands of `when` that several rules of one kind have in common, evaluated once per subject.
 ///
@@ -54,26 +53,58 @@ struct SharedConjuncts {
 
     private static func key(_ kind: SubjectKind, _ text: String) -> String { kind.rawValue + "\u{0}" + text }
 
-    /// Every shared operand's value for every subject of its kind (subjects in the order given),
-    /// the operands spread over the cores whole, so two cores never run one plan at once. They
-    /// are handed out one at a time, those over the most subjects first: in chunks, in rule
-    /// order, one core was left with a flow operand while the other had nothing to do.
-    func values(subjects: [SubjectKind: [RuleEvaluator.Subject]]) -> [[Value]] {
-        let largestFirst = programs.indices.sorted {
-            (subjects[programs[$0].kind]?.count ?? 0, $1) > (subjects[programs[$1].kind]?.count ?? 0, $0)
+    /// The shared operands the rules at `rules` read, in operand order.
+    func operands(readBy rules: [Int]) -> [Int] {
+        var read = Set<Int>()
+        for r in rules {
+            for case .shared(let g) in plans[r] ?? [] { read.insert(g) }
         }
-        let computed = parallelMap(each: largestFirst.count) { k in
-            let (kind, program) = programs[largestFirst[k]]
-            return (subjects[kind] ?? []).map { program.evaluate($0.activation) }
+        return read.sorted()
+    }
+
+    /// The values of the shared operands a group of rules reads, one block of subjects at a time.
+    ///
+    /// The worker that runs the group's rules on a block evaluates them first, while the block's
+    /// values are coming into its cache. Evaluated over all subjects of a kind beforehand, each
+    /// operand had read all of a city's flows or systems from memory once more. An operand read
+    /// by both groups of a kind is evaluated by each, both times from the cache.
+    struct BlockValues {
+        private let programs: [Program]
+        /// Per shared operand, its row in `values`, or -1 when the group reads it not.
+        private let rowOf: [Int]
+        private let blockSize: Int
+        /// Row by row, each operand's values for the subjects of the block from `start` on.
+        private var values: [Value]
+        private var start = 0
+
+        init(_ shared: SharedConjuncts, rules: [Int], blockSize: Int) {
+            let read = shared.operands(readBy: rules)
+            var rowOf = [Int](repeating: -1, count: shared.programs.count)
+            for (row, g) in read.enumerated() { rowOf[g] = row }
+            self.rowOf = rowOf
+            programs = read.map { shared.programs[$0].program }
+            self.blockSize = blockSize
+            values = [Value](repeating: .null, count: read.count * blockSize)
         }
-        var values = [[Value]](repeating: [], count: programs.count)
-        for (k, g) in largestFirst.enumerated() { values[g] = computed[k] }
-        return values
+
+        /// Evaluates every operand for the subjects of `block` (at most `blockSize` of them).
+        mutating func evaluate(_ block: Range<Int>, of subjects: [Unmanaged<RuleEvaluator.Subject>]) {
+            start = block.lowerBound
+            for (row, program) in programs.enumerated() {
+                let base = row * blockSize - block.lowerBound
+                for s in block.prefix(blockSize) {
+                    values[base + s] = subjects[s]._withUnsafeGuaranteedRef { program.evaluate($0.activation) }
+                }
+            }
+        }
+
+        /// The value of shared operand `g` for subject `s` of the block last evaluated.
+        func value(_ g: Int, subject s: Int) -> Value { values[rowOf[g] * blockSize + s - start] }
     }
 
     /// The value of `when` of rule `r` for subject `s` (nil when the rule has none): from its
     /// operands when it has a plan, else by evaluating it whole. Either gives the same value.
-    func when(ofRule r: Int, _ rule: Rule, subject s: Int, activation: Activation, shared: [[Value]]) -> Value? {
+    func when(ofRule r: Int, _ rule: Rule, subject s: Int, activation: Activation, shared: BlockValues) -> Value? {
         // Read through the optional in place: copying the rule's expression struct per subject
         // cost a dozen reference counts.
         guard let plan = plans[r], let whole = rule.when?.program else { return rule.when?.program.evaluate(activation) }
@@ -81,7 +112,7 @@ struct SharedConjuncts {
         for operand in plan {
             let value: Value
             switch operand {
-            case .shared(let g): value = shared[g][s]
+            case .shared(let g): value = shared.value(g, subject: s)
             case .own(let program): value = program.evaluate(activation)
             }
             if conjunction.add(value) { return .bool(false) }
