@@ -25,6 +25,18 @@ import SchouwModel
         } } }
     }
 
+    /// A list told by membership gives what sorting it gives, whether it holds most positions (read
+    /// off the whole order) or a few (sorted).
+    @Test func membershipOrderMatchesSorting() {
+        let ids = (0..<40).map { "id-\(($0 * 17) % 40)" }
+        let order = IDOrder(ids)
+        for list in [[39, 3, 12, 0, 25, 7], Array((0..<40).reversed()), (0..<40).filter { $0 % 3 != 0 }, [5], []] {
+            let members = Set(list)
+            #expect(order.ordered(list) { members.contains($0) } == order.ordered(list), "\(list)")
+            #expect(order.ordered(list) { members.contains($0) }.map { ids[$0] } == list.map { ids[$0] }.sorted())
+        }
+    }
+
     @Test func flowDataLeavesOutIdsThatNameNoAsset() throws {
         let d = try #require(loadDescriptor("""
         schouw: 1

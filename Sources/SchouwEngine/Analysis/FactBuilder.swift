@@ -432,8 +432,8 @@ public enum FactBuilder {
                     stores.append(a)
                 }
             }
-            result[p].processes = index.dataOrder.ordered(processes).map { d.data[$0].id }
-            result[p].stores = index.dataOrder.ordered(stores).map { d.data[$0].id }
+            result[p].processes = index.dataOrder.ordered(processes) { processedBy[$0] == p }.map { d.data[$0].id }
+            result[p].stores = index.dataOrder.ordered(stores) { storedBy[$0] == p }.map { d.data[$0].id }
             // In id order by the index's ranks: a party operating thousands of systems made sorting
             // their id strings the larger part of its facts.
             result[p].operates = index.systemOrder.ordered(operated[p]).map { d.systems[$0].id }
