@@ -209,7 +209,7 @@ public struct DescriptorValues: Sendable {
         o["country"] = (z.country ?? f.country).map(Value.string)
         o["parent"] = z.parent.map(Value.string)
         o["public_space"] = .bool(f.publicSpace)
-        o[heavy: "systems"] = strings(f.systems)
+        o.heavy("systems", strings(f.systems))
         o["personal"] = .bool(f.personal)
         o["operator_party"] = operatorParty
         return o.value(type: "schouw.Zone")
@@ -257,9 +257,9 @@ public struct DescriptorValues: Sendable {
         o["receives_personal"] = .bool(f.receivesPersonal)
         o["in_eea"] = f.inEEA.map(Value.bool)
         o["hq_in_eea"] = f.hqInEEA.map(Value.bool)
-        o[heavy: "processes"] = strings(f.processes)
+        o.heavy("processes", strings(f.processes))
         o["operates"] = strings(f.operates)
-        o[heavy: "hosts"] = strings(f.hosts)
+        o.heavy("hosts", strings(f.hosts))
         o["stores"] = strings(f.stores)
         o["processor_for_party"] = processorFor
         o["external"] = .bool(f.external)
@@ -292,16 +292,16 @@ public struct DescriptorValues: Sendable {
         o["biometric"] = .bool(f.biometric)
         o["location"] = .bool(f.location)
         o["category_keys"] = strings(f.categoryKeys)
-        o[heavy: "sources"] = strings(f.sources)
-        o[heavy: "collected_by"] = strings(f.collectedBy)
-        o[heavy: "stored_by"] = strings(f.storedBy)
+        o.heavy("sources", strings(f.sources))
+        o.heavy("collected_by", strings(f.collectedBy))
+        o.heavy("stored_by", strings(f.storedBy))
         o["collected_in_public_space"] = .bool(f.collectedInPublicSpace)
         o["from_public_space"] = .bool(f.fromPublicSpace)
         o["source_assets"] = .list(sources)
-        o[heavy: "all_source_assets"] = .list(allSources)
-        o[heavy: "reaches"] = strings(f.reaches)
-        o[heavy: "reaches_parties"] = strings(f.reachesParties)
-        o[heavy: "reaches_countries"] = strings(f.reachesCountries)
+        o.heavy("all_source_assets", .list(allSources))
+        o.heavy("reaches", strings(f.reaches))
+        o.heavy("reaches_parties", strings(f.reachesParties))
+        o.heavy("reaches_countries", strings(f.reachesCountries))
         o["leaves_eea"] = f.leavesEEA.map(Value.bool)
         return o.value(type: "schouw.Asset")
     }
@@ -346,7 +346,7 @@ public struct DescriptorValues: Sendable {
         o["automated_decisions"] = p.automatedDecisions.map(Value.bool)
         o["human_review"] = p.humanReview.map(Value.bool)
         o["behaviour_influencing"] = p.behaviourInfluencing.map(Value.bool)
-        o[heavy: "flows_using"] = strings(f.flowsUsing)
+        o.heavy("flows_using", strings(f.flowsUsing))
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["criminal"] = .bool(f.criminal)
@@ -392,12 +392,12 @@ public struct DescriptorValues: Sendable {
             return y.value(type: "schouw.Endpoint")
         })
         o["standards"] = s.standards.map(strings)
-        o[heavy: "receives"] = strings(f.receives)
-        o[heavy: "handles"] = strings(f.handles)
+        o.heavy("receives", strings(f.receives))
+        o.heavy("handles", strings(f.handles))
         o["sent_assets"] = sent
         o["collected_assets"] = collected
         o["stored_assets"] = stored
-        o[heavy: "handled_assets"] = handled
+        o.heavy("handled_assets", handled)
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["country"] = f.country.map(Value.string)
@@ -405,8 +405,8 @@ public struct DescriptorValues: Sendable {
         o["operator_party"] = operatorParty
         o["zone_info"] = zone
         o["public_space"] = .bool(f.publicSpace)
-        o[heavy: "inbound"] = strings(f.inbound)
-        o[heavy: "outbound"] = strings(f.outbound)
+        o.heavy("inbound", strings(f.inbound))
+        o.heavy("outbound", strings(f.outbound))
         return o.value(type: "schouw.System")
     }
 
@@ -518,10 +518,11 @@ struct ObjectFields {
         }
     }
 
-    /// A heavy derived fact: kept only when a loaded rule reads it.
-    subscript(heavy key: String) -> Value? {
-        get { self[key] }
-        set { self[key] = skip.contains(key) ? nil : newValue }
+    /// A heavy derived fact: built and kept only when a loaded rule reads it. The value is made
+    /// only then: a list of ids per object that no rule reads cost as much to make and free as to
+    /// keep, and a city's systems and assets have tens of thousands of them.
+    mutating func heavy(_ key: String, _ value: @autoclosure () -> Value?) {
+        self[key] = skip.contains(key) ? nil : value()
     }
 
     /// The keys of the values given so far, in order.
