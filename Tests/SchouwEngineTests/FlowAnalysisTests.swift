@@ -145,6 +145,21 @@ import Testing
         #expect(try #require(system("a", d, f)).inbound == ["ca"])
     }
 
+    /// Lists of ids named as left out are not made; every other fact stays as a full build has it.
+    @Test func leftOutListsAreEmptyAndTheRestUnchanged() throws {
+        let yaml = Self.chain(4)
+        guard let (d, full) = facts(yaml) else { return }
+        let lean = FactBuilder.build(d, taxonomy: taxonomy, leavingOut: ["inbound", "handles", "hosts", "flows_using", "stored_by"])
+        let middle = try #require(d.systems.indices.first { !full.systems[$0].inbound.isEmpty && !full.systems[$0].handles.isEmpty })
+        #expect(lean.systems[middle].inbound.isEmpty && lean.systems[middle].handles.isEmpty)
+        #expect(lean.systems[middle].outbound == full.systems[middle].outbound)
+        #expect(lean.systems[middle].receives == full.systems[middle].receives)
+        #expect(lean.systems[middle].sends == full.systems[middle].sends)
+        #expect(lean.assets.map(\.collectedBy) == full.assets.map(\.collectedBy))
+        #expect(lean.assets.map(\.reaches) == full.assets.map(\.reaches))
+        #expect(lean.parties.map(\.operates) == full.parties.map(\.operates))
+    }
+
     @Test func diamondOfDerivedDataInheritsOnceAndAggregatesStopPersonal() throws {
         let yaml = """
         schouw: 1

@@ -9,9 +9,12 @@ public enum FactBuilder {
     public static let largeScaleThreshold = 10_000
 
     /// `computeReach: false` skips the per-asset reach (systems, parties, countries, EEA exit), the one
-    /// part whose size grows with assets × systems, when no rule reads it.
-    public static func build(_ d: Descriptor, taxonomy: Taxonomy, computeReach: Bool = true) -> GraphFacts {
+    /// part whose size grows with assets × systems, when no rule reads it. `leavingOut` names heavy
+    /// facts (`DescriptorValues.heavyFacts`) whose lists of ids are not made: no rule reads them.
+    public static func build(_ d: Descriptor, taxonomy: Taxonomy, computeReach: Bool = true,
+                             leavingOut skipped: Set<String> = []) -> GraphFacts {
         let index = DescriptorIndex(d)
+        let skip = SkippedFacts(skipped)
         // Independent steps side by side: on a city-wide descriptor each takes milliseconds that
         // would otherwise leave the second core idle.
         let ((zoneList, systemList), assetList) = concurrently({ () -> ([ZoneFacts], [SystemFacts]) in
@@ -25,7 +28,7 @@ public enum FactBuilder {
         var zones = zoneList, systems = systemList, assets = assetList
         let flows = flowFacts(d, index: index, systems: systems, assets: assets)
         let working = holdingsAndReach(d, index: index, assets: &assets, systems: &systems, flows: flows,
-                                       countries: taxonomy.countries, computeReach: computeReach)
+                                       countries: taxonomy.countries, computeReach: computeReach, skip: skip)
         for i in assets.indices {
             assets[i].fromPublicSpace = assets[i].collectedInPublicSpace
                 || assets[i].sourceAssets.contains { assets[$0].collectedInPublicSpace }
@@ -38,9 +41,9 @@ public enum FactBuilder {
         // 15-20 ms, and the audit waited for it with one core idle.
         releaseOnWorker(consume working)
         let ((parties, project), purposes) = concurrently({
-            (partyFacts(d, index: index, systems: finalSystems, assets: finalAssets, taxonomy: taxonomy),
+            (partyFacts(d, index: index, systems: finalSystems, assets: finalAssets, taxonomy: taxonomy, skip: skip),
              projectFacts(d, assets: finalAssets, systems: finalSystems))
-        }, { purposeFacts(d, index: index, flows: flows, assets: finalAssets) })
+        }, { purposeFacts(d, index: index, flows: flows, assets: finalAssets, skip: skip) })
         return GraphFacts(index: index, assets: assets, flows: flows, systems: systems, parties: parties, purposes: purposes,
                           zones: zones, project: project)
     }
@@ -209,7 +212,7 @@ public enum FactBuilder {
 
     static func holdingsAndReach(_ d: Descriptor, index: DescriptorIndex, assets: inout [AssetFacts],
                                  systems: inout [SystemFacts], flows: [FlowFacts], countries: CountryLists,
-                                 computeReach: Bool) -> WorkingLists {
+                                 computeReach: Bool, skip: SkippedFacts = .none) -> WorkingLists {
         // Index lists, appended freely and made sorted and unique once: tens of thousands of small
         // hash sets cost more in hashing than the whole graph walk. What the systems name and what
         // the flows carry are gathered at the same time: the systems as one task, the flows in
@@ -282,26 +285,29 @@ public enum FactBuilder {
         // Each system's and each asset's lists are put in id order apart from the others: on every core.
         let dataOrder = index.dataOrder, systemOrder = index.systemOrder, flowOrder = index.flowOrder
         let gathered = assets, base = systems
+        let handles = !skip.contains("handles"), receives = !skip.contains("receives")
+        let inbound = !skip.contains("inbound"), outbound = !skip.contains("outbound")
+        let collectedByNames = !skip.contains("collected_by"), storedByNames = !skip.contains("stored_by")
         systems = parallelMap(d.systems.count) { si in
             var f = base[si]
             // Read in place: split into five arrays first, the lists were copied on one core.
             let holding = lists[si]
             f.handledAssets = dataOrder.ordered(holding.held)
-            f.handles = f.handledAssets.map { d.data[$0].id }
-            f.receives = dataOrder.ordered(holding.received).map { d.data[$0].id }
+            if handles { f.handles = f.handledAssets.map { d.data[$0].id } }
+            if receives { f.receives = dataOrder.ordered(holding.received).map { d.data[$0].id } }
             f.sentAssets = dataOrder.ordered(holding.sent)
             f.sends = f.sentAssets.map { d.data[$0].id }
             f.personal = holding.held.contains { gathered[$0].personal }
             f.special = holding.held.contains { gathered[$0].special }
-            f.inbound = flowOrder.ordered(holding.inbound).map { d.flows[$0].id }
-            f.outbound = flowOrder.ordered(holding.outbound).map { d.flows[$0].id }
+            if inbound { f.inbound = flowOrder.ordered(holding.inbound).map { d.flows[$0].id } }
+            if outbound { f.outbound = flowOrder.ordered(holding.outbound).map { d.flows[$0].id } }
             return f
         }
         let systemFacts = systems
         assets = parallelMap(d.data.count, minimumChunk: 256) { a in
             var f = gathered[a]
-            f.collectedBy = systemOrder.ordered(collectedBy[a]).map { d.systems[$0].id }
-            f.storedBy = systemOrder.ordered(storedBy[a]).map { d.systems[$0].id }
+            if collectedByNames { f.collectedBy = systemOrder.ordered(collectedBy[a]).map { d.systems[$0].id } }
+            if storedByNames { f.storedBy = systemOrder.ordered(storedBy[a]).map { d.systems[$0].id } }
             guard computeReach else { return f }
             let reached = reach[a]
             f.reaches = systemOrder.ordered(reached).map { d.systems[$0].id }
@@ -395,7 +401,7 @@ public enum FactBuilder {
     // MARK: - Parties, purposes, project
 
     static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], assets: [AssetFacts],
-                           taxonomy: Taxonomy) -> [PartyFacts] {
+                           taxonomy: Taxonomy, skip: SkippedFacts = .none) -> [PartyFacts] {
         var result = d.parties.map { p -> PartyFacts in
             var f = PartyFacts()
             f.inEEA = p.country.map { taxonomy.countries.inEEA($0) }
@@ -415,6 +421,7 @@ public enum FactBuilder {
         // Each asset once per party: a stamp per asset names the party that listed it last. A few
         // parties share thousands of systems, so gathering every system's list and sorting the
         // whole cost more than the rest of the party facts.
+        let processesNames = !skip.contains("processes"), hostsNames = !skip.contains("hosts")
         var processedBy = [Int](repeating: -1, count: d.data.count)
         var storedBy = [Int](repeating: -1, count: d.data.count)
         for p in result.indices {
@@ -432,19 +439,21 @@ public enum FactBuilder {
                     stores.append(a)
                 }
             }
-            result[p].processes = index.dataOrder.ordered(processes) { processedBy[$0] == p }.map { d.data[$0].id }
+            if processesNames {
+                result[p].processes = index.dataOrder.ordered(processes) { processedBy[$0] == p }.map { d.data[$0].id }
+            }
             result[p].stores = index.dataOrder.ordered(stores) { storedBy[$0] == p }.map { d.data[$0].id }
             // In id order by the index's ranks: a party operating thousands of systems made sorting
             // their id strings the larger part of its facts.
             result[p].operates = index.systemOrder.ordered(operated[p]).map { d.systems[$0].id }
-            result[p].hosts = index.systemOrder.ordered(hosted[p]).map { d.systems[$0].id }
+            if hostsNames { result[p].hosts = index.systemOrder.ordered(hosted[p]).map { d.systems[$0].id } }
             result[p].receivesPersonal = processes.contains { assets[$0].personal }
         }
         return result
     }
 
     static func purposeFacts(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts],
-                             assets: [AssetFacts]) -> [PurposeFacts] {
+                             assets: [AssetFacts], skip: SkippedFacts = .none) -> [PurposeFacts] {
         var result = [PurposeFacts](repeating: PurposeFacts(), count: d.purposes.count)
         var using = [[Int]](repeating: [], count: d.purposes.count)
         for fi in d.flows.indices {
@@ -458,6 +467,7 @@ public enum FactBuilder {
                 if assets[a].fromPublicSpace { result[p].fromPublicSpace = true }
             }
         }
+        guard !skip.contains("flows_using") else { return result }
         for i in result.indices { result[i].flowsUsing = index.flowOrder.ordered(using[i]).map { d.flows[$0].id } }
         return result
     }

@@ -29,7 +29,7 @@ public struct RuleEvaluator: Sendable {
         self.descriptor = descriptor
         let skip = fields.map { DescriptorValues.heavyFacts.subtracting($0) } ?? []
         let needsReach = fields.map { !$0.isDisjoint(with: ["reaches", "reaches_parties", "reaches_countries", "leaves_eea"]) } ?? true
-        facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach)
+        facts = FactBuilder.build(descriptor, taxonomy: taxonomy, computeReach: needsReach, leavingOut: skip)
         values = DescriptorValues(descriptor, facts: facts, countries: taxonomy.countries, skip: skip)
         self.now = now
         globals = [
