@@ -402,13 +402,6 @@ public enum FactBuilder {
 
     static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], assets: [AssetFacts],
                            taxonomy: Taxonomy, skip: SkippedFacts = .none) -> [PartyFacts] {
-        var result = d.parties.map { p -> PartyFacts in
-            var f = PartyFacts()
-            f.inEEA = p.country.map { taxonomy.countries.inEEA($0) }
-            f.hqInEEA = p.headquarters.map { taxonomy.countries.inEEA($0) }
-            f.external = p.role != .controller
-            return f
-        }
         var operated = [[Int]](repeating: [], count: d.parties.count)
         var hosted = [[Int]](repeating: [], count: d.parties.count)
         for si in d.systems.indices {
@@ -418,38 +411,44 @@ public enum FactBuilder {
                 hosted[host].append(si)
             }
         }
-        // Each asset once per party: a stamp per asset names the party that listed it last. A few
-        // parties share thousands of systems, so gathering every system's list and sorting the
-        // whole cost more than the rest of the party facts.
         let processesNames = !skip.contains("processes"), hostsNames = !skip.contains("hosts")
-        var processedBy = [Int](repeating: -1, count: d.data.count)
-        var storedBy = [Int](repeating: -1, count: d.data.count)
-        for p in result.indices {
+        let operatedBy = operated, hostedBy = hosted
+        // Parties on every core, each stretch with stamps of its own: each asset is listed once per
+        // party by a stamp that names the party that listed it last. A few parties share thousands
+        // of systems, so gathering every system's list and sorting the whole cost more than the
+        // rest of the party facts, and on one core it kept the other waiting.
+        return parallelMap(d.parties.count, minimumChunk: 1, scratch: {
+            (processedBy: [Int](repeating: -1, count: d.data.count), storedBy: [Int](repeating: -1, count: d.data.count))
+        }) { stamps, p in
+            var f = PartyFacts()
+            let party = d.parties[p]
+            f.inEEA = party.country.map { taxonomy.countries.inEEA($0) }
+            f.hqInEEA = party.headquarters.map { taxonomy.countries.inEEA($0) }
+            f.external = party.role != .controller
             var processes: [Int] = [], stores: [Int] = []
-            for si in operated[p] + hosted[p] {
-                for a in systems[si].handledAssets where processedBy[a] != p {
-                    processedBy[a] = p
+            for si in operatedBy[p] + hostedBy[p] {
+                for a in systems[si].handledAssets where stamps.processedBy[a] != p {
+                    stamps.processedBy[a] = p
                     processes.append(a)
                 }
             }
-            for si in operated[p] {
-                for a in index.systemStores[si] {
-                    guard storedBy[a] != p else { continue }
-                    storedBy[a] = p
+            for si in operatedBy[p] {
+                for a in index.systemStores[si] where stamps.storedBy[a] != p {
+                    stamps.storedBy[a] = p
                     stores.append(a)
                 }
             }
             if processesNames {
-                result[p].processes = index.dataOrder.ordered(processes) { processedBy[$0] == p }.map { d.data[$0].id }
+                f.processes = index.dataOrder.ordered(processes) { stamps.processedBy[$0] == p }.map { d.data[$0].id }
             }
-            result[p].stores = index.dataOrder.ordered(stores) { storedBy[$0] == p }.map { d.data[$0].id }
+            f.stores = index.dataOrder.ordered(stores) { stamps.storedBy[$0] == p }.map { d.data[$0].id }
             // In id order by the index's ranks: a party operating thousands of systems made sorting
             // their id strings the larger part of its facts.
-            result[p].operates = index.systemOrder.ordered(operated[p]).map { d.systems[$0].id }
-            if hostsNames { result[p].hosts = index.systemOrder.ordered(hosted[p]).map { d.systems[$0].id } }
-            result[p].receivesPersonal = processes.contains { assets[$0].personal }
+            f.operates = index.systemOrder.ordered(operatedBy[p]).map { d.systems[$0].id }
+            if hostsNames { f.hosts = index.systemOrder.ordered(hostedBy[p]).map { d.systems[$0].id } }
+            f.receivesPersonal = processes.contains { assets[$0].personal }
+            return f
         }
-        return result
     }
 
     static func purposeFacts(_ d: Descriptor, index: DescriptorIndex, flows: [FlowFacts],
