@@ -401,7 +401,7 @@ public enum FactBuilder {
     // MARK: - Parties, purposes, project
 
     static func partyFacts(_ d: Descriptor, index: DescriptorIndex, systems: [SystemFacts], assets: [AssetFacts],
-                           taxonomy: Taxonomy, skip: SkippedFacts = .none) -> [PartyFacts] {
+                           taxonomy: Taxonomy, skip: SkippedFacts = .none, partiesPerStretch: Int? = nil) -> [PartyFacts] {
         var operated = [[Int]](repeating: [], count: d.parties.count)
         var hosted = [[Int]](repeating: [], count: d.parties.count)
         for si in d.systems.indices {
@@ -416,8 +416,10 @@ public enum FactBuilder {
         // Parties on every core, each stretch with stamps of its own: each asset is listed once per
         // party by a stamp that names the party that listed it last. A few parties share thousands
         // of systems, so gathering every system's list and sorting the whole cost more than the
-        // rest of the party facts, and on one core it kept the other waiting.
-        return parallelMap(d.parties.count, minimumChunk: 1, scratch: {
+        // rest of the party facts, and on one core it kept the other waiting. A small descriptor's
+        // parties stay on one core: handing them out would cost more than it saves.
+        let stretch = partiesPerStretch ?? (d.systems.count >= 2_048 ? 1 : max(1, d.parties.count))
+        return parallelMap(d.parties.count, minimumChunk: stretch, scratch: {
             (processedBy: [Int](repeating: -1, count: d.data.count), storedBy: [Int](repeating: -1, count: d.data.count))
         }) { stamps, p in
             var f = PartyFacts()
