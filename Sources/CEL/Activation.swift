@@ -43,6 +43,18 @@ public final class Activation: Sendable {
         return values[name]
     }
 
+    /// The field of variable `name`'s map; nil when the variable is unbound, not a map or lacks
+    /// the field. The map is read where this activation holds it, without counting a reference.
+    @inline(__always)
+    func field(_ field: FieldName, ofVariable name: FieldName) -> Value? {
+        if hasOverlay, overlayName.hash == name.hash, overlayName.name == name.name {
+            guard case .map(let map) = overlayValue else { return nil }
+            return map.lookup(field: field)
+        }
+        guard case .map(let map)? = table.lookup(field: name) else { return nil }
+        return map.lookup(field: field)
+    }
+
     @inline(__always)
     func lookup(_ name: FieldName) -> Value? {
         if hasOverlay, overlayName.hash == name.hash, overlayName.name == name.name { return overlayValue }

@@ -59,6 +59,14 @@ struct Evaluator<T: Tracer> {
             }
             return eval(child: node.first)
         case .select:
+            // `flow.personal`: the field is read from the subject's map where the activation holds
+            // it. Evaluating the operand first counted a reference to the map and dropped it, for
+            // most of the selects of every rule. A tracer sees the operand's value, so it does not
+            // take this path; nor does a missing field, which needs the error the operand gives.
+            if !T.recordsValues, let variable = node.operandVariable,
+               let found = activation.field(node.field, ofVariable: variable) {
+                return found
+            }
             let value = eval(child: node.first)
             if case .map(let m) = value, let found = m.lookup(field: node.field) { return found }
             return Evaluator.select(value, field: node.field, path: node.path, missingPath: node.missingPath)

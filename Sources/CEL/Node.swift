@@ -23,6 +23,8 @@ final class Node: Sendable {
     let field: FieldName
     /// The dotted text of a select's operand, for messages about missing fields.
     let path: String?
+    /// For a select on a variable (`flow.personal`), the variable.
+    let operandVariable: FieldName?
     /// `[path.field]`: what a rule reports as missing when the select finds no field.
     let missingPath: [String]
     /// A constant's value; the error of a `fail` node.
@@ -46,6 +48,7 @@ final class Node: Sendable {
         var operands: [Node] = []
         var field = FieldName.none
         var path: String?
+        var operandVariable: FieldName?
         var constant = Value.null
         var overloads: [Overload] = []
         switch op {
@@ -53,7 +56,9 @@ final class Node: Sendable {
         case .variable(let name): kind = .variable; field = name
         case .local(let slot): kind = .local(slot: slot)
         case .qualified(_, let fallback): kind = .qualified; a = fallback
-        case .select(let operand, let name, let dotted): kind = .select; a = operand; field = name; path = dotted
+        case .select(let operand, let name, let dotted):
+            kind = .select; a = operand; field = name; path = dotted
+            if case .variable(let variable) = operand.op { operandVariable = variable }
         case .has(let operand, let name): kind = .has; a = operand; field = name
         case .index(let container, let key): kind = .index; a = container; b = key
         case .and(let all): kind = .and; operands = all
@@ -84,6 +89,7 @@ final class Node: Sendable {
         self.operands = operands.map(Unmanaged.passUnretained)
         self.field = field
         self.path = path
+        self.operandVariable = operandVariable
         self.missingPath = path.map { [$0 + "." + field.name] } ?? []
         self.constant = constant
         self.overloads = overloads

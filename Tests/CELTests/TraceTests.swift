@@ -62,3 +62,31 @@ import Testing
         #expect(trace.steps.first { $0.text == "f.personal" }?.value?.boolValue == false)
     }
 }
+
+/// A select on a variable reads the field where the activation holds the map, unless a tracer
+/// records the operand; both ways must give the same value, errors included.
+@Suite struct SelectOnVariableTests {
+    @Test func plainAndTracedEvaluationAgree() throws {
+        var env = Environment()
+        for name in ["flow", "n", "project"] { env.declare(variable: name, type: .dyn) }
+        let flow = Value.object(["personal": .bool(true), "to": .object(["zone": .string("dc")])])
+        let shared = Activation(["project": .object(["id": .string("p")]), "n": .int(3)])
+        let activations = [shared.binding("flow", flow), shared, Activation(["flow": flow])]
+        let expressions = ["flow.personal", "flow.to.zone", "flow.missing", "has(flow.missing)", "n.field",
+                           "project.id", "project.name", "flow.personal && project.id == 'p'", "unbound.x"]
+        var compared = 0
+        for text in expressions {
+            guard let program = try? env.compile(text) else { continue }
+            for activation in activations {
+                let plain = program.evaluate(activation), traced = program.trace(activation).result
+                #expect(plain.literal == traced.literal, "\(text)")
+                #expect(plain.errorValue?.kind == traced.errorValue?.kind && plain.errorValue?.missingFacts == traced.errorValue?.missingFacts,
+                        "\(text)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 24)
+        #expect(try env.compile("flow.personal").evaluate(activations[0]).boolValue == true)
+        #expect(try env.compile("flow.missing").evaluate(activations[0]).errorValue?.missingFacts == ["flow.missing"])
+    }
+}
