@@ -43,16 +43,17 @@ public final class Activation: Sendable {
         return values[name]
     }
 
-    /// The field of variable `name`'s map; nil when the variable is unbound, not a map or lacks
-    /// the field. The map is read where this activation holds it, without counting a reference.
+    /// `field` of the map at `path` from variable `name`'s map; nil when the variable is unbound,
+    /// a step is missing or not a map, or the last map lacks the field. The maps on the way are
+    /// read where they are held, without counting references to them.
     @inline(__always)
-    func field(_ field: FieldName, ofVariable name: FieldName) -> Value? {
+    func field(_ field: FieldName, along path: [FieldName], ofVariable name: FieldName) -> Value? {
         if hasOverlay, overlayName.hash == name.hash, overlayName.name == name.name {
             guard case .map(let map) = overlayValue else { return nil }
-            return map.lookup(field: field)
+            return map.field(field, along: path)
         }
         guard case .map(let map)? = table.lookup(field: name) else { return nil }
-        return map.lookup(field: field)
+        return map.field(field, along: path)
     }
 
     @inline(__always)

@@ -59,12 +59,14 @@ struct Evaluator<T: Tracer> {
             }
             return eval(child: node.first)
         case .select:
-            // `flow.personal`: the field is read from the subject's map where the activation holds
-            // it. Evaluating the operand first counted a reference to the map and dropped it, for
-            // most of the selects of every rule. A tracer sees the operand's value, so it does not
-            // take this path; nor does a missing field, which needs the error the operand gives.
+            // `flow.personal`, `flow.to_zone.trust`: the field is read from the maps where the
+            // activation and the maps before it hold them. Evaluating the operand first counted a
+            // reference to each map on the way and dropped it, for most of the selects of every
+            // rule, and a zone's or party's map is on the way for thousands of subjects on both
+            // cores. A tracer sees the operands' values, so it does not take this path; nor does a
+            // missing field, which needs the error the operand gives.
             if !T.recordsValues, let variable = node.operandVariable,
-               let found = activation.field(node.field, ofVariable: variable) {
+               let found = activation.field(node.field, along: node.operandFields, ofVariable: variable) {
                 return found
             }
             let value = eval(child: node.first)

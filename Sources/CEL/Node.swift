@@ -23,8 +23,10 @@ final class Node: Sendable {
     let field: FieldName
     /// The dotted text of a select's operand, for messages about missing fields.
     let path: String?
-    /// For a select on a variable (`flow.personal`), the variable.
+    /// For a select on a chain of selects rooted at a variable (`flow.to_zone.trust`), the
+    /// variable and the fields from it to the operand (`flow`, `[to_zone]`).
     let operandVariable: FieldName?
+    let operandFields: [FieldName]
     /// `[path.field]`: what a rule reports as missing when the select finds no field.
     let missingPath: [String]
     /// A constant's value; the error of a `fail` node.
@@ -49,6 +51,7 @@ final class Node: Sendable {
         var field = FieldName.none
         var path: String?
         var operandVariable: FieldName?
+        var operandFields: [FieldName] = []
         var constant = Value.null
         var overloads: [Overload] = []
         switch op {
@@ -58,7 +61,16 @@ final class Node: Sendable {
         case .qualified(_, let fallback): kind = .qualified; a = fallback
         case .select(let operand, let name, let dotted):
             kind = .select; a = operand; field = name; path = dotted
-            if case .variable(let variable) = operand.op { operandVariable = variable }
+            var steps: [FieldName] = []
+            var inner = operand
+            while case .select(let next, let step, _) = inner.op {
+                steps.append(step)
+                inner = next
+            }
+            if case .variable(let variable) = inner.op {
+                operandVariable = variable
+                operandFields = steps.reversed()
+            }
         case .has(let operand, let name): kind = .has; a = operand; field = name
         case .index(let container, let key): kind = .index; a = container; b = key
         case .and(let all): kind = .and; operands = all
@@ -90,6 +102,7 @@ final class Node: Sendable {
         self.field = field
         self.path = path
         self.operandVariable = operandVariable
+        self.operandFields = operandFields
         self.missingPath = path.map { [$0 + "." + field.name] } ?? []
         self.constant = constant
         self.overloads = overloads

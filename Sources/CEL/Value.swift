@@ -223,17 +223,45 @@ public final class MapValue: Sendable {
     /// (`flow.personal`), so the field name is never hashed at run time.
     @inline(__always)
     public func lookup(field: FieldName) -> Value? {
-        let position: Int?
+        position(of: field).map { values[$0] }
+    }
+
+    /// Where `field`'s value is in `values`.
+    @inline(__always)
+    private func position(of field: FieldName) -> Int? {
         switch layout {
         case .shaped(let shape):
-            position = Self.probe(shape.fieldTable, field) { shape.keys[$0] == field.name }
+            return Self.probe(shape.fieldTable, field) { shape.keys[$0] == field.name }
         case .own(let own):
-            position = Self.probe(own.fieldTable, field) {
+            return Self.probe(own.fieldTable, field) {
                 if case .string(let key) = own.keys[$0] { return key == field.name }
                 return false
             }
         }
-        return position.map { values[$0] }
+    }
+
+    /// `field` of the map reached from this one through the fields of `path` (see `lookup`), the
+    /// maps on the way read where their parents hold them: this map holds the first, and so on,
+    /// so each stays alive while it is read.
+    @inline(__always)
+    func field(_ field: FieldName, along path: [FieldName]) -> Value? {
+        var map = Unmanaged.passUnretained(self)
+        for step in path {
+            guard let next = map._withUnsafeGuaranteedRef({ $0.map(at: step) }) else { return nil }
+            map = next
+        }
+        return map._withUnsafeGuaranteedRef { $0.lookup(field: field) }
+    }
+
+    /// The map that is `field`'s value, unretained (valid while this map lives); nil when the
+    /// field is absent or not a map.
+    @inline(__always)
+    private func map(at field: FieldName) -> Unmanaged<MapValue>? {
+        guard let position = position(of: field) else { return nil }
+        return values.withUnsafeBufferPointer { values in
+            if case .map(let map) = values[position] { return Unmanaged.passUnretained(map) }
+            return nil
+        }
     }
 
     /// The position `field` has in an open-addressing table, if `matches` confirms a candidate.

@@ -63,8 +63,9 @@ import Testing
     }
 }
 
-/// A select on a variable reads the field where the activation holds the map, unless a tracer
-/// records the operand; both ways must give the same value, errors included.
+/// A select on a chain rooted at a variable reads the field where the activation and the maps on
+/// the way hold them, unless a tracer records the operands; both ways must give the same value,
+/// errors included.
 @Suite struct SelectOnVariableTests {
     @Test func plainAndTracedEvaluationAgree() throws {
         var env = Environment()
@@ -73,7 +74,8 @@ import Testing
         let shared = Activation(["project": .object(["id": .string("p")]), "n": .int(3)])
         let activations = [shared.binding("flow", flow), shared, Activation(["flow": flow])]
         let expressions = ["flow.personal", "flow.to.zone", "flow.missing", "has(flow.missing)", "n.field",
-                           "project.id", "project.name", "flow.personal && project.id == 'p'", "unbound.x"]
+                           "project.id", "project.name", "flow.personal && project.id == 'p'", "unbound.x",
+                           "flow.to.missing.x", "flow.personal.x", "flow.to.zone.x", "has(flow.to.zone)"]
         var compared = 0
         for text in expressions {
             guard let program = try? env.compile(text) else { continue }
@@ -85,7 +87,7 @@ import Testing
                 compared += 1
             }
         }
-        #expect(compared >= 24)
+        #expect(compared >= 36)
         #expect(try env.compile("flow.personal").evaluate(activations[0]).boolValue == true)
         #expect(try env.compile("flow.missing").evaluate(activations[0]).errorValue?.missingFacts == ["flow.missing"])
     }
