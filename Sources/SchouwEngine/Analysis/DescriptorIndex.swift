@@ -89,7 +89,8 @@ public struct IDOrder: Sendable {
     ///
     /// A list holding a good share of all positions is gathered by one pass over every position
     /// in id order instead of being sorted: a few parties of a city process most of its data
-    /// assets, and sorting each party's list kept one core busy for 8 ms while the other waited.
+    /// assets, and sorting each party's list kept one core busy for milliseconds while the other
+    /// waited.
     public func ordered(_ positions: [Int], isMember: (Int) -> Bool) -> [Int] {
         guard positions.count > 1, positions.count * 8 >= sorted.count else { return ordered(positions) }
         var result: [Int] = []
