@@ -238,7 +238,8 @@ public struct Outcome: Codable, Sendable, Equatable {
 /// The engine renders a finding's message from its rule's template and the subject's values. A
 /// city-wide audit has a hundred thousand unknown outcomes whose messages the text report never
 /// shows; rendering each one as it was made cost more time and memory than the rest of making the
-/// outcome. Rendering must give the same text every time (it reads only immutable values).
+/// outcome, so theirs wait until read (a failure's, which every report shows, is rendered at
+/// once). Rendering must give the same text every time (it reads only immutable values).
 public protocol DeferredMessage: AnyObject, Sendable {
     func render() -> String
 }
