@@ -35,8 +35,8 @@ extension RuleEvaluator {
         }
     }
 
-    /// An unknown outcome's message (or a failure's with an evaluation note), rendered from its
-    /// rule's template and the subject's values when a report reads it (`DeferredMessage`).
+    /// An unknown outcome's message, rendered from its rule's template and the subject's values
+    /// when a report reads it (`DeferredMessage`).
     final class FindingMessage: DeferredMessage {
         let renderer: MessageRenderer
         let subject: Subject
