@@ -50,9 +50,9 @@ public struct AuditResult: Codable, Sendable, Equatable {
             get { digest.text }
             set { digest = FileDigestText(newValue) }
         }
+        private var digest: FileDigestText
         /// Every file that made up the descriptor (the main file and its includes), with digests.
         public var files: [FileDigest]
-        private var digest: FileDigestText
 
         public init(path: String, sha256: String, files: [FileDigest]) {
             self.path = path; self.digest = FileDigestText(sha256); self.files = files
@@ -63,24 +63,8 @@ public struct AuditResult: Codable, Sendable, Equatable {
             self.path = path; self.digest = FileDigestText(computedBy: sha256); self.files = files
         }
 
-        enum CodingKeys: String, CodingKey { case path, sha256, files }
-
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256),
-                      files: try c.decode([FileDigest].self, forKey: .files))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(sha256, forKey: .sha256)
-            try c.encode(files, forKey: .files)
-        }
-
-        public static func == (a: DescriptorRef, b: DescriptorRef) -> Bool {
-            a.path == b.path && a.sha256 == b.sha256 && a.files == b.files
-        }
+        /// The digest is written under `sha256`, as the text it stands for (`FileDigestText`).
+        enum CodingKeys: String, CodingKey { case path, digest = "sha256", files }
     }
 
     public struct FileDigest: Codable, Sendable, Equatable {
@@ -99,20 +83,7 @@ public struct AuditResult: Codable, Sendable, Equatable {
             self.path = path; self.digest = FileDigestText(computedBy: sha256)
         }
 
-        enum CodingKeys: String, CodingKey { case path, sha256 }
-
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(sha256, forKey: .sha256)
-        }
-
-        public static func == (a: FileDigest, b: FileDigest) -> Bool { a.path == b.path && a.sha256 == b.sha256 }
+        enum CodingKeys: String, CodingKey { case path, digest = "sha256" }
     }
 
     public struct Ruleset: Codable, Sendable, Equatable {

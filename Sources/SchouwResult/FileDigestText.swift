@@ -13,3 +13,16 @@ struct FileDigestText: Sendable {
 
     var text: String { given ?? compute?() ?? "" }
 }
+
+/// Coded and compared as the text: a result read back, or compared with another, does not care
+/// whether the digest was given or computed.
+extension FileDigestText: Codable, Equatable {
+    init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    static func == (a: FileDigestText, b: FileDigestText) -> Bool { a.text == b.text }
+}

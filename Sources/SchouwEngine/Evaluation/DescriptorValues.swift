@@ -72,7 +72,7 @@ public struct DescriptorValues: Sendable {
         func objects(_ positions: [Int]) -> Value { .list(positions.map { assets[$0] }) }
         return system(s, f, zone: f.zone.map { zones[$0] }, operatorParty: f.operatorParty.map { parties[$0] },
                       countries: countries, collected: objects(collects), stored: objects(stores),
-                      handled: skip.contains("handled_assets") ? .list([]) : objects(f.handledAssets),
+                      handled: objects(f.handledAssets),
                       sent: objects(f.sentAssets), skip: skip)
     }
 
@@ -357,7 +357,7 @@ public struct DescriptorValues: Sendable {
     }
 
     static func system(_ s: System, _ f: SystemFacts, zone: Value?, operatorParty: Value?,
-                       countries: CountryLists, collected: Value, stored: Value, handled: Value,
+                       countries: CountryLists, collected: Value, stored: Value, handled: @autoclosure () -> Value,
                        sent: Value, skip: SkippedFacts) -> Value {
         var o = ObjectFields(skip: skip, capacity: 28)
         o["id"] = .string(s.id)
@@ -397,7 +397,7 @@ public struct DescriptorValues: Sendable {
         o["sent_assets"] = sent
         o["collected_assets"] = collected
         o["stored_assets"] = stored
-        o.heavy("handled_assets", handled)
+        o.heavy("handled_assets", handled())
         o["personal"] = .bool(f.personal)
         o["special"] = .bool(f.special)
         o["country"] = f.country.map(Value.string)

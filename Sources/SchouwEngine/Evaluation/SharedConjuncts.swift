@@ -1,6 +1,7 @@
 import CEL
 
-/// Operands of `when` that several rules of one kind have in common, evaluated once per subject.
+/// Operands of `when` that several rules of one kind have in common, evaluated once per subject
+/// for each group of rules that reads them (see `BlockValues`).
 ///
 /// Rule packs repeat guards: most BIO rules on systems start with the same
 /// `!(has(system.operator_party) && ... == 'recipient')`, and many flow rules with `flow.personal`.
@@ -70,7 +71,7 @@ struct SharedConjuncts {
     /// by both groups of a kind is evaluated by each, both times from the cache.
     struct BlockValues {
         private let programs: [Program]
-        /// Per shared operand, its row in `values`, or -1 when the group reads it not.
+        /// Per shared operand, its row in `values`, or -1 when the group does not read it.
         private let rowOf: [Int]
         private let blockSize: Int
         /// Row by row, each operand's values for the subjects of the block from `start` on.
