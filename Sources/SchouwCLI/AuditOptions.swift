@@ -13,16 +13,24 @@ struct RuleSourceOptions: ParsableArguments {
         valueName: "T"))
     var now: String?
 
+    /// Checked while the arguments are parsed, so a bad `--now` is reported with the usage of the
+    /// command it was given to, before any file is read.
+    func validate() throws {
+        if let now, Clock.parse(now) == nil { throw Self.badClock(now) }
+    }
+
     /// The instant rules are evaluated at. Without `--now` it is today at 00:00 UTC, so two runs on the
     /// same day give the same bytes.
     func clock() throws -> Date {
         if let now {
-            guard let date = Clock.parse(now) else {
-                throw ValidationError("--now: '\(now)' is not an RFC 3339 time or a date (e.g. 2026-03-01T12:00:00Z or 2026-03-01)")
-            }
+            guard let date = Clock.parse(now) else { throw Self.badClock(now) }
             return date
         }
         return Clock.startOfDay(Date())
+    }
+
+    private static func badClock(_ now: String) -> ValidationError {
+        ValidationError("--now: '\(now)' is not an RFC 3339 time or a date (e.g. 2026-03-01T12:00:00Z or 2026-03-01)")
     }
 }
 

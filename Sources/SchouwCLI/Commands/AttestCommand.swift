@@ -54,13 +54,18 @@ struct AttestCommand: ParsableCommand {
     @Option(help: "The signer's X.509 certificate chain (PEM, leaf first) to include in the envelope.")
     var cert: String?
 
-    func run() throws {
+    /// Run while the arguments are parsed, so a usage error shows this command's usage.
+    func validate() throws {
         if let signer, signer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw AttestationCLI.usage("--signer is empty; give the name of the person or role who signs")
         }
         if noRegister, register != nil {
             throw AttestationCLI.usage("--register and --no-register exclude each other")
         }
+        _ = try AttestationCLI.parseNow(now)
+    }
+
+    func run() throws {
         let time = try AttestationCLI.parseNow(now)
         try AttestationCLI.exitTwoOnError {
             let signingKey = try KeyFiles.readSigningKey(path: key)

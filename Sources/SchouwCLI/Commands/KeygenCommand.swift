@@ -20,6 +20,12 @@ struct KeygenCommand: ParsableCommand {
     @Flag(help: "Replace existing key files.")
     var force = false
 
+    func validate() throws {
+        guard SignatureAlgorithm(rawValue: algorithm.lowercased()) != nil else {
+            throw AttestationCLI.usage("unknown --algorithm '\(algorithm)'; use ed25519 or p256")
+        }
+    }
+
     func run() throws {
         guard let algorithm = SignatureAlgorithm(rawValue: algorithm.lowercased()) else {
             throw AttestationCLI.usage("unknown --algorithm '\(algorithm)'; use ed25519 or p256")

@@ -51,6 +51,7 @@ struct VerifyCommand: ParsableCommand {
         if let rulesetDigest, !isSHA256Hex(rulesetDigest.lowercased()) {
             throw AttestationCLI.usage("--ruleset-digest must be 64 hex digits (a sha256)")
         }
+        _ = try AttestationCLI.parseNow(now)
         if key == nil, trustAnchors.isEmpty {
             throw AttestationCLI.usage("give --key PUB.pem (or --trust-anchor ROOT.pem for a certificate-signed attestation)")
         }
