@@ -15,29 +15,39 @@ enum Console {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Runs `produce`, writing each piece it gives to `path` (whole or not at all: the pieces go to a
-    /// temporary file beside it, renamed into place at the end), or to stdout when `path` is nil or `-`.
-    /// `rename(2)` itself, not Foundation's atomic write: on Linux that leaves an empty directory in
-    /// /tmp behind for every file written.
+    /// Runs `produce`, writing each piece it gives to `path`, or to stdout when `path` is nil or `-`.
+    /// A file is written whole or not at all: the pieces go to a temporary file beside it, renamed
+    /// into place at the end. A device or pipe (`/dev/stdout`, a FIFO) is written where it is
+    /// (`OutputTarget`). `rename(2)` itself, not Foundation's atomic write: on Linux that leaves an
+    /// empty directory in /tmp behind for every file written.
     static func write(to path: String?, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
             try produce { FileHandle.standardOutput.write($0) }
             return
         }
-        let target = URL(fileURLWithPath: path)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        do {
+        switch OutputTarget(path) {
+        case .stream(let stream):
+            let descriptor = open(stream, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             try produce { try handle.write(contentsOf: $0) }
             try handle.close()
-            guard rename(temporary.path, target.path) == 0 else { throw OutputError(path: path, errno: errno) }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        case .file(let file):
+            let target = URL(fileURLWithPath: file)
+            let temporary = target.deletingLastPathComponent()
+                .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+            do {
+                try produce { try handle.write(contentsOf: $0) }
+                try handle.close()
+                guard rename(temporary.path, target.path) == 0 else { throw OutputError(path: path, errno: errno) }
+            } catch {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            }
         }
     }
 

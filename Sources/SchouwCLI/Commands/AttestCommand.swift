@@ -80,8 +80,12 @@ struct AttestCommand: ParsableCommand {
             let outPath = out ?? Self.defaultOutput(for: file)
             if outPath == "-" {
                 Console.out(String(decoding: attestation.fileData, as: UTF8.self))
+            } else if case .file(let file) = OutputTarget(outPath) {
+                try AtomicFile.write(attestation.fileData, to: file, mode: 0o644, replace: true)
             } else {
-                try AtomicFile.write(attestation.fileData, to: outPath, mode: 0o644, replace: true)
+                do { try Console.write(attestation.fileData, to: outPath) } catch let error as OutputError {
+                    throw AttestError(error.description)
+                }
             }
             let predicate = attestation.statement.predicate
             var note = "attested \(file): project \(predicate.project.id), verdict \(predicate.verdict), signed by '\(predicate.signer.name)' (keyid \(predicate.signer.keyid)) at \(predicate.time)"
