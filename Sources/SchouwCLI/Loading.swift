@@ -33,17 +33,10 @@ enum Load {
     }
 
     static func result(_ path: String) throws -> AuditResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.err("error: \(path): cannot read the file\n")
-            throw ExitCode(2)
-        }
         do {
-            return try AuditResult.decode(data)
-        } catch let error as AuditResultError {
-            Console.err("error: \(path): \(error.description)\n")
-            throw ExitCode(2)
-        } catch {
-            Console.err("error: \(path): not a schouw JSON result (\(error)); write one with `schouw audit FILE --format json`\n")
+            return try readResult(path)
+        } catch let error as ReportInputError {
+            Console.err("error: \(error.description)\n")
             throw ExitCode(2)
         }
     }

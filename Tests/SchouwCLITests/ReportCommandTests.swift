@@ -104,14 +104,19 @@ import Testing
             ("other.json", "{\"schema\": \"schouw/audit-result/v2\"}", "unsupported result schema 'schouw/audit-result/v2'"),
             ("partial.json", "{\"schema\": \"schouw/audit-result/v1\", \"lang\": \"nl\"}", "not a schouw audit result"),
         ]
+        // Every command that reads a saved result says the same.
+        let example = "Examples/passantentelling.yaml"
         for (name, body, message) in cases {
             let file = dir.appendingPathComponent(name)
             try Data(body.utf8).write(to: file)
-            let run = try CLI.run(["report", file.path, "--format", "sarif"])
-            #expect(run.status == 2, "\(name)")
-            #expect(run.stderr.contains(message), "\(name): \(run.stderr)")
-            #expect(run.stderr.hasPrefix("error: \(file.path)"), "\(name): \(run.stderr)")
-            #expect(run.stdout.isEmpty)
+            for arguments in [["report", file.path, "--format", "sarif"], ["audit", example, "--baseline", file.path],
+                              ["graph", example, "--result", file.path]] {
+                let run = try CLI.run(arguments)
+                #expect(run.status == 2, "\(arguments)")
+                #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+                #expect(run.stderr.hasPrefix("error: \(file.path)"), "\(arguments): \(run.stderr)")
+                #expect(run.stdout.isEmpty)
+            }
         }
         let missing = try CLI.run(["report", dir.appendingPathComponent("absent.json").path])
         #expect(missing.status == 2)

@@ -108,16 +108,11 @@ struct AttestCommand: ParsableCommand {
         if !fixed.isEmpty {
             throw AttestError("\(fixed.joined(separator: ", ")) cannot be combined with --result: the saved result already fixes them (pass them to `schouw audit` instead)")
         }
-        let data = try BoundedFile.read(path: result, limit: 256 << 20, what: "audit result")
-        let decoded: AuditResult
         do {
-            decoded = try AuditResult.decode(data)
-        } catch let error as AuditResultError {
-            throw AttestError("\(result): \(error.description)")
-        } catch {
-            throw AttestError("\(result): not a schouw audit result (\(AttestationCLI.describe(decodingError: error))); write one with `schouw audit FILE --format json`")
+            return try readResult(result, limit: 256 << 20)
+        } catch let error as ReportInputError {
+            throw AttestError(error.description)
         }
-        return decoded
     }
 
     /// `dir/project.yaml` gives `project.intoto.json` in the current directory.
@@ -152,20 +147,6 @@ enum AttestationCLI {
             throw usage("--now '\(text)' is not a time; use RFC 3339 (2026-03-01T12:00:00Z) or a date (2026-03-01)")
         }
         return date
-    }
-
-    static func describe(decodingError error: Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func path(_ context: DecodingError.Context) -> String {
-            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return p.isEmpty ? "the document" : String(p.dropFirst(p.hasPrefix(".") ? 1 : 0))
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context)) has no '\(key.stringValue)' field"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context)): \(context.debugDescription)"
-        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 
     /// Runs async library code from a synchronous command (the command runs on the main thread, the

@@ -119,44 +119,7 @@ extension ReportCommand {
     }
 }
 
-struct ReportInputError: Error, CustomStringConvertible {
-    var description: String
-}
-
 /// Writing a report's piece failed (as opposed to rendering it).
 private struct WriteFailure: Error {
     var underlying: any Error
-}
-
-/// Reads and checks a saved result; every failure names the file and says what to do.
-func readResult(_ path: String) throws -> AuditResult {
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-        throw ReportInputError(description: "cannot read \(path): \(error.localizedDescription)")
-    }
-    // Check the schema first, so a result of another version gets that message rather than a missing field.
-    struct SchemaPeek: Decodable { var schema: String? }
-    if let peek = try? JSONDecoder().decode(SchemaPeek.self, from: data), let schema = peek.schema,
-       schema != AuditResult.schemaID {
-        throw ReportInputError(description: "\(path): \(AuditResultError.unsupportedSchema(schema).description)")
-    }
-    do {
-        return try AuditResult.decode(data)
-    } catch let error as AuditResultError {
-        throw ReportInputError(description: "\(path): \(error.description)")
-    } catch let DecodingError.dataCorrupted(context) {
-        throw ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); expected a result written by `schouw audit --format json`")
-    } catch let DecodingError.keyNotFound(key, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: missing '\(codingPath(context.codingPath + [key]))'; expected a result written by `schouw audit --format json`")
-    } catch let DecodingError.typeMismatch(_, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: wrong type at '\(codingPath(context.codingPath))' (\(context.debugDescription))")
-    } catch let DecodingError.valueNotFound(_, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: null at '\(codingPath(context.codingPath))'")
-    } catch {
-        throw ReportInputError(description: "\(path): not a schouw audit result: \(error)")
-    }
-}
-
-private func codingPath(_ keys: [CodingKey]) -> String {
-    keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
 }
