@@ -30,6 +30,17 @@ import Testing
         #expect(run.stderr.contains("error: cannot read `does-not-exist.yaml`: no such file"))
     }
 
+    /// Standard input is read as /dev/stdin, and `-` says so instead of only "check the path".
+    @Test func standardInputIsNamedDevStdin() throws {
+        let text = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Examples/luchtkwaliteit.yaml"))
+        let piped = try CLI.run(["validate", "/dev/stdin"], stdin: text)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.hasPrefix("ok: /dev/stdin ("))
+        let dash = try CLI.run(["audit", "-"], stdin: text)
+        #expect(dash.status == 2)
+        #expect(dash.stderr.contains("hint: to read standard input, name it /dev/stdin"), "\(dash.stderr)")
+    }
+
     @Test func hostileFilesDoNotCrash() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-cli-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -8,6 +8,9 @@ enum FileReader {
 
         func diagnostic(path: String) -> Diagnostic {
             switch self {
+            case .missing where path == "-":
+                return .error("cannot read `-`: no such file", at: nil,
+                              hint: "to read standard input, name it /dev/stdin (`schouw validate /dev/stdin < project.yaml`)")
             case .missing:
                 return .error("cannot read `\(path)`: no such file", at: nil, hint: "check the path")
             case .directory:
