@@ -100,6 +100,27 @@ import Testing
         #expect(try CLI.run(["explain", "AVG-0177"]).stderr.contains("did you mean AVG-017"))
     }
 
+    /// A derived fact is followed by what it was computed from: the failure is traced to the field.
+    @Test func explainTracesADerivedFactToItsInputs() throws {
+        let run = try CLI.run(["explain", "BIO-011", "Examples/cases/stratumseind-living-lab.yaml", "--now", "2026-03-01",
+                               "--subject", "flow:wifi-naar-platform"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("""
+              assert flow.encrypted = false
+                from flow.encryption = "none"
+                from flow.protocol = not given
+                flow = Flow("wifi-naar-platform")
+
+            """), "\(run.stdout)")
+        let boundary = try CLI.run(["explain", "BIO-012", "Examples/passantentelling.yaml", "--now", "2026-03-01",
+                                    "--subject", "flow:sensor-naar-platform"])
+        #expect(boundary.stdout.contains("""
+                flow.crosses_boundary = true
+                  from flow.from_zone.id = "sensor-apparaat"
+                  from flow.to_zone.id = "cloud-eu"
+            """), "\(boundary.stdout)")
+    }
+
     @Test func evalSeesTheDescriptorAndItsFacts() throws {
         let run = try CLI.run(["eval", "systems.filter(s, s.public_space).map(s, s.id)", "Examples/parkeren-anpr.yaml"])
         #expect(run.status == 0, "\(run.stderr)")

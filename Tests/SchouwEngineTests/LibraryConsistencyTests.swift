@@ -24,6 +24,25 @@ import Testing
         #expect(!builtInRules.rules.isEmpty)
     }
 
+    /// `schouw explain` shows what a derived fact was computed from: each listed fact must be one the
+    /// engine computes, and each input path must be a field the rules can read (it compiles).
+    @Test func derivedFactInputsNameRealFactsAndFields() throws {
+        let environment = RuleEnvironment.make(countries: builtInRules.taxonomy.countries)
+        for (type, facts) in DerivedFactInputs.paths {
+            let kind = try #require(SubjectKind.allCases.first { $0.celType == type }, "no subject kind has type \(type)")
+            let env = environment.forSubject(kind)
+            for (fact, paths) in facts {
+                #expect(DerivedFactCatalog.facts[type]?.contains { $0.name == fact } == true, "\(type).\(fact) is not a derived fact")
+                #expect(!paths.isEmpty, "\(type).\(fact) lists no inputs")
+                for path in paths {
+                    #expect(throws: Never.self, "\(type).\(fact): \(kind.variable).\(path) does not compile") {
+                        _ = try env.compile("has(\(kind.variable).\(path))")
+                    }
+                }
+            }
+        }
+    }
+
     /// Rules/README.md documents every derived fact with its type; the engine's catalogue is the truth.
     @Test func ruleAuthorGuideListsEveryDerivedFact() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("Rules/README.md"), encoding: .utf8)

@@ -10,10 +10,14 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show a rule, and why it failed or passed for each subject.",
         discussion: """
-        Without FILE: the rule's text, references and expressions. With FILE: for each subject the
-        outcome and the value of every sub-expression that decided it, e.g.
-          flow.encryption = "none"
-          flow.encrypted = false
+        Without FILE: the rule's text, references and expressions. With FILE: for each subject the \
+        outcome and the value of every sub-expression that decided it, and beneath a derived fact \
+        the values it was computed from, e.g.
+
+          assert flow.encrypted = false
+            from flow.encryption = "none"
+            from flow.protocol = not given
+            flow = Flow("wifi-naar-platform")
         """)
 
     @Argument(help: "A rule id, e.g. AVG-024.")
@@ -87,12 +91,39 @@ struct ExplainCommand: ParsableCommand {
         return out
     }
 
-    /// The sub-expression values, one per line, skipping the whole expression (already shown).
+    /// The sub-expression values, one per line, skipping the whole expression (already shown). A
+    /// derived fact is followed by the values it was computed from (`DerivedFactInputs`).
     func steps(_ trace: Trace) -> String {
-        trace.steps.dropFirst().map { step in
-            let value = step.value.map(Self.short) ?? "(not evaluated)"
-            return String(repeating: "  ", count: step.depth + 1) + "\(oneLine(step.text)) = \(value)\n"
-        }.joined()
+        var out = ""
+        for (k, step) in trace.steps.enumerated() {
+            if k > 0 {
+                let value = step.value.map(Self.short) ?? "(not evaluated)"
+                out += String(repeating: "  ", count: step.depth + 1) + "\(oneLine(step.text)) = \(value)\n"
+            }
+            let operand = k + 1 < trace.steps.count ? trace.steps[k + 1] : nil
+            out += Self.inputs(of: step, operand: operand).map {
+                String(repeating: "  ", count: step.depth + 2) + "from \($0)\n"
+            }.joined()
+        }
+        return out
+    }
+
+    /// For a select of a derived fact (`flow.encrypted`, whose operand `flow` is the next step), each
+    /// input as `flow.encryption = "none"`; otherwise nothing.
+    static func inputs(of step: Trace.Step, operand: Trace.Step?) -> [String] {
+        guard let operand, operand.depth == step.depth + 1, case .map(let object)? = operand.value,
+              let type = object.objectType else { return [] }
+        let text = step.text.filter { !$0.isWhitespace }, base = operand.text.filter { !$0.isWhitespace }
+        guard text.hasPrefix(base + "."), let fact = Optional(String(text.dropFirst(base.count + 1))),
+              fact.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [] }
+        return DerivedFactInputs.inputs(of: fact, onType: type).map { path in
+            var value: Value? = .map(object)
+            for field in path.split(separator: ".") {
+                guard case .map(let map)? = value else { value = nil; break }
+                value = map.lookup(field: String(field))
+            }
+            return "\(base).\(path) = \(value.map(short) ?? "not given")"
+        }
     }
 
     func oneLine(_ text: String) -> String {

@@ -87,7 +87,10 @@ gives `unknown` rather than a failure when the descriptor is silent. Enumeration
 
 ### Derived facts
 
-Computed by the engine from the taxonomy and the data-flow graph.
+Computed by the engine from the taxonomy and the data-flow graph. `schouw explain RULE FILE` shows,
+beneath a derived fact, the values of the fields it was computed from (`from flow.encryption =
+"none"` under `flow.encrypted = false`); the list of those fields per fact is
+`Sources/SchouwEngine/Evaluation/DerivedFactInputs.swift`.
 
 **asset** (`data`)
 | fact | type | meaning |
