@@ -80,8 +80,8 @@ struct AttestCommand: ParsableCommand {
             let outPath = out ?? Self.defaultOutput(for: file)
             if outPath == "-" {
                 Console.out(String(decoding: attestation.fileData, as: UTF8.self))
-            } else if case .file(let file) = OutputTarget(outPath) {
-                try AtomicFile.write(attestation.fileData, to: file, mode: 0o644, replace: true)
+            } else if case .file(let envelopeFile) = OutputTarget(outPath) {
+                try AtomicFile.write(attestation.fileData, to: envelopeFile, mode: 0o644, replace: true)
             } else {
                 do { try Console.write(attestation.fileData, to: outPath) } catch let error as OutputError {
                     throw AttestError(error.description)

@@ -114,8 +114,9 @@ struct ExplainCommand: ParsableCommand {
         guard let operand, operand.depth == step.depth + 1, case .map(let object)? = operand.value,
               let type = object.objectType else { return [] }
         let text = step.text.filter { !$0.isWhitespace }, base = operand.text.filter { !$0.isWhitespace }
-        guard text.hasPrefix(base + "."), let fact = Optional(String(text.dropFirst(base.count + 1))),
-              fact.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [] }
+        guard text.hasPrefix(base + ".") else { return [] }
+        let fact = String(text.dropFirst(base.count + 1))
+        guard fact.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [] }
         return DerivedFactInputs.inputs(of: fact, onType: type).map { path in
             var value: Value? = .map(object)
             for field in path.split(separator: ".") {
