@@ -27,11 +27,7 @@ enum Console {
         }
         switch OutputTarget(path) {
         case .stream(let stream):
-            let descriptor = open(stream, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try produce { try handle.write(contentsOf: $0) }
-            try handle.close()
+            try write(inPlace: stream, named: path, produce)
         case .file(let file):
             let target = URL(fileURLWithPath: file)
             let temporary = target.deletingLastPathComponent()
@@ -49,6 +45,16 @@ enum Console {
                 throw error
             }
         }
+    }
+
+    /// Writes what `produce` gives into a device or pipe (`OutputTarget.stream`) as it comes; errors
+    /// name the path as the user gave it.
+    static func write(inPlace stream: String, named path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
+        let descriptor = open(stream, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw OutputError(path: path, errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try produce { try handle.write(contentsOf: $0) }
+        try handle.close()
     }
 
     /// Writes `data` to `path`, or to stdout when `path` is nil or `-`.

@@ -21,26 +21,39 @@ func readResult(_ path: String, limit: Int? = nil) throws -> AuditResult {
             throw ReportInputError(description: "cannot read \(path): \(error.localizedDescription)")
         }
     }
-    // Check the schema first, so a result of another version gets that message rather than a missing field.
-    struct SchemaPeek: Decodable { var schema: String? }
-    if let peek = try? JSONDecoder().decode(SchemaPeek.self, from: data), let schema = peek.schema,
-       schema != AuditResult.schemaID {
-        throw ReportInputError(description: "\(path): \(AuditResultError.unsupportedSchema(schema).description)")
-    }
     do {
         return try AuditResult.decode(data)
     } catch let error as AuditResultError {
         throw ReportInputError(description: "\(path): \(error.description)")
-    } catch let DecodingError.dataCorrupted(context) {
-        throw ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); expected a result written by `schouw audit --format json`")
-    } catch let DecodingError.keyNotFound(key, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: missing '\(codingPath(context.codingPath + [key]))'; expected a result written by `schouw audit --format json`")
-    } catch let DecodingError.typeMismatch(_, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: wrong type at '\(codingPath(context.codingPath))' (\(context.debugDescription))")
-    } catch let DecodingError.valueNotFound(_, context) {
-        throw ReportInputError(description: "\(path): not a schouw audit result: null at '\(codingPath(context.codingPath))'")
+    } catch let error as DecodingError {
+        // A result of another version gets that message rather than the first field it lacks. The
+        // schema is looked up only now: a second parse of a city's result (hundreds of megabytes)
+        // on every read cost as much as the first.
+        struct SchemaPeek: Decodable { var schema: String? }
+        if let peek = try? JSONDecoder().decode(SchemaPeek.self, from: data), let schema = peek.schema,
+           schema != AuditResult.schemaID {
+            throw ReportInputError(description: "\(path): \(AuditResultError.unsupportedSchema(schema).description)")
+        }
+        throw describe(error, path: path)
     } catch {
         throw ReportInputError(description: "\(path): not a schouw audit result: \(error)")
+    }
+}
+
+/// A decoding failure of a saved result, naming the file, the place and what to do.
+private func describe(_ error: DecodingError, path: String) -> ReportInputError {
+    let expected = "expected a result written by `schouw audit --format json`"
+    switch error {
+    case .dataCorrupted(let context):
+        return ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); \(expected)")
+    case .keyNotFound(let key, let context):
+        return ReportInputError(description: "\(path): not a schouw audit result: missing '\(codingPath(context.codingPath + [key]))'; \(expected)")
+    case .typeMismatch(_, let context):
+        return ReportInputError(description: "\(path): not a schouw audit result: wrong type at '\(codingPath(context.codingPath))' (\(context.debugDescription))")
+    case .valueNotFound(_, let context):
+        return ReportInputError(description: "\(path): not a schouw audit result: null at '\(codingPath(context.codingPath))'")
+    @unknown default:
+        return ReportInputError(description: "\(path): not a schouw audit result: \(error)")
     }
 }
 

@@ -24,23 +24,24 @@ import Testing
         #expect(!builtInRules.rules.isEmpty)
     }
 
-    /// `schouw explain` shows what a derived fact was computed from: each listed fact must be one the
-    /// engine computes, and each input path must be a field the rules can read (it compiles).
-    @Test func derivedFactInputsNameRealFactsAndFields() throws {
+    /// `schouw explain` shows what a derived fact was computed from: each input path must be a
+    /// field the rules can read (it compiles).
+    @Test func derivedFactInputsNameRealFields() throws {
         let environment = RuleEnvironment.make(countries: builtInRules.taxonomy.countries)
-        for (type, facts) in DerivedFactInputs.paths {
-            let kind = try #require(SubjectKind.allCases.first { $0.celType == type }, "no subject kind has type \(type)")
+        var listed = 0
+        for (type, facts) in DerivedFactCatalog.facts {
+            guard let kind = SubjectKind.allCases.first(where: { $0.celType == type }) else { continue }
             let env = environment.forSubject(kind)
-            for (fact, paths) in facts {
-                #expect(DerivedFactCatalog.facts[type]?.contains { $0.name == fact } == true, "\(type).\(fact) is not a derived fact")
-                #expect(!paths.isEmpty, "\(type).\(fact) lists no inputs")
-                for path in paths {
-                    #expect(throws: Never.self, "\(type).\(fact): \(kind.variable).\(path) does not compile") {
+            for fact in facts {
+                for path in fact.inputs {
+                    listed += 1
+                    #expect(throws: Never.self, "\(type).\(fact.name): \(kind.variable).\(path) does not compile") {
                         _ = try env.compile("has(\(kind.variable).\(path))")
                     }
                 }
             }
         }
+        #expect(listed > 0)
     }
 
     /// Rules/README.md documents every derived fact with its type; the engine's catalogue is the truth.

@@ -80,11 +80,13 @@ struct AttestCommand: ParsableCommand {
             let outPath = out ?? Self.defaultOutput(for: file)
             if outPath == "-" {
                 Console.out(String(decoding: attestation.fileData, as: UTF8.self))
-            } else if case .file(let envelopeFile) = OutputTarget(outPath) {
-                try AtomicFile.write(attestation.fileData, to: envelopeFile, mode: 0o644, replace: true)
             } else {
-                do { try Console.write(attestation.fileData, to: outPath) } catch let error as OutputError {
-                    throw AttestError(error.description)
+                switch OutputTarget(outPath) {
+                case .file(let envelopeFile):
+                    try AtomicFile.write(attestation.fileData, to: envelopeFile, mode: 0o644, replace: true)
+                case .stream(let stream):
+                    do { try Console.write(inPlace: stream, named: outPath) { try $0(attestation.fileData) } }
+                    catch let error as OutputError { throw AttestError(error.description) }
                 }
             }
             let predicate = attestation.statement.predicate

@@ -92,7 +92,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// The sub-expression values, one per line, skipping the whole expression (already shown). A
-    /// derived fact is followed by the values it was computed from (`DerivedFactInputs`).
+    /// derived fact is followed by the values it was computed from (`DerivedFactCatalog`).
     func steps(_ trace: Trace) -> String {
         var out = ""
         for (k, step) in trace.steps.enumerated() {
@@ -117,7 +117,7 @@ struct ExplainCommand: ParsableCommand {
         guard text.hasPrefix(base + ".") else { return [] }
         let fact = String(text.dropFirst(base.count + 1))
         guard fact.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [] }
-        return DerivedFactInputs.inputs(of: fact, onType: type).map { path in
+        return DerivedFactCatalog.inputs(of: fact, onType: type).map { path in
             var value: Value? = .map(object)
             for field in path.split(separator: ".") {
                 guard case .map(let map)? = value else { value = nil; break }

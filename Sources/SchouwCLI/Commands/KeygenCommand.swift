@@ -20,16 +20,19 @@ struct KeygenCommand: ParsableCommand {
     @Flag(help: "Replace existing key files.")
     var force = false
 
-    func validate() throws {
-        guard SignatureAlgorithm(rawValue: algorithm.lowercased()) != nil else {
+    /// Checked while the arguments are parsed, so the error shows this command's usage.
+    func validate() throws { _ = try chosenAlgorithm() }
+
+    /// The algorithm `--algorithm` names, in any case.
+    private func chosenAlgorithm() throws -> SignatureAlgorithm {
+        guard let chosen = SignatureAlgorithm(rawValue: algorithm.lowercased()) else {
             throw AttestationCLI.usage("unknown --algorithm '\(algorithm)'; use ed25519 or p256")
         }
+        return chosen
     }
 
     func run() throws {
-        guard let algorithm = SignatureAlgorithm(rawValue: algorithm.lowercased()) else {
-            throw AttestationCLI.usage("unknown --algorithm '\(algorithm)'; use ed25519 or p256")
-        }
+        let algorithm = try chosenAlgorithm()
         let key = SigningKey.generate(algorithm)
         try AttestationCLI.exitTwoOnError {
             try KeyFiles.write(key, base: out, force: force)

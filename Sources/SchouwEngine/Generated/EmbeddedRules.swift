@@ -89,8 +89,8 @@ gives `unknown` rather than a failure when the descriptor is silent. Enumeration
 
 Computed by the engine from the taxonomy and the data-flow graph. `schouw explain RULE FILE` shows,
 beneath a derived fact, the values of the fields it was computed from (`from flow.encryption =
-"none"` under `flow.encrypted = false`); the list of those fields per fact is
-`Sources/SchouwEngine/Evaluation/DerivedFactInputs.swift`.
+"none"` under `flow.encrypted = false`); those fields are each fact's `from:` in
+`Sources/SchouwEngine/Evaluation/DerivedFactCatalog.swift`.
 
 **asset** (`data`)
 | fact | type | meaning |
