@@ -18,7 +18,7 @@ public func forEachBlockInOrder<Piece, Failure: Error>(
     let block = max(1, block)
     let blocks = (count + block - 1) / block
     @Sendable func range(_ k: Int) -> Range<Int> { (k * block)..<min((k + 1) * block, count) }
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cores = availableCores
     guard blocks > 1, cores > 1 else {
         for k in 0..<blocks { try consume(make(range(k))) }
         return

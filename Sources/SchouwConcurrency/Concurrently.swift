@@ -10,7 +10,7 @@ import Foundation
 /// When no worker is free to start `second` by the time `first` is done, the calling thread runs
 /// it itself: the call never waits on a thread that may never come.
 public func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-    guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+    guard availableCores > 1 else { return (first(), second()) }
     return withoutActuallyEscaping(second) { second in
         let side = SideJob(second)
         DispatchQueue.global().async { side.runOnWorker() }

@@ -53,7 +53,7 @@ func fillInChunks<T>(_ count: Int, chunks: Int, _ fill: (Range<Int>, (Int, T) ->
 /// flow values.
 @inlinable
 func chunkCount(_ count: Int, minimumChunk: Int) -> Int {
-    min(max(1, count / minimumChunk), 8 * ProcessInfo.processInfo.activeProcessorCount)
+    min(max(1, count / minimumChunk), 8 * availableCores)
 }
 
 /// The same, with a scratch value made once per chunk and handed to each of its items: for
@@ -90,7 +90,7 @@ public func parallelMap<T>(_ count: Int, stretchesOf size: Int, _ transform: (Ra
 /// of several items would leave one core working alone at the end.
 @inlinable
 public func parallelMap<T>(each count: Int, _ transform: (Int) -> T) -> [T] {
-    guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return (0..<count).map(transform) }
+    guard count > 1, availableCores > 1 else { return (0..<count).map(transform) }
     let slots = Slots<T?>(count: count, empty: nil)
     withoutActuallyEscaping(transform) { transform in
         let box = UncheckedBox(transform)

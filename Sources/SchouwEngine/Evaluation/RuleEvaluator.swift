@@ -175,7 +175,7 @@ public struct RuleEvaluator: Sendable {
         let shared = SharedConjuncts(ordered, subjectCounts: subjectCounts, minimumSubjects: shareFrom)
         let units = Self.units(ordered, subjectCounts: subjectCounts)
         let queue = WorkQueue(count: units.count)
-        let workers = min(units.count, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = min(units.count, availableCores)
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let target = OutcomeSlots(base: base)

@@ -130,7 +130,7 @@ private struct Assembly {
             Assembly.merge(&systems, r.decodeObjects("systems", DescriptorDecoder.system))
         }
         let flowCount = r.itemCount("flows")
-        guard ProcessInfo.processInfo.activeProcessorCount > 1, flowCount >= flowsAsideThreshold else {
+        guard availableCores > 1, flowCount >= flowsAsideThreshold else {
             decodeLeadingSections()
             Assembly.merge(&flows, r.decodeObjects("flows", DescriptorDecoder.flow))
             return readWaiversAndIncludes(r, root: root)

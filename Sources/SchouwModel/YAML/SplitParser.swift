@@ -45,7 +45,7 @@ enum SplitParser {
     static let piecesPerCore = 8
 
     static func parse(_ bytes: [UInt8], path: String) -> YAMLDocument? {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = availableCores
         guard cores > 1 else { return nil }
         return bytes.withUnsafeBufferPointer { input -> YAMLDocument? in
             // Two passes over the whole file, side by side: each reads megabytes.
