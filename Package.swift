@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "SchouwReports", dependencies: ["SchouwConcurrency", "SchouwModel", "SchouwResult", .product(name: "Crypto", package: "swift-crypto")]),
         // in-toto statements in DSSE envelopes, keys, verification, the register.
         .target(name: "SchouwAttest", dependencies: [
-            "SchouwResult",
+            "CEL", "SchouwResult",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "X509", package: "swift-certificates"),

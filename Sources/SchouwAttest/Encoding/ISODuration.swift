@@ -44,10 +44,16 @@ public struct ISODuration: Equatable, Sendable, CustomStringConvertible {
         guard sawComponent else { return nil }
     }
 
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar
+    }()
+
     /// `date` plus this duration, or nil if the calendar cannot represent the result.
     public func added(to date: Date) -> Date? {
         let components = DateComponents(year: years, month: months, day: weeks * 7 + days,
                                         hour: hours, minute: minutes, second: seconds)
-        return Timestamp.utcCalendar.date(byAdding: components, to: date)
+        return Self.utcCalendar.date(byAdding: components, to: date)
     }
 }
