@@ -83,3 +83,42 @@ import Testing
         #expect(try CLI.run(["audit", Self.examples[1], "--fail-on", "info", "--now", "2026-03-01"]).status == 1)
     }
 }
+
+@Suite struct AuditBaselineTests {
+    /// The SARIF a pipeline uploads tells new findings from known ones: the baseline is the example
+    /// as it was before a second processor without an agreement joined.
+    @Test func sarifMarksNewAndKnownFindingsAgainstABaseline() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-baseline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let example = try String(contentsOfFile: "Examples/passantentelling.yaml", encoding: .utf8)
+        let grown = example.replacingOccurrences(of: "parties:\n", with: """
+            parties:
+              - id: nieuwe-leverancier
+                role: processor
+                country: NL
+
+            """)
+        #expect(grown != example)
+        let grownPath = dir.appendingPathComponent("passantentelling.yaml").path
+        try grown.write(toFile: grownPath, atomically: true, encoding: .utf8)
+        let baseline = dir.appendingPathComponent("baseline.json").path
+        let before = try CLI.run(["audit", "Examples/passantentelling.yaml", "--format", "json", "--output", baseline,
+                                  "--fail-on", "never", "--now", "2026-03-01"])
+        #expect(before.status == 0, "\(before.stderr)")
+
+        let run = try CLI.run(["audit", grownPath, "--format", "sarif", "--baseline", baseline, "--now", "2026-03-01"])
+        #expect(run.status == 1, "the new processor's missing agreement fails the gate\n\(run.stderr)")
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let states = Set(results.compactMap { $0["baselineState"] as? String })
+        #expect(states == ["new", "unchanged"], "\(states)")
+        #expect(results.allSatisfy { $0["baselineState"] != nil }, "every result is compared with the baseline")
+        let errors = results.filter { $0["level"] as? String == "error" && $0["suppressions"] == nil }
+        #expect(errors.contains { $0["ruleId"] as? String == "AVG-017" }, "the new processor lacks an agreement")
+        #expect(!errors.isEmpty && errors.allSatisfy { $0["baselineState"] as? String == "new" },
+                "the known failures are left out; what fails now is new")
+        #expect(results.contains { $0["suppressions"] != nil && $0["baselineState"] as? String == "unchanged" },
+                "a finding waived then and now is known")
+    }
+}

@@ -79,6 +79,22 @@ import Testing
         let after = try audit(Self.descriptor(waivers: ""), baseline: before)
         #expect(after.outcomes.allSatisfy { $0.status != .fail }, "every failure was already known")
         #expect(after.gate.verdict == "passed")
+        let unknowns = after.outcomes.filter { $0.status == .unknown }
+        #expect(!unknowns.isEmpty && unknowns.allSatisfy { $0.baseline == true }, "the same unknowns are marked known")
+        #expect(after.outcomes.filter { $0.status == .pass }.allSatisfy { $0.baseline == nil })
+    }
+
+    @Test func baselineMarksWhatIsNew() throws {
+        // The earlier result knew the processor without an agreement; a second supplier is new.
+        let before = try audit(Self.descriptor(waivers: ""))
+        let supplier = "  - {id: leverancier, role: processor, country: NL}\n"
+        let grown = Self.descriptor(waivers: "")
+            .replacingOccurrences(of: supplier, with: supplier + "  - {id: tweede, role: processor, country: NL}\n")
+        let after = try audit(grown, baseline: before)
+        #expect(outcome(after, "AVG-017@party:leverancier") == nil, "a known failure is left out")
+        let new = try #require(outcome(after, "AVG-017@party:tweede"))
+        #expect(new.status == .fail && new.baseline == false)
+        #expect(after.gate.verdict == "failed", "a new failure still fails the gate")
     }
 
     @Test func findingPatternsMatchWithinOneSegment() {

@@ -8,7 +8,8 @@ public struct AuditSettings: Sendable {
     public var failOnUnknown: Bool
     /// Waivers from `--waivers` files, applied with those in the descriptor.
     public var extraWaivers: [Waiver]
-    /// Findings of an earlier result (`--baseline`): failures already known there are left out.
+    /// Findings of an earlier result (`--baseline`): failures already known there are left out, and
+    /// the findings that stay are marked new or known (`BaselineComparison`).
     public var baseline: AuditResult?
     public var lang: Language
     public var now: Date
@@ -48,10 +49,7 @@ public enum Auditor {
         let today = ISODate(epochSeconds: Int64(settings.now.timeIntervalSince1970.rounded(.down)))
         let notes = WaiverApplication.apply(descriptor.waivers + settings.extraWaivers, to: &outcomes,
                                             waivable: { waivable[$0] ?? true }, today: today)
-        if let baseline = settings.baseline {
-            let known = Set(baseline.outcomes.filter { $0.status == .fail || $0.status == .waived }.map(\.finding))
-            outcomes.removeAll { $0.status == .fail && known.contains($0.finding) }
-        }
+        if let baseline = settings.baseline { BaselineComparison.apply(baseline, to: &outcomes) }
         let passes = Gate.passes(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown))
         let (summary, usedRules) = OutcomeSummary.tally(outcomes)
         let p = descriptor.project
