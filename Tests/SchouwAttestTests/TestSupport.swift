@@ -19,7 +19,7 @@ enum Fixture {
     }
 
     /// A small but complete audit result for `descriptor`.
-    static func result(for descriptor: Data = descriptor, verdict: String = "passed") -> AuditResult {
+    static func result(for descriptor: Data = descriptor, verdict: String = "passed", failOn: String = "high") -> AuditResult {
         let digest = sha256Hex(descriptor)
         let waiver = AppliedWaiver(finding: "AVG-026@party:*", reason: "TIA uitgevoerd", approvedBy: "CISO Gemeente Voorbeeld",
                                    expires: "2026-06-30", ticket: "SEC-123", expired: false, location: nil)
@@ -39,7 +39,7 @@ enum Fixture {
             project: .init(id: "binnenstad-passanten", name: "Passantentelling binnenstad", organisation: "Gemeente Voorbeeld",
                            phase: "production", bio: "bio2"),
             evaluatedAt: "2026-03-01T11:00:00Z",
-            gate: .init(failOn: "high", failOnUnknown: false, verdict: verdict),
+            gate: .init(failOn: failOn, failOnUnknown: false, verdict: verdict),
             summary: .init(fail: .init(medium: 1), unknown: 1, pass: 1, notApplicable: 0, waived: 2),
             outcomes: [
                 outcome("BIO-012@system:wifi-sensor", .pass, .high),
@@ -51,10 +51,10 @@ enum Fixture {
             waiverNotes: [], rules: [])
     }
 
-    static func attest(key: SigningKey, verdict: String = "passed", time: Date = now, chainPEM: String? = nil,
-                       signer: String? = "CISO Gemeente Voorbeeld") throws -> SignedAttestation {
+    static func attest(key: SigningKey, verdict: String = "passed", failOn: String = "high", time: Date = now,
+                       chainPEM: String? = nil, signer: String? = "CISO Gemeente Voorbeeld") throws -> SignedAttestation {
         try Attestor.attest(AttestationRequest(descriptor: SubjectFile(name: "project.yaml", contents: descriptor),
-                                               result: result(verdict: verdict), signer: signer, time: time,
+                                               result: result(verdict: verdict, failOn: failOn), signer: signer, time: time,
                                                certificateChainPEM: chainPEM),
                             key: key)
     }

@@ -130,6 +130,15 @@ import Testing
         #expect(try await verify(try Fixture.attest(key: key, verdict: "failed").fileData, policy { $0.requirePassed = false }).passed)
     }
 
+    @Test func passUnderAGateThatCannotFailFailsRequirePassed() async throws {
+        let attestation = try Fixture.attest(key: key, verdict: "passed", failOn: "never").fileData
+        let report = try await verify(attestation, policy())
+        #expect(report.checks.filter { !$0.passed }.map(\.name) == ["verdict"])
+        #expect(report.firstFailure?.detail.contains("fail-on never, which no finding can fail") == true)
+        #expect(try await verify(try Fixture.attest(key: key, verdict: "passed", failOn: "critical").fileData, policy()).passed)
+        #expect(try await verify(attestation, policy { $0.requirePassed = false }).passed)
+    }
+
     @Test func rulesetDigestAndSignerAreCompared() async throws {
         let report = try await verify(try Fixture.attest(key: key).fileData, policy {
             $0.rulesetDigest = String(repeating: "0", count: 64)

@@ -89,8 +89,13 @@ struct AttestWorkspace {
                                  "--now", "2026-03-01T12:00:00Z", "--out", "project.intoto.json"])
         #expect(run.status == 0, "\(run.stderr)")
         let verify = try ws.schouw(["verify", "project.intoto.json", "--key", "signer.pub", "--descriptor", "project.yaml",
-                                    "--require", "passed", "--now", "2026-03-02T12:00:00Z"])
+                                    "--now", "2026-03-02T12:00:00Z"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        // The audit passed, but under a gate that cannot fail: not what a deployment gate asks for.
+        let gate = try ws.schouw(["verify", "project.intoto.json", "--key", "signer.pub", "--descriptor", "project.yaml",
+                                  "--require", "passed", "--now", "2026-03-02T12:00:00Z"])
+        #expect(gate.status == 1)
+        #expect(gate.stdout.contains("FAIL verdict: the audit passed under gate fail-on never"), "\(gate.stdout)")
         let invalid = try ws.schouw(["attest", "project.yaml", "--key", "signer.key", "--fail-on", "severe"])
         #expect(invalid.status == 2)
     }

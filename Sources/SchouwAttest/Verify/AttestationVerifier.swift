@@ -149,7 +149,11 @@ public enum AttestationVerifier {
             }
         }
         if policy.requirePassed {
-            if statement.verdict == "passed" {
+            if statement.verdict == "passed", statement.failOn == "never" {
+                // A gate no finding can fail always passes: such a verdict says nothing about the project.
+                checks.append(.init(name: "verdict", passed: false,
+                                    detail: "the audit passed under gate fail-on never, which no finding can fail, and --require passed asks for a gate that can; audit with --fail-on high (the default) or stricter and attest again"))
+            } else if statement.verdict == "passed" {
                 pass("verdict", "passed, gate fail-on \(statement.failOn)")
             } else {
                 checks.append(.init(name: "verdict", passed: false,

@@ -23,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Descriptor whose sha256 must be among the attested subjects; the files it includes must be as audited too.")
     var descriptor: String?
 
-    @Option(help: "Required verdict: passed.")
+    @Option(help: "Required verdict: passed (under a gate that can fail: a pass under --fail-on never is refused).")
     var require: String?
 
     @Option(name: .customLong("max-age"), help: "Maximum age at --now, ISO 8601 (P90D).")
