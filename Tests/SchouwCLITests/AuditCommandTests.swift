@@ -37,6 +37,15 @@ import Testing
         #expect((ruleset["sha256"] as? String)?.count == 64)
     }
 
+    @Test func colourIsChosenLikeTheReportCommands() throws {
+        let plain = try CLI.run(["audit", "Examples/passantentelling.yaml", "--now", "2026-03-01"])
+        #expect(plain.status == 1 && !plain.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        let coloured = try CLI.run(["audit", "Examples/passantentelling.yaml", "--now", "2026-03-01", "--colour"])
+        #expect(coloured.status == 1 && coloured.stdout.contains("\u{1B}["))
+        let off = try CLI.run(["audit", "Examples/passantentelling.yaml", "--now", "2026-03-01", "--no-colour"])
+        #expect(off.status == 1 && off.stdout == plain.stdout)
+    }
+
     @Test func outputFileIsWrittenWholeAndAnUnwritablePathIsAClearError() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-audit-output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -94,6 +94,12 @@ import Testing
         #expect(coloured.stdout.contains("\u{1B}["))
     }
 
+    @Test func helpNamesTheDefaultFormat() throws {
+        let help = try CLI.run(["report", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("default: text)"), "\(help)")
+        #expect(!help.contains("ReportFormat("))
+    }
+
     @Test func malformedResultsExitTwoWithAClearMessage() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

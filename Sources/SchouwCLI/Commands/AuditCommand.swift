@@ -41,6 +41,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Language of rule texts and reports: nl or en.")
     var lang: Language = .nl
 
+    @Flag(inversion: .prefixedNo, help: "Colour the text report (default: on a terminal, unless NO_COLOR is set).")
+    var colour: Bool?
+
     @OptionGroup var ruleSource: RuleSourceOptions
 
     func validate() throws {
@@ -63,7 +66,7 @@ struct AuditCommand: ParsableCommand {
         let result = Auditor.run(descriptor, descriptorPath: file, rules: rules, settings: settings,
                                  keep: { ExitTeardown.skip($0) })
         ExitTeardown.skip(result, descriptor, rules)
-        try Report.write(result, format: format, lang: lang, descriptor: descriptor, output: output)
+        try Report.write(result, format: format, lang: lang, descriptor: descriptor, output: output, colour: colour)
         if result.gate.verdict != "passed" { throw ExitCode(1) }
     }
 }
@@ -78,12 +81,13 @@ enum Report {
         ReporterRegistry.all.map { "\($0.format) (\($0.summary))" }.joined(separator: "; ")
     }
 
+    /// `colour` nil: colour when writing to a terminal that allows it.
     static func write(_ result: AuditResult, format: String, lang: Language, descriptor: Descriptor?,
-                      output: String?) throws {
+                      output: String?, colour: Bool? = nil) throws {
         guard let reporter = ReporterRegistry.reporter(for: format) else {
             throw ValidationError("unknown format '\(format)'")
         }
-        let colour = output == nil && Console.stdoutIsColourTerminal
+        let colour = colour ?? (output == nil && Console.stdoutIsColourTerminal)
         let context = ReportContext(lang: lang == .en ? .en : .nl, colour: colour, descriptor: descriptor)
         try Console.write(to: output) { sink in try reporter.stream(result, context: context, to: sink) }
     }

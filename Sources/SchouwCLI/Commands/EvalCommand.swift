@@ -20,7 +20,8 @@ struct EvalCommand: ParsableCommand {
         `parties`, `zones`, `data`, `systems`, `flows`, `purposes` and `now`, type-checked; `--subject
         kind:id` also binds that object under its rule name (`party`, `asset`, `system`, ...):
 
-          schouw eval "system.personal && !system.in_eea" Examples/parkeren-anpr.yaml --subject system:anpr-backoffice
+          schouw eval "system.personal && !system.in_eea" Examples/parkeren-anpr.yaml \\
+            --subject system:anpr-backoffice
         """
     )
 

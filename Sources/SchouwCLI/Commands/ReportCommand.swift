@@ -19,6 +19,8 @@ struct ReportFormat: ExpressibleByArgument {
         name = argument.lowercased()
     }
     static var allValueStrings: [String] { ReporterRegistry.formats }
+    /// `--help` shows the default as its name (`text`), not as the Swift value.
+    var defaultValueDescription: String { name }
 }
 
 struct ReportCommand: ParsableCommand {

@@ -6,7 +6,7 @@ import SchouwResult
 /// Colour only when the context asks for it (the CLI does on a terminal without `NO_COLOR`).
 public struct TextReporter: StreamingReporter {
     public static let format = "text"
-    public static let summary = "compact report grouped by severity, ending with a one-line verdict (default on a terminal)"
+    public static let summary = "compact report grouped by severity, ending with a one-line verdict (the default)"
     public init() {}
 
     /// Streams in pieces of about a megabyte: a city-wide audit's report runs to tens of megabytes,
