@@ -16,13 +16,19 @@ enum OutputTarget: Equatable {
     case stream(path: String)
     /// A regular file, a directory (which then fails with the system's reason) or a path with
     /// nothing there yet: written whole. A symbolic link is followed, so the link stays and the
-    /// file it names is replaced.
+    /// file it names is replaced, or made when it does not exist yet.
     case file(path: String)
 
     init(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            self = .file(path: path)
+            // Nothing there yet, or a link to nothing yet: the file the link names is made, as the
+            // shell's `>` makes it, and the link stays. A loop of links is opened where it is, so the
+            // system says what is wrong.
+            switch Self.linkEnd(path) {
+            case .some(let end): self = .file(path: end)
+            case .none: self = .stream(path: path)
+            }
             return
         }
         let type = info.st_mode & S_IFMT
@@ -31,6 +37,20 @@ enum OutputTarget: Equatable {
             return
         }
         self = .file(path: Self.resolvingLinks(path))
+    }
+
+    /// The path a chain of links starting at `path` ends in (`path` itself when it is no link);
+    /// nil for a loop or a link that cannot be read.
+    private static func linkEnd(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return nil }
+            current = target.hasPrefix("/") ? target
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
+        }
+        return nil
     }
 
     private static func resolvingLinks(_ path: String) -> String {

@@ -62,6 +62,29 @@ import Glibc
         #expect(scratch.names == ["latest.json", "result.json"])
     }
 
+    @Test func linkToAFileNotYetMadeKeepsTheLinkAndMakesTheFile() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("latest.md"), withDestinationPath: "report.md")
+        let written = try CLI.run(["audit", Self.example, "--format", "markdown", "--now", "2026-03-01", "--fail-on", "never",
+                                   "--output", scratch.path("latest.md")])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(Self.type(scratch.path("latest.md")) == S_IFLNK)
+        #expect(Self.type(scratch.path("report.md")) == S_IFREG)
+        #expect(try String(contentsOfFile: scratch.path("latest.md"), encoding: .utf8).hasPrefix("# "))
+        #expect(scratch.names == ["latest.md", "report.md"])
+    }
+
+    @Test func loopOfLinksIsAClearErrorAndStaysAsItWas() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("a"), withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("b"), withDestinationPath: "a")
+        let run = try CLI.run(["audit", Self.example, "--now", "2026-03-01", "--output", scratch.path("a")])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error:") && run.stderr.contains(scratch.path("a")), "\(run.stderr)")
+        #expect(Self.type(scratch.path("a")) == S_IFLNK && Self.type(scratch.path("b")) == S_IFLNK)
+        #expect(scratch.names == ["a", "b"])
+    }
+
     @Test func linkToTheNullDeviceStaysALink() throws {
         let scratch = try Scratch()
         try FileManager.default.createSymbolicLink(atPath: scratch.path("discard"), withDestinationPath: "/dev/null")
