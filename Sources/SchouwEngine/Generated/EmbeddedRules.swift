@@ -14,22 +14,28 @@ never needs Swift: write the two files, run `schouw rules test`, and the rule sh
 
 ## The rule file: `Rules/<pack>/<ID>.yaml`
 
+The built-in AVG-024, abridged, with the optional `rationale` it does without (`schouw rules show AVG-024`
+prints the rule whole):
+
 ```yaml
 id: AVG-024                                  # stable; never reused; prefix per pack (AVG, BIO, SC, PR, OS)
 title:
   nl: Persoonsgegevens verlaten de EER zonder doorgiftegrondslag
   en: Personal data leaves the EEA without a transfer mechanism
 severity: critical                           # info | low | medium | high | critical
-waivable: true                               # default true; false: waivers are refused
+waivable: false                              # default true; false: waivers are refused
 references:
   - {framework: avg, ref: "art. 44-46"}
-  - {framework: bio2, ref: "5.20.01"}
+  - {framework: avg, ref: "art. 49"}
+  - {framework: bio-cloud, ref: "B.09.8"}
 for-each: party                              # project | party | zone | data | system | flow | purpose
-when: party.receives_personal && !party.in_eea          # optional CEL: is the rule applicable?
-assert: has(party.transfer) && party.transfer.mechanism != 'none'   # CEL: must hold, else a finding
+when: party.external && !party.in_eea && party.receives_personal     # optional CEL: is the rule applicable?
+assert: >-                                   # CEL: must hold, else a finding
+  adequate(party.country) ||
+  (has(party.transfer) && party.transfer.mechanism in ['dpf', 'scc', 'bcr', 'derogation'])
 message:
-  nl: "Partij {{party.name}} buiten de EER ontvangt persoonsgegevens zonder doorgiftegrondslag."
-  en: "Party {{party.name}} outside the EEA receives personal data without a transfer mechanism."
+  nl: "{{party.name}} verwerkt persoonsgegevens in {{party.country}}, buiten de EER, zonder adequaatheidsbesluit of andere doorgiftegrondslag."
+  en: "{{party.name}} processes personal data in {{party.country}}, outside the EEA, without an adequacy decision or another transfer mechanism."
 remediation:
   nl: "..."
   en: "..."
@@ -39,7 +45,7 @@ rationale:                                   # optional: why the rule exists (sh
 checklist:                                   # optional: what to demand from a supplier
   phase: tender                              # tender | contract | delivery | operation
   theme: privacy                             # optional: privacy | information-security | contract-and-exit | open-standards | transparency
-  knock-out: false                           # optional, default false
+  knock-out: true                            # optional, default false
   requirement: {nl: "...", en: "..."}
   evidence: {nl: "...", en: "..."}
 ```
