@@ -1217,6 +1217,14 @@ cases:
       data: [{id: beelden, categories: [personal.image], retention: P28D}]
     expect:
       project:p: unknown
+  - name: a DPIA dated after the audit is no evidence
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, dpia: {status: completed, date: 2027-10-01, reference: DPIA-2027-1}}
+      data: [{id: beelden, categories: [personal.image], retention: P28D}]
+    expect:
+      project:p: fail
 
 """#),
         ("avg/AVG-015.yaml", #"""
@@ -1229,10 +1237,10 @@ references:
   - {framework: avg, ref: "art. 35(11)"}
 for-each: project
 when: project.personal && has(project.dpia) && project.dpia.status == 'completed'
-assert: now - project.dpia.date <= duration('P1095D')
+assert: project.dpia.date <= now && now - project.dpia.date <= duration('P1095D')
 message:
-  nl: "De DPIA ({{project.dpia.reference}}) dateert van {{project.dpia.date}} en is niet in de afgelopen drie jaar herzien."
-  en: "The DPIA ({{project.dpia.reference}}) dates from {{project.dpia.date}} and has not been reviewed in the last three years."
+  nl: "De DPIA ({{project.dpia.reference}}) dateert van {{project.dpia.date}}: niet in de afgelopen drie jaar herzien, of gedateerd na de auditdatum."
+  en: "The DPIA ({{project.dpia.reference}}) dates from {{project.dpia.date}}: not reviewed in the last three years, or dated after the audit."
 remediation:
   nl: "Beoordeel de DPIA opnieuw: controleer of verwerking, techniek, leveranciers en risico's nog kloppen, en herzie haar bij elke wezenlijke wijziging en ten minste eens per drie jaar."
   en: "Review the DPIA: check that the processing, technology, suppliers and risks are still accurate, and revise it at every significant change and at least every three years."
@@ -2699,6 +2707,13 @@ cases:
       project: {id: p, name: P, phase: idea}
     expect:
       project:p: not-applicable
+  - name: a risk assessment dated after the audit is no evidence
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P, phase: production, risk-assessment: {date: 2026-05-01, reference: RA-2026-5}}
+    expect:
+      project:p: fail
 
 """#),
         ("bio/BIO-003.yaml", #"""
@@ -2713,10 +2728,12 @@ references:
   - {framework: avg, ref: "art. 32(1)"}
 for-each: project
 when: project.phase in ['pilot', 'production']
-assert: has(project.risk_assessment) && now - project.risk_assessment.date <= duration('P1095D')
+assert: >-
+  has(project.risk_assessment) && project.risk_assessment.date <= now &&
+  now - project.risk_assessment.date <= duration('P1095D')
 message:
-  nl: "Er is geen risicoanalyse vastgelegd, of de laatste is ouder dan drie jaar, terwijl het project in fase {{project.phase}} is."
-  en: "No risk assessment is recorded, or the last one is older than three years, while the project is in phase {{project.phase}}."
+  nl: "Er is geen risicoanalyse vastgelegd, of de laatste is ouder dan drie jaar of gedateerd na de auditdatum, terwijl het project in fase {{project.phase}} is."
+  en: "No risk assessment is recorded, or the last one is older than three years or dated after the audit, while the project is in phase {{project.phase}}."
 remediation:
   nl: "Voer een expliciete risicoanalyse uit volgens de vastgestelde methode van de organisatie, bij ingebruikname en bij elke significante wijziging, en leg datum en kenmerk vast."
   en: "Carry out an explicit risk assessment with the organisation's adopted method, at go-live and at every significant change, and record its date and reference."
@@ -3448,6 +3465,14 @@ cases:
     expect:
       system:portaal: pass
       system:db: not-applicable
+  - name: a pentest dated after the audit is no evidence (a typo for 2026)
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      systems: [{id: portaal, kind: website, internet-facing: true, security: {last-pentest: 2062-06-01}}]
+    expect:
+      system:portaal: fail
 
 """#),
         ("bio/BIO-018.yaml", #"""
@@ -3465,10 +3490,10 @@ for-each: system
 when: >-
   !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
   (system.internet_facing)
-assert: now - system.security.last_pentest <= duration('P365D')
+assert: system.security.last_pentest <= now && now - system.security.last_pentest <= duration('P365D')
 message:
-  nl: "{{system.name}} is via internet bereikbaar, maar de laatste penetratietest ({{system.security.last_pentest}}) is meer dan een jaar oud."
-  en: "{{system.name}} is reachable from the internet, but its last penetration test ({{system.security.last_pentest}}) is more than a year old."
+  nl: "{{system.name}} is via internet bereikbaar, maar de laatste penetratietest ({{system.security.last_pentest}}) is meer dan een jaar oud of gedateerd na de auditdatum."
+  en: "{{system.name}} is reachable from the internet, but its last penetration test ({{system.security.last_pentest}}) is more than a year old or dated after the audit."
 remediation:
   nl: "Laat via internet bereikbare systemen minstens jaarlijks en bij elke nieuwe release of grote wijziging testen, bij voorkeur ook doorlopend geautomatiseerd; breng niets in productie met openstaande bevindingen met hoog risico."
   en: "Have internet-facing systems tested at least yearly and at every new release or major update, preferably also continuously with automated tools; put nothing into production with open high-risk findings."
@@ -3656,6 +3681,15 @@ cases:
     expect:
       system:db: pass
       system:gateway: not-applicable
+  - name: a restore test dated after the audit is no evidence
+    now: 2026-01-01T00:00:00Z
+    descriptor:
+      schouw: 1
+      project: {id: p, name: P}
+      data: [{id: telling, categories: [non-personal.statistics], retention: P10Y}]
+      systems: [{id: db, kind: database, stores: [telling], security: {backup: {rpo: PT24H, tested: 2026-06-01}}}]
+    expect:
+      system:db: fail
 
 """#),
         ("bio/BIO-022.yaml", #"""
@@ -3673,10 +3707,10 @@ for-each: system
 when: >-
   !(has(system.operator_party) && has(system.operator_party.role) && system.operator_party.role == 'recipient') &&
   (size(system.stores) > 0)
-assert: now - system.security.backup.tested <= duration('P365D')
+assert: system.security.backup.tested <= now && now - system.security.backup.tested <= duration('P365D')
 message:
-  nl: "Het terugzetten van de back-up van {{system.name}} is niet in het afgelopen jaar getest."
-  en: "Restoring the backup of {{system.name}} has not been tested in the past year."
+  nl: "Het terugzetten van de back-up van {{system.name}} is niet in het afgelopen jaar getest (laatste test: {{system.security.backup.tested}}, meer dan een jaar oud of na de auditdatum)."
+  en: "Restoring the backup of {{system.name}} has not been tested in the past year (last test: {{system.security.backup.tested}}, more than a year old or after the audit)."
 remediation:
   nl: "Test de herstelprocedure ten minste jaarlijks en na elke grote wijziging, meet of het maximaal toegestane dataverlies en de hersteltijd worden gehaald, en leg de uitkomst vast."
   en: "Test the restore procedure at least yearly and after every major change, measure whether the maximum data loss and recovery time are met, and record the outcome."
