@@ -111,6 +111,15 @@ import Testing
         #expect(error.mark?.line == 3 && error.mark?.column == 8)
     }
 
+    /// As Notepad saves a file: a UTF-8 byte order mark, Windows line ends, the first key on line 1.
+    @Test func utf8ByteOrderMarkIsRead() throws {
+        let text = "schouw: 1\r\nproject: {id: p, name: P}\r\nsystems:\r\n  - {id: s, kind: sensor, name: Sensor}\r\n"
+        let result = try load(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(result.diagnostics.isEmpty, "\(result.rendered())")
+        let descriptor = try #require(result.descriptor)
+        #expect(descriptor.project.id == "p" && descriptor.systems.first?.marks.object.line == 4)
+    }
+
     @Test func utf16WithByteOrderMarkIsRefused() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in "schouw: 1\n".utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }

@@ -38,6 +38,11 @@ public enum YAMLParser {
                                  at: SourceMark(file: path, line: 1, column: 1),
                                  hint: "save the file as UTF-8 (for example `iconv -f \(encoding) -t UTF-8`)")])
         }
+        // A UTF-8 byte order mark, as Windows editors write it. libyaml is told the encoding, so it
+        // would read the mark as part of the first key.
+        if bytes.starts(with: utf8ByteOrderMark) {
+            return parse(bytes: Array(bytes.dropFirst(utf8ByteOrderMark.count)), path: path)
+        }
         if bytes.count >= splitThreshold, let document = SplitParser.parse(bytes, path: path) {
             return (document, [])
         }
@@ -59,6 +64,8 @@ public enum YAMLParser {
             return (document, diagnostics, bytes)
         }
     }
+
+    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func unsupportedEncoding(_ bytes: [UInt8]) -> String? {
         if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return "UTF-32BE" }
