@@ -10,7 +10,7 @@ func runAuditForAttestation(descriptorPath: String, waiversPath: String?, failOn
         throw AuditBridgeError.invalidFailOn(failOn)
     }
     let rules = try Load.rules(rulesDirectory)
-    let descriptor = try Load.descriptor(descriptorPath)
+    let descriptor = try Load.descriptor(descriptorPath, taxonomy: rules.taxonomy)
     let waivers = try Load.waivers(waiversPath.map { [$0] } ?? [])
     let settings = AuditSettings(failOn: threshold, extraWaivers: waivers, lang: .nl, now: now, toolVersion: Schouw.version)
     return Auditor.run(descriptor, descriptorPath: descriptorPath, rules: rules, settings: settings)

@@ -14,7 +14,7 @@ import SchouwResult
 func checklistCandidates(descriptorPath: String, rulesDirectory: String?, now: Date) throws
     -> (project: ChecklistProject, candidates: [ChecklistCandidate]) {
     let rules = try Load.rules(rulesDirectory)
-    let descriptor = try Load.descriptor(descriptorPath)
+    let descriptor = try Load.descriptor(descriptorPath, taxonomy: rules.taxonomy)
     let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now)
     var candidates: [ChecklistCandidate] = []
     for rule in rules.rules {

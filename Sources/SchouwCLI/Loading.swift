@@ -6,8 +6,10 @@ import SchouwResult
 
 /// Loading steps shared by commands: print every diagnostic on stderr, and stop with exit 2 on errors.
 enum Load {
-    static func descriptor(_ path: String) throws -> Descriptor {
-        let result = DescriptorLoader.load(path: path)
+    /// `taxonomy`: the rules' taxonomy, whose keys the data categories and subjects must be; nil
+    /// where no rules run (a diagram).
+    static func descriptor(_ path: String, taxonomy: Taxonomy?) throws -> Descriptor {
+        let result = DescriptorLoader.load(path: path, vocabulary: taxonomy?.vocabulary)
         if !result.diagnostics.isEmpty { Console.err(result.rendered()) }
         guard let descriptor = result.descriptor, !result.hasErrors else { throw ExitCode(2) }
         return descriptor

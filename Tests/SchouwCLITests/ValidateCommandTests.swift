@@ -23,6 +23,52 @@ import Testing
         #expect(run.stderr.hasSuffix("12 errors\n"))
     }
 
+    /// Data categories and subjects are the taxonomy's keys: an unknown one would carry no flags, and
+    /// camera images written as `persoonsgegevens` would count as non-personal data.
+    @Test func unknownDataCategoriesAndSubjectsAreErrorsUnlessTheTaxonomyIsExtended() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-vocabulary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("rules/taxonomy"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let descriptor = dir.appendingPathComponent("project.yaml").path
+        try """
+        schouw: 1
+        project: {id: p, name: P}
+        data:
+          - {id: beelden, categories: [personal.image, persoonsgegevens], subjects: [bestuurders, passers-by]}
+          - {id: mac, categories: [personal.device.mack]}
+        """.write(toFile: descriptor, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["validate", descriptor])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("project.yaml:4:48: unknown data category `persoonsgegevens`"), "\(run.stderr)")
+        #expect(run.stderr.contains("project.yaml:4:78: unknown data subject `bestuurders`"), "\(run.stderr)")
+        #expect(run.stderr.contains("project.yaml:5:28: unknown data category `personal.device.mack`"), "\(run.stderr)")
+        #expect(run.stderr.contains("hint: did you mean `personal.device.mac`?"))
+        #expect(run.stderr.contains("`schouw rules taxonomy` lists the known ones"))
+        #expect(run.stderr.hasSuffix("3 errors\n"))
+        #expect(try CLI.run(["audit", descriptor]).status == 2, "the audit refuses it too")
+
+        // A municipality's own categories and subjects, added with --rules DIR/taxonomy/.
+        try """
+        categories:
+          - key: persoonsgegevens
+            flags: [personal]
+            name: {nl: Persoonsgegevens (eigen), en: Personal data (own)}
+        """.write(toFile: dir.appendingPathComponent("rules/taxonomy/categories.yaml").path, atomically: true, encoding: .utf8)
+        try """
+        subjects:
+          - key: bestuurders
+            name: {nl: Bestuurders, en: Drivers (own)}
+        """.write(toFile: dir.appendingPathComponent("rules/taxonomy/subjects.yaml").path, atomically: true, encoding: .utf8)
+        let rules = dir.appendingPathComponent("rules").path
+        let extended = try CLI.run(["validate", descriptor, "--rules", rules])
+        #expect(extended.status == 2)
+        #expect(extended.stderr.hasSuffix("1 error\n") && extended.stderr.contains("personal.device.mack"), "\(extended.stderr)")
+        let listed = try CLI.run(["rules", "taxonomy", "--rules", rules, "--lang", "en"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("persoonsgegevens") && listed.stdout.contains("[personal]"))
+        #expect(listed.stdout.contains("personal.device.mac ") && listed.stdout.contains("bestuurders"))
+    }
+
     @Test func severalFilesAreCheckedInOneRun() throws {
         let run = try CLI.run(["validate", "Examples/luchtkwaliteit.yaml", "does-not-exist.yaml"])
         #expect(run.status == 2)

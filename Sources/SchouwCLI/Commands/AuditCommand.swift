@@ -55,7 +55,7 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let now = try ruleSource.clock()
         let rules = try Load.rules(ruleSource.rulesDirectory)
-        var descriptor = try Load.descriptor(file)
+        var descriptor = try Load.descriptor(file, taxonomy: rules.taxonomy)
         // The findings point at objects, not at single fields: the parsed YAML is not needed.
         descriptor.releaseSourceNodes().freeOnWorker()
         let waivers = try Load.waivers(waiverFiles)

@@ -52,7 +52,7 @@ struct EvalCommand: ParsableCommand {
         var environment = Environment()
         if let file {
             let rules = try Load.rules(ruleSource.rulesDirectory)
-            let descriptor = try Load.descriptor(file)
+            let descriptor = try Load.descriptor(file, taxonomy: rules.taxonomy)
             let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: try ruleSource.clock())
             let rulesEnvironment = RuleEnvironment.make(countries: rules.taxonomy.countries)
             environment = rulesEnvironment.base

@@ -44,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
         }
         var out = describe(r)
         if let file {
-            let descriptor = try Load.descriptor(file)
+            let descriptor = try Load.descriptor(file, taxonomy: set.taxonomy)
             let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: set.taxonomy, now: now)
             var subjects = evaluator.subjects(r.forEach)
             if let subject {

@@ -37,7 +37,7 @@ struct GraphCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let descriptor = try Load.descriptor(file)
+        let descriptor = try Load.descriptor(file, taxonomy: nil)
         var highlights = GraphHighlights()
         if let result {
             do { highlights = GraphHighlights(result: try readResult(result)) } catch let error as ReportInputError {

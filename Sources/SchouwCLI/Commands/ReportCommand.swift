@@ -76,7 +76,7 @@ struct ReportCommand: ParsableCommand {
         }
         var loaded: Descriptor?
         if let descriptor {
-            loaded = try Load.descriptor(descriptor)
+            loaded = try Load.descriptor(descriptor, taxonomy: nil)
         }
         let gate = failOn.map { GatePolicy(failOn: $0, failOnUnknown: failOnUnknown) }
         if let note = Self.languageNote(requested: lang, saved: saved.lang, path: result) { Console.err(note) }

@@ -8,7 +8,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Browse, test and lint rules.",
-        subcommands: [List.self, Show.self, Test.self, Lint.self, Coverage.self])
+        subcommands: [List.self, Show.self, Test.self, Lint.self, Coverage.self, Taxonomy.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules: id, severity, pack, subject and title.")

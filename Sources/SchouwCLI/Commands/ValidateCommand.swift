@@ -1,4 +1,5 @@
 import ArgumentParser
+import SchouwEngine
 import SchouwModel
 
 /// `schouw validate FILE...`: loads each descriptor and reports every problem at once.
@@ -8,17 +9,23 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Load and check descriptors; report every problem at once.",
         discussion: """
         Checks YAML syntax, unknown keys, types, enum values, ids, references, durations, dates, country
-        codes, includes and cycles. Problems go to stderr as `error: file:line:col: message` with the
-        source line, a caret and a hint. Exit code 0 when every file is valid, 2 otherwise.
+        codes, data categories and subjects (the taxonomy's keys, extended by --rules DIR/taxonomy/),
+        includes and cycles. Problems go to stderr as `error: file:line:col: message` with the source
+        line, a caret and a hint. Exit code 0 when every file is valid, 2 otherwise.
         """)
 
     @Argument(help: "Descriptor files to check.")
     var files: [String]
 
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Directory of extra rules whose taxonomy/ adds data categories and subjects.", valueName: "DIR"))
+    var rulesDirectory: String?
+
     func run() throws {
+        let vocabulary = try Load.rules(rulesDirectory).taxonomy.vocabulary
         var failed = false
         for file in files {
-            let result = DescriptorLoader.load(path: file)
+            let result = DescriptorLoader.load(path: file, vocabulary: vocabulary)
             if !result.diagnostics.isEmpty {
                 Console.err(result.rendered())
             }

@@ -104,7 +104,7 @@ public enum RuleTestRunner {
                 expected.append((key, status, entry.value))
                 expectedStatuses.insert(status)
             }
-            let loaded = DescriptorLoader.decode(node: descriptorNode, in: document)
+            let loaded = DescriptorLoader.decode(node: descriptorNode, in: document, vocabulary: set.taxonomy.vocabulary)
             guard let descriptor = loaded.descriptor, !loaded.hasErrors else {
                 let first = loaded.diagnostics.first { $0.isError }
                 results.append(CaseResult(rule: rule.id, name: name, mark: item.mark,

@@ -110,3 +110,10 @@ public struct LocalizedText: Sendable, Hashable, Codable {
 public enum Language: String, Sendable, CaseIterable, Codable {
     case nl, en
 }
+
+extension Taxonomy {
+    /// The keys a descriptor's data categories and subjects must be, for the loader.
+    public var vocabulary: Vocabulary {
+        Vocabulary(categories: Set(categories.keys), subjects: Set(subjects.keys))
+    }
+}

@@ -17,16 +17,18 @@ public enum DescriptorLoader {
     /// Includes may nest this deep.
     public static let maxIncludeDepth = 16
 
-    /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given).
-    public static func load(path: String) -> LoadResult {
-        load(path: path, flowsAsideThreshold: Assembly.flowsAsideThreshold)
+    /// Loads and checks the descriptor at `path` (paths in diagnostics are shown as given). With a
+    /// `vocabulary`, data categories and subjects must be among its keys.
+    public static func load(path: String, vocabulary: Vocabulary? = nil) -> LoadResult {
+        load(path: path, flowsAsideThreshold: Assembly.flowsAsideThreshold, vocabulary: vocabulary)
     }
 
     /// `load(path:)`, decoding flows on two cores from `flowsAsideThreshold` flows on (tests compare
     /// both ways of decoding on small files).
-    static func load(path: String, flowsAsideThreshold: Int) -> LoadResult {
+    static func load(path: String, flowsAsideThreshold: Int, vocabulary: Vocabulary? = nil) -> LoadResult {
         var assembly = Assembly()
         assembly.flowsAsideThreshold = flowsAsideThreshold
+        assembly.vocabulary = vocabulary
         let (document, diagnostics, file) = readAndParse(path)
         assembly.sink.add(contentsOf: diagnostics)
         if let file { assembly.files.append(file) }
@@ -45,8 +47,9 @@ public enum DescriptorLoader {
     }
 
     /// Loads a descriptor from text; `path` names it in diagnostics and anchors relative includes.
-    public static func load(text: String, path: String) -> LoadResult {
+    public static func load(text: String, path: String, vocabulary: Vocabulary? = nil) -> LoadResult {
         var assembly = Assembly()
+        assembly.vocabulary = vocabulary
         let (document, diagnostics) = YAMLParser.parse(text: text, path: path)
         assembly.sink.add(contentsOf: diagnostics)
         assembly.files.append(SourceFile(path: path, text: text))
@@ -59,8 +62,9 @@ public enum DescriptorLoader {
 
     /// Decodes a descriptor from a mapping inside another YAML file (e.g. a rule test case), with all
     /// checks; marks point into that file. `include:` paths are relative to the document's file.
-    public static func decode(node: YAMLNode, in document: YAMLDocument? = nil) -> LoadResult {
+    public static func decode(node: YAMLNode, in document: YAMLDocument? = nil, vocabulary: Vocabulary? = nil) -> LoadResult {
         var assembly = Assembly()
+        assembly.vocabulary = vocabulary
         assembly.stack.append(canonical(node.document.path))
         assembly.readRoot(node, isMain: true)
         return assembly.finish(mainPath: node.document.path, documentLoaded: true)
@@ -88,6 +92,8 @@ private struct Assembly {
     var flows: [Flow] = []
     var waivers: [Waiver] = []
     var mainRoot: YAMLNode?
+    /// The taxonomy's keys, when the caller has them: see `Vocabulary`.
+    var vocabulary: Vocabulary?
     var flowsAsideThreshold = Assembly.flowsAsideThreshold
 
     mutating func read(_ document: YAMLDocument, isMain: Bool) {
@@ -293,6 +299,7 @@ private struct Assembly {
                                 hint: "add a `project:` block with at least `id` and `name`"))
             }
             resolveReferences()
+            vocabulary?.check(data, sink: sink)
             checkDerivedFromCycles()
             checkZoneCycles()
         }
