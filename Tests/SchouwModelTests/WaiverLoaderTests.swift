@@ -19,6 +19,31 @@ import Testing
         #expect(waiver.marks["expires"].line == 5)
     }
 
+    /// A malformed pattern is an error at its line, like any other mistake in the file, instead of a
+    /// note at the end of a report that a pipeline writing SARIF never shows.
+    @Test func malformedPatternsAreLocatedErrors() {
+        let result = WaiverLoader.load(text: """
+        waivers:
+          - {finding: "AVG-017@party vision-analytics", reason: x, approved-by: CISO, expires: 2027-01-01}
+          - {finding: "AVG-017", reason: x, approved-by: CISO, expires: 2027-01-01}
+          - {finding: "AVG-017@parties:vision", reason: x, approved-by: CISO, expires: 2027-01-01}
+          - {finding: "@party:x", reason: x, approved-by: CISO, expires: 2027-01-01}
+          - {finding: "AVG-0*@*:vision-*", reason: x, approved-by: CISO, expires: 2027-01-01}
+        """, path: "waivers.yaml")
+        let errors = result.diagnostics.filter(\.isError)
+        #expect(errors.map(\.message) == [
+            "waiver pattern `AVG-017@party vision-analytics` has no `:` between kind and id",
+            "waiver pattern `AVG-017` has no `@`",
+            "waiver pattern `AVG-017@parties:vision` names no kind of subject `parties`",
+            "waiver pattern `@party:x` has an empty rule id",
+        ])
+        #expect(errors.map { $0.mark?.line ?? 0 } == [2, 3, 4, 5])
+        #expect(errors.first?.mark?.column == 15)
+        #expect(errors[2].hint?.hasPrefix("did you mean `party`?") == true)
+        #expect(errors[0].hint?.contains("AVG-026@party:cloudco") == true)
+        #expect(result.waivers.isEmpty)
+    }
+
     @Test func reportsMissingAndBadFields() {
         let result = WaiverLoader.load(text: """
         waivers:

@@ -48,7 +48,8 @@ public enum Auditor {
         let waivable = Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.waivable) })
         let today = ISODate(epochSeconds: Int64(settings.now.timeIntervalSince1970.rounded(.down)))
         let notes = WaiverApplication.apply(descriptor.waivers + settings.extraWaivers, to: &outcomes,
-                                            waivable: { waivable[$0] ?? true }, today: today)
+                                            waivable: { waivable[$0] ?? true }, today: today,
+                                            ruleIDs: Set(waivable.keys))
         if let baseline = settings.baseline { BaselineComparison.apply(baseline, to: &outcomes) }
         let passes = Gate.passes(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown))
         let (summary, usedRules) = OutcomeSummary.tally(outcomes)

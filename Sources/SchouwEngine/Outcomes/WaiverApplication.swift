@@ -5,8 +5,9 @@ import SchouwResult
 /// `waived`; an expired one leaves the failure standing and says so; a waiver for a non-waivable rule
 /// is refused; a waiver that matches no failure is stale (SPEC 2.4).
 public enum WaiverApplication {
+    /// `ruleIDs`: the rules that ran, so a stale waiver naming another rule says so.
     public static func apply(_ waivers: [Waiver], to outcomes: inout [Outcome], waivable: (String) -> Bool,
-                             today: ISODate) -> [WaiverNote] {
+                             today: ISODate, ruleIDs: Set<String> = []) -> [WaiverNote] {
         // Most audits have no waivers: nothing to match against hundreds of thousands of outcomes.
         guard !waivers.isEmpty else { return [] }
         var notes: [WaiverNote] = []
@@ -52,10 +53,27 @@ public enum WaiverApplication {
         }
         for (wi, w) in waivers.enumerated() where !used[wi] {
             notes.append(WaiverNote(kind: "stale", finding: w.finding,
-                                    message: "waiver matches no failing finding; remove it or correct the pattern",
+                                    message: staleMessage(w.finding, outcomes: outcomes, ruleIDs: ruleIDs),
                                     location: location(w.marks["finding"])))
         }
         return notes.sorted { ($0.finding, $0.kind) < ($1.finding, $1.kind) }
+    }
+
+    /// Why a waiver matched nothing, with the likely typo where there is one: a rule that did not
+    /// run, or a failing finding of the same rule one or two letters away.
+    static func staleMessage(_ pattern: String, outcomes: [Outcome], ruleIDs: Set<String>) -> String {
+        let fallback = "waiver matches no failing finding; remove it or correct the pattern"
+        guard let segments = FindingID.segments(pattern), !pattern.contains("*") else { return fallback }
+        let rule = String(segments.rule)
+        if !ruleIDs.isEmpty, !ruleIDs.contains(rule) {
+            let suggestion = Suggestions.didYouMean(rule, in: ruleIDs).map { " (\($0))" } ?? ""
+            return "waiver names rule \(rule), which did not run\(suggestion); correct the pattern or load the rule with --rules"
+        }
+        let failing = outcomes.lazy.filter { $0.status == .fail && $0.rule == rule }.map(\.finding)
+        if let suggestion = Suggestions.didYouMean(pattern, in: failing) {
+            return "waiver matches no failing finding (\(suggestion)); correct the pattern or remove it"
+        }
+        return fallback
     }
 
     static func location(_ mark: SourceMark) -> Location {

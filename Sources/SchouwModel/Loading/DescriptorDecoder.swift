@@ -130,7 +130,10 @@ enum DescriptorDecoder {
     }
 
     static func waiver(_ r: MappingReader) -> Waiver {
-        Waiver(finding: r.string("finding") ?? "", reason: r.string("reason") ?? "",
+        if let pattern = r.string("finding"), let node = r.value("finding") {
+            WaiverPattern.check(pattern, at: node, sink: r.sink)
+        }
+        return Waiver(finding: r.string("finding") ?? "", reason: r.string("reason") ?? "",
                approvedBy: r.string("approved-by") ?? "", expires: r.date("expires") ?? ISODate(year: 1970, month: 1, day: 1),
                ticket: r.string("ticket"), marks: r.marks)
     }
