@@ -34,16 +34,24 @@ func readResult(_ path: String, limit: Int? = nil) throws -> AuditResult {
            schema != AuditResult.schemaID {
             throw ReportInputError(description: "\(path): \(AuditResultError.unsupportedSchema(schema).description)")
         }
-        throw describe(error, path: path)
+        throw describe(error, path: path, data: data)
     } catch {
         throw ReportInputError(description: "\(path): not a schouw audit result: \(error)")
     }
 }
 
 /// A decoding failure of a saved result, naming the file, the place and what to do.
-private func describe(_ error: DecodingError, path: String) -> ReportInputError {
+private func describe(_ error: DecodingError, path: String, data: Data) -> ReportInputError {
     let expected = "expected a result written by `schouw audit --format json`"
     switch error {
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+        // Foundation says only "not valid JSON"; the strict reader says where and what.
+        do {
+            _ = try StrictJSON.parse(data)
+        } catch {
+            return ReportInputError(description: "\(path):\(error.line):\(error.column): not valid JSON: \(error.message); \(expected)")
+        }
+        return ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); \(expected)")
     case .dataCorrupted(let context):
         return ReportInputError(description: "\(path): not valid JSON (\(context.debugDescription)); \(expected)")
     case .keyNotFound(let key, let context):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SchouwModel
 
 /// The `schouw` command tree. Each subcommand lives in its own file under `Commands/`.
 public struct Schouw: ParsableCommand {
@@ -26,6 +27,10 @@ public struct Schouw: ParsableCommand {
     /// ArgumentParser's 64) so pipelines see the codes SPEC section 4 promises.
     public static func main(arguments: [String]) -> Int32 {
         RulePrefetch.start(for: arguments)
+        if let unknown = unknownCommand(in: arguments) {
+            FileHandle.standardError.write(Data(("error: " + unknown + "\n").utf8))
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -44,5 +49,15 @@ public struct Schouw: ParsableCommand {
             }
             return 2
         }
+    }
+
+    /// A first word that is no command, with the command it likely meant: ArgumentParser would
+    /// call `schouw audti f.yaml` "2 unexpected arguments".
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = commandList.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let suggestion = Suggestions.didYouMean(first, in: names).map { " (\($0))" } ?? ""
+        return "unknown command `\(first)`\(suggestion); `schouw --help` lists the commands"
     }
 }

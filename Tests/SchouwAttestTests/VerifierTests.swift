@@ -50,10 +50,14 @@ import Testing
 
     @Test(arguments: SignatureAlgorithm.allCases)
     func wrongKeyFails(algorithm: SignatureAlgorithm) async throws {
-        let signed = try Fixture.attest(key: SigningKey.generate(algorithm)).fileData
+        let signer = SigningKey.generate(algorithm)
+        let signed = try Fixture.attest(key: signer).fileData
         let report = try await verify(signed, policy())
         #expect(report.firstFailure?.name == "signature")
         #expect(report.firstFailure?.detail.contains(key.publicKey.keyID) == true)
+        // The envelope's keyid hint names the real signer: the likely mistake is the key given.
+        #expect(report.firstFailure?.detail.contains("the envelope names key \(signer.publicKey.keyID) as its signer") == true,
+                "\(report.firstFailure?.detail ?? "")")
     }
 
     /// ECDSA signatures must be DER; the raw r||s form (and any non-canonical DER) is refused.

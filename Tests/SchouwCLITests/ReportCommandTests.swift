@@ -105,7 +105,8 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [(String, String, String)] = [
-            ("garbage.json", "not json at all", "not valid JSON"),
+            ("garbage.json", "not json at all", "garbage.json:1:1: not valid JSON: invalid literal"),
+            ("truncated.json", "{\"schema\": \"schouw/audit-result/v1\",\n \"tool\": ", "truncated.json:2:10: not valid JSON: unexpected end"),
             ("empty.json", "{}", "missing 'schema'"),
             ("other.json", "{\"schema\": \"schouw/audit-result/v2\"}", "unsupported result schema 'schouw/audit-result/v2'"),
             ("partial.json", "{\"schema\": \"schouw/audit-result/v1\", \"lang\": \"nl\"}", "not a schouw audit result"),

@@ -16,6 +16,17 @@ import Testing
         }
     }
 
+    @Test func mistypedCommandNamesTheLikelyOne() throws {
+        let run = try CLI.run(["audti", "Examples/passantentelling.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: unknown command `audti` (did you mean `audit`?); `schouw --help` lists the commands\n")
+        let rule = try CLI.run(["rules", "show", "AVG-24"])
+        #expect(rule.status == 2 && rule.stderr.contains("(did you mean AVG-024?)"), "\(rule.stderr)")
+        // Values are read as case-insensitively as --format's.
+        let gate = try CLI.run(["audit", "Examples/passantentelling.yaml", "--now", "2026-03-01", "--fail-on", "High"])
+        #expect(gate.status == 1, "\(gate.stderr)")
+    }
+
     @Test func unknownOptionIsUsageErrorWithExitTwo() throws {
         let run = try CLI.run(["--no-such-flag"])
         #expect(run.status == 2)

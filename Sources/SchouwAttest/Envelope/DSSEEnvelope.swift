@@ -68,7 +68,7 @@ public struct ParsedEnvelope: Sendable {
         do {
             json = try StrictJSON.parse(data)
         } catch {
-            throw AttestError("\(source):\(error.line):\(error.column): not a valid DSSE envelope: \(error.message)")
+            throw AttestError("\(source):\(error.line):\(error.column): not a valid DSSE envelope: \(error.message); pass the attestation `schouw attest` wrote (NAME.intoto.json), whole")
         }
         let root = JSONReader(json, path: "envelope")
         do {

@@ -52,7 +52,7 @@ public struct SigningKey: Sendable {
         } else if discriminators.contains("PUBLIC KEY") {
             throw AttestError("\(source): this is a public key; signing needs the private key (the .key file)")
         } else {
-            throw AttestError("\(source): no 'PRIVATE KEY' PEM block found")
+            throw AttestError("\(source): no 'PRIVATE KEY' PEM block found; pass the NAME.key file `schouw keygen --out NAME` wrote")
         }
     }
 

@@ -78,7 +78,7 @@ public struct VerifyingKey: Sendable, Equatable {
             }
             try self.init(certificateKey: certificate.publicKey, source: source)
         } else {
-            throw AttestError("\(source): no 'PUBLIC KEY' or 'CERTIFICATE' PEM block found")
+            throw AttestError("\(source): no 'PUBLIC KEY' or 'CERTIFICATE' PEM block found; pass the signer's NAME.pub from `schouw keygen --out NAME`, or its certificate")
         }
     }
 

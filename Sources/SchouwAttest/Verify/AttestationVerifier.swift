@@ -75,6 +75,12 @@ public enum AttestationVerifier {
             if let signature = envelope.signatures.first(where: { key.isValidSignature($0.signature, for: pae) }) {
                 verifiedBy = (key, signature)
             } else {
+                let named = Set(envelope.signatures.map(\.keyid)).subtracting([""])
+                if !named.isEmpty, !named.contains(key.keyID) {
+                    // The keyid is a hint the signature does not cover, but a different one is the
+                    // usual reason: the wrong public key was given.
+                    return fail("signature", "no signature in the envelope verifies with the key \(key.keyID) (\(key.algorithm.displayName)); the envelope names key \(named.sorted().joined(separator: ", ")) as its signer: pass that signer's public key, or the envelope was changed")
+                }
                 return fail("signature", "no signature in the envelope verifies with the key \(key.keyID) (\(key.algorithm.displayName)): the payload or the signature was changed, or it was signed with another key")
             }
         } else {

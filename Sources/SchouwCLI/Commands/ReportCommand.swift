@@ -4,7 +4,10 @@ import SchouwModel
 import SchouwReports
 import SchouwResult
 
-extension FailOn: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {
+    /// `--fail-on High` as well as `high`, as `--format JSON` is accepted.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 extension ReportLanguage: ExpressibleByArgument {}
 extension GraphFormat: ExpressibleByArgument {}
 extension GraphLayout: ExpressibleByArgument {}

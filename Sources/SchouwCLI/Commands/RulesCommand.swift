@@ -43,7 +43,8 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let set = try Load.rules(ruleSource.rulesDirectory)
             guard let r = set.rule(rule.uppercased()) else {
-                Console.err("error: no rule `\(rule)`; `schouw rules list` shows them all\n")
+                let hint = Suggestions.closest(to: rule.uppercased(), in: set.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+                Console.err("error: no rule `\(rule)`\(hint); `schouw rules list` shows them all\n")
                 throw ExitCode(2)
             }
             Console.out("# \(r.file)\n" + r.text + (r.text.hasSuffix("\n") ? "" : "\n"))
