@@ -19,7 +19,7 @@ import Testing
         #expect(headers.count == 12)
         #expect(run.stderr.contains("error: Tests/SchouwModelTests/Fixtures/ten-mistakes/project.yaml:43:9: unknown system `platfrom`"))
         #expect(run.stderr.contains("hint: did you mean `platform`?"))
-        #expect(run.stderr.contains("error: Tests/SchouwModelTests/Fixtures/ten-mistakes/extra.yaml:6:7: YAML syntax error"))
+        #expect(run.stderr.contains("error: Tests/SchouwModelTests/Fixtures/ten-mistakes/extra.yaml:5:12: YAML syntax error: the `[` opened here is not closed"))
         #expect(run.stderr.hasSuffix("12 errors\n"))
     }
 

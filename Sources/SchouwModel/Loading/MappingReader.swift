@@ -491,8 +491,13 @@ enum TypeChecker {
                 if case .reference(let kind) = type { sink.recordReference(kind: kind, node: value) }
                 return true
             }
+            // `- a` with `  - b` indented deeper on the next line is one value, `a - b`: the fix is
+            // the indentation, not a new id.
+            let joinedItems = value.kind == .scalar && value.scalarType == .string && text.contains(" - ")
             sink.error("`\(text)` is not a valid id", at: value,
-                       hint: "ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `\(Identifiers.slugified(text))`")
+                       hint: joinedItems
+                           ? "this looks like list items joined into one: a `- ` line indented deeper than the item above continues it; start each item's `-` in the same column"
+                           : "ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `\(Identifiers.slugified(text))`")
             return false
         case .enumeration(let allowed):
             if allowed.contains(text) { return true }

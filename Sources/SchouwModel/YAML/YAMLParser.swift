@@ -313,11 +313,19 @@ struct TreeBuilder {
     mutating func reportParserError(_ parser: inout yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         if parser.error == YAML_READER_ERROR {
-            let (line, column) = position(ofByte: Int(parser.problem_offset))
+            // libyaml points at the byte where a sequence broke off: for `é` in Latin-1 followed by
+            // `g`, at the `g`. The byte to name is the one that started the sequence.
+            var offset = Int(parser.problem_offset)
+            if problem.contains("trailing") || problem.contains("incomplete") {
+                var start = min(offset, input.count) - 1
+                while start >= 0, offset - start <= 3, input[start] & 0xC0 == 0x80 { start -= 1 }
+                if start >= 0, input[start] & 0xC0 == 0xC0 { offset = start }
+            }
+            let (line, column) = position(ofByte: offset)
             var message: String
             var hint = "save the file as UTF-8 text"
             if problem.contains("UTF-8") || problem.contains("octet") {
-                let byte = Int(parser.problem_offset) < input.count ? input[Int(parser.problem_offset)] : 0
+                let byte = offset < input.count ? input[offset] : 0
                 message = "the file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))"
                 hint = "save the file as UTF-8 (it may be Latin-1 or Windows-1252; try `iconv -f latin1 -t UTF-8`)"
             } else if problem.contains("control characters") {
@@ -329,19 +337,12 @@ struct TreeBuilder {
             fail(message, line: Int32(line), column: Int32(column), hint: hint)
             return
         }
-        let mark = parser.problem_mark
-        var message = "YAML syntax error: \(problem)"
-        var hint = "check the indentation and quoting on this line and the line before it"
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
-            if context.contains("quoted") { hint = "close the quote, or quote the whole value" }
-        }
-        if problem.contains("mapping values are not allowed") {
-            hint = "a value containing `: ` must be quoted, or the indentation of this key is wrong"
-        } else if problem.contains("tab") {
-            hint = "indent with spaces, not tabs"
-        }
-        fail(message, line: Int32(truncatingIfNeeded: mark.line + 1), column: Int32(truncatingIfNeeded: mark.column + 1), hint: hint)
+        let syntax = YAMLSyntaxProblem(
+            problem: problem, problemAt: (Int(parser.problem_mark.line) + 1, Int(parser.problem_mark.column) + 1),
+            context: parser.context.map { String(cString: $0) },
+            contextAt: (Int(parser.context_mark.line) + 1, Int(parser.context_mark.column) + 1), input: input)
+        fail(syntax.message, line: Int32(truncatingIfNeeded: syntax.line), column: Int32(truncatingIfNeeded: syntax.column),
+             hint: syntax.hint)
     }
 
     /// 1-based line and column (in characters) of a byte offset in the input.
