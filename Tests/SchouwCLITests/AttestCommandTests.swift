@@ -107,7 +107,7 @@ struct AttestWorkspace {
         try ws.writeResult(verdict: "passed", to: "other.json", descriptor: "schouw: 1\n")
         let run = try ws.attest(result: "other.json")
         #expect(run.status == 2)
-        #expect(run.stderr.contains("error: the audit result is for another version of project.yaml"))
+        #expect(run.stderr.contains("error: the audit result is not for project.yaml as it is now"))
     }
 
     @Test(arguments: [

@@ -77,6 +77,18 @@ import Testing
         #expect((json["unanswered"] as? [[String: Any]])?.first?["id"] as? String == "CL-OS-001")
     }
 
+    /// Answers for items this checklist lacks are ignored, and said on stderr: the usual cause is the
+    /// answer file of another project.
+    @Test func idsTheChecklistLacksAreAWarning() throws {
+        let answers = "ID,Answer,Supplier evidence\nCL-PR-003,yes,Exit plan\nCL-PR-004,yes,ISAE\nCL-AVG-099,yes,x\nCL-SC-001,no,\n"
+        let f = try files(answers: answers, language: .en)
+        defer { try? FileManager.default.removeItem(at: f.directory) }
+        let run = try CLI.run(["checklist", "score", "--checklist", f.checklist, "--responses", f.answers])
+        #expect(run.stderr == "warning: \(f.answers): 2 of its 4 ids are not in this checklist and are ignored (CL-AVG-099, CL-SC-001); is it the answer file of another project or of another version of the checklist?\n")
+        let clean = try CLI.run(["checklist", "score", "--checklist", f.checklist, "--responses", f.answers.replacingOccurrences(of: "antwoorden", with: "antwoorden")])
+        #expect(clean.status == run.status)
+    }
+
     @Test func malformedAnswersExitTwoNamingThePosition() throws {
         let f = try files(answers: "ID,Antwoord,Bewijs leverancier\nCL-PR-003,\"ja,\n")
         defer { try? FileManager.default.removeItem(at: f.directory) }

@@ -88,6 +88,12 @@ import Testing
         #expect(try CLI.run(["rules", "show", "NOPE-001"]).status == 2)
     }
 
+    @Test func explainWithItsArgumentsSwappedSaysSo() throws {
+        let run = try CLI.run(["explain", "Examples/passantentelling.yaml", "BIO-011"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("(the rule comes first: `schouw explain BIO-011 Examples/passantentelling.yaml`)"), "\(run.stderr)")
+    }
+
     @Test func explainShowsTheValuesThatDecided() throws {
         let run = try CLI.run(["explain", "AVG-017", "Examples/passantentelling.yaml", "--now", "2026-03-01", "--lang", "en"])
         #expect(run.status == 0, "\(run.stderr)")

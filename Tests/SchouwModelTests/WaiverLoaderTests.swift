@@ -44,6 +44,15 @@ import Testing
         #expect(result.waivers.isEmpty)
     }
 
+    @Test func aBareListSaysToStartWithTheWaiversKey() throws {
+        let result = WaiverLoader.load(text: "- {finding: AVG-017@party:x, reason: r, approved-by: c, expires: 2027-01-01}\n",
+                                       path: "waivers.yaml")
+        let error = try #require(result.diagnostics.first)
+        #expect(error.message == "a waivers file starts with `waivers:`, this one with a list")
+        #expect(error.hint == "put `waivers:` on the first line and indent the list under it")
+        #expect(result.diagnostics.count == 1)
+    }
+
     @Test func reportsMissingAndBadFields() {
         let result = WaiverLoader.load(text: """
         waivers:

@@ -41,7 +41,7 @@ public enum Attestor {
     public static func attest(_ request: AttestationRequest, key: SigningKey) throws -> SignedAttestation {
         let descriptorDigest = sha256Hex(request.descriptor.contents)
         guard request.result.descriptor.sha256.lowercased() == descriptorDigest else {
-            throw AttestError("the audit result is for another version of \(request.descriptor.name): it records sha256 \(request.result.descriptor.sha256), the file has \(descriptorDigest); re-run `schouw audit \(request.descriptor.name) --format json`")
+            throw AttestError("the audit result is not for \(request.descriptor.name) as it is now: the result audited \(request.result.descriptor.path) with sha256 \(request.result.descriptor.sha256), and \(request.descriptor.name) has sha256 \(descriptorDigest) (another file, or the file changed since); re-run `schouw audit \(request.descriptor.name) --format json`")
         }
         let publicKey = key.publicKey
         var certificateSigner: String?

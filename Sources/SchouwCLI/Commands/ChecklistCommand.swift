@@ -133,6 +133,12 @@ struct ChecklistScoreCommand: ParsableCommand {
         }
         let answers = try ChecklistFailure.exitTwo { try ResponseReader.responses(from: Table.read(path: responses)) }
         let score = ChecklistScorer.score(items: items, responses: answers)
+        // An answer file for another project or checklist is scored all the same, its items counted
+        // as unanswered; ids the checklist lacks are the sign, said where a user looks first.
+        let unknown = score.unknownItems.count
+        if unknown > 0 {
+            Console.err("warning: \(responses): \(unknown) of its \(answers.count) ids are not in this checklist and are ignored (\(score.unknownItems.prefix(3).joined(separator: ", "))\(unknown > 3 ? ", …" : "")); is it the answer file of another project or of another version of the checklist?\n")
+        }
         let data = try ChecklistFailure.exitTwo { try score.render(format, language: source.lang) }
         try ChecklistFailure.write(data, to: output)
         if !score.passed { throw ExitCode(1) }

@@ -38,7 +38,10 @@ struct ExplainCommand: ParsableCommand {
         let now = try ruleSource.clock()
         let set = try Load.rules(ruleSource.rulesDirectory)
         guard let r = set.rule(rule.uppercased()) else {
-            let hint = Suggestions.closest(to: rule.uppercased(), in: set.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+            var hint = Suggestions.closest(to: rule.uppercased(), in: set.rules.map(\.id)).map { " (did you mean \($0)?)" } ?? ""
+            if let file, set.rule(file.uppercased()) != nil {
+                hint = " (the rule comes first: `schouw explain \(file) \(rule)`)"
+            }
             Console.err("error: no rule `\(rule)`\(hint); `schouw rules list` shows them all\n")
             throw ExitCode(2)
         }

@@ -275,8 +275,12 @@ private struct Assembly {
         guard let file else {
             // The file itself could not be read: point at the include line.
             for diagnostic in diagnostics {
-                sink.error(diagnostic.mark == nil ? "cannot include `\(relative)`: " + diagnostic.message.replacingOccurrences(of: "cannot read `\(shown)`: ", with: "") : diagnostic.message,
-                           at: item, hint: diagnostic.hint ?? "paths are relative to the including file")
+                let unread = diagnostic.mark == nil
+                let hint = unread && diagnostic.hint == "check the path"
+                    ? "looked for `\(shown)`: include paths are relative to the file that includes them"
+                    : diagnostic.hint ?? "paths are relative to the including file"
+                sink.error(unread ? "cannot include `\(relative)`: " + diagnostic.message.replacingOccurrences(of: "cannot read `\(shown)`: ", with: "") : diagnostic.message,
+                           at: item, hint: hint)
             }
             return
         }

@@ -467,6 +467,7 @@ enum TypeChecker {
             switch text.lowercased() {
             case "yes", "y", "on", "ja": hint = "YAML 1.2 reads `\(text)` as a string; write `true`"
             case "no", "n", "off", "nee": hint = "YAML 1.2 reads `\(text)` as a string; write `false`"
+            case "true", "false" where value.scalarType == .string: hint = "remove the quotes: `\(text.lowercased())`"
             default: hint = "write `true` or `false`, or leave the key out when it is not known"
             }
             sink.error("`\(field)` must be `true` or `false`, found \(value.typeDescription)", at: value, hint: hint)
@@ -478,8 +479,7 @@ enum TypeChecker {
             return false
         case .date:
             if isString, ISODate.parse(text) != nil { return true }
-            sink.error("`\(text)` is not a valid date", at: value,
-                       hint: "write the date as YYYY-MM-DD, e.g. `2026-03-01`")
+            sink.error("`\(text)` is not a valid date", at: value, hint: Self.dateHint(text))
             return false
         case .country:
             if isString, Identifiers.isCountryCode(text) { return true }
@@ -510,6 +510,20 @@ enum TypeChecker {
         default:
             return false
         }
+    }
+
+    /// What is wrong with a date that has the right shape, or the shape to use.
+    static func dateHint(_ text: String) -> String {
+        let parts = text.split(separator: "-")
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil {
+            if !(1...12).contains(month) { return "there is no month \(parts[1]); write YYYY-MM-DD, e.g. `2026-03-01`" }
+            return "\(parts[0])-\(parts[1]) has no day \(day); write YYYY-MM-DD, e.g. `2026-03-01`"
+        }
+        if parts.count == 3, parts[2].count == 4 {
+            return "write the year first: `\(parts[2])-\(parts[1])-\(parts[0])` (YYYY-MM-DD)"
+        }
+        return "write the date as YYYY-MM-DD, e.g. `2026-03-01`"
     }
 
     private static func durationHint(_ text: String) -> String {

@@ -37,7 +37,10 @@ public enum WaiverLoader {
         sink.add(contentsOf: diagnostics)
         var waivers: [Waiver] = []
         if let document {
-            if let root = document.root {
+            if let root = document.root, root.kind == .sequence {
+                sink.error("a waivers file starts with `waivers:`, this one with a list", at: root,
+                           hint: "put `waivers:` on the first line and indent the list under it")
+            } else if let root = document.root {
                 let reader = MappingReader(root, schema: schema, sink: sink)
                 waivers = reader.objects("waivers").map(DescriptorDecoder.waiver)
             } else {
