@@ -42,6 +42,19 @@ public indirect enum CELType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The type as an expression names it, for messages to people: `duration` and `timestamp`
+    /// rather than the protobuf names `description` keeps for cel-go's type values and overload ids.
+    public var readable: String {
+        switch self {
+        case .timestamp: return "timestamp"
+        case .duration: return "duration"
+        case .list(let e): return "list(\(e.readable))"
+        case .map(let k, let v): return "map(\(k.readable), \(v.readable))"
+        case .type(let t): return "type(\(t.readable))"
+        default: return description
+        }
+    }
+
     /// Parses type text: `int`, `list(string)`, `map(string, dyn)`, `schouw.Party`, `A` (a single
     /// capital letter is a type parameter), `timestamp`, `duration`, `null_type`.
     public static func parse(_ text: String) -> CELType? {

@@ -12,8 +12,8 @@ struct Checker {
         self.source = source
     }
 
-    private mutating func report(_ message: String, at offset: Int) {
-        diagnostics.append(Diagnostic(phase: .check, message: message, location: source.location(of: offset)))
+    private mutating func report(_ message: String, at offset: Int, hint: String? = nil) {
+        diagnostics.append(Diagnostic(phase: .check, message: message, location: source.location(of: offset), hint: hint))
     }
 
     mutating func check(_ e: Expr) -> CELType {
@@ -38,7 +38,7 @@ struct Checker {
                 let keyType = check(entry.key)
                 switch keyType {
                 case .string, .int, .uint, .bool, .dyn, .error, .param: break
-                default: report("unsupported map key type \(keyType)", at: entry.key.offset)
+                default: report("unsupported map key type \(keyType.readable)", at: entry.key.offset)
                 }
                 keys.append(keyType)
                 values.append(check(entry.value))
@@ -61,7 +61,7 @@ struct Checker {
             case .map(let key, _): elementType = key
             case .dyn, .error, .param: elementType = .dyn
             default:
-                report("\(c.macro.rawValue)() needs a list or map, not \(rangeType)", at: c.range.offset)
+                report("\(c.macro.rawValue)() needs a list or map, not \(rangeType.readable)", at: c.range.offset)
                 elementType = .error
             }
             scopes.append((c.iterVar, elementType))
@@ -87,7 +87,7 @@ struct Checker {
     private mutating func expectBool(_ type: CELType, at offset: Int, what: @autoclosure () -> String) {
         switch type {
         case .bool, .dyn, .error, .param: return
-        default: report("\(what()) must be a bool, not \(type)", at: offset)
+        default: report("\(what()) must be a bool, not \(type.readable)", at: offset)
         }
     }
 
@@ -139,13 +139,13 @@ struct Checker {
             switch key {
             case .string, .dyn, .error, .param: return value
             default:
-                report("field selection needs a map with string keys, not \(operandType)", at: offset)
+                report("field selection needs a map with string keys, not \(operandType.readable)", at: offset)
                 return .error
             }
         case .dyn, .error, .param:
             return .dyn
         default:
-            report("type '\(operandType)' does not support field selection", at: offset)
+            report("type '\(operandType.readable)' does not support field selection", at: offset)
             return .error
         }
     }
@@ -164,8 +164,8 @@ struct Checker {
         case "_==_", "_!=_":
             let left = check(args[0]), right = check(args[1])
             if !Checker.comparableForEquality(left, right) {
-                report("found no matching overload for '\(EvalError.displayName(name))' applied to '(\(left), \(right))'",
-                       at: e.offset)
+                report("found no matching overload for '\(EvalError.displayName(name))' applied to '(\(left.readable), \(right.readable))'",
+                       at: e.offset, hint: quotedLiteralHint([left, right], args))
             }
             return .bool
         default:
@@ -208,13 +208,53 @@ struct Checker {
         }
         if results.isEmpty {
             if argTypes.contains(.error) { return .error }
-            let shown = argTypes.map(\.description).joined(separator: ", ")
+            let shown = argTypes.map(\.readable).joined(separator: ", ")
             let style = member ? "receiver-style " : ""
+            var hint: String?
+            if Checker.operators[qualifiedName] != nil, !member {
+                hint = quotedLiteralHint(argTypes, args)
+            } else if member, name == "contains", let target, case .list = argTypes[0], args.count == 1 {
+                hint = "to test whether a list holds a value, write `\(source.nodeText(args[0].start, args[0].end)) in \(source.nodeText(target.start, target.end))`"
+            }
             report("found no matching overload for \(style)'\(EvalError.displayName(qualifiedName))' applied to '(\(shown))'",
-                   at: e.offset)
+                   at: e.offset, hint: hint)
             return .error
         }
         return Checker.join(results)
+    }
+
+    /// A hint for an operator applied to a value and a quoted literal that was meant as another
+    /// type: `flow.personal == 'true'`, `asset.retention <= 'P1Y'`. Nil for any other mismatch.
+    private func quotedLiteralHint(_ types: [CELType], _ operands: [Expr]) -> String? {
+        guard types.count == 2, operands.count == 2 else { return nil }
+        for (other, quoted) in [(0, 1), (1, 0)] {
+            guard types[quoted] == .string, case .literal(.string(let text)) = operands[quoted].kind else { continue }
+            let written = source.slice(operands[quoted].start, operands[quoted].end)
+            switch types[other] {
+            case .bool where text == "true" || text == "false":
+                return "write \(text) without quotes"
+            case .int where Int64(text) != nil, .uint where UInt64(text) != nil, .double where Double(text) != nil:
+                return "write \(text) without quotes"
+            case .duration where converts("duration", text):
+                return "write duration(\(written))"
+            case .timestamp where converts("timestamp", text):
+                return "write timestamp(\(written))"
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Whether the environment's conversion `function(string)` accepts `text`, so a hint never
+    /// proposes a call that would fail (an environment may replace `duration` with one that also
+    /// reads ISO 8601).
+    private func converts(_ function: String, _ text: String) -> Bool {
+        let overload = environment.library.functions[function]?.overloads.first {
+            !$0.isMember && $0.parameters == [.string]
+        }
+        guard let implementation = overload?.implementation else { return false }
+        return !implementation([.string(text)]).isError
     }
 
     // MARK: - Type relations

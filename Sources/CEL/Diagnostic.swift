@@ -8,11 +8,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var phase: Phase
     public var message: String
     public var location: SourceLocation
+    /// How to fix it, for the mistakes people often make (`flow.personal == 'true'`); the message
+    /// itself stays what the checker found, so tools that match on it keep working.
+    public var hint: String?
 
-    public init(phase: Phase, message: String, location: SourceLocation) {
+    public init(phase: Phase, message: String, location: SourceLocation, hint: String? = nil) {
         self.phase = phase
         self.message = message
         self.location = location
+        self.hint = hint
     }
 
     /// `line:col: message`.
@@ -30,11 +34,12 @@ public struct CompileError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Each diagnostic as `ERROR: <name>:line:col: message` followed by the caret display, the
-    /// layout cel-go uses, so authors coming from Kubernetes recognise it.
+    /// layout cel-go uses, so authors coming from Kubernetes recognise it; then its hint, if any.
     public func rendered(sourceName: String = "<input>") -> String {
         diagnostics.map { diagnostic in
             "ERROR: \(sourceName):\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)\n"
                 + source.caretDisplay(at: diagnostic.location)
+                + (diagnostic.hint.map { "\nhint: \($0)" } ?? "")
         }.joined(separator: "\n")
     }
 

@@ -102,3 +102,59 @@ import Testing
         #expect(program.evaluate(["flow": .object(["id": .string("f1")], typeName: "schouw.Flow")]).boolValue == true)
     }
 }
+
+/// Hints for the type errors people make most, and type names as expressions write them.
+@Suite struct CheckerHintTests {
+    private func first(_ text: String) -> Diagnostic? {
+        do {
+            _ = try CheckerTests.engineEnvironment.compile(text)
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
+    @Test(arguments: [
+        ("flow.personal == 'true'", "write true without quotes"),
+        ("'false' != flow.encrypted", "write false without quotes"),
+        ("size(flow.id) > '3'", "write 3 without quotes"),
+        ("asset.retention <= '720h'", "write duration('720h')"),
+        ("now > \"2024-01-01T00:00:00Z\"", "write timestamp(\"2024-01-01T00:00:00Z\")"),
+        ("asset.categories.contains('x')", "to test whether a list holds a value, write `'x' in asset.categories`"),
+    ])
+    func aQuotedLiteralOrAListContainsGetsAHint(text: String, hint: String) throws {
+        let diagnostic = try #require(first(text))
+        #expect(diagnostic.message.hasPrefix("found no matching overload"))
+        #expect(diagnostic.hint == hint)
+    }
+
+    /// A hint never proposes a call that would fail: standard CEL has no ISO 8601 durations.
+    @Test func noHintForALiteralTheConversionRejects() throws {
+        #expect(try #require(first("asset.retention <= 'P1Y'")).hint == nil)
+        #expect(try #require(first("flow.personal == 'yes'")).hint == nil)
+        #expect(try #require(first("flow.encrypted > 1")).hint == nil)
+    }
+
+    @Test func messagesSayDurationAndTimestamp() throws {
+        let diagnostic = try #require(first("asset.retention > now"))
+        #expect(diagnostic.message == "found no matching overload for '>' applied to '(duration, timestamp)'")
+        #expect(try #require(first("flows.exists(f, f.asset.retention)")).message == "the exists() predicate must be a bool, not duration")
+        // The protobuf names remain the names of the type values, as in cel-go.
+        let program = try CheckerTests.engineEnvironment.compile("type(now) == google.protobuf.Timestamp")
+        #expect(program.evaluate(["now": .timestamp(Timestamp(seconds: 0))]).literal == "true")
+    }
+
+    @Test func theRenderedErrorEndsWithTheHint() throws {
+        do {
+            _ = try CheckerTests.engineEnvironment.compile("flow.personal == 'true'")
+            Issue.record("expected a check error")
+        } catch {
+            #expect(error.rendered(sourceName: "x") == """
+            ERROR: x:1:15: found no matching overload for '==' applied to '(bool, string)'
+             | flow.personal == 'true'
+             |               ^
+            hint: write true without quotes
+            """)
+        }
+    }
+}

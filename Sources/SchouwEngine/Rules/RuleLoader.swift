@@ -233,20 +233,10 @@ public enum RuleLoader {
                                                   column: d.location.column, node: node,
                                                   fileText: file.text)
                 sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark,
-                                hint: hint(for: d.message, subject: subject)))
+                                hint: CheckErrorHints.hint(for: d, expression: text, subject: subject)))
             }
             return nil
         }
-    }
-
-    static func hint(for message: String, subject: SubjectKind) -> String? {
-        if message.contains("undeclared reference") || message.contains("undeclared") {
-            return "the subject of a `for-each: \(subject.rawValue)` rule is `\(subject.variable)`; see Rules/README.md for the variables"
-        }
-        if message.contains("no such field") || message.contains("undefined field") {
-            return "field names are the YAML keys with `-` written as `_`; derived facts are listed in Rules/README.md"
-        }
-        return nil
     }
 
     /// `{{path}}` placeholders must name a variable the rule can see.
