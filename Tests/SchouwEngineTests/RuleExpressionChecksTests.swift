@@ -5,6 +5,65 @@ import Testing
 /// What a rule author is told about `when` and `assert` when the rule loads: every mistake that
 /// would otherwise surface as "information needed" in every audit, located in the rule file.
 @Suite struct RuleExpressionChecksTests {
+    // MARK: - The result must be a bool
+
+    @Test func anAssertThatGivesAStringIsRefusedWithAComparisonToWrite() {
+        let errors = RuleFixture.errors(RuleFixture.rule(assert: "flow.encryption"))
+        #expect(errors == ["6:9: assert must give a bool; this gives string | compare it: `flow.encryption != 'none'`"])
+    }
+
+    @Test func aWhenThatGivesADurationIsRefusedAtItsFirstLine() {
+        let text = RuleFixture.rule(forEach: "data", assert: "asset.personal", message: "Asset {{asset.id}}",
+                                    extra: "when: >-\n  asset.retention")
+        let errors = RuleFixture.errors(text)
+        #expect(errors == ["10:3: when must give a bool; this gives duration | compare it: `asset.retention <= duration('P1Y')`"])
+    }
+
+    @Test(arguments: [
+        ("flow.network", "compare it with one of its values: `flow.network == '"),
+        ("flow.assets", "test its items: `flow.assets.exists(x, ...)`"),
+        ("flow.from_system", "has(flow.from_system.field)"),
+        ("size(flow.assets)", "compare it: `size(flow.assets) > 0`"),
+    ])
+    func otherTypesGetAHintOfTheirKind(assert: String, hint: String) throws {
+        let errors = RuleFixture.errors(RuleFixture.rule(assert: assert))
+        let error = try #require(errors.first)
+        #expect(errors.count == 1)
+        #expect(error.hasPrefix("6:9: assert must give a bool"), "\(error)")
+        #expect(error.contains(hint), "\(error)")
+    }
+
+    @Test func boolAndDynamicResultsLoad() {
+        for assert in ["flow.encrypted", "dyn(flow.encrypted)", "flow.personal ? flow.encrypted : true"] {
+            #expect(RuleFixture.errors(RuleFixture.rule(assert: "\"\(assert)\"")).isEmpty, "\(assert)")
+        }
+    }
+
+    // MARK: - Literal arguments that can never be read
+
+    @Test(arguments: [
+        ("duration('1 year') > duration('P1D')", "6:37: '1 year' is not a duration, so duration() fails for every subject",
+         "P1Y"),
+        ("timestamp('2026-13-01') < now", "6:38: '2026-13-01' is not an RFC 3339 time, so timestamp() fails for every subject",
+         "2026-01-01T00:00:00Z"),
+        ("date('1-3-2026') < now", "6:33: '1-3-2026' is not an ISO date, so date() fails for every subject", "2026-03-01"),
+        ("flow.id.matches('(')", "6:44: '(' is not a valid regular expression, so matches() fails for every subject", "RE2"),
+        ("matches(flow.id, '[a')", "6:45: '[a' is not a valid regular expression, so matches() fails for every subject", "RE2"),
+    ])
+    func aLiteralThatCannotBeReadIsRefusedAtTheLiteral(assert: String, expected: String, hint: String) throws {
+        let errors = RuleFixture.errors(RuleFixture.rule(assert: "\"flow.encrypted || \(assert)\""))
+        let error = try #require(errors.first)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(error.hasPrefix(expected + " | "), "\(error)")
+        #expect(error.contains(hint), "\(error)")
+    }
+
+    @Test func readableLiteralsAndComputedArgumentsLoad() {
+        let assert = "\"duration('P1Y') > duration('30s') && timestamp('2026-01-01T00:00:00Z') < now "
+            + "&& date('2026-03-01') < now && flow.id.matches('^[a-z]+$') && matches(flow.id, flow.name)\""
+        #expect(RuleFixture.errors(RuleFixture.rule(assert: assert)).isEmpty)
+    }
+
     // MARK: - Hints for type errors
 
     @Test(arguments: [

@@ -7,13 +7,20 @@ import SchouwModel
 /// functions beyond standard CEL. Built once; each subject kind adds its own variable.
 public struct RuleEnvironment: Sendable {
     public var base: Environment
+    /// The allowed values of each enumerated string field, by `type.field` (`schouw.Flow.encryption`),
+    /// so a hint can show a real value to compare with.
+    public var enumerations: [String: [String]] = [:]
 
     public static func make(countries: CountryLists) -> RuleEnvironment {
         var env = Environment()
+        var enumerations: [String: [String]] = [:]
         for object in DescriptorSchema.objects where object.kind != DescriptorSchema.rootKind && object.kind != "waiver" {
             let name = celTypeName(forKind: object.kind)
             var fields: [String: CELType] = [:]
-            for field in object.fields { fields[celFieldName(field.key)] = celType(field.type) }
+            for field in object.fields {
+                fields[celFieldName(field.key)] = celType(field.type)
+                if case .enumeration(let values) = field.type { enumerations[name + "." + celFieldName(field.key)] = values }
+            }
             for fact in DerivedFactCatalog.facts[name] ?? [] { fields[fact.name] = celType(fact.type) }
             env.declare(ObjectType(name: name, fields: fields))
         }
@@ -23,7 +30,7 @@ public struct RuleEnvironment: Sendable {
         }
         env.declare(variable: "now", type: .timestamp)
         for (name, overload) in CustomFunctions.all(countries: countries) { env.addFunction(name, overload) }
-        return RuleEnvironment(base: env)
+        return RuleEnvironment(base: env, enumerations: enumerations)
     }
 
     /// The environment for a `for-each` kind: the base plus the subject variable.

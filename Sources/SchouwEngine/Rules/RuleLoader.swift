@@ -187,8 +187,12 @@ public enum RuleLoader {
             }
         }
         let subjectKind = forEach ?? .project
-        let when = reader.value("when").flatMap { compile($0, subject: subjectKind, environment: environment, file: file, sink: sink) }
-        let assertion = reader.value("assert").flatMap { compile($0, subject: subjectKind, environment: environment, file: file, sink: sink) }
+        let when = reader.value("when").flatMap {
+            compile($0, key: "when", subject: subjectKind, environment: environment, file: file, sink: sink)
+        }
+        let assertion = reader.value("assert").flatMap {
+            compile($0, key: "assert", subject: subjectKind, environment: environment, file: file, sink: sink)
+        }
         for key in ["message", "remediation"] {
             checkTemplates(reader, key, subject: subjectKind, sink: sink)
         }
@@ -215,24 +219,34 @@ public enum RuleLoader {
         return LocalizedText(nl: nl, en: en)
     }
 
-    /// Compiles one expression with the checker; errors are mapped from the expression back to the
+    /// Compiles one expression (the rule's `key`) with the checker, then checks that it gives a bool
+    /// and that its literal arguments can be read; errors are mapped from the expression back to the
     /// rule file's line and column.
-    static func compile(_ node: YAMLNode, subject: SubjectKind, environment: RuleEnvironment, file: RuleSourceFile,
-                        sink: DiagnosticSink) -> RuleExpression? {
+    static func compile(_ node: YAMLNode, key: String, subject: SubjectKind, environment: RuleEnvironment,
+                        file: RuleSourceFile, sink: DiagnosticSink) -> RuleExpression? {
         guard let text = node.scalar else {
             sink.error("expected a CEL expression as a string", at: node)
             return nil
         }
         let env = environment.forSubject(subject)
+        let mark = { (offset: Int, source: Source) -> SourceMark in
+            let location = source.location(of: offset)
+            return ExpressionPosition.map(offset: offset, line: location.line, column: location.column, node: node,
+                                          fileText: file.text)
+        }
         do {
             let program = try env.compile(text)
-            return RuleExpression(source: text, mark: node.mark, program: program)
+            var problems = LiteralArgumentCheck.problems(program, library: env.library)
+            if let wrongType = ResultTypeCheck.problem(program, key: key, environment: environment, subject: env) {
+                problems.insert(wrongType, at: 0)
+            }
+            for problem in problems {
+                sink.add(.error(problem.message, at: mark(problem.offset, program.source), hint: problem.hint))
+            }
+            return problems.isEmpty ? RuleExpression(source: text, mark: node.mark, program: program) : nil
         } catch {
             for d in error.diagnostics {
-                let mark = ExpressionPosition.map(offset: d.location.offset, line: d.location.line,
-                                                  column: d.location.column, node: node,
-                                                  fileText: file.text)
-                sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark,
+                sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark(d.location.offset, error.source),
                                 hint: CheckErrorHints.hint(for: d, expression: text, subject: subject)))
             }
             return nil
