@@ -91,4 +91,26 @@ import Testing
         #expect(errors.first?.contains("applied to '(duration, timestamp)'") == true, "\(errors)")
         #expect(!errors.joined().contains("google.protobuf"))
     }
+
+    // MARK: - An invalid for-each
+
+    @Test(arguments: [
+        ("for-each: flows", ["5:11: `flows` is not a valid value for `for-each` | did you mean `flow`?"]),
+        ("forEach: flow", ["1:1: missing required key `for-each` in rule", "5:1: unknown key `forEach` in rule | did you mean `for-each`?"]),
+    ])
+    func anInvalidForEachIsTheOnlyErrorNotEveryUseOfTheSubject(line: String, expected: [String]) {
+        let text = RuleFixture.rule(assert: "flow.encrypted && flow.personal")
+            .replacingOccurrences(of: "for-each: flow", with: line)
+        let errors = RuleFixture.errors(text)
+        #expect(errors.count == expected.count, "\(errors)")
+        for (error, prefix) in zip(errors, expected) {
+            #expect(error.hasPrefix(prefix), "\(error)")
+        }
+    }
+
+    @Test func withAnInvalidForEachSyntaxErrorsAreStillReported() {
+        let errors = RuleFixture.errors(RuleFixture.rule(forEach: "flows", assert: "flow.encrypted &&"))
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("6:") && $0.contains("CEL parse error") }, "\(errors)")
+    }
 }

@@ -186,15 +186,19 @@ public enum RuleLoader {
                                            evidence: evidence)
             }
         }
-        let subjectKind = forEach ?? .project
+        // Without a valid `for-each` the subject variable is unknown: checking the expressions and
+        // placeholders against a guess gave an error for every use of the intended subject. They are
+        // only parsed then, and checked once `for-each` is fixed.
         let when = reader.value("when").flatMap {
-            compile($0, key: "when", subject: subjectKind, environment: environment, file: file, sink: sink)
+            compile($0, key: "when", subject: forEach, environment: environment, file: file, sink: sink)
         }
         let assertion = reader.value("assert").flatMap {
-            compile($0, key: "assert", subject: subjectKind, environment: environment, file: file, sink: sink)
+            compile($0, key: "assert", subject: forEach, environment: environment, file: file, sink: sink)
         }
-        for key in ["message", "remediation"] {
-            checkTemplates(reader, key, subject: subjectKind, sink: sink)
+        if let forEach {
+            for key in ["message", "remediation"] {
+                checkTemplates(reader, key, subject: forEach, sink: sink)
+            }
         }
 
         guard sink.diagnostics.errorCount == before, let title, let message, let remediation, let severity,
@@ -221,14 +225,15 @@ public enum RuleLoader {
 
     /// Compiles one expression (the rule's `key`) with the checker, then checks that it gives a bool
     /// and that its literal arguments can be read; errors are mapped from the expression back to the
-    /// rule file's line and column.
-    static func compile(_ node: YAMLNode, key: String, subject: SubjectKind, environment: RuleEnvironment,
+    /// rule file's line and column. Without a subject (an invalid `for-each`) it is only parsed.
+    static func compile(_ node: YAMLNode, key: String, subject: SubjectKind?, environment: RuleEnvironment,
                         file: RuleSourceFile, sink: DiagnosticSink) -> RuleExpression? {
         guard let text = node.scalar else {
             sink.error("expected a CEL expression as a string", at: node)
             return nil
         }
-        let env = environment.forSubject(subject)
+        var env = environment.forSubject(subject ?? .project)
+        env.typeChecking = subject != nil
         let mark = { (offset: Int, source: Source) -> SourceMark in
             let location = source.location(of: offset)
             return ExpressionPosition.map(offset: offset, line: location.line, column: location.column, node: node,
@@ -236,6 +241,7 @@ public enum RuleLoader {
         }
         do {
             let program = try env.compile(text)
+            guard subject != nil else { return nil }
             var problems = LiteralArgumentCheck.problems(program, library: env.library)
             if let wrongType = ResultTypeCheck.problem(program, key: key, environment: environment, subject: env) {
                 problems.insert(wrongType, at: 0)
@@ -246,8 +252,9 @@ public enum RuleLoader {
             return problems.isEmpty ? RuleExpression(source: text, mark: node.mark, program: program) : nil
         } catch {
             for d in error.diagnostics {
+                let hint = subject.flatMap { CheckErrorHints.hint(for: d, expression: text, subject: $0) }
                 sink.add(.error("CEL \(d.phase.rawValue) error: \(d.message)", at: mark(d.location.offset, error.source),
-                                hint: CheckErrorHints.hint(for: d, expression: text, subject: subject)))
+                                hint: hint))
             }
             return nil
         }
