@@ -61,7 +61,7 @@ import Testing
         for expected in ["XX-001.yaml:3:11: `severe` is not a valid value", "XX-001.yaml:4:1: unknown key `refrences`",
                          "did you mean `references`?", "XX-001.yaml:5:11", "XX-001.yaml:8:10: missing required key `en`",
                          "XX-002.yaml:4:26", "XX-002.yaml:8:9: CEL check error: undefined field 'retension'",
-                         "did you mean 'retention'?", "XX-002.yaml:9:9", "XX-002.yaml:10:15",
+                         "did you mean 'retention'?", "XX-002.yaml:9:9", "XX-002.yaml:10:25",
                          "XX-003.yaml:6:24: CEL check error: found no matching overload for '>' applied to '(bool, int)'"] {
             #expect(run.stderr.contains(expected), "missing \(expected) in:\n\(run.stderr)")
         }

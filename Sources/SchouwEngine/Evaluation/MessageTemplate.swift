@@ -5,10 +5,27 @@ import CEL
 public enum MessageTemplate {
     /// The dotted paths named by placeholders, in order.
     public static func placeholders(in text: String) -> [String] {
-        pieces(text).compactMap { if case .path(let p) = $0 { return p } else { return nil } }
+        located(text).map(\.path)
     }
 
-    enum Piece { case text(Substring), path(String) }
+    /// The dotted paths named by placeholders, each with the offset of its `{{` in Unicode scalars,
+    /// so an error about a placeholder can point at it.
+    public static func located(_ text: String) -> [(path: String, offset: Int)] {
+        var result: [(path: String, offset: Int)] = []
+        var scalars = 0
+        for piece in pieces(text) {
+            switch piece {
+            case .text(let t): scalars += t.unicodeScalars.count
+            case .path(let path, let raw):
+                result.append((path, scalars))
+                scalars += raw.unicodeScalars.count
+            }
+        }
+        return result
+    }
+
+    /// Literal text, or a placeholder's trimmed path with its raw text, braces included.
+    enum Piece { case text(Substring), path(String, raw: Substring) }
 
     /// Splits `text` at `{{ ... }}`; an opening without a closing stays text. Plain Swift scanning:
     /// loading the rule library splits hundreds of messages, and Foundation's bridged search is slow.
@@ -27,8 +44,9 @@ public enum MessageTemplate {
             let inner = utf8.index(after: next)
             guard let close = closing(utf8, from: inner) else { break }
             if literalStart < i { pieces.append(.text(text[literalStart..<i])) }
-            pieces.append(.path(String(text[inner..<close]).trimmedSpaces))
-            i = utf8.index(close, offsetBy: 2)
+            let after = utf8.index(close, offsetBy: 2)
+            pieces.append(.path(String(text[inner..<close]).trimmedSpaces, raw: text[i..<after]))
+            i = after
             literalStart = i
         }
         if literalStart < utf8.endIndex { pieces.append(.text(text[literalStart...])) }
@@ -58,7 +76,7 @@ public enum MessageTemplate {
             parts = MessageTemplate.pieces(text).map { piece in
                 switch piece {
                 case .text(let t): return .text(String(t))
-                case .path(let path):
+                case .path(let path, _):
                     let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
                     return .path(first: names.first ?? "", rest: names.dropFirst().map(FieldName.init))
                 }

@@ -197,7 +197,7 @@ public enum RuleLoader {
         }
         if let forEach {
             for key in ["message", "remediation"] {
-                checkTemplates(reader, key, subject: forEach, sink: sink)
+                TemplatePathCheck.check(reader, key, subject: forEach, environment: environment, fileText: file.text, sink: sink)
             }
         }
 
@@ -257,22 +257,6 @@ public enum RuleLoader {
                                 hint: hint))
             }
             return nil
-        }
-    }
-
-    /// `{{path}}` placeholders must name a variable the rule can see.
-    static func checkTemplates(_ reader: MappingReader, _ key: String, subject: SubjectKind, sink: DiagnosticSink) {
-        guard let node = reader.value(key) else { return }
-        for entry in node.entries {
-            guard let text = entry.value.scalar else { continue }
-            for path in MessageTemplate.placeholders(in: text) {
-                let root = path.split(separator: ".").first.map(String.init) ?? ""
-                if root != subject.variable && root != "project" {
-                    let allowed = subject == .project ? "`project`" : "`\(subject.variable)` or `project`"
-                    sink.error("placeholder {{\(path)}} does not start with \(allowed)",
-                               at: entry.value, hint: "write e.g. {{\(subject.variable).id}}")
-                }
-            }
         }
     }
 }
