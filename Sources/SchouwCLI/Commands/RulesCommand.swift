@@ -78,8 +78,12 @@ struct RulesCommand: ParsableCommand {
             if !report.diagnostics.isEmpty {
                 Console.err(DiagnosticRenderer.render(report.diagnostics, sources: set.sources))
             }
-            out += "rules test: \(report.passed) passed, \(report.failed) failed\n"
-            Console.out(out)
+            out += "rules test: \(report.passed) passed, \(report.failed) failed"
+            if !report.unloadedFiles.isEmpty {
+                let count = report.unloadedFiles.count
+                out += "; \(count) test file\(count == 1 ? "" : "s") did not load (errors above), \(count == 1 ? "its" : "their") cases not run"
+            }
+            Console.out(out + "\n")
             if report.diagnostics.hasErrors { throw ExitCode(2) }
             if report.failed > 0 { throw ExitCode(1) }
         }

@@ -18,9 +18,13 @@ public enum RuleTestRunner {
     }
 
     public struct Report: Sendable {
+        /// The cases of the test files that loaded.
         public var cases: [CaseResult]
         /// Problems with the test files themselves, and rules lacking a failing or passing case.
         public var diagnostics: [SchouwModel.Diagnostic]
+        /// Test files with errors, by display path. None of their cases counts: a file with a
+        /// mistake in one expectation could otherwise report all its other cases as passed.
+        public var unloadedFiles: [String] = []
         public var passed: Int { cases.filter(\.passed).count }
         public var failed: Int { cases.count - passed }
         public var ok: Bool { failed == 0 && !diagnostics.hasErrors }
@@ -30,13 +34,20 @@ public enum RuleTestRunner {
     public static func run(_ set: RuleSet, only: Set<String> = [], requireBothOutcomes: Bool = true) -> Report {
         let sink = DiagnosticSink()
         var results: [CaseResult] = []
+        var unloaded: [String] = []
         for rule in set.rules where only.isEmpty || only.contains(rule.id) {
             guard let file = set.tests[rule.id] else {
                 sink.add(.error("rule \(rule.id) has no test file", at: rule.mark,
                                 hint: "add \(rule.id).tests.yaml beside the rule with a failing and a passing case"))
                 continue
             }
-            let (cases, expected) = runFile(file, rule: rule, set: set, sink: sink)
+            let own = DiagnosticSink()
+            let (cases, expected) = runFile(file, rule: rule, set: set, sink: own)
+            sink.add(contentsOf: own.diagnostics)
+            if own.hasErrors {
+                unloaded.append(file.displayPath)
+                continue
+            }
             results += cases
             if requireBothOutcomes {
                 for needed in [OutcomeStatus.fail, .pass] where !expected.contains(needed) {
@@ -50,7 +61,8 @@ public enum RuleTestRunner {
             sink.add(.warning("test file for unknown rule \(id)", at: SourceMark(file: file.displayPath, line: 1, column: 1),
                               hint: "rename it to <RULE-ID>.tests.yaml"))
         }
-        return Report(cases: results, diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder))
+        return Report(cases: results, diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder),
+                      unloadedFiles: unloaded)
     }
 
     static func runFile(_ file: RuleSourceFile, rule: Rule, set: RuleSet,
@@ -92,23 +104,30 @@ public enum RuleTestRunner {
                 sink.error("test case `\(name)` has no `expect:` mapping", at: item,
                            hint: "e.g. `expect: {party:cloudco: fail}`"); continue
             }
-            var expected: [(String, OutcomeStatus, YAMLNode)] = []
+            var expected: [Expectation] = []
             for entry in expectNode.entries {
                 guard let key = entry.key.scalar, FindingID.segments(rule.id + "@" + key) != nil else {
-                    sink.error("expectation keys are `kind:id`", at: entry.key); continue
+                    sink.error("expectation keys are `kind:id`", at: entry.key,
+                               hint: "write the subject's kind and id: `\(rule.forEach.rawValue):<id>`")
+                    continue
                 }
                 guard let status = entry.value.scalar.flatMap(OutcomeStatus.init(rawValue:)) else {
-                    sink.error("expected outcome must be one of fail, pass, unknown, not-applicable, waived",
-                               at: entry.value); continue
+                    let allowed = OutcomeStatus.allCases.map(\.rawValue)
+                    let hint = (entry.value.scalar.flatMap { Suggestions.didYouMean($0, in: allowed) }.map { $0 + " " } ?? "")
+                        + "allowed: " + allowed.joined(separator: ", ")
+                    sink.error("expected outcome must be one of \(allowed.joined(separator: ", "))", at: entry.value, hint: hint)
+                    continue
                 }
-                expected.append((key, status, entry.value))
+                expected.append(Expectation(subject: key, status: status, key: entry.key, value: entry.value))
                 expectedStatuses.insert(status)
             }
+            // The descriptor's own errors, with the loader's hints, located in the tests file.
             let loaded = DescriptorLoader.decode(node: descriptorNode, in: document, vocabulary: set.taxonomy.vocabulary)
             guard let descriptor = loaded.descriptor, !loaded.hasErrors else {
-                let first = loaded.diagnostics.first { $0.isError }
-                results.append(CaseResult(rule: rule.id, name: name, mark: item.mark,
-                                          failures: ["descriptor does not load: " + (first?.description ?? "unknown error")]))
+                sink.add(contentsOf: loaded.diagnostics.filter(\.isError))
+                if !loaded.diagnostics.hasErrors {
+                    sink.error("the descriptor of test case `\(name)` does not load", at: descriptorNode)
+                }
                 continue
             }
             let evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: set.taxonomy, now: now)
@@ -117,13 +136,17 @@ public enum RuleTestRunner {
             _ = WaiverApplication.apply(descriptor.waivers, to: &outcomes, waivable: { _ in rule.waivable }, today: today)
             let bySubject = Dictionary(outcomes.map { ("\($0.subject.kind):\($0.subject.id)", $0) }, uniquingKeysWith: { a, _ in a })
             var failures: [String] = []
-            for (key, status, node) in expected {
+            for expectation in expected {
+                let (key, status) = (expectation.subject, expectation.status)
                 guard let got = bySubject[key] else {
-                    failures.append("line \(node.line): no subject `\(key)` for a `for-each: \(rule.forEach.rawValue)` rule")
+                    let place = "line \(expectation.key.line), column \(expectation.key.mark.column)"
+                    failures.append("\(place): no subject `\(key)` for a `for-each: \(rule.forEach.rawValue)` rule; "
+                                    + subjectList(outcomes.map { "\($0.subject.kind):\($0.subject.id)" }, kind: rule.forEach))
                     continue
                 }
                 if got.status != status {
-                    var detail = "line \(node.line): \(key): expected \(status.rawValue), got \(got.status.rawValue)"
+                    let place = "line \(expectation.value.line), column \(expectation.value.mark.column)"
+                    var detail = "\(place): \(key): expected \(status.rawValue), got \(got.status.rawValue)"
                     if !got.missing.isEmpty { detail += " (missing: \(got.missing.joined(separator: ", ")))" }
                     if got.message.contains("evaluation error") { detail += " — \(got.message)" }
                     failures.append(detail)
@@ -132,6 +155,22 @@ public enum RuleTestRunner {
             results.append(CaseResult(rule: rule.id, name: name, mark: item.mark, failures: failures))
         }
         return (results, expectedStatuses)
+    }
+
+    /// One line of a case's `expect:` mapping.
+    struct Expectation {
+        var subject: String
+        var status: OutcomeStatus
+        var key: YAMLNode
+        var value: YAMLNode
+    }
+
+    /// "subjects of this case: flow:a, flow:b, flow:c, flow:d, flow:e, and 3 more": what an
+    /// expectation could have named, so a misspelt subject is seen at once.
+    static func subjectList(_ subjects: [String], kind: SubjectKind, limit: Int = 5) -> String {
+        guard !subjects.isEmpty else { return "this case has no \(kind.rawValue) subjects" }
+        let shown = subjects.prefix(limit).joined(separator: ", ")
+        return "subjects of this case: " + shown + (subjects.count > limit ? ", and \(subjects.count - limit) more" : "")
     }
 
     static func checkKeys(_ node: YAMLNode, allowed: [String], what: String, sink: DiagnosticSink) {
