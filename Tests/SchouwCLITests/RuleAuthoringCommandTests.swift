@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// What `rules test` tells someone writing rules in a `--rules DIR`: located problems with hints,
-/// and no counts that mislead.
+/// What `rules lint`, `rules test` and `audit` tell someone writing rules in a `--rules DIR`: the
+/// same exit code for the same invalid file, and no counts or warnings that mislead.
 @Suite struct RuleAuthoringCommandTests {
     static func rule(assert: String) -> String {
         """
@@ -52,6 +52,35 @@ import Testing
         return dir
     }
 
+    /// A rule file that does not load is invalid input to every command, and its test file is not
+    /// reported as belonging to an unknown rule.
+    @Test func aRuleThatDoesNotLoadExitsTwoEverywhereWithItsErrorOnly() throws {
+        let dir = try workspace(["GEM-001.yaml": Self.rule(assert: "flow.encryption"), "GEM-001.tests.yaml": Self.tests()])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = CLI.packageRoot.path
+        for arguments in [["rules", "lint"], ["rules", "test"], ["audit", root + "/Examples/parkeren-anpr.yaml"]] {
+            let run = try CLI.run(arguments + ["--rules", "mine"], cwd: dir)
+            #expect(run.status == 2, "\(arguments): exit \(run.status)\n\(run.stderr)")
+            #expect(run.stderr.contains("""
+                error: mine/GEM-001.yaml:6:9: assert must give a bool; this gives string
+                    6 | assert: flow.encryption
+                      |         ^
+                hint: compare it: `flow.encryption != 'none'`
+                1 error
+                """), "\(arguments):\n\(run.stderr)")
+            #expect(!run.stderr.contains("unknown rule"), "\(arguments):\n\(run.stderr)")
+        }
+    }
+
+    /// Findings about rules that load are still exit 1: here a rule without a test file.
+    @Test func lintExitsOneForFindingsAboutRulesThatLoad() throws {
+        let dir = try workspace(["GEM-001.yaml": Self.rule(assert: "flow.encrypted")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CLI.run(["rules", "lint", "--rules", "mine"], cwd: dir)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("rule GEM-001 has no test file"))
+    }
+
     @Test func aTestFileThatDoesNotLoadIsNotCountedAsPassed() throws {
         let dir = try workspace(["GEM-001.yaml": Self.rule(assert: "flow.encrypted"),
                                  "GEM-001.tests.yaml": Self.tests(expect: "flow:f: failed")])
@@ -61,6 +90,7 @@ import Testing
         #expect(run.stdout == "rules test: 0 passed, 0 failed; 1 test file did not load (errors above), its cases not run\n")
         #expect(run.stderr.contains("mine/GEM-001.tests.yaml:10:15: expected outcome must be one of"))
         #expect(run.stderr.contains("hint: did you mean `fail`?"))
+        #expect(try CLI.run(["rules", "lint", "--rules", "mine"], cwd: dir).status == 2)
     }
 
     @Test func anInvalidTestDescriptorExitsTwoWithTheLoadersHint() throws {

@@ -53,4 +53,16 @@ import Testing
         #expect(report.passed == 0 && report.failed == 0)
         #expect(report.unloadedFiles == ["dir/GEM-001.tests.yaml"])
     }
+
+    @Test func theTestsOfARuleThatFailedToLoadAreNotForAnUnknownRule() {
+        let broken = RuleFixture.rule(assert: "flow.encrypted > 1")
+        let set = RuleFixture.load(["GEM-001.yaml": broken, "GEM-001.tests.yaml": RuleFixture.flowTests(),
+                                    "named-otherwise.yaml": broken.replacingOccurrences(of: "GEM-001", with: "GEM-002"),
+                                    "GEM-002.tests.yaml": RuleFixture.flowTests(id: "GEM-002"),
+                                    "GEM-003.tests.yaml": RuleFixture.flowTests(id: "GEM-003")])
+        #expect(set.hasErrors)
+        #expect(set.unloadedRuleIDs.isSuperset(of: ["GEM-001", "GEM-002"]))
+        let warnings = RuleTestRunner.run(set).diagnostics.map(\.message)
+        #expect(warnings == ["test file for unknown rule GEM-003"])
+    }
 }

@@ -93,17 +93,22 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lint",
             abstract: "Load and type-check every rule; check that each has a failing and a passing test case.",
-            discussion: "Prints nothing and exits 0 when all is well; exit 1 on findings.")
+            discussion: """
+            Prints nothing and exits 0 when all is well; exit 1 on findings (a warning, a rule without a failing \
+            or passing case, a case that fails); exit 2 when a rule file or a test file does not load, as \
+            `audit` and `rules test` do for the same files. Every problem is printed either way.
+            """)
         @OptionGroup var ruleSource: RuleSourceOptions
 
         func run() throws {
             let set = RuleLoader.load(rulesDirectory: ruleSource.rulesDirectory)
-            var diagnostics = set.diagnostics
-            diagnostics += RuleLint.check(set)
+            let findings = RuleLint.check(set)
+            let diagnostics = set.diagnostics + findings.diagnostics
             if !diagnostics.isEmpty {
                 Console.err(DiagnosticRenderer.render(diagnostics.sorted(by: Diagnostic.displayOrder), sources: set.sources))
-                throw ExitCode(1)
             }
+            if set.hasErrors || !findings.unloadedTestFiles.isEmpty { throw ExitCode(2) }
+            if !diagnostics.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -5,7 +5,15 @@ import SchouwResult
 /// Checks beyond loading that keep the library trustworthy: tests beside every rule with a failing and
 /// a passing case, texts in both languages that differ, a checklist block's texts filled in.
 public enum RuleLint {
-    public static func check(_ set: RuleSet) -> [SchouwModel.Diagnostic] {
+    public struct Findings: Sendable {
+        /// Every finding, unsorted.
+        public var diagnostics: [SchouwModel.Diagnostic]
+        /// Test files that did not load (display paths): like a rule file with errors, invalid input
+        /// rather than a finding about a rule.
+        public var unloadedTestFiles: [String]
+    }
+
+    public static func check(_ set: RuleSet) -> Findings {
         var out: [SchouwModel.Diagnostic] = []
         for rule in set.rules {
             if rule.title.nl == rule.title.en {
@@ -33,6 +41,6 @@ public enum RuleLint {
         for c in report.cases where !c.passed {
             out.append(.error("\(c.rule): test case `\(c.name)` fails: \(c.failures.joined(separator: "; "))", at: c.mark))
         }
-        return out
+        return Findings(diagnostics: out, unloadedTestFiles: report.unloadedFiles)
     }
 }

@@ -21,6 +21,10 @@ public struct RuleSet: Sendable {
     /// can read, so the engine builds only the derived facts that are used. Computed once, at load.
     public var referencedFields: Set<String>
 
+    /// Ids of rule files that failed to load: each file's name without `.yaml` and the `id:` it
+    /// declares. Their test files are not for an unknown rule; the rule file's errors say what is wrong.
+    public var unloadedRuleIDs: Set<String> = []
+
     public var hasErrors: Bool { diagnostics.hasErrors }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
     public func rendered() -> String { DiagnosticRenderer.render(diagnostics, sources: sources) }
@@ -63,9 +67,13 @@ public enum RuleLoader {
             slots.set(i - 1, (rule, own.diagnostics))
         }
         var byID: [String: Rule] = [:]
-        for (read, diagnostics) in slots.all() {
+        var unloaded = Set<String>()
+        for (index, (read, diagnostics)) in slots.all().enumerated() {
             sink.add(contentsOf: diagnostics)
-            guard let rule = read else { continue }
+            guard let rule = read else {
+                unloaded.formUnion(claimedIDs(ruleFiles[index]))
+                continue
+            }
             if let existing = byID[rule.id] {
                 if rule.external && !existing.external {
                     sink.add(.warning("rule \(rule.id) overrides the built-in rule of the same id",
@@ -88,7 +96,18 @@ public enum RuleLoader {
         return RuleSet(rules: rules, tests: tests, taxonomy: taxonomy,
                        diagnostics: sink.diagnostics.sorted(by: SchouwModel.Diagnostic.displayOrder),
                        sources: sources, digest: digest.all()[0],
-                       referencedFields: referencedFields(rules))
+                       referencedFields: referencedFields(rules), unloadedRuleIDs: unloaded)
+    }
+
+    /// The ids a rule file stands for: its name without the extension, and the `id:` it declares
+    /// when it can be read that far. Read again only for files that failed to load.
+    static func claimedIDs(_ file: RuleSourceFile) -> Set<String> {
+        let name = file.fileName
+        var ids: Set<String> = [[".yaml", ".yml"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name]
+        if let declared = YAMLParser.parse(text: file.text, path: file.displayPath).0?.root?["id"]?.scalar {
+            ids.insert(declared)
+        }
+        return ids
     }
 
     /// SHA-256 over every file but the tests, in path order: each path and text followed by a NUL.
