@@ -45,7 +45,9 @@ import Testing
     @Test(arguments: [
         ("ID,Answer\nCL-1,\"ja\n", "x.csv:2:6: a quoted field is never closed"),
         ("ID,Answer\nCL-1,ja\"x\"\n", "x.csv:2:8: a quote inside a field that does not start with a quote"),
-        ("ID,Answer\nCL-1,\"ja\"x\n", "x.csv:2:10: text after the closing quote of a field"),
+        ("ID,Answer\nCL-1,\"ja\"x\n", "x.csv:2:9: this quote ends the field opened at 2:6, and text follows it"),
+        // An undoubled quote inside a field that runs over two lines: both places are named.
+        ("ID,Answer,Evidence\nCL-1,ja,\"report\nversion \"2\" attached\"\n", "x.csv:3:9: this quote ends the field opened at 2:9"),
     ])
     func malformedCSVNamesLineAndColumn(csv: String, message: String) {
         #expect {

@@ -114,3 +114,20 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("6:") && $0.contains("CEL parse error") }, "\(errors)")
     }
 }
+
+@Suite struct RuleReferenceErrorTests {
+    /// A reference with a wrong framework is one error, not also "a rule needs at least one reference".
+    @Test func aWrongReferenceIsReportedOnce() {
+        let text = RuleFixture.rule(assert: "flow.encrypted")
+            .replacingOccurrences(of: "{framework: other, ref: \"test\"}", with: "{framework: AVG, ref: \"art. 32\"}")
+        let errors = RuleFixture.errors(text)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains("`AVG` is not a valid value for `framework`") == true, "\(errors)")
+    }
+
+    @Test func anEmptyListOfReferencesIsStillAnError() {
+        let text = RuleFixture.rule(assert: "flow.encrypted")
+            .replacingOccurrences(of: "[{framework: other, ref: \"test\"}]", with: "[]")
+        #expect(RuleFixture.errors(text).contains { $0.contains("a rule needs at least one reference") })
+    }
+}

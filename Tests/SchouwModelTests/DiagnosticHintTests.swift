@@ -38,4 +38,18 @@ import Testing
         #expect(problem.hint == "looked for `\(dir.appendingPathComponent("sub/partijen.yaml").path)`: include paths are relative to the file that includes them")
         #expect(problem.mark?.line == 3)
     }
+
+    /// A misspelt section is one error; the references to its objects do not each repeat it.
+    @Test func aMisspeltSectionIsOneError() throws {
+        let result = DescriptorLoader.load(text: """
+        schouw: 1
+        project: {id: p, name: P}
+        sytems: [{id: a, kind: sensor}, {id: b, kind: platform}]
+        flows: [{id: f, from: a, to: b}, {id: g, from: b, to: a}]
+        """, path: "p.yaml")
+        let errors = result.diagnostics.filter(\.isError)
+        #expect(errors.count == 1, "\(result.rendered())")
+        #expect(errors.first?.message == "unknown key `sytems` in descriptor")
+        #expect(errors.first?.hint?.contains("did you mean `systems`?") == true)
+    }
 }

@@ -53,6 +53,8 @@ public enum CSVReader {
         var line = 1, column = 1
         var fieldIsQuoted = false, inQuotes = false, afterClosingQuote = false
         var quoteLine = 1, quoteColumn = 1
+        /// Where the quote that closed the current field stands.
+        var closingLine = 1, closingColumn = 1
 
         func error(_ message: String, hint: String) -> ChecklistError {
             ChecklistError(file: file, position: "\(line):\(column)", message: message, hint: hint)
@@ -84,6 +86,7 @@ public enum CSVReader {
                     }
                     inQuotes = false
                     afterClosingQuote = true
+                    closingLine = line; closingColumn = column
                 } else {
                     field.append(c)
                     if c == "\n" { line += 1; column = 0 }
@@ -114,8 +117,11 @@ public enum CSVReader {
                 fieldStart = Position(line: line, column: 1)
             default:
                 if afterClosingQuote {
-                    throw error("text after the closing quote of a field",
-                                hint: "put the whole field in quotes and double the quotes inside it (\"\")")
+                    // Usually a quote inside the text, taken as the end of the field that opened
+                    // earlier: say where both are, which may be lines apart.
+                    throw ChecklistError(file: file, position: "\(closingLine):\(closingColumn)",
+                                         message: "this quote ends the field opened at \(quoteLine):\(quoteColumn), and text follows it",
+                                         hint: "double a quote inside a quoted field (\"\"), or put the whole field in quotes")
                 }
                 field.append(c)
             }

@@ -191,7 +191,8 @@ public enum RuleLoader {
             guard let framework = r.string("framework"), let ref = r.string("ref") else { return nil }
             return Reference(framework: framework, ref: ref)
         }
-        if reader.value("references") != nil, references.isEmpty, let node = reader.value("references") {
+        // An empty list; a list of entries that are wrong has had each entry's error already.
+        if let node = reader.value("references"), references.isEmpty, node.kind != .sequence || node.items.isEmpty {
             sink.error("a rule needs at least one reference", at: node, hint: "e.g. `- {framework: avg, ref: \"art. 35\"}`")
         }
         var checklist: ChecklistBlock?

@@ -322,11 +322,15 @@ private struct Assembly {
     func resolveReferences() {
         var tables: [String: [String: YAMLNode]] = [:]
         var lastKind = "", lastTable: [String: YAMLNode] = [:]
+        let misspelt = misspeltSections()
         sink.forEachUnresolvedReference { kind, document, index in
             if kind != lastKind {
                 if tables[kind] == nil { tables[kind] = sink.definedIds(kind) }
                 lastKind = kind; lastTable = tables[kind] ?? [:]
             }
+            // `sytems:` is reported once, as an unknown key with its suggestion; every reference to
+            // a system would otherwise repeat it.
+            if lastTable.isEmpty, misspelt.contains(Assembly.sectionOfKind[kind] ?? kind) { return }
             let text = document.scalarText(at: index)
             if sink.isFull { sink.add(.error("unknown \(kind) `\(text)`", at: nil)); return }
             let ids = lastTable
@@ -337,6 +341,19 @@ private struct Assembly {
             sink.error("unknown \(kind) `\(text)`: no \(kind) has this id", at: YAMLNode(document: document, index: index),
                        hint: hint)
         }
+    }
+
+    /// Sections the main file names with a near miss (`sytems:`): the unknown key is already an error.
+    func misspeltSections() -> Set<String> {
+        guard let root = mainRoot, root.kind == .mapping else { return [] }
+        let sections = Set(Assembly.sectionOfKind.values)
+        var found: Set<String> = []
+        for entry in root.entries {
+            guard let key = entry.key.scalar, !sections.contains(key),
+                  let section = Suggestions.closest(to: key, in: sections) else { continue }
+            found.insert(section)
+        }
+        return found
     }
 
     /// Reports each cycle in `derived-from` once, at the asset that closes it.
