@@ -58,6 +58,12 @@ import Testing
         #expect(PhaseFilter(argument: "all") == .all)
         #expect(PhaseFilter(argument: "operation") == .only(.operation))
         #expect(PhaseFilter(argument: "later") == nil)
+        // The names the Dutch checklist prints, and any case.
+        #expect(PhaseFilter(argument: "Aanbesteding") == .only(.tender))
+        #expect(PhaseFilter(argument: "oplevering") == .only(.delivery))
+        #expect(PhaseFilter(argument: "beheer") == .only(.operation))
+        #expect(PhaseFilter(argument: "TENDER") == .only(.tender))
+        #expect(PhaseFilter(argument: "alle") == .all)
     }
 
     @Test func themeIsDerivedFromPackThenReferences() {

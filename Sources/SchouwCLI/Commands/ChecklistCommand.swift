@@ -25,7 +25,7 @@ extension ScoreFormat: ExpressibleByArgument {}
 
 /// `--phase`, `--lang`, `--rules`, `--now`: what both subcommands need to build a checklist.
 struct ChecklistSourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Phase to list: tender, contract, delivery, operation, or all (grouped by theme).",
+    @Option(help: ArgumentHelp("Phase to list: tender, contract, delivery, operation, or all (grouped by theme); the Dutch names (aanbesteding, oplevering, beheer) work too.",
                                valueName: "PHASE"))
     var phase: String = "all"
 

@@ -37,10 +37,14 @@ public enum PhaseFilter: Sendable, Hashable {
     case all
     case only(ChecklistPhase)
 
-    /// Parses `tender|contract|delivery|operation|all`.
+    /// Parses `tender|contract|delivery|operation|all`, in any case, and the Dutch names the
+    /// checklist itself prints (`aanbesteding`, `oplevering`, `beheer`, `alle`).
     public init?(argument: String) {
-        if argument == "all" { self = .all; return }
-        guard let phase = ChecklistPhase(rawValue: argument) else { return nil }
+        let word = argument.lowercased()
+        if word == "all" || word == "alle" { self = .all; return }
+        let dutch = ChecklistStrings.for(.nl)
+        guard let phase = ChecklistPhase(rawValue: word)
+                ?? ChecklistPhase.allCases.first(where: { dutch.phase($0).lowercased() == word }) else { return nil }
         self = .only(phase)
     }
 
