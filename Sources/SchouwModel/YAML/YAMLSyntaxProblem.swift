@@ -72,38 +72,58 @@ struct YAMLSyntaxProblem {
         return text[..<space] + ":" + text[space...]
     }
 
-    /// The lines of the input, for looking at what libyaml stopped on.
+    /// The lines of the input, for looking at what libyaml stopped on. Each lookup walks the input
+    /// once from the top, and `unclosedQuote` walks its range once: an error costs one pass.
     struct Lines {
         let input: UnsafeBufferPointer<UInt8>
 
         init(_ input: UnsafeBufferPointer<UInt8>) { self.input = input }
 
-        /// The bytes of 1-based line `number`, without its line break.
-        func bytes(_ number: Int) -> ArraySlice<UInt8> {
-            var line = 1, start = 0
-            var i = 0
-            while i < input.count, line < number {
-                if input[i] == UInt8(ascii: "\n") { line += 1; start = i + 1 }
-                i += 1
+        /// The byte offset where 1-based line `number` starts, or nil past the end.
+        private func start(of number: Int) -> Int? {
+            var line = 1, i = 0
+            while line < number {
+                guard let newline = next(UInt8(ascii: "\n"), from: i) else { return nil }
+                i = newline + 1; line += 1
             }
-            guard line == number else { return [] }
-            var end = start
-            while end < input.count, input[end] != UInt8(ascii: "\n"), input[end] != UInt8(ascii: "\r") { end += 1 }
-            return Array(input[start..<end])[...]
+            return i
         }
 
-        func text(_ number: Int) -> String { String(decoding: bytes(number), as: UTF8.self) }
+        private func next(_ byte: UInt8, from offset: Int) -> Int? {
+            var i = offset
+            while i < input.count {
+                if input[i] == byte { return i }
+                i += 1
+            }
+            return nil
+        }
+
+        /// The line starting at byte `start`, without its line break, and where the next one starts.
+        private func line(at start: Int) -> (bytes: UnsafeBufferPointer<UInt8>, next: Int) {
+            let newline = next(UInt8(ascii: "\n"), from: start) ?? input.count
+            var end = newline
+            if end > start, input[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            return (UnsafeBufferPointer(rebasing: input[start..<end]), newline + 1)
+        }
+
+        func text(_ number: Int) -> String {
+            guard let start = start(of: number), start <= input.count else { return "" }
+            return String(decoding: line(at: start).bytes, as: UTF8.self)
+        }
 
         /// The first line from `first` through `last` where a `"` opens and the line ends before it
         /// closes (outside comments and single-quoted text): line and 1-based column of the quote.
         func unclosedQuote(from first: Int, to last: Int) -> (Int, Int)? {
-            guard first <= last, last - first < 10_000 else { return nil }
+            guard first <= last, var offset = start(of: first) else { return nil }
             for number in first...last {
+                guard offset <= input.count else { return nil }
+                let (bytes, next) = line(at: offset)
+                offset = next
                 var open: Int?
                 var single = false
                 var column = 0
                 var previous: UInt8 = UInt8(ascii: " ")
-                for byte in bytes(number) {
+                for byte in bytes {
                     if byte & 0xC0 != 0x80 { column += 1 }
                     if open == nil, !single, byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") { break }
                     if open == nil, byte == UInt8(ascii: "'") { single.toggle() }
