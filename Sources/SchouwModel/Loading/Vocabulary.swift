@@ -28,6 +28,7 @@ extension Vocabulary {
 
     private func report(_ key: String, _ what: String, at marks: Marks, field: String, index: Int,
                         known: Set<String>, sink: DiagnosticSink) {
+        if sink.isFull { sink.add(.error("unknown \(what) `\(key)`", at: nil)); return }
         let suggestion = Suggestions.didYouMean(key, in: known)
         let listed = "`schouw rules taxonomy` lists the known ones; add your own under `--rules DIR/taxonomy/`"
         sink.add(.error("unknown \(what) `\(key)`", at: marks.mark(of: "\(field)[\(index)]") ?? marks[field],
