@@ -51,29 +51,45 @@ public enum WaiverApplication {
                                         location: w.location))
             }
         }
-        for (wi, w) in waivers.enumerated() where !used[wi] {
-            notes.append(WaiverNote(kind: "stale", finding: w.finding,
-                                    message: staleMessage(w.finding, outcomes: outcomes, ruleIDs: ruleIDs),
-                                    location: location(w.marks["finding"])))
+        let stale = waivers.indices.filter { !used[$0] }
+        let failing = failingFindings(of: Set(stale.prefix(suggestionsAtMost).compactMap { FindingID.segments(waivers[$0].finding)?.rule }),
+                                      in: outcomes)
+        for (n, wi) in stale.enumerated() {
+            let w = waivers[wi]
+            let message = n < suggestionsAtMost ? staleMessage(w.finding, failing: failing, ruleIDs: ruleIDs) : staleFallback
+            notes.append(WaiverNote(kind: "stale", finding: w.finding, message: message, location: location(w.marks["finding"])))
         }
         return notes.sorted { ($0.finding, $0.kind) < ($1.finding, $1.kind) }
     }
 
+    /// Stale waivers for which a likely typo is looked for: each look compares the pattern with
+    /// the failing findings of its rule, and a hostile file may hold thousands of waivers.
+    static let suggestionsAtMost = 20
+    static let staleFallback = "waiver matches no failing finding; remove it or correct the pattern"
+
+    /// The failing findings of `rules`, by rule, in one pass over the outcomes.
+    static func failingFindings(of rules: Set<Substring>, in outcomes: [Outcome]) -> [String: [String]] {
+        guard !rules.isEmpty else { return [:] }
+        var byRule: [String: [String]] = [:]
+        for outcome in outcomes where outcome.status == .fail && rules.contains(Substring(outcome.rule)) {
+            byRule[outcome.rule, default: []].append(outcome.finding)
+        }
+        return byRule
+    }
+
     /// Why a waiver matched nothing, with the likely typo where there is one: a rule that did not
     /// run, or a failing finding of the same rule one or two letters away.
-    static func staleMessage(_ pattern: String, outcomes: [Outcome], ruleIDs: Set<String>) -> String {
-        let fallback = "waiver matches no failing finding; remove it or correct the pattern"
-        guard let segments = FindingID.segments(pattern), !pattern.contains("*") else { return fallback }
+    static func staleMessage(_ pattern: String, failing: [String: [String]], ruleIDs: Set<String>) -> String {
+        guard let segments = FindingID.segments(pattern), !pattern.contains("*") else { return staleFallback }
         let rule = String(segments.rule)
         if !ruleIDs.isEmpty, !ruleIDs.contains(rule) {
             let suggestion = Suggestions.didYouMean(rule, in: ruleIDs).map { " (\($0))" } ?? ""
             return "waiver names rule \(rule), which did not run\(suggestion); correct the pattern or load the rule with --rules"
         }
-        let failing = outcomes.lazy.filter { $0.status == .fail && $0.rule == rule }.map(\.finding)
-        if let suggestion = Suggestions.didYouMean(pattern, in: failing) {
+        if let suggestion = Suggestions.didYouMean(pattern, in: failing[rule] ?? []) {
             return "waiver matches no failing finding (\(suggestion)); correct the pattern or remove it"
         }
-        return fallback
+        return staleFallback
     }
 
     static func location(_ mark: SourceMark) -> Location {
