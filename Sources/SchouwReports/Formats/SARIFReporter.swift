@@ -30,7 +30,9 @@ public struct SARIFReporter: StreamingReporter {
         let lines = SourceLines(context.descriptor)
         let uris = ArtifactURIs(reported, descriptorPath: result.descriptor.path, root: context.sourceRoot)
         let results = GeneratedArray(count: reported.count) { i in
-            sarifResult(reported[i], ruleIndex: index[reported[i].rule] ?? 0, result: result, lines: lines, uris: uris, t: t)
+            let ruleIndex = index[reported[i].rule] ?? 0
+            return sarifResult(reported[i], ruleIndex: ruleIndex, ruleTitle: rules.indices.contains(ruleIndex) ? rules[ruleIndex].title : "",
+                               result: result, lines: lines, uris: uris, t: t)
         }
         let driver: JSONValue = [
             "name": .string(result.tool.name),
@@ -138,13 +140,14 @@ public struct SARIFReporter: StreamingReporter {
         ]
     }
 
-    private func sarifResult(_ outcome: Outcome, ruleIndex: Int, result: AuditResult,
+    private func sarifResult(_ outcome: Outcome, ruleIndex: Int, ruleTitle: String, result: AuditResult,
                              lines: SourceLines, uris: ArtifactURIs, t: ReportTexts) -> JSONValue {
         let status = outcome.effectiveStatus
         var text = "\(outcome.subject.kind) \(outcome.subject.id): "
         if status == .unknown {
-            text += "\(t.informationNeeded): " + (outcome.missing.isEmpty ? outcome.message : outcome.missing.joined(separator: ", "))
-            if !outcome.missing.isEmpty && !outcome.message.isEmpty { text += ". " + outcome.message }
+            // Not the failure's sentence: nothing has failed, the descriptor lacks what the check needs.
+            text += "\(t.informationNeeded) (\(ruleTitle)): "
+                + (outcome.missing.isEmpty ? outcome.message : outcome.missing.joined(separator: ", "))
         } else {
             text += outcome.message
         }
@@ -153,7 +156,9 @@ public struct SARIFReporter: StreamingReporter {
         var object: JSONObject = [
             "ruleId": .string(outcome.rule),
             "ruleIndex": .int(ruleIndex),
-            "level": .string(status == .unknown ? "note" : Self.level(outcome.severity)),
+            // An unknown outcome is SARIF's `open`: evaluated, not enough information to decide.
+            // Its level must then be `none`, so it is not ranked as a finding of the rule's severity.
+            "level": .string(status == .unknown ? "none" : Self.level(outcome.severity)),
             "message": ["text": .string(Escape.sarifText(text))],
             "locations": [location(outcome, result: result, lines: lines, uris: uris)],
             "partialFingerprints": [
@@ -162,6 +167,7 @@ public struct SARIFReporter: StreamingReporter {
             ],
             "properties": properties(outcome, status: status),
         ]
+        if status == .unknown { object["kind"] = "open" }
         if let baseline = outcome.baseline { object["baselineState"] = .string(baseline ? "unchanged" : "new") }
         if status == .waived, let waiver = outcome.waiver {
             var justification = "\(waiver.reason) (\(t.approvedBy): \(waiver.approvedBy); \(t.expires): \(waiver.expires)"
