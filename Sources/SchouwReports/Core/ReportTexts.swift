@@ -22,6 +22,8 @@ struct ReportTexts: Sendable {
     var summary: String
     var findings: String
     var informationNeeded: String
+    /// A passed check, named by its rule's title (which names the problem looked for).
+    var checkedNotFound: String
     var passes: String
     var notApplicable: String
     var waived: String
@@ -117,6 +119,7 @@ struct ReportTexts: Sendable {
         summary: "Samenvatting",
         findings: "Bevindingen",
         informationNeeded: "Informatie nodig",
+        checkedNotFound: "gecontroleerd, niet aangetroffen",
         passes: "Voldaan",
         notApplicable: "Niet van toepassing",
         waived: "Uitgezonderd",
@@ -190,6 +193,7 @@ struct ReportTexts: Sendable {
         summary: "Summary",
         findings: "Findings",
         informationNeeded: "Information needed",
+        checkedNotFound: "checked, not found",
         passes: "Passed",
         notApplicable: "Not applicable",
         waived: "Waived",

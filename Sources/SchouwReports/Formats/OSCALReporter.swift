@@ -40,7 +40,8 @@ public struct OSCALReporter: StreamingReporter {
             var observation: JSONObject = [
                 "uuid": .string(id("observation", outcome)),
                 "title": .string(Self.propValue(outcome.finding)),
-                "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
+                "description": .string(Self.text(outcomeDescription(outcome, status: status,
+                                                                    ruleTitle: model.rule(outcome.rule)?.title, t: t))),
                 "methods": ["EXAMINE"],
                 "types": ["finding"],
                 "collected": .string(time),
@@ -68,7 +69,7 @@ public struct OSCALReporter: StreamingReporter {
             var finding: JSONObject = [
                 "uuid": .string(id("finding", outcome)),
                 "title": .string(Self.propValue("\(outcome.rule): \(rule?.title ?? outcome.rule)")),
-                "description": .string(Self.text(outcomeDescription(outcome, status: status, t: t))),
+                "description": .string(Self.text(outcomeDescription(outcome, status: status, ruleTitle: rule?.title, t: t))),
                 "target": .object(target),
                 "related-observations": [["observation-uuid": .string(observationID)]],
                 "props": [Self.prop("finding-id", outcome.finding)],
@@ -136,10 +137,20 @@ public struct OSCALReporter: StreamingReporter {
         ]]
     }
 
-    private func outcomeDescription(_ outcome: Outcome, status: OutcomeStatus, t: ReportTexts) -> String {
-        var text = "\(t.subjectKind(outcome.subject.kind)) \(outcome.subject.id): \(outcome.message)"
-        if status == .unknown, !outcome.missing.isEmpty {
-            text += " (\(t.missingFacts): \(outcome.missing.joined(separator: ", ")))"
+    /// What was found for the subject. A rule's title names the problem it looks for, so a passed
+    /// check says it was not found, and an unknown one which check lacked facts, not the failure's
+    /// sentence.
+    private func outcomeDescription(_ outcome: Outcome, status: OutcomeStatus, ruleTitle: String?, t: ReportTexts) -> String {
+        let subject = "\(t.subjectKind(outcome.subject.kind)) \(outcome.subject.id): "
+        var text: String
+        switch status {
+        case .pass, .notApplicable:
+            text = subject + "\(t.checkedNotFound): \(ruleTitle ?? outcome.message)"
+        case .unknown:
+            text = subject + "\(t.informationNeeded) (\(ruleTitle ?? outcome.rule))"
+            if !outcome.missing.isEmpty { text += ": \(t.missingFacts.lowercased()): \(outcome.missing.joined(separator: ", "))" }
+        case .fail, .waived:
+            text = subject + outcome.message
         }
         if let w = outcome.waiver, w.expired { text += " (\(t.waiverExpiredNote) \(w.expires))" }
         return text
