@@ -22,11 +22,12 @@ import Testing
         """
     }
 
-    func audit(_ yaml: String, now: String = "2026-03-01T00:00:00Z", baseline: AuditResult? = nil) throws -> AuditResult {
+    func audit(_ yaml: String, now: String = "2026-03-01T00:00:00Z", baseline: AuditResult? = nil,
+               lang: Language = .nl) throws -> AuditResult {
         let d = try #require(loadDescriptor(yaml))
         let date = try #require(ISO8601DateFormatter().date(from: now))
         return Auditor.run(d, descriptorPath: "test.yaml", rules: builtInRules,
-                           settings: AuditSettings(failOn: .high, baseline: baseline, now: date, toolVersion: "test"))
+                           settings: AuditSettings(failOn: .high, baseline: baseline, lang: lang, now: date, toolVersion: "test"))
     }
 
     func outcome(_ r: AuditResult, _ finding: String) -> Outcome? { r.outcomes.first { $0.finding == finding } }
@@ -73,12 +74,19 @@ import Testing
     }
 
     @Test func staleWaiverNamesTheLikelyTypo() throws {
+        let waivers = """
+        waivers:
+          - {finding: "AVG-17@party:leverancier", reason: "x", approved-by: CISO, expires: 2027-01-01}
+        """
+        // In the audit's language, as every other text of the report.
+        let dutch = try audit(Self.descriptor(waivers: waivers))
+        #expect(dutch.waiverNotes.first?.message == "uitzondering noemt regel AVG-17, die niet is uitgevoerd (bedoelde u `AVG-017`?); verbeter het patroon of laad de regel met --rules")
         let r = try audit(Self.descriptor(waivers: """
         waivers:
           - {finding: "AVG-17@party:leverancier", reason: "x", approved-by: CISO, expires: 2027-01-01}
           - {finding: "AVG-017@party:leverancer", reason: "x", approved-by: CISO, expires: 2027-01-01}
           - {finding: "AVG-017@party:iemand-heel-anders", reason: "x", approved-by: CISO, expires: 2027-01-01}
-        """))
+        """), lang: .en)
         let stale = Dictionary(r.waiverNotes.filter { $0.kind == "stale" }.map { ($0.finding, $0.message) },
                                uniquingKeysWith: { a, _ in a })
         #expect(stale["AVG-17@party:leverancier"]?.contains("rule AVG-17, which did not run (did you mean `AVG-017`?)") == true,

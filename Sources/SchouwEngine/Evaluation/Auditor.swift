@@ -49,7 +49,7 @@ public enum Auditor {
         let today = ISODate(epochSeconds: Int64(settings.now.timeIntervalSince1970.rounded(.down)))
         let notes = WaiverApplication.apply(descriptor.waivers + settings.extraWaivers, to: &outcomes,
                                             waivable: { waivable[$0] ?? true }, today: today,
-                                            ruleIDs: Set(waivable.keys))
+                                            ruleIDs: Set(waivable.keys), lang: settings.lang)
         if let baseline = settings.baseline { BaselineComparison.apply(baseline, to: &outcomes) }
         let passes = Gate.passes(outcomes, policy: GatePolicy(failOn: settings.failOn, failOnUnknown: settings.failOnUnknown))
         let (summary, usedRules) = OutcomeSummary.tally(outcomes)

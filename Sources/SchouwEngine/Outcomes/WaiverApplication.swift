@@ -7,7 +7,8 @@ import SchouwResult
 public enum WaiverApplication {
     /// `ruleIDs`: the rules that ran, so a stale waiver naming another rule says so.
     public static func apply(_ waivers: [Waiver], to outcomes: inout [Outcome], waivable: (String) -> Bool,
-                             today: ISODate, ruleIDs: Set<String> = []) -> [WaiverNote] {
+                             today: ISODate, ruleIDs: Set<String> = [], lang: Language = .en) -> [WaiverNote] {
+        let texts = WaiverNoteTexts(lang: lang)
         // Most audits have no waivers: nothing to match against hundreds of thousands of outcomes.
         guard !waivers.isEmpty else { return [] }
         var notes: [WaiverNote] = []
@@ -15,7 +16,7 @@ public enum WaiverApplication {
         for (wi, w) in waivers.enumerated() where FindingID.segments(w.finding) == nil {
             used[wi] = true
             notes.append(WaiverNote(kind: "invalid", finding: w.finding,
-                                    message: "waiver pattern '\(w.finding)' is not of the form RULE-ID@kind:id",
+                                    message: texts.invalid(w.finding),
                                     location: location(w.marks["finding"])))
         }
         var refusedRules = Set<String>()
@@ -27,7 +28,7 @@ public enum WaiverApplication {
                     if refusedRules.insert("\(wi)|\(outcomes[oi].rule)").inserted {
                         notes.append(WaiverNote(
                             kind: "refused", finding: w.finding,
-                            message: "rule \(outcomes[oi].rule) is not waivable; the waiver is refused and the finding stands",
+                            message: texts.refused(rule: outcomes[oi].rule),
                             location: location(w.marks["finding"])))
                     }
                     continue
@@ -47,7 +48,7 @@ public enum WaiverApplication {
             guard let w = o.waiver, w.expired else { continue }
             if let wi = waivers.firstIndex(where: { $0.finding == w.finding }), expiredNoted.insert(wi).inserted {
                 notes.append(WaiverNote(kind: "expired", finding: w.finding,
-                                        message: "waiver expired on \(w.expires); the finding counts again",
+                                        message: texts.expired(on: w.expires),
                                         location: w.location))
             }
         }
@@ -56,7 +57,7 @@ public enum WaiverApplication {
                                       in: outcomes)
         for (n, wi) in stale.enumerated() {
             let w = waivers[wi]
-            let message = n < suggestionsAtMost ? staleMessage(w.finding, failing: failing, ruleIDs: ruleIDs) : staleFallback
+            let message = n < suggestionsAtMost ? staleMessage(w.finding, failing: failing, ruleIDs: ruleIDs, texts: texts) : texts.stale
             notes.append(WaiverNote(kind: "stale", finding: w.finding, message: message, location: location(w.marks["finding"])))
         }
         return notes.sorted { ($0.finding, $0.kind) < ($1.finding, $1.kind) }
@@ -65,7 +66,6 @@ public enum WaiverApplication {
     /// Stale waivers for which a likely typo is looked for: each look compares the pattern with
     /// the failing findings of its rule, and a hostile file may hold thousands of waivers.
     static let suggestionsAtMost = 20
-    static let staleFallback = "waiver matches no failing finding; remove it or correct the pattern"
 
     /// The failing findings of `rules`, by rule, in one pass over the outcomes.
     static func failingFindings(of rules: Set<Substring>, in outcomes: [Outcome]) -> [String: [String]] {
@@ -79,17 +79,17 @@ public enum WaiverApplication {
 
     /// Why a waiver matched nothing, with the likely typo where there is one: a rule that did not
     /// run, or a failing finding of the same rule one or two letters away.
-    static func staleMessage(_ pattern: String, failing: [String: [String]], ruleIDs: Set<String>) -> String {
-        guard let segments = FindingID.segments(pattern), !pattern.contains("*") else { return staleFallback }
+    static func staleMessage(_ pattern: String, failing: [String: [String]], ruleIDs: Set<String>,
+                             texts: WaiverNoteTexts) -> String {
+        guard let segments = FindingID.segments(pattern), !pattern.contains("*") else { return texts.stale }
         let rule = String(segments.rule)
         if !ruleIDs.isEmpty, !ruleIDs.contains(rule) {
-            let suggestion = Suggestions.didYouMean(rule, in: ruleIDs).map { " (\($0))" } ?? ""
-            return "waiver names rule \(rule), which did not run\(suggestion); correct the pattern or load the rule with --rules"
+            return texts.ruleDidNotRun(rule, closest: Suggestions.closest(to: rule, in: ruleIDs))
         }
-        if let suggestion = Suggestions.didYouMean(pattern, in: failing[rule] ?? []) {
-            return "waiver matches no failing finding (\(suggestion)); correct the pattern or remove it"
+        if let closest = Suggestions.closest(to: pattern, in: failing[rule] ?? []) {
+            return texts.nearMiss(closest)
         }
-        return staleFallback
+        return texts.stale
     }
 
     static func location(_ mark: SourceMark) -> Location {
