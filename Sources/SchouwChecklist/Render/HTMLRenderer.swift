@@ -18,7 +18,7 @@ extension Checklist {
             out += "<tr><td>\(e(count.label))</td><td>\(count.items)</td><td>\(count.knockOuts)</td><td>\(count.toConfirm)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n<h2>\(e(strings.howToUseHeading))</h2>\n<ol>\n"
-        for step in strings.howToUse { out += "<li>\(e(step))</li>\n" }
+        for step in strings.howToUse { out += "<li>\(Self.codeSpans(e(step)))</li>\n" }
         out += "</ol>\n"
         if items.isEmpty { out += "<p>\(e(strings.noItems))</p>\n" }
         for (theme, items) in themes {
@@ -61,4 +61,11 @@ extension Checklist {
     @media print { article.item { break-inside: avoid; } }
 
     """
+
+    /// `command` in the texts (written for Markdown) as <code>: HTML would show the backticks.
+    static func codeSpans(_ escaped: String) -> String {
+        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return escaped }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }.joined()
+    }
 }

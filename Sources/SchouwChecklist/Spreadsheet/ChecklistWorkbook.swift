@@ -41,7 +41,8 @@ extension Checklist {
              XLSXCell(number: count.knockOuts, style: .plain), XLSXCell(number: count.toConfirm, style: .plain)]
         }
         rows += [[], line(strings.howToUseHeading, .bold)]
-        rows += strings.howToUse.map { line("• " + $0) }
+        // The texts mark commands for Markdown with backticks; a cell shows them as they are.
+        rows += strings.howToUse.map { line("• " + $0.replacingOccurrences(of: "`", with: "")) }
         return rows
     }
 }

@@ -5166,7 +5166,7 @@ references:
   - {framework: bio2, ref: "5.20.02"}
   - {framework: bio-1.04, ref: "15.1.2.3"}
   - {framework: bio-1.04, ref: "15.1.2.4"}
-  - {framework: gibit, ref: "GIBIT 2023"}
+  - {framework: gibit, ref: "2023"}
 for-each: party
 when: party.role == 'processor' || (party.role == 'third-party' && size(party.operates) > 0)
 assert: party.contract.terms.startsWith('gibit') || party.contract.terms.startsWith('arbit')

@@ -28,6 +28,8 @@ struct ReportTexts: Sendable {
     var notApplicable: String
     var waived: String
     var expiredWaivers: String
+    /// The verdict line's count of one expired waiver.
+    var expiredWaiver: String
     var scoresTitle: String
     var scoresIntro: String
     var framework: String
@@ -124,6 +126,7 @@ struct ReportTexts: Sendable {
         notApplicable: "Niet van toepassing",
         waived: "Uitgezonderd",
         expiredWaivers: "Verlopen uitzonderingen",
+        expiredWaiver: "Verlopen uitzondering",
         scoresTitle: "Score per kader",
         scoresIntro: "Score = voldaan / (voldaan + bevindingen) per regelpakket; uitzonderingen en ontbrekende informatie tellen niet mee in de score.",
         framework: "Kader",
@@ -198,6 +201,7 @@ struct ReportTexts: Sendable {
         notApplicable: "Not applicable",
         waived: "Waived",
         expiredWaivers: "Expired waivers",
+        expiredWaiver: "Expired waiver",
         scoresTitle: "Score per framework",
         scoresIntro: "Score = passed / (passed + findings) per rule pack; waivers and missing information do not count towards the score.",
         framework: "Framework",

@@ -196,7 +196,10 @@ public struct TextReporter: StreamingReporter {
         var text = "\(model.passed ? t.passed : t.failed): \(t.findings.lowercased()) \(perSeverity)"
         text += " · \(counts.unknown) \(t.informationNeeded.lowercased()) · \(counts.pass) \(t.passes.lowercased())"
         text += " · \(counts.waived) \(t.waived.lowercased())"
-        if counts.expiredWaivers > 0 { text += " · \(counts.expiredWaivers) \(t.expiredWaivers.lowercased())" }
+        if counts.expiredWaivers > 0 {
+            let noun = counts.expiredWaivers == 1 ? t.expiredWaiver : t.expiredWaivers
+            text += " · \(counts.expiredWaivers) \(noun.lowercased())"
+        }
         text += " (\(gateDescription(model.policy, t: t)))"
         return model.passed ? c.green(c.bold(text)) : c.red(c.bold(text))
     }
