@@ -23,7 +23,7 @@ public struct HTMLReporter: StreamingReporter {
         values["organisation"] = h(result.project.organisation ?? "")
 
         var meta: [(String, String)] = [(t.project, "<code>\(h(result.project.id))</code>")]
-        if let phase = result.project.phase { meta.append((t.phase, h(phase))) }
+        if let phase = result.project.phase { meta.append((t.phase, h(t.projectPhase(phase)))) }
         meta.append((t.evaluatedAt, h(result.evaluatedAt)))
         meta.append((t.tool, h("\(result.tool.name) \(result.tool.version)")))
         meta.append((t.ruleset, "\(result.ruleset.rules) \(t.rules), sha256 <code>\(h(String(result.ruleset.sha256.prefix(16))))</code>"))

@@ -19,7 +19,7 @@ public struct MarkdownReporter: StreamingReporter {
 
         var meta: [(String, String)] = [(t.project, "\(m(result.project.name)) (\(Escape.markdownCode(result.project.id)))")]
         if let org = result.project.organisation { meta.append((t.organisation, m(org))) }
-        if let phase = result.project.phase { meta.append((t.phase, m(phase))) }
+        if let phase = result.project.phase { meta.append((t.phase, m(t.projectPhase(phase)))) }
         meta.append((t.evaluatedAt, m(result.evaluatedAt)))
         meta.append((t.tool, m("\(result.tool.name) \(result.tool.version)")))
         meta.append((t.ruleset, "\(result.ruleset.rules) \(t.rules), sha256 \(Escape.markdownCode(String(result.ruleset.sha256.prefix(16))))"))

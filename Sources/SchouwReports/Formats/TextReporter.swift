@@ -87,7 +87,10 @@ public struct TextReporter: StreamingReporter {
                 for outcome in model.waiverOutcomes {
                     guard let w = outcome.waiver else { continue }
                     let state = w.expired ? c.red(t.waiverExpired) : t.waiverActive
-                    try out.addLine("  ~ \(e(outcome.finding)) · \(t.expires.lowercased()) \(e(w.expires)) [\(state)] · \(t.approvedBy.lowercased()) \(e(w.approvedBy))")
+                    var line = "  ~ \(e(outcome.finding)) · \(t.expires.lowercased()) \(e(w.expires)) [\(state)] · \(t.approvedBy.lowercased()) \(e(w.approvedBy))"
+                    if let ticket = w.ticket { line += " · \(t.ticket.lowercased()) \(e(ticket))" }
+                    try out.addLine(line)
+                    try out.addLine("    \(t.reason): \(e(w.reason))")
                 }
             }
             if !result.waiverNotes.isEmpty {

@@ -8,7 +8,7 @@ package enum EmbeddedTemplates {
 /* schouw audit report. Self-contained: no fonts, images or scripts are loaded. */
 :root {
   --ink: #1f2a30; --muted: #5f6f78; --line: #d5dde1; --paper: #ffffff; --wash: #f4f7f8;
-  --critical: #8e0000; --high: #c62828; --medium: #b26a00; --low: #1565c0; --info: #546e7a;
+  --critical: #8e0000; --high: #c62828; --medium: #8f5600; --low: #1565c0; --info: #546e7a;
   --pass: #2e7d32; --personal: #7b1fa2;
 }
 * { box-sizing: border-box; }
