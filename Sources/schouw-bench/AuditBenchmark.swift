@@ -20,7 +20,9 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
     var runs = 5
     if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 { runs = n }
     let encodeJSON = !arguments.contains("--no-json-result")
-    guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
+    // The size of what a link names: a suite directory may link to inventories generated earlier.
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    guard let size = (try? FileManager.default.attributesOfItem(atPath: target))?[.size] as? Int else {
         FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
         return 2
     }
