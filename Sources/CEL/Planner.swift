@@ -4,7 +4,9 @@ struct Planner {
     let library: FunctionLibrary
     /// Variables the environment declares; used to resolve dotted names such as `a.b.c` statically.
     let declaredVariables: Dictionary<String, CELType>.Keys
-    private var scopes: [(name: String, slot: Int)] = []
+    /// Each comprehension variable in scope, with how errors name it: `e` over `system.endpoints`
+    /// is `system.endpoints[]`, so a missing `e.dnssec` reads `system.endpoints[].dnssec`.
+    private var scopes: [(name: String, slot: Int, shownAs: String)] = []
     private(set) var slotCount = 0
 
     /// Type names usable as values in expressions (`type(x) == int`).
@@ -32,6 +34,14 @@ struct Planner {
 
     private func local(_ name: String) -> Int? {
         scopes.last { $0.name == name }?.slot
+    }
+
+    /// A dotted path as errors show it: a comprehension variable at its root is named by its range.
+    private func shown(_ path: String?) -> String? {
+        guard let path else { return nil }
+        let root = path.prefix { $0 != "." }
+        guard let scope = scopes.last(where: { $0.name == root }) else { return path }
+        return scope.shownAs + path.dropFirst(root.count)
     }
 
     mutating func plan(_ e: Expr) -> Node {
@@ -66,7 +76,7 @@ struct Planner {
         case .comprehension(let c):
             let range = plan(c.range)
             let slot = scopes.count
-            scopes.append((c.iterVar, slot))
+            scopes.append((c.iterVar, slot, shown(c.range.dottedPath).map { $0 + "[]" } ?? c.iterVar))
             slotCount = max(slotCount, scopes.count)
             let body = plan(c.body)
             let filter = c.filter.map { plan($0) }
@@ -97,10 +107,10 @@ struct Planner {
     private mutating func select(_ e: Expr, operand: Expr, field: String) -> Node.Op {
         let simple: () -> Node.Op = { [self] in
             var copy = self
-            return .select(copy.plan(operand), field: FieldName(field), path: operand.dottedPath)
+            return .select(copy.plan(operand), field: FieldName(field), path: copy.shown(operand.dottedPath))
         }
         if case .ident(let name) = operand.kind, !name.hasPrefix("."), let slot = local(name) {
-            return .localSelect(slot: slot, field: FieldName(field), path: name, operandID: operand.id)
+            return .localSelect(slot: slot, field: FieldName(field), path: shown(name) ?? name, operandID: operand.id)
         }
         guard var parts = chain(e), let root = parts.first, local(root) == nil else {
             return simple()

@@ -32,7 +32,11 @@ import Testing
         #expect(deeper.missingPath == "party.retention")
 
         let inLoop = try #require(try evalError("flows.all(f, f.tls.version >= 2)", ["flows": .list([.object([:])])]))
-        #expect(inLoop.missingPath == "f.tls")
+        // A loop variable is named by the list it runs over: `f` means nothing to whoever fills in the data.
+        #expect(inLoop.missingPath == "flows[].tls")
+        let nested = try #require(try evalError("flows.all(f, f.hops.exists(h, h.tls))",
+                                                ["flows": .list([.object(["hops": .list([.object([:])])])])]))
+        #expect(nested.missingPath == "flows[].hops[].tls")
     }
 
     @Test func noMatchingOverloadIsAnError() throws {
