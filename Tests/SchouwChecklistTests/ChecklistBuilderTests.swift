@@ -28,6 +28,10 @@ import Testing
         candidates[0].applicability = .unknown
         let built = ChecklistBuilder.build(project: CameraProject.project, candidates: candidates)
         #expect(built.items.map(\.toConfirm) == [false])
+        // Its reasons are the subjects it is known to apply to, not those still to confirm.
+        let reasons = built.items.first?.triggers.map(\.en) ?? []
+        #expect(reasons == candidates.dropFirst().compactMap { $0.trigger?.en }.sorted(), "\(reasons)")
+        #expect(candidates.count > 1 && !reasons.contains(candidates[0].trigger?.en ?? "-"))
     }
 
     @Test func itemsAreOrderedByThemeThenPhaseThenID() {

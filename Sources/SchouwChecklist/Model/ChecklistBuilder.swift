@@ -3,7 +3,8 @@ import SchouwResult
 /// Turns evaluated candidates into a checklist.
 ///
 /// Not-applicable candidates are dropped; candidates of the same rule (one per subject) merge into one
-/// item that is "to confirm" only when none of them is known to apply. Ordering is fixed (theme, phase,
+/// item that is "to confirm" only when none of them is known to apply, and whose reasons are the
+/// subjects it applies to (or, to confirm, those it may apply to). Ordering is fixed (theme, phase,
 /// id), so the same candidates in any order give the same checklist.
 public enum ChecklistBuilder {
     public static func build(project: ChecklistProject, candidates: [ChecklistCandidate],
@@ -18,7 +19,12 @@ public enum ChecklistBuilder {
             let ordered = group.sorted { ($0.trigger?.en ?? "", $0.trigger?.nl ?? "") < ($1.trigger?.en ?? "", $1.trigger?.nl ?? "") }
             guard let first = ordered.first else { continue }
             guard phase.includes(first.phase) else { continue }
-            let triggers = Array(Set(ordered.compactMap(\.trigger))).sorted { ($0.en, $0.nl) < ($1.en, $1.nl) }
+            // The reasons are the subjects the requirement is known to apply to; only when there are
+            // none, those for which it is still to confirm. Mixed, a system whose internet exposure is
+            // unknown read as a firm reason for a knock-out requirement.
+            let applying = ordered.filter { $0.applicability == .applies }
+            let reasons = applying.isEmpty ? ordered : applying
+            let triggers = Array(Set(reasons.compactMap(\.trigger))).sorted { ($0.en, $0.nl) < ($1.en, $1.nl) }
             items.append(ChecklistItem(
                 id: ChecklistItem.itemID(forRule: ruleID), ruleID: ruleID, pack: first.pack,
                 theme: first.theme ?? deriveTheme(pack: first.pack, references: first.references),
