@@ -12,7 +12,7 @@ extension RuleEvaluator {
         let part: Outcome.RulePart
 
         init(_ rule: Rule, lang: Language, project: Value) {
-            message = MessageRenderer(MessageTemplate.Compiled(rule.message.text(lang)), project: project)
+            message = MessageRenderer(MessageTemplate.Compiled(rule.message.text(lang), language: lang), project: project)
             part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references,
                                     message: rule.title.text(lang))
         }

@@ -71,8 +71,11 @@ public enum MessageTemplate {
             case path(first: String, rest: [FieldName])
         }
         let parts: [Part]
+        /// The language of the message, for values shown in words (durations).
+        let language: Language
 
-        public init(_ text: String) {
+        public init(_ text: String, language: Language = .en) {
+            self.language = language
             parts = MessageTemplate.pieces(text).map { piece in
                 switch piece {
                 case .text(let t): return .text(String(t))
@@ -95,7 +98,7 @@ public enum MessageTemplate {
                 let piece: String
                 switch part {
                 case .text(let t): piece = t
-                case .path(let first, let rest): piece = display(resolve(lookup(first), rest))
+                case .path(let first, let rest): piece = display(resolve(lookup(first), rest), language: language)
                 }
                 length += piece.utf8.count
                 shown.append(piece)
@@ -135,27 +138,31 @@ public enum MessageTemplate {
 
     private static let idField = FieldName("id")
 
-    /// Durations as people write them in descriptors: `P3D`, `PT24H`, `P1Y`.
-    static func isoDuration(seconds: Int64) -> String {
+    /// A duration in its largest whole unit, in words: `P30D` is "30 dagen" or "30 days".
+    static func durationWords(seconds: Int64, _ language: Language) -> String {
+        let units: [(seconds: Int64, nl: (String, String), en: (String, String))] = [
+            (31_536_000, ("jaar", "jaar"), ("year", "years")), (86_400, ("dag", "dagen"), ("day", "days")),
+            (3_600, ("uur", "uur"), ("hour", "hours")), (60, ("minuut", "minuten"), ("minute", "minutes")),
+            (1, ("seconde", "seconden"), ("second", "seconds")),
+        ]
         let sign = seconds < 0 ? "-" : ""
-        let s = abs(seconds)
-        if s == 0 { return "PT0S" }
-        if s % 31_536_000 == 0 { return "\(sign)P\(s / 31_536_000)Y" }
-        if s % 86_400 == 0 { return "\(sign)P\(s / 86_400)D" }
-        if s % 3_600 == 0 { return "\(sign)PT\(s / 3_600)H" }
-        if s % 60 == 0 { return "\(sign)PT\(s / 60)M" }
-        return "\(sign)PT\(s)S"
+        let s = seconds.magnitude
+        let unit = units.first { s > 0 && s % UInt64($0.seconds) == 0 } ?? units[units.count - 1]
+        let count = s / UInt64(unit.seconds)
+        let names = language == .nl ? unit.nl : unit.en
+        return "\(sign)\(count) \(count == 1 ? names.0 : names.1)"
     }
 
-    static func display(_ value: Value?) -> String {
+    static func display(_ value: Value?, language: Language = .en) -> String {
         switch value {
         case .string(let s)?: return s
         case .int(let i)?: return String(i)
         case .uint(let u)?: return String(u)
         case .double(let d)?: return String(d)
         case .bool(let b)?: return b ? "true" : "false"
-        case .list(let items)?: return items.map { display($0) }.joined(separator: ", ")
-        case .duration(let d)?: return isoDuration(seconds: d.seconds)
+        case .list(let items)?: return items.map { display($0, language: language) }.joined(separator: ", ")
+        // In words: a council reads "30 dagen", not P30D.
+        case .duration(let d)?: return durationWords(seconds: d.seconds, language)
         case .timestamp(let t)?:
             return t.seconds % 86_400 == 0 ? String(t.rfc3339.prefix(10)) : t.rfc3339
         case nil: return "?"
