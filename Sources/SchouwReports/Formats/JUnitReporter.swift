@@ -70,7 +70,7 @@ public struct JUnitReporter: StreamingReporter {
         case .fail:
             var message = "[\(outcome.severity.rawValue)] \(outcome.message)"
             var body = outcome.message + "\n"
-            body += "\(t.subject): \(outcome.subject.kind) \(outcome.subject.id)\n"
+            body += "\(t.subject): \(t.subjectKind(outcome.subject.kind)) \(outcome.subject.id)\n"
             if let loc = outcome.location { body += "\(t.location): \(loc.file):\(loc.line):\(loc.column)\n" }
             if let waiver = outcome.waiver, waiver.expired {
                 message += " (\(t.waiverExpiredNote) \(waiver.expires))"

@@ -143,7 +143,7 @@ public struct SARIFReporter: StreamingReporter {
     private func sarifResult(_ outcome: Outcome, ruleIndex: Int, ruleTitle: String, result: AuditResult,
                              lines: SourceLines, uris: ArtifactURIs, t: ReportTexts) -> JSONValue {
         let status = outcome.effectiveStatus
-        var text = "\(outcome.subject.kind) \(outcome.subject.id): "
+        var text = "\(t.subjectKind(outcome.subject.kind)) \(outcome.subject.id): "
         if status == .unknown {
             // Not the failure's sentence: nothing has failed, the descriptor lacks what the check needs.
             text += "\(t.informationNeeded) (\(ruleTitle)): "
