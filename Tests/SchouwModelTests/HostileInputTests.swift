@@ -111,6 +111,15 @@ import Testing
         #expect(error.mark?.line == 3 && error.mark?.column == 8)
     }
 
+    /// Control characters a descriptor spells with escapes reach messages (`unknown key ...`): they
+    /// are shown, never sent to the terminal.
+    @Test func controlCharactersInMessagesAreShownNotSent() throws {
+        let result = try load(bytes: Array("schouw: 1\nproject: {id: p, name: P}\n\"\\e[2J\\u009b1m\": 1\n".utf8))
+        let rendered = result.rendered()
+        #expect(rendered.contains("unknown key `\\u{1B}[2J\\u{9B}1m`"), "\(rendered)")
+        #expect(!rendered.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+    }
+
     /// As Notepad saves a file: a UTF-8 byte order mark, Windows line ends, the first key on line 1.
     @Test func utf8ByteOrderMarkIsRead() throws {
         let text = "schouw: 1\r\nproject: {id: p, name: P}\r\nsystems:\r\n  - {id: s, kind: sensor, name: Sensor}\r\n"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SchouwChecklist
+import SchouwReports
 
 /// `schouw checklist`: the procurement checklist for a project, and scoring of a supplier's answers.
 struct ChecklistCommand: ParsableCommand {
@@ -137,7 +138,7 @@ struct ChecklistScoreCommand: ParsableCommand {
         // as unanswered; ids the checklist lacks are the sign, said where a user looks first.
         let unknown = score.unknownItems.count
         if unknown > 0 {
-            Console.err("warning: \(responses): \(unknown) of its \(answers.count) ids are not in this checklist and are ignored (\(score.unknownItems.prefix(3).joined(separator: ", "))\(unknown > 3 ? ", …" : "")); is it the answer file of another project or of another version of the checklist?\n")
+            Console.err("warning: \(responses): \(unknown) of its \(answers.count) ids are not in this checklist and are ignored (\(score.unknownItems.prefix(3).map(Escape.terminal).joined(separator: ", "))\(unknown > 3 ? ", …" : "")); is it the answer file of another project or of another version of the checklist?\n")
         }
         let data = try ChecklistFailure.exitTwo { try score.render(format, language: source.lang) }
         try ChecklistFailure.write(data, to: output)

@@ -15,14 +15,14 @@ public enum DiagnosticRenderer {
         var lineIndex: [String: LineIndex] = [:]
         var out = ""
         for diagnostic in diagnostics.sorted(by: Diagnostic.displayOrder) {
-            out += diagnostic.description + "\n"
+            out += visible(diagnostic.description) + "\n"
             if let mark = diagnostic.mark, let text = sources[mark.file] {
                 if lineIndex[mark.file] == nil { lineIndex[mark.file] = LineIndex(text) }
                 if let line = lineIndex[mark.file]?.line(mark.line, in: text) {
                     out += sourceExcerpt(line: line, number: mark.line, column: mark.column)
                 }
             }
-            if let hint = diagnostic.hint, !hint.isEmpty { out += "hint: \(hint)\n" }
+            if let hint = diagnostic.hint, !hint.isEmpty { out += "hint: \(visible(hint))\n" }
         }
         out += countLine(diagnostics) + "\n"
         return out
@@ -33,6 +33,22 @@ public enum DiagnosticRenderer {
         var sources: [String: String] = [:]
         for file in files { sources[file.path] = file.text }
         return render(diagnostics, sources: sources)
+    }
+
+    /// Text from a descriptor, a rule or an answer file reaches the terminal in messages and
+    /// hints (`unknown key ...`): its control characters are shown as `\u{1B}`, never sent, so a
+    /// hostile file cannot recolour, move or clear the screen of whoever validates it.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `3 errors`, `1 error, 2 warnings`, `no problems`.
@@ -59,7 +75,9 @@ public enum DiagnosticRenderer {
             col += 1
         }
         if col < column { caretPrefix += String(repeating: " ", count: column - col) }
-        let printable = line.count > 400 ? String(line.prefix(400)) + "…" : String(line)
+        let shown = line.count > 400 ? String(line.prefix(400)) + "…" : String(line)
+        // One character for each control character, so the caret still lines up.
+        let printable = String(String.UnicodeScalarView(shown.unicodeScalars.map { $0 == "\t" || !isControl($0) ? $0 : "?" }))
         return "\(pad)\(gutter) | \(printable)\n\(pad)\(String(repeating: " ", count: gutter.count)) | \(caretPrefix)^\n"
     }
 }
