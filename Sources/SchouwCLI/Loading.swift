@@ -15,6 +15,14 @@ enum Load {
         return descriptor
     }
 
+    /// The taxonomy without the rules, for commands that only check descriptors.
+    static func taxonomy(_ directory: String?) throws -> Taxonomy {
+        let loaded = RuleLoader.taxonomy(rulesDirectory: directory)
+        if let rendered = loaded.rendered { Console.err(rendered) }
+        guard !loaded.hasErrors else { throw ExitCode(2) }
+        return loaded.taxonomy
+    }
+
     static func rules(_ directory: String?) throws -> RuleSet {
         let set = RuleLoader.load(rulesDirectory: directory)
         if !set.diagnostics.isEmpty { Console.err(set.rendered()) }

@@ -201,6 +201,9 @@ public enum OutcomeStatus: String, Codable, Sendable, CaseIterable {
     case fail, pass, unknown
     case notApplicable = "not-applicable"
     case waived
+
+    /// What reports list as a finding: everything but a pass and a rule that did not apply.
+    public var isFinding: Bool { self == .fail || self == .unknown || self == .waived }
 }
 
 public struct Reference: Codable, Sendable, Hashable {

@@ -63,4 +63,23 @@ public enum SteeringCharacters {
         }
         return false
     }
+
+    /// `text` with its steering characters shown as visible `\u{1b}` text: inert in a terminal or a
+    /// renderer, and still telling the reader what was there.
+    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+        // Nearly every string is clean: returning it as is spares a copy per field of every outcome.
+        let plain = text.utf8.withContiguousStorageIfAvailable { !mayOccur(inUTF8: $0, keepNewlines: keepNewlines) }
+        if plain == true { return text }
+        if !text.unicodeScalars.contains(where: { contains($0, keepNewlines: keepNewlines) }) { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if contains(scalar, keepNewlines: keepNewlines) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

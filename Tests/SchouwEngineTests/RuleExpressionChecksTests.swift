@@ -131,3 +131,15 @@ import Testing
         #expect(RuleFixture.errors(text).contains { $0.contains("a rule needs at least one reference") })
     }
 }
+
+@Suite struct UndeclaredReferenceHintTests {
+    /// The checker says "undeclared reference" of an unknown function too; the subject's name is no
+    /// help there.
+    @Test func anUnknownFunctionIsNotToldAboutTheSubject() {
+        let errors = RuleFixture.errors(RuleFixture.rule(assert: "in_eaa(flow.from_system.country)"))
+        #expect(errors.count == 1 && errors[0].contains("undeclared reference to 'in_eaa'"), "\(errors)")
+        #expect(errors[0].hasSuffix("| the functions a rule can call are listed in Rules/README.md"), "\(errors)")
+        let variable = RuleFixture.errors(RuleFixture.rule(assert: "flw.encrypted"))
+        #expect(variable.first?.contains("the subject of a `for-each: flow` rule is `flow`") == true, "\(variable)")
+    }
+}

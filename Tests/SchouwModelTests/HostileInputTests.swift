@@ -116,7 +116,7 @@ import Testing
     @Test func controlCharactersInMessagesAreShownNotSent() throws {
         let result = try load(bytes: Array("schouw: 1\nproject: {id: p, name: P}\n\"\\e[2J\\u009b1m\": 1\n".utf8))
         let rendered = result.rendered()
-        #expect(rendered.contains("unknown key `\\u{1B}[2J\\u{9B}1m`"), "\(rendered)")
+        #expect(rendered.contains("unknown key `\\u{1b}[2J\\u{9b}1m`"), "\(rendered)")
         #expect(!rendered.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
     }
 

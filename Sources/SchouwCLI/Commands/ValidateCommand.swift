@@ -18,11 +18,11 @@ struct ValidateCommand: ParsableCommand {
     var files: [String]
 
     @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "Directory of extra rules whose taxonomy/ adds data categories and subjects.", valueName: "DIR"))
+        "Directory of extra rules whose taxonomy/ adds data categories and subjects (its rules are not compiled).", valueName: "DIR"))
     var rulesDirectory: String?
 
     func run() throws {
-        let vocabulary = try Load.rules(rulesDirectory).taxonomy.vocabulary
+        let vocabulary = try Load.taxonomy(rulesDirectory).vocabulary
         var failed = false
         for file in files {
             let result = DescriptorLoader.load(path: file, vocabulary: vocabulary)

@@ -1,3 +1,5 @@
+import SchouwModel
+
 /// Every fixed text of the checklist and the score report, in Dutch and English.
 ///
 /// Kept in one place so a translation is checked side by side and a missing one is a compile error.
@@ -79,15 +81,8 @@ public struct ChecklistStrings: Sendable {
 
     /// The descriptor's project phase in words; an unknown value is shown as written.
     public func projectPhaseName(_ value: String) -> String {
-        switch (language, value) {
-        case (.nl, "idea"): "idee"
-        case (.nl, "procurement"): "aanbesteding"
-        case (.nl, "pilot"): "pilot"
-        case (.nl, "production"): "productie"
-        case (.nl, "decommissioned"): "buiten gebruik"
-        case (.en, "decommissioned"): "decommissioned"
-        default: value
-        }
+        guard language == .nl, let phase = Phase(rawValue: value) else { return value }
+        return phase.dutchName
     }
 
     /// Reasons of an item, at most `limit` of them: a rule that applies to two hundred sensors should

@@ -3,11 +3,6 @@ import CEL
 
 /// `{{path}}` placeholders in rule messages, filled from the subject's CEL values.
 public enum MessageTemplate {
-    /// The dotted paths named by placeholders, in order.
-    public static func placeholders(in text: String) -> [String] {
-        located(text).map(\.path)
-    }
-
     /// The dotted paths named by placeholders, each with the offset of its `{{` in Unicode scalars,
     /// so an error about a placeholder can point at it.
     public static func located(_ text: String) -> [(path: String, offset: Int)] {

@@ -23,8 +23,3 @@ enum BaselineComparison {
         }
     }
 }
-
-private extension OutcomeStatus {
-    /// What reports list as a finding: everything but a pass and a rule that did not apply.
-    var isFinding: Bool { self == .fail || self == .unknown || self == .waived }
-}

@@ -8,6 +8,10 @@ enum CheckErrorHints {
         if let hint = diagnostic.hint { return hint }
         let message = diagnostic.message
         if message.contains("undeclared reference") {
+            // The checker says the same of an unknown function: the subject is no help there.
+            if calls(at: diagnostic.location.offset, in: text) {
+                return "the functions a rule can call are listed in Rules/README.md"
+            }
             return "the subject of a `for-each: \(subject.rawValue)` rule is `\(subject.variable)`; see Rules/README.md for the variables"
         }
         if message.contains("undefined field") {
@@ -20,6 +24,13 @@ enum CheckErrorHints {
             return "write date('2026-03-01') for a date, timestamp('2026-03-01T12:00:00Z') for a moment"
         }
         return nil
+    }
+
+    /// Whether the name at `offset` is called: `in_eaa(x)`, not a variable.
+    private static func calls(at offset: Int, in text: String) -> Bool {
+        let rest = text.unicodeScalars.dropFirst(offset)
+        let name = rest.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        return rest.dropFirst(name.count).first { $0 != " " } == "("
     }
 
     /// `data.personal`: a field of the list of every object where the subject was meant, or of a

@@ -45,6 +45,24 @@ public enum RuleLoader {
         return load(files: files, diagnostics: diagnostics)
     }
 
+    /// The taxonomy alone (built in, extended by `rulesDirectory/taxonomy/`), for checking a
+    /// descriptor's data categories and subjects without compiling rules. `rendered` holds the
+    /// problems of its files, if any.
+    public static func taxonomy(rulesDirectory: String?) -> (taxonomy: Taxonomy, rendered: String?, hasErrors: Bool) {
+        var files = RuleSources.builtIn().filter(\.isTaxonomy)
+        let sink = DiagnosticSink()
+        if let rulesDirectory {
+            let (extra, errors) = RuleSources.directory(rulesDirectory)
+            files += extra.filter(\.isTaxonomy)
+            sink.add(contentsOf: errors.map { SchouwModel.Diagnostic.error($0, at: nil) })
+        }
+        let taxonomy = TaxonomyLoader.load(files, sink: sink)
+        guard !sink.reported.isEmpty else { return (taxonomy, nil, false) }
+        var sources: [String: String] = [:]
+        for f in files { sources[f.displayPath] = f.text }
+        return (taxonomy, DiagnosticRenderer.render(sink.reported, sources: sources), sink.hasErrors)
+    }
+
     public static func load(files: [RuleSourceFile], diagnostics initial: [SchouwModel.Diagnostic] = []) -> RuleSet {
         let sink = DiagnosticSink()
         sink.add(contentsOf: initial)

@@ -1,3 +1,5 @@
+import SchouwResult
+
 /// Renders diagnostics the way compilers do: a located header, the source line, a caret, a hint.
 ///
 /// ```
@@ -36,20 +38,9 @@ public enum DiagnosticRenderer {
     }
 
     /// Text from a descriptor, a rule or an answer file reaches the terminal in messages and
-    /// hints (`unknown key ...`): its control characters are shown as `\u{1B}`, never sent, so a
-    /// hostile file cannot recolour, move or clear the screen of whoever validates it.
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
+    /// hints (`unknown key ...`): its steering characters are shown, never sent, so a hostile file
+    /// cannot recolour, move or clear the screen of whoever validates it.
+    static func visible(_ text: String) -> String { SteeringCharacters.visible(text) }
 
     /// `3 errors`, `1 error, 2 warnings`, `no problems`.
     public static func countLine(_ diagnostics: [Diagnostic]) -> String {
@@ -77,7 +68,9 @@ public enum DiagnosticRenderer {
         if col < column { caretPrefix += String(repeating: " ", count: column - col) }
         let shown = line.count > 400 ? String(line.prefix(400)) + "…" : String(line)
         // One character for each control character, so the caret still lines up.
-        let printable = String(String.UnicodeScalarView(shown.unicodeScalars.map { $0 == "\t" || !isControl($0) ? $0 : "?" }))
+        let printable = String(String.UnicodeScalarView(shown.unicodeScalars.map {
+            SteeringCharacters.contains($0, keepNewlines: true) ? "?" : $0
+        }))
         return "\(pad)\(gutter) | \(printable)\n\(pad)\(String(repeating: " ", count: gutter.count)) | \(caretPrefix)^\n"
     }
 }

@@ -1,5 +1,16 @@
 public enum Phase: String, Sendable, Codable, CaseIterable {
     case idea, procurement, pilot, production, decommissioned
+
+    /// The phase as Dutch reports and checklists name it (the English names are the raw values).
+    public var dutchName: String {
+        switch self {
+        case .idea: "idee"
+        case .procurement: "aanbesteding"
+        case .pilot: "pilot"
+        case .production: "productie"
+        case .decommissioned: "buiten gebruik"
+        }
+    }
 }
 
 public enum BIOCatalogue: String, Sendable, Codable, CaseIterable {

@@ -16,7 +16,7 @@ struct YAMLSyntaxProblem {
          input: UnsafeBufferPointer<UInt8>) {
         let lines = Lines(input)
         line = problemAt.line; column = problemAt.column
-        message = "YAML syntax error: \(problem)"
+        message = problem
         hint = "check the indentation and quoting on this line and the line before it"
         let context = context ?? ""
 
@@ -24,40 +24,41 @@ struct YAMLSyntaxProblem {
             // A key without its colon, or `key:value` with no space: the line itself is the mistake.
             (line, column) = contextAt
             let text = lines.text(contextAt.line).trimmingLeadingSpaces
-            message = "YAML syntax error: expected `key: value`, found `\(text)`"
+            message = "expected `key: value`, found `\(text)`"
             hint = Self.colonFix(text).map { "write `\($0)`: a `:` and a space after the key" }
                 ?? "write `key: value`, with a space after the `:`"
         } else if context.contains("quoted scalar") {
             (line, column) = contextAt
-            message = "YAML syntax error: the quote opened here is not closed"
+            message = "the quote opened here is not closed"
             hint = "close the quote on the same value, or quote the whole value"
         } else if context.contains("flow sequence") || context.contains("flow mapping") {
             let bracket = context.contains("sequence") ? ("[", "]") : ("{", "}")
             (line, column) = contextAt
-            message = "YAML syntax error: the `\(bracket.0)` opened here is not closed"
+            message = "the `\(bracket.0)` opened here is not closed"
             hint = "close it with `\(bracket.1)`, and separate its items with `, `; quote an item that contains `,`, `\(bracket.1)` or `: `"
         } else if problem.contains("did not find expected key"), let open = lines.unclosedQuote(from: contextAt.line, to: problemAt.line) {
             (line, column) = open
-            message = "YAML syntax error: the quote opened here is not closed on its line"
+            message = "the quote opened here is not closed on its line"
             hint = "close the quote, or quote the whole value"
         } else if problem.contains("did not find expected key") {
-            message = "YAML syntax error: this line does not line up with the keys of the mapping at line \(contextAt.line)"
+            message = "this line does not line up with the keys of the mapping at line \(contextAt.line)"
             hint = "indent it like the keys of that mapping (column \(contextAt.column)), or as a value under one of them"
         } else if problem.contains("did not find expected '-' indicator") {
-            message = "YAML syntax error: this line does not line up with the list items above it (line \(contextAt.line))"
+            message = "this line does not line up with the list items above it (line \(contextAt.line))"
             hint = "start each item of the list with `- ` in column \(contextAt.column)"
         } else if problem.contains("mapping values are not allowed") {
-            message = "YAML syntax error: a `:` where no key can start"
+            message = "a `:` where no key can start"
             hint = "a value containing `: ` must be quoted, or the indentation of this key is wrong"
         } else if problem.contains("block sequence entries are not allowed") {
-            message = "YAML syntax error: a `- ` list item where a value was expected"
+            message = "a `- ` list item where a value was expected"
             hint = "put the list under its own key on the next line, indented, or check the indentation"
         } else if problem.contains("tab") {
-            message = "YAML syntax error: a tab character where YAML needs spaces"
+            message = "a tab character where YAML needs spaces"
             hint = "indent with spaces, not tabs"
         } else if !context.isEmpty {
             message += " (\(context) at line \(contextAt.line), column \(contextAt.column))"
         }
+        message = "YAML syntax error: " + message
     }
 
     /// `retention:P2Y` → `retention: P2Y`; `retention P2Y` → `retention: P2Y`.

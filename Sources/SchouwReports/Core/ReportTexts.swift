@@ -1,3 +1,4 @@
+import SchouwModel
 import SchouwResult
 
 /// Every fixed text of the reports, in Dutch and English. A struct with one instance per language, so a
@@ -76,8 +77,8 @@ struct ReportTexts: Sendable {
     var contents: String
     var severityNames: [Severity: String]
     var subjectKinds: [String: String]
-    /// The descriptor's project phases in words (`production` → "productie").
-    var projectPhases: [String: String]
+    /// Whether the descriptor's values (a project phase) are shown by their Dutch names.
+    var dutchValues: Bool
     var waiverNoteKinds: [String: String]
     var packNames: [String: String]
 
@@ -85,7 +86,7 @@ struct ReportTexts: Sendable {
 
     func severity(_ s: Severity) -> String { severityNames[s] ?? s.rawValue }
     func subjectKind(_ k: String) -> String { subjectKinds[k] ?? k }
-    func projectPhase(_ p: String) -> String { projectPhases[p] ?? p }
+    func projectPhase(_ p: String) -> String { dutchValues ? Phase(rawValue: p)?.dutchName ?? p : p }
     func pack(_ p: String) -> String { packNames[p] ?? p }
     func waiverNoteKind(_ k: String) -> String { waiverNoteKinds[k] ?? k }
 
@@ -174,8 +175,7 @@ struct ReportTexts: Sendable {
         severityNames: [.critical: "kritiek", .high: "hoog", .medium: "middel", .low: "laag", .info: "info"],
         subjectKinds: ["project": "project", "party": "partij", "zone": "zone", "data": "gegevens",
                        "system": "systeem", "flow": "stroom", "purpose": "doel"],
-        projectPhases: ["idea": "idee", "procurement": "aanbesteding", "pilot": "pilot", "production": "productie",
-                        "decommissioned": "buiten gebruik"],
+        dutchValues: true,
         waiverNoteKinds: ["stale": "ongebruikt", "expired": "verlopen", "refused": "geweigerd", "invalid": "ongeldig"],
         packNames: ["avg": "AVG/UAVG", "bio": "BIO", "smartcity": "Smart city", "procurement": "Inkoop",
                     "standards": "Standaarden"]
@@ -251,7 +251,7 @@ struct ReportTexts: Sendable {
         severityNames: [.critical: "critical", .high: "high", .medium: "medium", .low: "low", .info: "info"],
         subjectKinds: ["project": "project", "party": "party", "zone": "zone", "data": "data",
                        "system": "system", "flow": "flow", "purpose": "purpose"],
-        projectPhases: [:],
+        dutchValues: false,
         waiverNoteKinds: ["stale": "stale", "expired": "expired", "refused": "refused", "invalid": "invalid"],
         packNames: ["avg": "AVG/UAVG (GDPR)", "bio": "BIO", "smartcity": "Smart city", "procurement": "Procurement",
                     "standards": "Standards"]

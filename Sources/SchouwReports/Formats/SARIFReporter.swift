@@ -26,7 +26,7 @@ public struct SARIFReporter: StreamingReporter {
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
 
-        let reported = ReportModel.inFindingOrder(result.outcomes) { [.fail, .unknown, .waived].contains($0) }
+        let reported = ReportModel.inFindingOrder(result.outcomes) { $0.isFinding }
         let lines = SourceLines(context.descriptor)
         let uris = ArtifactURIs(reported, descriptorPath: result.descriptor.path, root: context.sourceRoot)
         let results = GeneratedArray(count: reported.count) { i in

@@ -12,22 +12,7 @@ public enum Escape {
     /// Control characters shown as visible `\u{1b}` text, so an ESC, BEL or OSC 8 hyperlink in a name is
     /// visible in the report and inert in the terminal.
     public static func visibleControls(_ text: String, keepNewlines: Bool = false) -> String {
-        // Nearly every string is clean: returning it as is spares a copy per field of every outcome.
-        let plain = text.utf8.withContiguousStorageIfAvailable {
-            !SteeringCharacters.mayOccur(inUTF8: $0, keepNewlines: keepNewlines)
-        }
-        if plain == true { return text }
-        if !text.unicodeScalars.contains(where: { isSteering($0, keepNewlines: keepNewlines) }) { return text }
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            if isSteering(scalar, keepNewlines: keepNewlines) {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        SteeringCharacters.visible(text, keepNewlines: keepNewlines)
     }
 
     /// Plain terminal text: controls made visible, newlines kept out of single-line fields.
