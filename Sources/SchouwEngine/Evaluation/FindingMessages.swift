@@ -12,19 +12,27 @@ extension RuleEvaluator {
         let part: Outcome.RulePart
 
         init(_ rule: Rule, lang: Language, project: Value) {
-            message = MessageRenderer(MessageTemplate.Compiled(rule.message.text(lang), language: lang), project: project)
+            let renderer = MessageRenderer(MessageTemplate.Compiled(rule.message.text(lang), language: lang), project: project)
+            message = renderer
             part = Outcome.RulePart(rule: rule.id, severity: rule.severity, references: rule.references,
-                                    message: rule.title.text(lang))
+                                    message: rule.title.text(lang), findingMessage: renderer)
         }
     }
 
     /// A rule's message template with the project its placeholders may name: one per rule, shared
     /// by the rule's findings, each of which then holds one reference instead of both.
-    final class MessageRenderer: Sendable {
+    final class MessageRenderer: FindingMessageTemplate {
         let template: MessageTemplate.Compiled
         let project: Value
 
         init(_ template: MessageTemplate.Compiled, project: Value) { self.template = template; self.project = project }
+
+        /// The outcomes the engine makes name a `Subject`; another subject part (a result read
+        /// back from JSON has its messages as text) has no values to fill the template with.
+        func render(for subject: Outcome.SubjectPart) -> String {
+            guard let subject = subject as? Subject else { return template.render { _ in nil } }
+            return render(subject)
+        }
 
         func render(_ subject: Subject) -> String {
             template.render { name in
@@ -52,5 +60,23 @@ extension RuleEvaluator {
             if let note { message += " (evaluation error: \(note))" }
             return message
         }
+    }
+}
+
+/// The shared parts of one rule's unknown outcomes without a note, one per list of missing facts.
+///
+/// A rule's selects each make their list of missing facts once (the plan holds it), so its unknown
+/// outcomes meet a few lists, each the same array again: comparing them is a pointer comparison.
+struct SharedFindings {
+    private var parts: [Outcome.SharedFinding] = []
+
+    /// Forgets the parts of the rule before: they name its missing facts, not the next rule's.
+    mutating func startRule() { parts.removeAll(keepingCapacity: true) }
+
+    mutating func part(missing: [String]) -> Outcome.SharedFinding {
+        if let known = parts.first(where: { $0.missing == missing }) { return known }
+        let made = Outcome.SharedFinding(missing: missing)
+        parts.append(made)
+        return made
     }
 }

@@ -49,25 +49,24 @@ public struct RuleEvaluator: Sendable {
 
     /// A subject of one kind: its id, display name, CEL value and where it is written.
     /// A class: each subject is handed to every rule of its kind, and passing a reference costs less
-    /// than copying five fields.
-    public final class Subject: Sendable {
+    /// than copying five fields. It is also the part every outcome on it carries, so an unknown
+    /// outcome's message can be rendered from the subject it names (`Outcome.SharedFinding`).
+    public final class Subject: Outcome.SubjectPart, @unchecked Sendable {
         public let kind: SubjectKind
-        public let id: String
-        public let name: String?
+        public var id: String { subject.id }
+        public var name: String? { subject.name }
         public let value: Value
         public let mark: SourceMark
-        /// What every outcome on this subject carries, made once and shared by them.
-        let part: Outcome.SubjectPart
         /// The variables a rule sees for this subject: the shared ones plus the subject under its
         /// singular name. Made once and used by every rule of its kind.
         let activation: Activation
 
         init(kind: SubjectKind, id: String, name: String?, value: Value, mark: SourceMark, shared: Activation) {
-            self.kind = kind; self.id = id; self.name = name; self.value = value; self.mark = mark
-            part = Outcome.SubjectPart(subject: SubjectRef(kind: kind.rawValue, id: id, name: name),
-                                       location: Location(file: mark.file, line: mark.line, column: mark.column))
+            self.kind = kind; self.value = value; self.mark = mark
             // Binding a subject on top of the shared table costs no new table.
             activation = kind == .project ? shared : shared.binding(kind.variable, value)
+            super.init(subject: SubjectRef(kind: kind.rawValue, id: id, name: name),
+                       location: Location(file: mark.file, line: mark.line, column: mark.column))
         }
     }
 
@@ -188,14 +187,17 @@ public struct RuleEvaluator: Sendable {
                         $0..<min($0 + blockSize, range.upperBound)
                     }
                     var sharedValues = SharedConjuncts.BlockValues(shared, rules: unit.rules, blockSize: blockSize)
+                    var findings = SharedFindings()
                     for block in worker % 2 == 0 ? blocks : blocks.reversed() {
                         sharedValues.evaluate(block, of: subjects)
                         for r in unit.rules {
                             let rule = ordered[r], texts = texts[r], offset = offsets[r]
+                            findings.startRule()
                             for s in block {
                                 subjects[s]._withUnsafeGuaranteedRef { subject in
                                     let when = shared.when(ofRule: r, rule, subject: s, activation: subject.activation, shared: sharedValues)
-                                    target.put(evaluate(rule, subject, when: when, activation: subject.activation, texts: texts),
+                                    target.put(evaluate(rule, subject, when: when, activation: subject.activation, texts: texts,
+                                                        findings: &findings),
                                                at: offset + s)
                                 }
                             }
@@ -291,12 +293,15 @@ public struct RuleEvaluator: Sendable {
 
     public func evaluate(_ rule: Rule, _ subject: Subject, lang: Language) -> Outcome {
         let bound = activation(for: subject)
+        var findings = SharedFindings()
         return evaluate(rule, subject, when: rule.when?.program.evaluate(bound), activation: bound,
-                        texts: RuleTexts(rule, lang: lang, project: values.project))
+                        texts: RuleTexts(rule, lang: lang, project: values.project), findings: &findings)
     }
 
-    /// `when`: the value of the rule's `when` for this subject (nil when it has none).
-    func evaluate(_ rule: Rule, _ subject: Subject, when: Value?, activation: Activation, texts: RuleTexts) -> Outcome {
+    /// `when`: the value of the rule's `when` for this subject (nil when it has none); `findings`:
+    /// the shared parts of this rule's unknown outcomes made so far.
+    func evaluate(_ rule: Rule, _ subject: Subject, when: Value?, activation: Activation, texts: RuleTexts,
+                  findings: inout SharedFindings) -> Outcome {
         var status: OutcomeStatus
         var missing: [String] = []
         var note: String?
@@ -317,17 +322,20 @@ public struct RuleEvaluator: Sendable {
         // Only findings need the subject-specific message; a pass or not-applicable outcome names the
         // check with the rule part's message (the title), and costs no allocation of its own.
         guard status == .fail || status == .unknown else {
-            return Outcome(rule: texts.part, subject: subject.part, status: status)
+            return Outcome(rule: texts.part, subject: subject, status: status)
         }
         // A failure's message is shown by every report, so it is rendered now, while the rule has
         // just read the subject's values and they are in the cache: rendered by the text report
         // from memory, the 40,000 failures of a 10,000-system audit took a third of the report.
         // Unknown outcomes' messages, which the text report does not show, wait until read.
         if status == .fail {
-            return Outcome(rule: texts.part, subject: subject.part, status: status, message: texts.message.render(subject))
+            return Outcome(rule: texts.part, subject: subject, status: status, message: texts.message.render(subject))
+        }
+        guard let note else {
+            return Outcome(rule: texts.part, subject: subject, status: status, shared: findings.part(missing: missing))
         }
         let message = FindingMessage(texts.message, subject: subject, note: note)
-        return Outcome(rule: texts.part, subject: subject.part, status: status, deferredMessage: message, missing: missing)
+        return Outcome(rule: texts.part, subject: subject, status: status, deferredMessage: message, missing: missing)
     }
 
     /// Turns a CEL result into a verdict. A missing key on descriptor data means the descriptor does
