@@ -45,4 +45,49 @@ import Testing
         #expect(outcome.message == "daarna")
         #expect(deferred.renders == 1)
     }
+
+    /// Words a finding from the subject's id, counting how often it is asked.
+    final class Template: FindingMessageTemplate, @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func render(for subject: Outcome.SubjectPart) -> String {
+            lock.lock(); count += 1; lock.unlock()
+            return "Systeem \(subject.subject.id) mist een bewaartermijn."
+        }
+        var renders: Int { lock.lock(); defer { lock.unlock() }; return count }
+    }
+
+    @Test func sharedFindingsRenderTheRuleTemplateForTheirOwnSubject() {
+        let template = Template()
+        let rule = Outcome.RulePart(rule: "AVG-001", severity: .high, references: [], message: "titel",
+                                    findingMessage: template)
+        let shared = Outcome.SharedFinding(missing: ["system.retention"])
+        let other = Outcome.SubjectPart(subject: SubjectRef(kind: "system", id: "s2", name: nil), location: nil)
+        let first = Outcome(rule: rule, subject: Self.subject, status: .unknown, shared: shared)
+        let second = Outcome(rule: rule, subject: other, status: .unknown, shared: shared)
+        #expect(template.renders == 0)
+        #expect(first.message == "Systeem s1 mist een bewaartermijn.")
+        #expect(second.message == "Systeem s2 mist een bewaartermijn.")
+        #expect(first.missing == ["system.retention"] && second.missing == ["system.retention"])
+        #expect(first == Outcome(rule: rule, subject: Self.subject, status: .unknown,
+                                 message: "Systeem s1 mist een bewaartermijn.", missing: ["system.retention"]))
+    }
+
+    @Test func aSharedFindingKeepsItsMessageWhenItsSubjectIsReplaced() {
+        let rule = Outcome.RulePart(rule: "AVG-001", severity: .high, references: [], message: "titel",
+                                    findingMessage: Template())
+        var outcome = Outcome(rule: rule, subject: Self.subject, status: .unknown,
+                              shared: Outcome.SharedFinding(missing: ["system.retention"]))
+        outcome.subject = SubjectRef(kind: "system", id: "hernoemd", name: nil)
+        #expect(outcome.message == "Systeem s1 mist een bewaartermijn.", "the text was made from the subject it was found on")
+        outcome.severity = .low
+        #expect(outcome.message == "Systeem s1 mist een bewaartermijn.")
+        #expect(outcome.missing == ["system.retention"])
+    }
+
+    @Test func withoutATemplateASharedFindingSaysTheRuleTitle() {
+        let outcome = Outcome(rule: Self.rule, subject: Self.subject, status: .unknown,
+                              shared: Outcome.SharedFinding(missing: ["system.retention"]))
+        #expect(outcome.message == "titel")
+    }
 }
