@@ -30,8 +30,18 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
     if arguments.contains("--per-rule") { return perRuleTimes(path: path, now: now) }
     var phases = AuditPhases()
     var facts = BenchFacts(path: path, bytes: size)
+    // `--memory`: resident and peak memory after each phase of the first run, to see which step
+    // holds what (every page first touched is a fault, the dearest part of a cold run).
+    var memoryTrace = arguments.contains("--memory")
+    func traceMemory(_ phase: String) {
+        guard memoryTrace else { return }
+        let resident = statusMemoryMB("VmRSS") ?? 0, peak = statusMemoryMB("VmHWM") ?? 0
+        FileHandle.standardError.write(Data(String(format: "memory after %@: %.0f MB resident, %.0f MB peak\n", phase, resident, peak).utf8))
+    }
     for _ in 0..<runs {
+        defer { memoryTrace = false }
         phases.parse.add { _ = bareEventParse(path: path) }
+        traceMemory("bare parse")
         let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUSeconds()
         var loaded: LoadResult?
         // As `schouw audit` does: the parsed YAML is let go once the descriptor is read.
@@ -39,6 +49,7 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
             loaded = DescriptorLoader.load(path: path)
             loaded?.descriptor?.releaseSourceNodes().freeOnWorker()
         }
+        traceMemory("load")
         guard let descriptor = loaded?.descriptor else {
             FileHandle.standardError.write(Data((loaded?.rendered() ?? "error: cannot load \(path)\n").utf8))
             return 2
@@ -46,12 +57,15 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         var loadedRules: RuleSet?
         phases.rules.add { loadedRules = RuleLoader.load(files: RuleSources.builtIn()) }
         guard let rules = loadedRules, !rules.hasErrors else { return 2 }
+        traceMemory("rules")
         var evaluator: RuleEvaluator?
         phases.facts.add {
             evaluator = RuleEvaluator(descriptor: descriptor, taxonomy: rules.taxonomy, now: now, fields: rules.referencedFields)
         }
+        traceMemory("facts")
         var outcomes: [Outcome] = []
         phases.evaluate.add { outcomes = evaluator?.evaluate(rules.rules, lang: .nl) ?? [] }
+        traceMemory("evaluate")
         let settings = AuditSettings(now: now, toolVersion: "bench")
         var result: AuditResult?
         phases.result.add {
@@ -59,11 +73,13 @@ func runAuditBenchmark(_ arguments: [String]) -> Int32 {
         }
         outcomes = []
         guard let result else { return 2 }
+        traceMemory("result")
         phases.report.add {
             // As `schouw audit` does: streamed to the output (here counted), never whole in memory.
             var written = 0
             try? TextReporter().stream(result, context: ReportContext(descriptor: descriptor)) { written += $0.count }
         }
+        traceMemory("text report")
         phases.total.add(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: processCPUSeconds() - cpuStart)
         // Freed after the run is timed: `schouw audit` keeps the evaluator (the descriptor as CEL
         // values) until it exits, which releases it at once (see `Auditor.run`'s `keep`).

@@ -38,17 +38,26 @@ func processCPUSeconds() -> Double {
 
 func ms(_ seconds: Double) -> String { String(format: "%8.1f ms", seconds * 1000) }
 
+/// Resident (`VmRSS`) or peak resident (`VmHWM`) memory of this process, in MiB; nil where
+/// `/proc` does not say.
+func statusMemoryMB(_ field: String) -> Double? {
+    #if os(Linux)
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+       let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Double($0) }) {
+        return kilobytes / 1024
+    }
+    #endif
+    return nil
+}
+
 /// Peak resident memory of this process so far, in MiB.
 func peakMemoryMB() -> Double {
     #if os(Linux)
     // VmHWM is the high-water mark of this program's own memory. `ru_maxrss` is not: at exec,
     // Linux keeps the larger of it and the parent's resident size at fork, so a suite that had
     // just generated 50,000 systems reported 177 MB for auditing 100.
-    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-       let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({ Double($0) }) {
-        return kilobytes / 1024
-    }
+    if let peak = statusMemoryMB("VmHWM") { return peak }
     #endif
     var usage = rusage()
     #if os(Linux)
