@@ -200,4 +200,22 @@ import Testing
         #expect(!expected.isEmpty)
         #expect(bad.1.map(\.description) == expected.map(\.description))
     }
+
+    @Test func lineBreaksAreCountedAsOneByOneWouldCountThem() {
+        // Every alignment and length around the eight-byte words, with line breaks next to bytes
+        // that differ from `\n` by one bit or by the high bit.
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x08, 0x8A, 0x2A, 0x61, 0x0A, 0xFF, 0x00, 0x0A]
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200] {
+            let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+            bytes.withUnsafeBufferPointer { input in
+                for from in 0...min(length, 9) {
+                    for to in Set([from, min(length, from + 1), min(length, from + 8), length - min(length, 3), length]) where to >= from {
+                        let expected = bytes[from..<to].filter { $0 == 0x0A }.count
+                        #expect(SplitParser.linesBetween(input, from, to) == expected, "bytes \(from)..<\(to) of \(bytes)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -201,12 +201,27 @@ enum SplitParser {
         return at + 1 == input.count || input[at + 1] == UInt8(ascii: " ") || input[at + 1] == UInt8(ascii: "\n")
     }
 
+    ///
+    /// Counted eight bytes at a time: the cuts of a city-wide file lie megabytes apart, and finding
+    /// each of their half a million line breaks with a call of its own kept the core planning the
+    /// pieces busy for milliseconds while the other waited.
     static func linesBetween(_ input: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        guard let base = input.baseAddress else { return 0 }
+        guard let base = input.baseAddress, from < to else { return 0 }
+        let newline = UInt8(ascii: "\n")
         var lines = 0, position = from
-        while position < to, let newline = memchr(base + position, Int32(UInt8(ascii: "\n")), to - position) {
-            lines += 1
-            position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(newline)
+        while position + 8 <= to {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) ^ pattern
+            // A byte of `word` is zero exactly where the input had a line break; this sets the high
+            // bit of each such byte and of no other (no borrow crosses bytes, unlike `x - ones`).
+            let zeroBytes = ~(((word & ~highs) &+ ~highs) | word) & highs
+            lines += zeroBytes.nonzeroBitCount
+            position += 8
+        }
+        while position < to {
+            if base[position] == newline { lines += 1 }
+            position += 1
         }
         return lines
     }
