@@ -26,6 +26,11 @@ import Testing
         #expect(error.hint == "remove the quotes: `true`")
     }
 
+    @Test func anUnquotedBooleanInMixedCaseIsToldToWriteItInLowerCase() throws {
+        let error = try firstError("schouw: 1\nproject: {id: p, name: P, public-authority: fALSE}\n")
+        #expect(error.hint == "write `false` in lower case")
+    }
+
     @Test func aMissingIncludeSaysWhereItLooked() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("schouw-include-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)

@@ -467,7 +467,9 @@ enum TypeChecker {
             switch text.lowercased() {
             case "yes", "y", "on", "ja": hint = "YAML 1.2 reads `\(text)` as a string; write `true`"
             case "no", "n", "off", "nee": hint = "YAML 1.2 reads `\(text)` as a string; write `false`"
-            case "true", "false" where value.scalarType == .string: hint = "remove the quotes: `\(text.lowercased())`"
+            case "true", "false":
+                // Quoted, it is a string; unquoted in another mix of cases (`tRUE`), YAML 1.2 reads a string too.
+                hint = value.isQuoted ? "remove the quotes: `\(text.lowercased())`" : "write `\(text.lowercased())` in lower case"
             default: hint = "write `true` or `false`, or leave the key out when it is not known"
             }
             sink.error("`\(field)` must be `true` or `false`, found \(value.typeDescription)", at: value, hint: hint)
