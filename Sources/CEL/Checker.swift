@@ -247,14 +247,9 @@ struct Checker {
     }
 
     /// Whether the environment's conversion `function(string)` accepts `text`, so a hint never
-    /// proposes a call that would fail (an environment may replace `duration` with one that also
-    /// reads ISO 8601).
+    /// proposes a call that would fail.
     private func converts(_ function: String, _ text: String) -> Bool {
-        let overload = environment.library.functions[function]?.overloads.first {
-            !$0.isMember && $0.parameters == [.string]
-        }
-        guard let implementation = overload?.implementation else { return false }
-        return !implementation([.string(text)]).isError
+        environment.library.acceptsLiteral(text, function: function) == true
     }
 
     // MARK: - Type relations

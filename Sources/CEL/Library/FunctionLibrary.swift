@@ -29,6 +29,21 @@ public struct FunctionLibrary: Sendable {
                            implementation: implementation))
     }
 
+    /// Whether the global overload of `function` that takes `arity` strings accepts `text` as
+    /// argument `argument` (the others empty); nil when there is no such overload. Conversions and
+    /// patterns written as literals (`duration('P1Y')`) are tried with the library's own
+    /// implementation, so a check or a hint agrees with what evaluation will do, even where an
+    /// environment replaces a standard function (`duration` that also reads ISO 8601).
+    public func acceptsLiteral(_ text: String, function: String, argument: Int = 0, arity: Int = 1) -> Bool? {
+        guard argument < arity else { return nil }
+        let parameters = [CELType](repeating: .string, count: arity)
+        guard let overload = functions[function]?.overloads.first(where: { !$0.isMember && $0.parameters == parameters }),
+              let implementation = overload.implementation else { return nil }
+        var arguments = [Value](repeating: .string(""), count: arity)
+        arguments[argument] = .string(text)
+        return !implementation(arguments).isError
+    }
+
     /// Merges another library into this one; its overloads win on conflicts.
     public mutating func merge(_ other: FunctionLibrary) {
         for (name, decl) in other.functions {

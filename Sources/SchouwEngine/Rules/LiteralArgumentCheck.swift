@@ -28,7 +28,8 @@ enum LiteralArgumentCheck {
                 hint: "write an RE2 regular expression; escape characters such as ( [ . * with a backslash"),
     ]
 
-    /// Every literal argument in `program` that the function it is passed to rejects.
+    /// Every literal argument in `program` that the function it is passed to rejects (a pattern is
+    /// tried on an empty string).
     static func problems(_ program: Program, library: FunctionLibrary) -> [ExpressionProblem] {
         var found: [ExpressionProblem] = []
         program.ast.forEachNode { node in
@@ -37,7 +38,8 @@ enum LiteralArgumentCheck {
             for check in checked where check.function == function && operands.count == check.arity {
                 let operand = operands[check.argument]
                 guard case .literal(.string(let text)) = operand.kind,
-                      rejects(check, text, library: library) else { continue }
+                      library.acceptsLiteral(text, function: check.function, argument: check.argument,
+                                             arity: check.arity) == false else { continue }
                 let written = program.source.slice(operand.start, operand.end)
                 found.append(ExpressionProblem(
                     offset: operand.start,
@@ -46,17 +48,5 @@ enum LiteralArgumentCheck {
             }
         }
         return found.sorted { $0.offset < $1.offset }
-    }
-
-    /// Whether the environment's implementation of the function fails on `text`; for `matches`
-    /// the pattern is tried on an empty string.
-    private static func rejects(_ check: Checked, _ text: String, library: FunctionLibrary) -> Bool {
-        let parameters = [CELType](repeating: .string, count: check.arity)
-        guard let overload = library.functions[check.function]?.overloads.first(where: {
-            !$0.isMember && $0.parameters == parameters
-        }), let implementation = overload.implementation else { return false }
-        var arguments = [Value](repeating: .string(""), count: check.arity)
-        arguments[check.argument] = .string(text)
-        return implementation(arguments).isError
     }
 }
