@@ -76,20 +76,21 @@ public enum RuleLoader {
         // diagnostics are merged in file order, so the outcome does not depend on the scheduling.
         // The digest of the rule set is taken meanwhile, as the first piece of work.
         let ruleFiles = files.filter(\.isRule)
-        let slots = Slots<(Rule?, [SchouwModel.Diagnostic])>(count: ruleFiles.count, empty: (nil, []))
+        let slots = Slots<(Rule?, [SchouwModel.Diagnostic], declaredID: String?)>(count: ruleFiles.count, empty: (nil, [], nil))
         let digest = Slots<String>(count: 1, empty: "")
         DispatchQueue.concurrentPerform(iterations: ruleFiles.count + 1) { i in
             guard i > 0 else { return digest.set(0, ruleSetDigest(files)) }
             let own = DiagnosticSink()
-            let rule = readRule(ruleFiles[i - 1], environment: environment, sink: own)
-            slots.set(i - 1, (rule, own.diagnostics))
+            var declaredID: String?
+            let rule = readRule(ruleFiles[i - 1], environment: environment, sink: own, declaredID: &declaredID)
+            slots.set(i - 1, (rule, own.diagnostics, declaredID))
         }
         var byID: [String: Rule] = [:]
         var unloaded = Set<String>()
-        for (index, (read, diagnostics)) in slots.all().enumerated() {
+        for (index, (read, diagnostics, declaredID)) in slots.all().enumerated() {
             sink.add(contentsOf: diagnostics)
             guard let rule = read else {
-                unloaded.formUnion(claimedIDs(ruleFiles[index]))
+                unloaded.formUnion(claimedIDs(ruleFiles[index], declaredID: declaredID))
                 continue
             }
             if let existing = byID[rule.id] {
@@ -118,13 +119,11 @@ public enum RuleLoader {
     }
 
     /// The ids a rule file stands for: its name without the extension, and the `id:` it declares
-    /// when it can be read that far. Read again only for files that failed to load.
-    static func claimedIDs(_ file: RuleSourceFile) -> Set<String> {
+    /// when it could be read that far.
+    static func claimedIDs(_ file: RuleSourceFile, declaredID: String?) -> Set<String> {
         let name = file.fileName
         var ids: Set<String> = [[".yaml", ".yml"].first { name.hasSuffix($0) }.map { String(name.dropLast($0.count)) } ?? name]
-        if let declared = YAMLParser.parse(text: file.text, path: file.displayPath).0?.root?["id"]?.scalar {
-            ids.insert(declared)
-        }
+        if let declaredID { ids.insert(declaredID) }
         return ids
     }
 
@@ -173,7 +172,10 @@ public enum RuleLoader {
             && (3...4).contains(number.count) && number.allSatisfy(isDigit)
     }
 
-    static func readRule(_ file: RuleSourceFile, environment: RuleEnvironment, sink: DiagnosticSink) -> Rule? {
+    /// `declaredID`: set to the `id:` the file declares, as written, once the file parses; a rule
+    /// that fails to load still claims its id (its tests are not for an unknown rule).
+    static func readRule(_ file: RuleSourceFile, environment: RuleEnvironment, sink: DiagnosticSink,
+                         declaredID: inout String?) -> Rule? {
         let (document, parseDiagnostics) = YAMLParser.parse(text: file.text, path: file.displayPath)
         sink.add(contentsOf: parseDiagnostics)
         guard let document, let root = document.root else {
@@ -183,6 +185,7 @@ public enum RuleLoader {
             }
             return nil
         }
+        declaredID = root["id"]?.scalar
         let before = sink.diagnostics.errorCount
         var reader = MappingReader(root, schema: RuleSchemas.rule, sink: sink)
         reader.extraSchemas = ["text": RuleSchemas.localized, "reference": RuleSchemas.reference,
