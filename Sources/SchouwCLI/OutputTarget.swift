@@ -21,22 +21,21 @@ enum OutputTarget: Equatable {
 
     init(_ path: String) {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            // Nothing there yet, or a link to nothing yet: the file the link names is made, as the
-            // shell's `>` makes it, and the link stays. A loop of links is opened where it is, so the
-            // system says what is wrong.
-            switch Self.linkEnd(path) {
-            case .some(let end): self = .file(path: end)
-            case .none: self = .stream(path: path)
+        if stat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFDIR else {
+                self = .stream(path: path)
+                return
             }
-            return
         }
-        let type = info.st_mode & S_IFMT
-        guard type == S_IFREG || type == S_IFDIR else {
+        // An existing file, nothing there yet, or a link to nothing yet: the file at the end of the
+        // links is replaced or made, as the shell's `>` makes it, and the links stay. A loop of
+        // links is opened where it is, so the system says what is wrong.
+        if let end = Self.linkEnd(path) {
+            self = .file(path: end)
+        } else {
             self = .stream(path: path)
-            return
         }
-        self = .file(path: Self.resolvingLinks(path))
     }
 
     /// The path a chain of links starting at `path` ends in (`path` itself when it is no link);
@@ -51,11 +50,5 @@ enum OutputTarget: Equatable {
                 : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(target).path
         }
         return nil
-    }
-
-    private static func resolvingLinks(_ path: String) -> String {
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
     }
 }
