@@ -316,8 +316,7 @@ private struct Assembly {
         return LoadResult(descriptor: descriptor, diagnostics: diagnostics, files: files)
     }
 
-    static let sectionOfKind: [String: String] = ["purpose": "purposes", "party": "parties", "zone": "zones",
-                                                  "data": "data", "system": "systems", "flow": "flows"]
+    static let sectionOfKind = Dictionary(uniqueKeysWithValues: DescriptorSchema.sections.map { ($0.kind, $0.key) })
 
     func resolveReferences() {
         var tables: [String: [String: YAMLNode]] = [:]

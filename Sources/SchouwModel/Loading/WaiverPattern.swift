@@ -3,8 +3,8 @@
 /// Checked when the waiver is read, so a malformed pattern is an error at its line like any other,
 /// not a note at the end of a report that a pipeline writing SARIF never shows.
 enum WaiverPattern {
-    /// The subject kinds a finding can name.
-    static let kinds = ["project", "party", "zone", "data", "system", "flow", "purpose"]
+    /// The subject kinds a finding can name: the project and the kinds of the descriptor's sections.
+    static let kinds = ["project"] + DescriptorSchema.sections.map(\.kind)
 
     /// Reports what is wrong with `pattern`, at `node` (the `finding` value).
     static func check(_ pattern: String, at node: YAMLNode, sink: DiagnosticSink) {
